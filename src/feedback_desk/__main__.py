@@ -1,0 +1,3 @@
+from feedback_desk.cli import main
+
+raise SystemExit(main())

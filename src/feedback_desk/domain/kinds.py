@@ -1,0 +1,81 @@
+"""The closed vocabularies of the domain (stored as their string values)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ReviewKind(StrEnum):
+    CLASS = "class"
+    BUSINESS = "business"
+
+
+class Channel(StrEnum):
+    KIOSK = "kiosk"
+    STAFF = "staff"
+    IMPORT = "import"
+    CLI = "cli"  # `feedback-desk answer`: recorded exactly as the kiosk records it
+
+
+class Polarity(StrEnum):
+    TO_IMPROVE = "to_improve"
+    EXCEL = "excel"
+
+
+class AspectOrigin(StrEnum):
+    PREDEFINED = "predefined"
+    CLIENT = "client"
+
+
+class AspectStatus(StrEnum):
+    APPROVED = "approved"
+    PENDING = "pending"
+
+
+class PromptOutcome(StrEnum):
+    ANSWERED = "answered"
+    IGNORED = "ignored"
+    ABANDONED = "abandoned"
+
+
+class ActionOutcome(StrEnum):
+    CONTACTED = "contacted"
+    RESOLVED = "resolved"
+    NO_ACTION = "no_action"
+
+
+class ContactChannel(StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    IN_PERSON = "in_person"
+    SMS = "sms"
+    OTHER = "other"
+
+
+class MessageKind(StrEnum):
+    INVITATION = "invitation"
+    ALERT = "alert"
+    REPLY = "reply"
+    FOLLOW_UP = "follow_up"
+    OUTREACH = "outreach"
+    THANKS = "thanks"
+    TEST = "test"
+
+
+class OutboxState(StrEnum):
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    UNCERTAIN = "uncertain"
+    CANCELLED = "cancelled"
+
+
+class InvitationReason(StrEnum):
+    FIVE_STAR_PAIR = "five_star_pair"
+    AFTER_SESSIONS = "after_sessions"
+
+
+class Language(StrEnum):
+    FR = "fr"
+    EN = "en"

@@ -1,0 +1,308 @@
+"""Every studio setting: its key, default, type and how a typed-in value is checked.
+
+Values are stored as canonical strings (booleans as ``yes``/``no``). Secrets are only named here:
+their values live in the system keyring, never in the store. ``kiosk.pin`` is stored hashed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from email.headerregistry import Address
+from enum import StrEnum
+
+from feedback_desk.domain.localtime import zone
+from feedback_desk.domain.values import format_bool, parse_bool
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    INT = "int"
+    FLOAT = "float"
+    BOOL = "bool"
+    CHOICE = "choice"
+    TIMEZONE = "timezone"
+    EMAILS = "emails"
+    EMAIL = "email"
+    URL = "url"
+    SECRET = "secret"
+    HASHED = "hashed"
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    default: str
+    kind: Kind
+    help: str
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+    @property
+    def is_secret(self) -> bool:
+        return self.kind is Kind.SECRET
+
+
+_DEFS: tuple[SettingDef, ...] = (
+    SettingDef("studio.name", "My studio", Kind.TEXT, "shown in emails and the window title"),
+    SettingDef(
+        "studio.timezone", "America/Toronto", Kind.TIMEZONE, "IANA zone for every day and month"
+    ),
+    SettingDef(
+        "studio.language", "fr", Kind.CHOICE, "language for clients without one", ("fr", "en")
+    ),
+    SettingDef(
+        "studio.manager_emails", "", Kind.EMAILS, "comma-separated addresses for internal alerts"
+    ),
+    SettingDef("studio.address", "", Kind.TEXT, "postal address printed under commercial emails"),
+    SettingDef("reviews.enabled", "yes", Kind.BOOL, "collect reviews at all"),
+    SettingDef("reviews.class_enabled", "yes", Kind.BOOL, "ask for class reviews"),
+    SettingDef("reviews.business_enabled", "yes", Kind.BOOL, "ask for business reviews"),
+    SettingDef(
+        "reviews.business_every_months",
+        "3",
+        Kind.INT,
+        "months between business prompts",
+        minimum=1,
+        maximum=24,
+    ),
+    SettingDef(
+        "reviews.business_question_fr",
+        "Comment évaluez-vous votre expérience avec {studio} ?",
+        Kind.TEXT,
+        "the business question in French ({studio} is replaced)",
+    ),
+    SettingDef(
+        "reviews.business_question_en",
+        "How would you rate your experience with {studio}?",
+        Kind.TEXT,
+        "the business question in English ({studio} is replaced)",
+    ),
+    SettingDef(
+        "aspects.auto_approve",
+        "no",
+        Kind.BOOL,
+        "offer client-added aspects without a manager's approval",
+    ),
+    SettingDef(
+        "alerts.at_risk_enabled",
+        "yes",
+        Kind.BOOL,
+        "internal email for every review of 3 stars or fewer",
+    ),
+    SettingDef(
+        "loop.nonrespondent_prompts",
+        "2",
+        Kind.INT,
+        "prompts shown in 90 days, none answered",
+        minimum=1,
+    ),
+    SettingDef(
+        "loop.nonrespondent_days", "90", Kind.INT, "window for non-respondents, in days", minimum=1
+    ),
+    SettingDef(
+        "trends.window_days", "30", Kind.INT, "recent window of the satisfaction trends", minimum=1
+    ),
+    SettingDef(
+        "trends.client_min_usual",
+        "3",
+        Kind.INT,
+        "client reviews needed before the window",
+        minimum=1,
+    ),
+    SettingDef(
+        "trends.client_min_recent", "2", Kind.INT, "client reviews needed in the window", minimum=1
+    ),
+    SettingDef(
+        "trends.coach_min_usual",
+        "10",
+        Kind.INT,
+        "coach reviews needed before the window",
+        minimum=1,
+    ),
+    SettingDef(
+        "trends.coach_min_recent", "3", Kind.INT, "coach reviews needed in the window", minimum=1
+    ),
+    SettingDef(
+        "trends.drop_stars",
+        "1.0",
+        Kind.FLOAT,
+        "drop in mean stars that counts",
+        minimum=0.1,
+        maximum=4,
+    ),
+    SettingDef("smtp.host", "", Kind.TEXT, "outgoing mail server"),
+    SettingDef("smtp.port", "587", Kind.INT, "outgoing mail port", minimum=1, maximum=65535),
+    SettingDef(
+        "smtp.security",
+        "starttls",
+        Kind.CHOICE,
+        "none, starttls or ssl",
+        ("none", "starttls", "ssl"),
+    ),
+    SettingDef("smtp.username", "", Kind.TEXT, "login on the mail server"),
+    SettingDef("smtp.password", "", Kind.SECRET, "password on the mail server (system keyring)"),
+    SettingDef("smtp.sender", "", Kind.EMAIL, "From address of every email"),
+    SettingDef("outbox.per_minute", "30", Kind.INT, "sending rate limit", minimum=1, maximum=10000),
+    SettingDef("google.review_link", "", Kind.URL, "the link sent in Google invitations"),
+    SettingDef(
+        "google.invitation_mode",
+        "five_star_pair",
+        Kind.CHOICE,
+        "five_star_pair (two 5-star reviews in a row) or after_sessions",
+        ("five_star_pair", "after_sessions"),
+    ),
+    SettingDef(
+        "google.invitation_sessions",
+        "5",
+        Kind.INT,
+        "attended sessions before an invitation",
+        minimum=1,
+    ),
+    SettingDef(
+        "google.reinvite_months",
+        "4",
+        Kind.INT,
+        "months before a client is invited again",
+        minimum=1,
+    ),
+    SettingDef(
+        "google.invitation_hour",
+        "10",
+        Kind.INT,
+        "local hour invitations are sent",
+        minimum=0,
+        maximum=23,
+    ),
+    SettingDef(
+        "google.invitation_expiry_days",
+        "7",
+        Kind.INT,
+        "days after which an unsent invitation is dropped",
+        minimum=1,
+    ),
+    SettingDef(
+        "google.api_base_url", "", Kind.URL, "one base URL replacing the three Google API hosts"
+    ),
+    SettingDef(
+        "google.sync_minutes",
+        "30",
+        Kind.INT,
+        "automatic sync interval while the window is open; 0 = off",
+        minimum=0,
+    ),
+    SettingDef("kiosk.pin", "", Kind.HASHED, "staff PIN to leave kiosk mode (stored hashed)"),
+    SettingDef(
+        "kiosk.idle_seconds",
+        "20",
+        Kind.INT,
+        "seconds without a touch before the kiosk resets",
+        minimum=5,
+    ),
+)
+
+SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}
+
+_PIN = re.compile(r"^\d{4,12}$")
+
+
+def definition(key: str) -> SettingDef:
+    try:
+        return SETTINGS[key]
+    except KeyError:
+        raise KeyError(
+            f"unknown setting {key!r} (see `feedback-desk config` for the list)"
+        ) from None
+
+
+def _check_number(defn: SettingDef, number: float) -> None:
+    if defn.minimum is not None and number < defn.minimum:
+        raise ValueError(f"{defn.key} must be at least {defn.minimum:g}")
+    if defn.maximum is not None and number > defn.maximum:
+        raise ValueError(f"{defn.key} must be at most {defn.maximum:g}")
+
+
+def check_email(text: str) -> str:
+    """A single address, without display name; ValueError with the reason otherwise."""
+    candidate = text.strip()
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in candidate):
+        raise ValueError(f"{candidate!r} contains a control character")
+    if candidate.count("@") != 1:
+        raise ValueError(f"{candidate!r} is not an email address")
+    local, domain = candidate.split("@")
+    if not local or not domain or " " in candidate or "." not in domain.strip("."):
+        raise ValueError(f"{candidate!r} is not an email address")
+    try:
+        Address(addr_spec=candidate)
+    except (ValueError, IndexError) as exc:
+        raise ValueError(f"{candidate!r} is not an email address") from exc
+    return candidate
+
+
+def _normalize_emails(text: str) -> str:
+    parts = [p for p in (s.strip() for s in text.replace(";", ",").split(",")) if p]
+    return ", ".join(check_email(p) for p in parts)
+
+
+def _normalize_url(text: str) -> str:
+    value = text.strip()
+    if value and not re.match(r"^https?://[^\s]+$", value):
+        raise ValueError(f"{value!r} is not an http(s) URL")
+    return value
+
+
+def _normalize_int(defn: SettingDef, text: str) -> str:
+    try:
+        number = int(text.strip())
+    except ValueError:
+        raise ValueError(f"{defn.key} must be a whole number, not {text!r}") from None
+    _check_number(defn, number)
+    return str(number)
+
+
+def _normalize_float(defn: SettingDef, text: str) -> str:
+    try:
+        number = float(text.strip().replace(",", "."))
+    except ValueError:
+        raise ValueError(f"{defn.key} must be a number, not {text!r}") from None
+    _check_number(defn, number)
+    return str(number)
+
+
+def _normalize_choice(defn: SettingDef, text: str) -> str:
+    value = text.strip().lower()
+    if value not in defn.choices:
+        raise ValueError(f"{defn.key} must be one of {', '.join(defn.choices)}, not {text!r}")
+    return value
+
+
+def _normalize_timezone(_: SettingDef, text: str) -> str:
+    zone(text.strip())
+    return text.strip()
+
+
+_NORMALIZERS: dict[Kind, Callable[[SettingDef, str], str]] = {
+    Kind.TEXT: lambda _d, t: t.strip(),
+    Kind.INT: _normalize_int,
+    Kind.FLOAT: _normalize_float,
+    Kind.BOOL: lambda _d, t: format_bool(parse_bool(t)),
+    Kind.CHOICE: _normalize_choice,
+    Kind.TIMEZONE: _normalize_timezone,
+    Kind.EMAILS: lambda _d, t: _normalize_emails(t),
+    Kind.EMAIL: lambda _d, t: check_email(t) if t.strip() else "",
+    Kind.URL: lambda _d, t: _normalize_url(t),
+}
+
+
+def normalize(key: str, text: str) -> str:
+    """The canonical stored form of *text* for *key*; ValueError saying what is wrong."""
+    defn = definition(key)
+    if defn.kind is Kind.SECRET:
+        raise ValueError(f"{key} is a secret: it is kept in the system keyring, not in the store")
+    if defn.kind is Kind.HASHED:
+        if text and not _PIN.match(text.strip()):
+            raise ValueError(f"{key} must be 4 to 12 digits")
+        return text.strip()
+    return _NORMALIZERS[defn.kind](defn, text)

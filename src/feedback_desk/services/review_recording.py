@@ -1,0 +1,89 @@
+"""The one way a review enters the store: kiosk, staff entry, `answer` and import all come here.
+
+Later features hook in here, in one place: actions to take (now), the at-risk alert and the Google
+invitations (email issue).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from feedback_desk.domain.kinds import Channel, ReviewKind
+from feedback_desk.domain.localtime import local_day
+from feedback_desk.errors import UserInputError
+from feedback_desk.services.actions import open_action_if_at_risk
+from feedback_desk.services.settings import Settings
+from feedback_desk.store.models import Aspect, ClassSession, Client, Prompt, Review
+
+MAX_COMMENT_CHARS = 2000
+APP_ID_PREFIX = "FD-"
+
+
+def app_review_id(internal_id: int) -> str:
+    """Ids of reviews made in the app; imports refuse this prefix, so they never collide."""
+    return f"{APP_ID_PREFIX}{internal_id:06d}"
+
+
+@dataclass(frozen=True)
+class NewReview:
+    client: Client
+    kind: ReviewKind
+    stars: int
+    created_at: datetime
+    channel: Channel
+    session: ClassSession | None = None
+    comment: str | None = None
+    aspects: Sequence[Aspect] = ()
+    external_id: str | None = None
+    prompt: Prompt | None = None
+
+
+def problems_with(new: NewReview) -> list[str]:
+    problems = []
+    if not 1 <= new.stars <= 5:
+        problems.append(f"stars must be between 1 and 5, not {new.stars}")
+    if new.comment is not None and len(new.comment) > MAX_COMMENT_CHARS:
+        problems.append(
+            f"the comment has {len(new.comment)} characters; "
+            f"at most {MAX_COMMENT_CHARS} are allowed"
+        )
+    if new.kind is ReviewKind.CLASS and new.session is None:
+        problems.append("a class review needs the session it is about")
+    if new.kind is ReviewKind.BUSINESS and new.session is not None:
+        problems.append("a business review is about the studio, not a session")
+    for aspect in new.aspects:
+        if aspect.kind is not new.kind:
+            problems.append(f"the aspect {aspect.label_en!r} is for {aspect.kind} reviews")
+    return problems
+
+
+def record_review(session: Session, settings: Settings, new: NewReview) -> Review:
+    """Insert the review, its aspects and what follows from it; UserInputError when invalid."""
+    problems = problems_with(new)
+    if problems:
+        raise UserInputError(problems)
+    comment = new.comment.strip() if new.comment else None
+    review = Review(
+        external_id=new.external_id or f"{APP_ID_PREFIX}pending-{uuid.uuid4().hex}",
+        client_id=new.client.id,
+        kind=new.kind,
+        session_id=new.session.id if new.session is not None else None,
+        stars=new.stars,
+        comment=comment or None,
+        channel=new.channel,
+        created_at=new.created_at,
+        local_day=local_day(new.created_at, settings.timezone),
+        prompt_id=new.prompt.id if new.prompt is not None else None,
+    )
+    review.aspects = list(dict.fromkeys(new.aspects))
+    session.add(review)
+    session.flush()
+    if new.external_id is None:
+        review.external_id = app_review_id(review.id)
+    open_action_if_at_risk(session, review, at=new.created_at)
+    return review

@@ -1,0 +1,33 @@
+"""Every table of the store; importing this module registers them all on ``Base.metadata``."""
+
+from feedback_desk.store.base import Base
+from feedback_desk.store.models.actions import Action, ActionContact
+from feedback_desk.store.models.admin import AuditEntry, Setting
+from feedback_desk.store.models.google import GoogleLink, GoogleLocation, GoogleReview
+from feedback_desk.store.models.messaging import Invitation, OutboxMessage
+from feedback_desk.store.models.people import Client, Coach
+from feedback_desk.store.models.reviews import Aspect, Prompt, Review, ReviewAspect, ReviewEdit
+from feedback_desk.store.models.timetable import Attendance, ClassSession, ClassType
+
+__all__ = [
+    "Action",
+    "ActionContact",
+    "Aspect",
+    "Attendance",
+    "AuditEntry",
+    "Base",
+    "ClassSession",
+    "ClassType",
+    "Client",
+    "Coach",
+    "GoogleLink",
+    "GoogleLocation",
+    "GoogleReview",
+    "Invitation",
+    "OutboxMessage",
+    "Prompt",
+    "Review",
+    "ReviewAspect",
+    "ReviewEdit",
+    "Setting",
+]

@@ -1,0 +1,1 @@
+"""Queries shared by several services."""

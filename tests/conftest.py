@@ -1,0 +1,91 @@
+"""Every test runs on its own temp data folder, QSettings folder and keyring; Qt runs offscreen."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt or requests: offscreen Qt, no proxy for loopback servers, no real
+# keyring, and no user folders touched even by code that runs before the fixtures.
+_SESSION_HOME = Path(tempfile.mkdtemp(prefix="feedback-desk-tests-"))
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["NO_PROXY"] = "127.0.0.1,localhost"
+os.environ["no_proxy"] = "127.0.0.1,localhost"
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+os.environ["XDG_CONFIG_HOME"] = str(_SESSION_HOME / "config")
+os.environ["XDG_DATA_HOME"] = str(_SESSION_HOME / "data")
+os.environ["XDG_CACHE_HOME"] = str(_SESSION_HOME / "cache")
+os.environ["MPLCONFIGDIR"] = str(_SESSION_HOME / "mpl")
+os.environ["FEEDBACK_DESK_DATA_DIR"] = str(_SESSION_HOME / "feedback-desk")
+os.environ["FEEDBACK_DESK_STAFF"] = "tester"
+
+from feedback_desk.cli import main  # noqa: E402
+from feedback_desk.clock import ManualClock  # noqa: E402
+from feedback_desk.store.database import Store, open_store  # noqa: E402
+
+SRC_DIR = Path(__file__).resolve().parents[1] / "src"
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data = tmp_path / "data-dir"
+    monkeypatch.setenv("FEEDBACK_DESK_DATA_DIR", str(data))
+    return data
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "studio.sqlite"
+
+
+@pytest.fixture
+def store(store_path: Path) -> Iterator[Store]:
+    opened = open_store(store_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    """A Thursday evening in Toronto, well clear of month ends and DST changes."""
+    return ManualClock(datetime(2026, 5, 14, 22, 0, tzinfo=UTC))
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(store_path: Path):  # type: ignore[no-untyped-def]
+    """Run `feedback-desk ARGS --store <the test store>` in this process."""
+
+    def run(*args: str, store: bool = True) -> CliResult:
+        out, err = io.StringIO(), io.StringIO()
+        argv = [*args, "--store", str(store_path)] if store else list(args)
+        code = main(argv, stdout=out, stderr=err)
+        return CliResult(code, out.getvalue(), err.getvalue())
+
+    return run
+
+
+def subprocess_env() -> dict[str, str]:
+    """The environment for running `python -m feedback_desk` from this checkout."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(SRC_DIR), env.get("PYTHONPATH", "")]).rstrip(
+        os.pathsep
+    )
+    return env
+
+
+PYTHON = sys.executable

@@ -1,0 +1,1 @@
+"""Test helpers: real parts on loopback and in temp folders, never mocks of our own modules."""
