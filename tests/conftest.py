@@ -19,7 +19,8 @@ _SESSION_HOME = Path(tempfile.mkdtemp(prefix="feedback-desk-tests-"))
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["NO_PROXY"] = "127.0.0.1,localhost"
 os.environ["no_proxy"] = "127.0.0.1,localhost"
-os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+os.environ["PYTHON_KEYRING_BACKEND"] = "tests.support.keyring_backend.TestKeyring"
+os.environ["FEEDBACK_DESK_TEST_KEYRING"] = str(_SESSION_HOME / "keyring.json")
 os.environ["XDG_CONFIG_HOME"] = str(_SESSION_HOME / "config")
 os.environ["XDG_DATA_HOME"] = str(_SESSION_HOME / "data")
 os.environ["XDG_CACHE_HOME"] = str(_SESSION_HOME / "cache")
@@ -39,6 +40,14 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data-dir"
     monkeypatch.setenv("FEEDBACK_DESK_DATA_DIR", str(data))
     return data
+
+
+@pytest.fixture(autouse=True)
+def keyring_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets an empty test keyring (a file, so CLI subprocesses share it)."""
+    path = tmp_path / "keyring.json"
+    monkeypatch.setenv("FEEDBACK_DESK_TEST_KEYRING", str(path))
+    return path
 
 
 @pytest.fixture

@@ -43,9 +43,9 @@ class CliContext:
     def store(self) -> Store:
         """The store named by ``--store`` (or the default one), opened and migrated once."""
         if self._store is None:
-            from feedback_desk.store.database import open_store
+            from feedback_desk.services.studio import open_studio
 
-            self._store = open_store(self.store_location)
+            self._store = open_studio(self.store_location)
         return self._store
 
     def settings(self) -> Settings:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from feedback_desk.domain.kinds import Polarity
+
 
 class Segment(StrEnum):
     PROMOTER = "promoter"
@@ -54,3 +56,12 @@ def response_rate(answered: int, shown: int) -> float | None:
     if shown <= 0:
         return None
     return float(round_half_away(Decimal(answered) / Decimal(shown), 3))
+
+
+def offered_polarities(stars: int) -> frozenset[Polarity]:
+    """Aspects offered for a rating: 5 → where you excel; 4 → both lists; 1-3 → to improve."""
+    if stars >= 5:
+        return frozenset({Polarity.EXCEL})
+    if stars == 4:
+        return frozenset({Polarity.EXCEL, Polarity.TO_IMPROVE})
+    return frozenset({Polarity.TO_IMPROVE})

@@ -5,36 +5,64 @@ from __future__ import annotations
 from feedback_desk.clock import Clock
 from feedback_desk.domain.settings_schema import SETTINGS, Kind, definition
 from feedback_desk.errors import UserInputError
+from feedback_desk.services import audit, secrets
 from feedback_desk.services.audit import default_actor
+from feedback_desk.services.secrets import store_identity
 from feedback_desk.services.settings import Settings, load_settings, set_setting, shown_value
 from feedback_desk.store.database import Store
 
 
-def _shown(settings: Settings, key: str) -> str:
+def _secret_state(store: Store, key: str) -> str:
+    with store.write() as session:
+        store_id = store_identity(session)
+    present = secrets.get_secret(store_id, key) is not None
+    return "(set, in the system keyring)" if present else "(not set)"
+
+
+def _shown(store: Store, settings: Settings, key: str) -> str:
     if definition(key).is_secret:
-        return "(kept in the system keyring; never shown)"
+        return _secret_state(store, key)
     return shown_value(settings, key)
 
 
 def listing(store: Store) -> list[str]:
     with store.read() as session:
         settings = load_settings(session)
-    return [f"{key} = {_shown(settings, key)}" for key in SETTINGS]
+    return [f"{key} = {_shown(store, settings, key)}" for key in SETTINGS]
 
 
 def show(store: Store, key: str) -> str:
     with store.read() as session:
-        return _shown(load_settings(session), key)
+        settings = load_settings(session)
+    return _shown(store, settings, key)
+
+
+def change_secret(store: Store, key: str, value: str, *, clock: Clock) -> str:
+    """Put a secret in the keyring (an empty value removes it); the store only audits the change."""
+    with store.write() as session:
+        store_id = store_identity(session)
+    if value:
+        secrets.set_secret(store_id, key, value)
+    else:
+        secrets.delete_secret(store_id, key)
+    with store.write() as session:
+        audit.record(
+            session,
+            at=clock.now(),
+            actor=default_actor(),
+            action="secret.changed",
+            entity_type="setting",
+            entity_id=key,
+            new="(set)" if value else "(removed)",
+        )
+    return f"{key} = (set, in the system keyring)" if value else f"{key} = (not set)"
 
 
 def change(store: Store, key: str, value: str, *, clock: Clock) -> str:
     """Set *key*; returns the line to show the user. UserInputError when the value is wrong."""
     defn = definition(key)
     if defn.kind is Kind.SECRET:
-        raise UserInputError(
-            f"{key} is a secret and secrets are kept only in the system keyring, "
-            "which this version cannot write to yet; nothing was stored"
-        )
+        return change_secret(store, key, value, clock=clock)
     try:
         with store.write() as session:
             stored = set_setting(session, key, value, at=clock.now(), actor=default_actor())

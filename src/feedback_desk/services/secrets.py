@@ -1,0 +1,99 @@
+"""Secrets (the SMTP password, the Google refresh token) live only in the system keyring.
+
+Whatever backend ``keyring`` is configured with is used (``PYTHON_KEYRING_BACKEND`` or keyring's
+own config file), as long as it really keeps secrets: the "fail" and "null" backends and any
+plain-text file backend are refused with a message saying how to get a real one. Nothing is ever
+written anywhere else. Secrets are namespaced by the store's identity, so the demo studio and the
+real one never share a password.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.orm import Session
+
+from feedback_desk.errors import FeedbackDeskError
+from feedback_desk.store.models import Setting
+
+SERVICE_NAME = "Feedback Desk"
+STORE_ID_KEY = "internal.store_id"
+
+HOW_TO_GET_ONE = (
+    "install and unlock a system keyring (Windows Credential Manager and the macOS Keychain work "
+    "as they are; on Linux, GNOME Keyring or KWallet through the Secret Service), or point "
+    "`keyring` at a backend with PYTHON_KEYRING_BACKEND (see `python -m keyring --list-backends`)"
+)
+
+# Backends that would lose the secret or keep it in plain text.
+_REFUSED_BACKENDS = ("fail.Keyring", "null.Keyring", "PlaintextKeyring", "Plaintext")
+
+
+class SecretStoreUnavailable(FeedbackDeskError):
+    """No usable system keyring: the secret was not stored (and nothing was written elsewhere)."""
+
+
+def store_identity(session: Session) -> str:
+    """A random id given to the store on first use; names its secrets in the keyring."""
+    row = session.get(Setting, STORE_ID_KEY)
+    if row is None:
+        row = Setting(key=STORE_ID_KEY, value=uuid.uuid4().hex)
+        session.add(row)
+        session.flush()
+    return row.value
+
+
+def _backend() -> object:
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        backend = keyring.get_keyring()
+    except (KeyringError, RuntimeError, ValueError) as exc:
+        raise SecretStoreUnavailable(
+            f"the system keyring cannot be used ({exc}): {HOW_TO_GET_ONE}"
+        ) from exc
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    priority = getattr(backend, "priority", 0)
+    if any(refused in name for refused in _REFUSED_BACKENDS) or priority <= 0:
+        raise SecretStoreUnavailable(
+            f"no usable system keyring was found ({name}): {HOW_TO_GET_ONE}"
+        )
+    return backend
+
+
+def _username(store_id: str, name: str) -> str:
+    return f"{store_id}/{name}"
+
+
+def set_secret(store_id: str, name: str, value: str) -> None:
+    from keyring.errors import KeyringError
+
+    backend = _backend()
+    try:
+        backend.set_password(SERVICE_NAME, _username(store_id, name), value)  # type: ignore[attr-defined]
+    except KeyringError as exc:
+        raise SecretStoreUnavailable(f"the system keyring refused to store {name}: {exc}") from exc
+
+
+def get_secret(store_id: str, name: str) -> str | None:
+    from keyring.errors import KeyringError
+
+    try:
+        backend = _backend()
+        value = backend.get_password(SERVICE_NAME, _username(store_id, name))  # type: ignore[attr-defined]
+    except (SecretStoreUnavailable, KeyringError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def delete_secret(store_id: str, name: str) -> None:
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    backend = _backend()
+    try:
+        backend.delete_password(SERVICE_NAME, _username(store_id, name))  # type: ignore[attr-defined]
+    except PasswordDeleteError:
+        return
+    except KeyringError as exc:
+        raise SecretStoreUnavailable(f"the system keyring refused to delete {name}: {exc}") from exc
