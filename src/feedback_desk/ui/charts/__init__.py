@@ -1,0 +1,1 @@
+"""matplotlib charts on a Qt canvas: one style, one canvas widget, one function per chart."""
