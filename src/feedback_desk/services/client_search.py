@@ -45,7 +45,7 @@ def search_clients(session: Session, text: str, *, limit: int = 8) -> list[Clien
         query = query.where(Client.search_key.like(_like_pattern(word), escape="\\"))
     exact_id = case((Client.external_id == text.strip(), 0), else_=1)
     rows = session.scalars(
-        query.order_by(exact_id, Client.first_name, Client.last_name, Client.id).limit(limit)
+        query.order_by(exact_id, Client.search_key, Client.id).limit(limit)
     ).all()
     return [
         ClientMatch(
