@@ -39,6 +39,11 @@ class StudioBuilder:
     def at(self, text: str) -> datetime:
         return parse_instant(text, self.tz)
 
+    @staticmethod
+    def at_static(text: str) -> datetime:
+        """A local Toronto time (the builder's default zone) without a builder."""
+        return parse_instant(text, TORONTO)
+
     def setting(self, key: str, value: str) -> None:
         with self.store.write() as session:
             set_setting(session, key, value, at=EPOCH, actor="test")
