@@ -80,3 +80,22 @@ def install_language(language: str, app: QCoreApplication | None = None) -> str:
 def locale() -> QLocale:
     """The locale of the language shown (weekday names, number formats)."""
     return QLocale(_Installed.language)
+
+
+def fill(template: str, *values: str) -> str:
+    """Put *values* in a translated template's %1, %2... markers, in one pass.
+
+    Unlike chained ``replace`` calls, a value that itself contains "%2" (a class named by a
+    client, a name) is never substituted again.
+    """
+    out = []
+    index = 0
+    while index < len(template):
+        marker = template[index : index + 2]
+        if marker[:1] == "%" and marker[1:].isdigit() and 0 < int(marker[1:]) <= len(values):
+            out.append(values[int(marker[1:]) - 1])
+            index += 2
+        else:
+            out.append(template[index])
+            index += 1
+    return "".join(out)

@@ -137,13 +137,13 @@ class QuestionScreen(QWidget):
 
     def retranslate(self) -> None:
         visit = self._visit
-        self.greeting.setText(self.tr("Hello %1!").replace("%1", visit.first_name) if visit else "")
+        self.greeting.setText(i18n.fill(self.tr("Hello %1!"), visit.first_name) if visit else "")
         self.question.setText(self.question_text())
         self.rating_hint.setText(
             self.tr("Tap the stars: 1 is poor, 5 is excellent.") if self.stars.stars == 0 else ""
         )
         self.stars.set_accessible_names(
-            [self.tr("1 star")] + [self.tr("%1 stars").replace("%1", str(n)) for n in range(2, 6)]
+            [self.tr("1 star")] + [i18n.fill(self.tr("%1 stars"), str(n)) for n in range(2, 6)]
         )
         self.comment.setPlaceholderText(self.tr("A comment? (optional)"))
         self._comment_changed()
@@ -172,9 +172,7 @@ class QuestionScreen(QWidget):
             text = self.tr("How was %1 with %2 last %3?")
         else:
             text = self.tr("How was %1 with %2 on %3?")
-        # Substituted one at a time from the values, so a class named "%2" stays as typed.
-        parts = {"%1": session.class_name, "%2": session.coach_first_name, "%3": weekday}
-        return _substitute(text, parts)
+        return i18n.fill(text, session.class_name, session.coach_first_name, weekday)
 
     # --- The client's choices -----------------------------------------------------------------
 
@@ -239,17 +237,3 @@ class QuestionScreen(QWidget):
     def show_error(self, message: str | None) -> None:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
-
-
-def _substitute(template: str, values: dict[str, str]) -> str:
-    out = []
-    index = 0
-    while index < len(template):
-        marker = template[index : index + 2]
-        if marker in values:
-            out.append(values[marker])
-            index += 2
-        else:
-            out.append(template[index])
-            index += 1
-    return "".join(out)

@@ -7,6 +7,7 @@ from enum import StrEnum
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from feedback_desk.ui import i18n
 from feedback_desk.ui.kiosk.widgets import TouchButton, plain_label
 
 
@@ -58,7 +59,7 @@ class ThanksScreen(QWidget):
         if self._ending is Ending.FAILED:
             self.title.setText(self.tr("Sorry!"))
         elif self._first_name:
-            self.title.setText(self.tr("Thank you, %1!").replace("%1", self._first_name))
+            self.title.setText(i18n.fill(self.tr("Thank you, %1!"), self._first_name))
         else:
             self.title.setText(self.tr("Thank you!"))
         messages = {
