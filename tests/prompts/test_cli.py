@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -11,9 +13,10 @@ from sqlalchemy import func, select
 from feedback_desk.domain.kinds import Channel, PromptOutcome
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import Prompt, Review
-from tests.conftest import CliResult
+from tests.conftest import PYTHON, CliResult, subprocess_env
 from tests.prompts.conftest import build_audrey_week
 from tests.support.studio_builder import StudioBuilder
+from tests.test_cli_basics import HEADLESS_PROBE
 
 Cli = Callable[..., CliResult]
 
@@ -230,3 +233,21 @@ def test_answer_needs_stars_or_ignore(cli: Cli, studio: StudioBuilder) -> None:
     with pytest.raises(SystemExit) as exited:
         cli("answer", "C1", "--at", "2026-05-16T10:00")
     assert exited.value.code == 2
+
+
+def test_prompt_and_answer_never_load_qt(tmp_path: Path) -> None:
+    store = str(tmp_path / "s.sqlite")
+    for argv in (
+        ["prompt", "C1", "--json", "--store", store],
+        ["answer", "C1", "--stars", "5", "--store", store],
+    ):
+        probe = subprocess.run(
+            [PYTHON, "-c", HEADLESS_PROBE, json.dumps(argv)],
+            capture_output=True,
+            text=True,
+            env=subprocess_env(),
+            timeout=60,
+            check=False,
+        )
+        report = json.loads(probe.stdout.strip().splitlines()[-1])
+        assert report == {"code": 2, "heavy": []}, argv  # unknown client: exit 2, no Qt

@@ -33,6 +33,8 @@ from feedback_desk.domain.prompts import (
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.models import Attendance, ClassSession, Prompt, Review
 
+IGNORE_SLACK = timedelta(days=1)
+
 
 def rules_from(settings: Settings) -> PromptRules:
     return PromptRules(
@@ -160,10 +162,14 @@ def _prompts(session: Session, client_id: int, w: Windows) -> list[PastPrompt]:
             Prompt.shown_at <= w.at,
         )
     ).all()
+    # An ignore is given during the visit its prompt was shown in (the kiosk resets after a
+    # minute without a touch; `answer` records both at T), so a day of slack before the cadence
+    # window finds every ignore dated in it while keeping the read a bounded index range.
     last_business_ignore = session.scalars(
         select(Prompt)
         .where(
             Prompt.client_id == client_id,
+            Prompt.shown_at >= w.business_since - IGNORE_SLACK,
             Prompt.shown_at < w.class_since,
             Prompt.kind == ReviewKind.BUSINESS,
             Prompt.outcome == PromptOutcome.IGNORED,
