@@ -298,8 +298,8 @@
         <translation>Quitter le mode borne</translation>
     </message>
     <message>
-        <source>Staff only: leave kiosk mode</source>
-        <translation>Réservé au personnel : quitter le mode borne</translation>
+        <source>Staff only</source>
+        <translation>Réservé au personnel</translation>
     </message>
     <message>
         <source>Enter the staff PIN.</source>

@@ -187,7 +187,7 @@ def list_with_votes(session: Session, kind: ReviewKind | None = None) -> list[As
         select(Aspect, votes)
         .outerjoin(ReviewAspect, ReviewAspect.aspect_id == Aspect.id)
         .group_by(Aspect.id)
-        .order_by(Aspect.kind, Aspect.polarity, Aspect.id)
+        .order_by(Aspect.kind.desc(), Aspect.polarity, Aspect.id)
     )
     if kind is not None:
         query = query.where(Aspect.kind == kind)

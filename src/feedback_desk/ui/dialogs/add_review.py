@@ -133,15 +133,20 @@ class AddReviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         self.form = QFormLayout()
-        self.form.addRow("", self.search_field)
-        self.form.addRow("", self.client_list)
-        self.form.addRow("", self.chosen_label)
-        self.form.addRow("", self._row(kinds))
-        self.form.addRow("", self.session_combo)
-        self.form.addRow("", self._row(stars))
-        self.form.addRow("", self.aspect_list)
-        self.form.addRow("", self.comment)
-        self.form.addRow("", self.comment_count)
+        fields = [
+            self.search_field,
+            self.client_list,
+            self.chosen_label,
+            self._row(kinds),
+            self.session_combo,
+            self._row(stars),
+            self.aspect_list,
+            self.comment,
+            self.comment_count,
+        ]
+        self.form_labels = [QLabel() for _ in fields]
+        for label, field in zip(self.form_labels, fields, strict=True):
+            self.form.addRow(label, field)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.problems_label)
@@ -178,11 +183,8 @@ class AddReviewDialog(QDialog):
             self.tr("Comment:"),
             "",
         ]
-        for row, text in enumerate(labels):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            label = item.widget() if item is not None else None
-            if isinstance(label, QLabel):
-                label.setText(text)
+        for label, text in zip(self.form_labels, labels, strict=True):
+            label.setText(text)
         self.chosen_label.setText(
             self._client_text(self._client) if self._client else self.tr("No client chosen yet.")
         )

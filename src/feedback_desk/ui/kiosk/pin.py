@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QHBoxLayout,
-    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -17,6 +16,7 @@ from feedback_desk.ui.kiosk.style import MIN_TOUCH_PX, STYLE_SHEET
 from feedback_desk.ui.kiosk.widgets import TouchButton, plain_label
 
 MAX_PIN_DIGITS = 12
+PIN_PAD_WIDTH = 680
 
 
 class PinDialog(QDialog):
@@ -33,8 +33,9 @@ class PinDialog(QDialog):
         self.setObjectName("kiosk")
         self.setStyleSheet(STYLE_SHEET)
         self.setModal(True)
+        self.setMinimumWidth(PIN_PAD_WIDTH)
         self.pin_configured = pin_configured
-        self.title = plain_label("question")
+        self.title = plain_label("heading")
         self.message = plain_label("hint")
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -63,8 +64,6 @@ class PinDialog(QDialog):
         bottom.addWidget(self.leave_button)
 
         layout = QVBoxLayout(self)
-        # Sized once when shown; a longer message never resizes the window under a finger.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(32, 32, 32, 32)
         layout.setSpacing(16)
         layout.addWidget(self.title)
@@ -94,7 +93,7 @@ class PinDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Leave kiosk mode"))
-        self.title.setText(self.tr("Staff only: leave kiosk mode"))
+        self.title.setText(self.tr("Staff only"))
         if self.pin_configured:
             self.message.setText(self.tr("Enter the staff PIN."))
         else:

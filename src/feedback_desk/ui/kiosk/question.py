@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
     QScrollArea,
+    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -83,6 +84,7 @@ class QuestionScreen(QWidget):
         buttons.addWidget(self.send_button)
 
         content = QWidget()
+        content.setObjectName("scrollContent")
         column = QVBoxLayout(content)
         column.setContentsMargins(60, 40, 60, 40)
         column.setSpacing(20)
@@ -96,6 +98,9 @@ class QuestionScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().setAutoFillBackground(False)
+        # A finger drags the list (kinetic scrolling), as on any tablet.
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)

@@ -12,6 +12,7 @@ STYLE_SHEET: Final = """
 #kiosk QLabel { font-size: 20pt; color: #1B1B1B; }
 #kiosk QLabel[role="title"] { font-size: 34pt; font-weight: 600; }
 #kiosk QLabel[role="question"] { font-size: 28pt; font-weight: 600; }
+#kiosk QLabel[role="heading"] { font-size: 24pt; font-weight: 600; }
 #kiosk QLabel[role="hint"] { font-size: 16pt; color: #555555; }
 #kiosk QLabel[role="error"] { font-size: 18pt; color: #B00020; }
 #kiosk QPushButton {
@@ -31,4 +32,8 @@ STYLE_SHEET: Final = """
     background: #FFFFFF;
 }
 #kiosk QScrollArea { border: none; background: transparent; }
+#kiosk QWidget#scrollContent { background: transparent; }
+#kiosk QScrollBar:vertical { width: 28px; background: transparent; }
+#kiosk QScrollBar::handle:vertical { background: #BDBDBD; border-radius: 12px; min-height: 64px; }
+#kiosk QScrollBar::add-line:vertical, #kiosk QScrollBar::sub-line:vertical { height: 0; }
 """

@@ -33,7 +33,7 @@ from feedback_desk.services.aspects import AspectRow
 from feedback_desk.store.database import Store
 from feedback_desk.ui import i18n
 from feedback_desk.ui.settings.aspect_dialogs import MergeAspectDialog, RenameAspectDialog
-from feedback_desk.ui.settings.aspects_model import ROW_ROLE, AspectsTableModel
+from feedback_desk.ui.settings.aspects_model import ENGLISH, FRENCH, ROW_ROLE, AspectsTableModel
 from feedback_desk.workers.tasks import TaskRunner
 
 
@@ -78,11 +78,15 @@ class AspectsPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        # The catalogue's own order (kind, list, then as defined) until a header is clicked.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FRENCH, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ENGLISH, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _i: self.rename_selected())
@@ -167,7 +171,6 @@ class AspectsPage(QWidget):
         assert isinstance(rows, list)
         self.model.set_rows(rows)
         self.loaded_once = True
-        self.table.resizeColumnsToContents()
         if selected is not None:
             self.select_aspect(selected.id)
         self._update_buttons()
