@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from feedback_desk.domain.kinds import Channel, PromptOutcome
+from feedback_desk.domain.kinds import Channel, Polarity, PromptOutcome, ReviewKind
+from feedback_desk.services import aspects as catalogue
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import Prompt, Review
 from tests.conftest import PYTHON, CliResult, subprocess_env
@@ -251,3 +253,37 @@ def test_prompt_and_answer_never_load_qt(tmp_path: Path) -> None:
         )
         report = json.loads(probe.stdout.strip().splitlines()[-1])
         assert report == {"code": 2, "heavy": []}, argv  # unknown client: exit 2, no Qt
+
+
+def test_answer_refuses_aspects_that_are_not_offered(
+    cli: Cli, studio: StudioBuilder, store: Store
+) -> None:
+    build_audrey_week(studio, thursday_like_friday=False)
+    now = datetime(2026, 5, 1, tzinfo=UTC)
+    with store.write() as session:
+        catalogue.add_client_aspect(
+            session,
+            kind=ReviewKind.CLASS,
+            polarity=Polarity.EXCEL,
+            label="Playlist géniale",
+            at=now,
+            auto_approve=False,
+        )
+        music = catalogue.find_by_label(session, ReviewKind.CLASS, "Music")[0]
+        catalogue.set_hidden(session, music.id, True, at=now, actor="manager")
+    result = cli(
+        "answer",
+        "C1",
+        "--at",
+        "2026-05-16T10:00",
+        "--stars",
+        "5",
+        "--aspects",
+        "playlist GENIALE|Musique",
+    )
+    assert result.code == 2
+    assert result.err.strip().splitlines() == [
+        "the aspect 'playlist GENIALE' is not offered (awaiting approval or hidden)",
+        "the aspect 'Musique' is not offered (awaiting approval or hidden)",
+    ]
+    assert counts(store) == (0, 1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from feedback_desk.clock import FixedClock
 from feedback_desk.domain.kinds import (
@@ -14,6 +14,7 @@ from feedback_desk.domain.kinds import (
     ReviewKind,
 )
 from feedback_desk.domain.prompts import DuePrompt, PromptRules, due_prompt, windows
+from feedback_desk.domain.segments import response_rate
 from feedback_desk.errors import UserInputError
 from feedback_desk.services import aspects as catalogue
 from feedback_desk.services.client_search import search_clients
@@ -24,6 +25,7 @@ from feedback_desk.services.prompting import (
     load_history,
 )
 from feedback_desk.services.prompting import kiosk as kiosk_steps
+from feedback_desk.services.prompting.direct import AnswerRequest, answer_due
 from feedback_desk.services.settings import load_settings
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import Aspect, Prompt, Review
@@ -293,3 +295,39 @@ def test_aspect_catalogue_offers_by_stars(store: Store, studio: StudioBuilder) -
         two = catalogue.offered(session, ReviewKind.CLASS, 2)
     assert {a.polarity for a in five} == {Polarity.EXCEL}
     assert {a.polarity for a in two} == {Polarity.TO_IMPROVE}
+
+
+def test_every_path_leaves_each_prompt_shown_with_its_outcome(
+    store: Store, studio: StudioBuilder
+) -> None:
+    """Kiosk answer, kiosk ignore, kiosk walk-away and `answer`: 4 shown, 2 answered."""
+    julie = studio.coach("E1", "Julie", "Tremblay")
+    friday = studio.session("S1", "Spin", julie, "2026-05-15T18:00")
+    people = [studio.client(f"C{n}", f"Client{n}", "Roy") for n in range(4)]
+    for person in people:
+        studio.attend(friday, person)
+        studio.review(person, "2026-04-20T12:00")
+    clock = FixedClock(studio.at("2026-05-16T10:00"))
+    answered = kiosk_steps.start_visit(store, clock, people[0])
+    ignored = kiosk_steps.start_visit(store, clock, people[1])
+    kiosk_steps.start_visit(store, clock, people[2])  # walked away
+    assert answered.prompt_id is not None
+    assert ignored.prompt_id is not None
+    kiosk_steps.submit(store, clock, answered.prompt_id, Answer(stars=5))
+    kiosk_steps.ignore(store, clock, ignored.prompt_id)
+    with store.write() as session:
+        answer_due(session, load_settings(session), "C3", clock.now(), AnswerRequest(stars=2))
+    with store.read() as session:
+        by_outcome = dict(
+            session.execute(
+                select(Prompt.outcome, func.count())
+                .where(Prompt.local_day == studio.at("2026-05-16T10:00").date())
+                .group_by(Prompt.outcome)
+            ).all()
+        )
+    assert by_outcome == {
+        PromptOutcome.ANSWERED: 2,
+        PromptOutcome.IGNORED: 1,
+        PromptOutcome.ABANDONED: 1,
+    }
+    assert response_rate(by_outcome[PromptOutcome.ANSWERED], sum(by_outcome.values())) == 0.5
