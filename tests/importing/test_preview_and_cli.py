@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from feedback_desk.clock import ManualClock
 from feedback_desk.services.importing import ImportReport, PreviewRow, preview_import
 from feedback_desk.store.database import Store
+from feedback_desk.store.models import AuditEntry, Client
 from tests.conftest import PYTHON, CliResult, subprocess_env
 from tests.importing.conftest import WriteCsv, snapshot
 from tests.importing.test_reviews import edit_by_hand
@@ -92,6 +95,51 @@ def test_cli_prints_a_summary_and_exits_0(studio: Store, write_csv: WriteCsv, cl
     assert first.out == f"{path}: 2 created, 0 updated, 0 unchanged\n"
     again = cli("import", "clients", str(path))
     assert again.out == f"{path}: 0 created, 0 updated, 2 unchanged\n"
+
+
+def test_cli_imports_several_files_in_one_transaction(
+    studio: Store, write_csv: WriteCsv, cli: Cli
+) -> None:
+    coaches = write_csv("coaches.csv", "id,first_name,last_name\nE1,Julie,Roy\n")
+    sessions = write_csv(
+        "sessions.csv", "id,class_name,coach_id,starts_at\nS1,Spin,E1,2026-03-01T10:00\n"
+    )
+    bad = write_csv("attendance.csv", "session_id,client_id,present\nS1,C1,yes\n")
+    before = snapshot(studio, skip=())
+    refused = cli(
+        "import", "sessions", str(sessions), "coaches", str(coaches), "attendance", str(bad)
+    )
+    assert refused.code == 2
+    assert refused.err.splitlines() == [
+        f'{bad}:2: client_id: unknown client "C1" (no client with this id in the store or in '
+        "this import)"
+    ]
+    assert snapshot(studio, skip=()) == before
+
+    done = cli("import", "sessions", str(sessions), "coaches", str(coaches))
+    assert done.out.splitlines() == [
+        f"{sessions}: 1 created, 0 updated, 0 unchanged",
+        "new classes: Spin",
+        f"{coaches}: 1 created, 0 updated, 0 unchanged",
+    ]
+    odd = cli("import", "sessions", str(sessions), "coaches")
+    assert (odd.code, odd.err) == (
+        2,
+        "import: 'coaches' has no FILE after it (give KIND FILE pairs)\n",
+    )
+    wrong = cli("import", "sessions", str(sessions), "teachers", str(coaches))
+    assert wrong.code == 2
+    assert "unknown KIND 'teachers'" in wrong.err
+
+
+def test_cli_at_dates_what_the_import_records(studio: Store, write_csv: WriteCsv, cli: Cli) -> None:
+    path = write_csv("clients.csv", "id,first_name,last_name\nC1,Ann,Lee\n")
+    assert cli("import", "clients", str(path), "--at", "2026-03-08T03:30").code == 0
+    with studio.read() as session:
+        ann = session.scalars(select(Client)).one()
+        entry = session.scalars(select(AuditEntry)).one()
+    assert ann.created_at == datetime(2026, 3, 8, 7, 30, tzinfo=UTC)  # 03:30 EDT
+    assert entry.at == ann.created_at
 
 
 def test_cli_reports_every_bad_line_with_the_file_as_given_and_exits_2(

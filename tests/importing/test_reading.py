@@ -191,3 +191,13 @@ def test_a_stray_quote_after_a_quoted_value(
     path = write_csv("clients.csv", 'id,first_name,last_name\nC1,"Ann"ie,Lee\n')
     [line] = rejected_lines(do_import, "clients", path)
     assert line.startswith("clients.csv:2: a quoted value is followed by other characters")
+
+
+def test_a_tab_separated_file_gets_a_hint(
+    studio: Store, write_csv: WriteCsv, do_import: Importer
+) -> None:
+    path = write_csv("coaches.csv", "id\tfirst_name\tlast_name\nE1\tJulie\tRoy\n")
+    assert rejected_lines(do_import, "coaches", path)[-1] == (
+        "coaches.csv:1: the columns look separated by tabs; save the file as CSV "
+        "(comma- or semicolon-separated)"
+    )

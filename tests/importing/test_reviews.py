@@ -318,3 +318,17 @@ def test_no_warning_when_the_file_agrees_with_the_edit(
         "reviews", write_csv("r.csv", HEADER + "R1,C1,class,S1,4,2026-03-14T20:00,,\n")
     )
     assert report.warnings == ()
+
+
+def test_class_reviews_in_a_file_without_session_id(
+    timetable: Store, write_csv: WriteCsv, do_import: Importer
+) -> None:
+    path = write_csv(
+        "reviews.csv",
+        "id,client_id,kind,stars,created_at\n"
+        "R1,C1,business,5,2026-03-14T20:00\n"
+        "R2,C1,class,5,2026-03-14T20:00\n",
+    )
+    assert problems(do_import, path) == [
+        "reviews.csv:3: a class review needs the session it is about: the file has no session_id"
+    ]

@@ -146,6 +146,15 @@ def _header_positions(
                 Problem(table.source, table.header_line, f"missing required column {quoted(name)}")
             )
             bad = True
+    if bad and any("\t" in name for name in table.raw_header):
+        problems.append(
+            Problem(
+                table.source,
+                table.header_line,
+                "the columns look separated by tabs; save the file as CSV "
+                "(comma- or semicolon-separated)",
+            )
+        )
     return None if bad else positions
 
 
