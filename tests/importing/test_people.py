@@ -34,7 +34,7 @@ FULL_CLIENTS = (
     "id,first_name,last_name,email,phone,language,email_consent,joined_on\n"
     "C1,Élodie,Gagné,elodie@example.com,514-555-0101,FR,oui,2025-09-01\n"
     "C2,Ann,Lee,ann@example.com,,en,non,\n"
-    "C3,Marc,Roy,,,,yes,\n"
+    "C3,Marc,Roy,,,,yes,2025-10-02 00:00:00\n"
 )
 
 
@@ -55,6 +55,7 @@ def test_clients_are_created_with_every_value(
     ann = client(studio, "C2")
     assert (ann.phone, ann.language, ann.email_consent, ann.joined_on) == (None, "en", False, None)
     assert client(studio, "C3").email_consent is True
+    assert client(studio, "C3").joined_on == date(2025, 10, 2)  # as spreadsheets write dates
 
 
 @pytest.mark.parametrize(

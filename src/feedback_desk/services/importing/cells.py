@@ -133,7 +133,7 @@ class RowReader:
         value = self.optional(name)
         if value is ABSENT or value is None:
             return value
-        return self._converted(name, value, date.fromisoformat, "an ISO date (e.g. 2026-03-14)")
+        return self._converted(name, value, _day, "an ISO date (e.g. 2026-03-14)")
 
     def email(self, name: str) -> str | Absent | None:
         value = self.optional(name)
@@ -184,6 +184,14 @@ class RowReader:
             self.problem(f"{name}: {quoted(text)} is not one of {', '.join(choices)}")
             return ""
         return folded
+
+
+def _day(text: str) -> date:
+    # Spreadsheets often write a date cell as "2026-03-14 00:00:00": the day is what counts.
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return datetime.fromisoformat(text).date()
 
 
 def _has_time_of_day(text: str) -> bool:
