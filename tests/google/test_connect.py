@@ -105,7 +105,11 @@ def test_several_locations_need_a_choice_and_nothing_is_kept_meanwhile(
     assert not connection.status(pointed_store).connected
 
     result = cli(
-        "google", "connect", "--credentials", str(authorized_user_file), "--location",
+        "google",
+        "connect",
+        "--credentials",
+        str(authorized_user_file),
+        "--location",
         "pulse DOWNTOWN",
     )
     assert result.code == 0, result.err
@@ -113,11 +117,17 @@ def test_several_locations_need_a_choice_and_nothing_is_kept_meanwhile(
     location = _only_location(pointed_store)
     assert location.location_name == "locations/5555"
     # No newReviewUri: the writereview link is built from the place id.
-    assert "google.review_link = https://search.google.com/local/writereview?placeid=ChIJdowntown" in result.out
+    assert (
+        "google.review_link = https://search.google.com/local/writereview?placeid=ChIJdowntown"
+        in result.out
+    )
 
 
 def test_unknown_location_lists_them(
-    pointed_store: Store, studio_location: FakeLocation, authorized_user_file: Path, cli  # type: ignore[no-untyped-def]
+    pointed_store: Store,
+    studio_location: FakeLocation,
+    authorized_user_file: Path,
+    cli,  # type: ignore[no-untyped-def]
 ) -> None:
     result = cli(
         "google", "connect", "--credentials", str(authorized_user_file), "--location", "Gym"
@@ -146,8 +156,11 @@ def test_accounts_and_locations_of_every_page_are_listed(
 
 
 def test_invalid_grant_says_to_reconnect(
-    pointed_store: Store, studio_location: FakeLocation, google: FakeGoogle,
-    authorized_user_file: Path, cli,  # type: ignore[no-untyped-def]
+    pointed_store: Store,
+    studio_location: FakeLocation,
+    google: FakeGoogle,
+    authorized_user_file: Path,
+    cli,  # type: ignore[no-untyped-def]
 ) -> None:
     google.revoke_refresh_tokens()
     result = cli("google", "connect", "--credentials", str(authorized_user_file))
@@ -168,7 +181,9 @@ def test_a_bad_credentials_file_is_bad_input(tmp_path: Path, cli) -> None:  # ty
 
 
 def test_disconnect_forgets_the_sign_in_and_keeps_the_archive(
-    connected_store: Store, cli, keyring_file: Path  # type: ignore[no-untyped-def]
+    connected_store: Store,
+    cli,
+    keyring_file: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     result = cli("google", "disconnect")
     assert result.code == 0
@@ -221,9 +236,7 @@ def test_browser_sign_in_against_the_fake(
     )
 
     auth_url = browser.opened[0]
-    query = dict(
-        part.split("=", 1) for part in auth_url.split("?", 1)[1].split("&")
-    )
+    query = dict(part.split("=", 1) for part in auth_url.split("?", 1)[1].split("&"))
     assert query["access_type"] == "offline"
     assert query["prompt"] == "consent"
     assert query["code_challenge_method"] == "S256"
@@ -246,7 +259,9 @@ def test_browser_sign_in_against_the_fake(
     assert sign_in.client_secret in keyring_file.read_text()
 
 
-def test_client_secrets_given_as_credentials_is_explained(tmp_path: Path, google: FakeGoogle) -> None:
+def test_client_secrets_given_as_credentials_is_explained(
+    tmp_path: Path, google: FakeGoogle
+) -> None:
     path = tmp_path / "client_secret.json"
     path.write_text(json.dumps(google.client_secrets()))
     with pytest.raises(UserInputError, match="use --client-secrets"):
@@ -254,8 +269,11 @@ def test_client_secrets_given_as_credentials_is_explained(tmp_path: Path, google
 
 
 def test_refused_sign_in_is_a_google_error(
-    pointed_store: Store, studio_location: FakeLocation, google: FakeGoogle,
-    authorized_user_file: Path, clock: ManualClock,
+    pointed_store: Store,
+    studio_location: FakeLocation,
+    google: FakeGoogle,
+    authorized_user_file: Path,
+    clock: ManualClock,
 ) -> None:
     sign_in = auth.read_authorized_user_file(authorized_user_file)
     google.revoke_refresh_tokens()

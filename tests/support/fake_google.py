@@ -59,6 +59,8 @@ class Fault:
     retry_after: str | None = None
     body: dict[str, Any] | None = None
     drop_connection: bool = False
+    # Let this many matching requests through first (e.g. fail the second page, not the first).
+    after: int = 0
 
 
 @dataclass
@@ -136,7 +138,9 @@ class FakeGoogle:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -157,7 +161,9 @@ class FakeGoogle:
 
     # ----------------------------------------------------------------- data
 
-    def add_client(self, client_id: str = "cid.apps.googleusercontent.com", secret: str = "") -> str:
+    def add_client(
+        self, client_id: str = "cid.apps.googleusercontent.com", secret: str = ""
+    ) -> str:
         self.clients[client_id] = secret or "GOCSPX-" + secrets.token_urlsafe(12)
         return self.clients[client_id]
 
@@ -254,7 +260,9 @@ class FakeGoogle:
         if anonymous:
             review["reviewer"]["isAnonymous"] = True
         else:
-            review["reviewer"]["profilePhotoUrl"] = f"https://lh3.googleusercontent.com/a-/{review_id}"
+            review["reviewer"]["profilePhotoUrl"] = (
+                f"https://lh3.googleusercontent.com/a-/{review_id}"
+            )
         if comment is not None:
             review["comment"] = comment
         if reply is not None:
@@ -316,6 +324,9 @@ class FakeGoogle:
         with self.lock:
             for fault in self.faults:
                 if fault.path_contains in path and fault.method in (None, method):
+                    if fault.after > 0:
+                        fault.after -= 1
+                        return None
                     fault.times -= 1
                     if fault.times <= 0:
                         self.faults.remove(fault)
@@ -409,11 +420,16 @@ class _Handler(BaseHTTPRequestHandler):
         if parts == ["v1", "accounts"] and method == "GET":
             return 200, self._accounts(request), {}
         # /v1/accounts/{a}/locations
-        if len(parts) == 4 and parts[:2] == ["v1", "accounts"] and parts[3] == "locations":
-            if method == "GET":
-                return 200, self._locations(f"accounts/{parts[2]}", request), {}
+        is_locations = len(parts) == 4 and parts[:2] == ["v1", "accounts"]
+        if is_locations and parts[3] == "locations" and method == "GET":
+            return 200, self._locations(f"accounts/{parts[2]}", request), {}
         # /v4/accounts/{a}/locations/{l}/reviews[/{r}[/reply]]
-        if len(parts) >= 6 and parts[0] == "v4" and parts[1] == "accounts" and parts[5] == "reviews":
+        if (
+            len(parts) >= 6
+            and parts[0] == "v4"
+            and parts[1] == "accounts"
+            and parts[5] == "reviews"
+        ):
             location = self._location(f"accounts/{parts[2]}", f"locations/{parts[4]}")
             if len(parts) == 6 and method == "GET":
                 return 200, self._reviews(location, request), {}
@@ -429,8 +445,13 @@ class _Handler(BaseHTTPRequestHandler):
                 404,
                 "NOT_FOUND",
                 "Requested entity was not found.",
-                errors=[{"message": "Requested entity was not found.", "domain": "global",
-                         "reason": "notFound"}],
+                errors=[
+                    {
+                        "message": "Requested entity was not found.",
+                        "domain": "global",
+                        "reason": "notFound",
+                    }
+                ],
             ),
         )
 
@@ -440,7 +461,10 @@ class _Handler(BaseHTTPRequestHandler):
         q = request.query
         google = self.google
         if q.get("client_id") not in google.clients:
-            raise _ApiError(400, {"error": "invalid_client", "error_description": "The OAuth client was not found."})
+            raise _ApiError(
+                400,
+                {"error": "invalid_client", "error_description": "The OAuth client was not found."},
+            )
         redirect = q.get("redirect_uri", "")
         if not redirect.startswith(("http://127.0.0.1:", "http://localhost:")):
             raise _ApiError(400, {"error": "redirect_uri_mismatch"})
@@ -458,7 +482,11 @@ class _Handler(BaseHTTPRequestHandler):
                 "scope": q.get("scope", ""),
                 "offline": "yes" if q.get("access_type") == "offline" else "no",
             }
-        target = redirect + "?" + urlencode({"state": q.get("state", ""), "code": code, "scope": q["scope"]})
+        target = (
+            redirect
+            + "?"
+            + urlencode({"state": q.get("state", ""), "code": code, "scope": q["scope"]})
+        )
         self.send_response(302)
         self.send_header("Location", target)
         self.send_header("Content-Length", "0")
@@ -476,38 +504,74 @@ class _Handler(BaseHTTPRequestHandler):
         if grant == "authorization_code":
             client_id, secret = self._basic_credentials(request)
             if google.clients.get(client_id) != secret:
-                raise _ApiError(401, {"error": "invalid_client", "error_description": "Unauthorized"})
+                raise _ApiError(
+                    401, {"error": "invalid_client", "error_description": "Unauthorized"}
+                )
             with google.lock:
                 issued = google.codes.pop(form.get("code", ""), None)
             if issued is None or issued["client_id"] != client_id:
-                raise _ApiError(400, {"error": "invalid_grant", "error_description": "Malformed auth code."})
+                raise _ApiError(
+                    400, {"error": "invalid_grant", "error_description": "Malformed auth code."}
+                )
             if form.get("redirect_uri") != issued["redirect_uri"]:
-                raise _ApiError(400, {"error": "redirect_uri_mismatch", "error_description": "Bad Request"})
+                raise _ApiError(
+                    400, {"error": "redirect_uri_mismatch", "error_description": "Bad Request"}
+                )
             verifier = form.get("code_verifier", "")
             challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest())
             if challenge.decode().rstrip("=") != issued["challenge"]:
-                raise _ApiError(400, {"error": "invalid_grant", "error_description": "Invalid code verifier."})
+                raise _ApiError(
+                    400, {"error": "invalid_grant", "error_description": "Invalid code verifier."}
+                )
             answer = self._new_access(issued["scope"])
             if issued["offline"] == "yes":
                 answer["refresh_token"] = google.issue_refresh_token(client_id)
             return 200, answer, {}
         if grant == "refresh_token":
             if "authorization" in request.headers:
-                raise _ApiError(400, {"error": "invalid_request", "error_description": "credentials expected in the body"})
+                raise _ApiError(
+                    400,
+                    {
+                        "error": "invalid_request",
+                        "error_description": "credentials expected in the body",
+                    },
+                )
             client_id = form.get("client_id", "")
-            if client_id not in google.clients or google.clients[client_id] != form.get("client_secret"):
-                raise _ApiError(401, {"error": "invalid_client", "error_description": "Unauthorized"})
+            if client_id not in google.clients or google.clients[client_id] != form.get(
+                "client_secret"
+            ):
+                raise _ApiError(
+                    401, {"error": "invalid_client", "error_description": "Unauthorized"}
+                )
             with google.lock:
                 owner = google.refresh_tokens.get(form.get("refresh_token", ""))
             if owner != client_id:
-                raise _ApiError(400, {"error": "invalid_grant", "error_description": "Token has been expired or revoked."})
+                raise _ApiError(
+                    400,
+                    {
+                        "error": "invalid_grant",
+                        "error_description": "Token has been expired or revoked.",
+                    },
+                )
             return 200, self._new_access(form.get("scope") or SCOPE), {}
-        raise _ApiError(400, {"error": "unsupported_grant_type", "error_description": "Invalid grant_type: " + str(grant)})
+        raise _ApiError(
+            400,
+            {
+                "error": "unsupported_grant_type",
+                "error_description": "Invalid grant_type: " + str(grant),
+            },
+        )
 
     def _basic_credentials(self, request: RecordedRequest) -> tuple[str, str]:
         header = request.headers.get("authorization", "")
         if not header.lower().startswith("basic "):
-            raise _ApiError(401, {"error": "invalid_client", "error_description": "client authentication expected in HTTP Basic"})
+            raise _ApiError(
+                401,
+                {
+                    "error": "invalid_client",
+                    "error_description": "client authentication expected in HTTP Basic",
+                },
+            )
         decoded = base64.b64decode(header[6:]).decode()
         client_id, _, secret = decoded.partition(":")
         from urllib.parse import unquote_plus
@@ -518,7 +582,12 @@ class _Handler(BaseHTTPRequestHandler):
         token = "ya29." + secrets.token_urlsafe(24)
         with self.google.lock:
             self.google.access_tokens.add(token)
-        return {"access_token": token, "expires_in": self.google.expires_in, "scope": scope, "token_type": "Bearer"}
+        return {
+            "access_token": token,
+            "expires_in": self.google.expires_in,
+            "scope": scope,
+            "token_type": "Bearer",
+        }
 
     def _check_bearer(self, request: RecordedRequest) -> None:
         google = self.google
@@ -546,8 +615,15 @@ class _Handler(BaseHTTPRequestHandler):
 
     # ----------------------------------------------------------------- APIs
 
-    def _page(self, request: RecordedRequest, items: list[Any], *, default: int, maximum: int,
-              order: str = "") -> tuple[list[Any], str | None]:
+    def _page(
+        self,
+        request: RecordedRequest,
+        items: list[Any],
+        *,
+        default: int,
+        maximum: int,
+        order: str = "",
+    ) -> tuple[list[Any], str | None]:
         size_text = request.query.get("pageSize")
         try:
             size = int(size_text) if size_text else default
@@ -564,7 +640,9 @@ class _Handler(BaseHTTPRequestHandler):
             except (ValueError, KeyError, json.JSONDecodeError):
                 raise _ApiError(400, _invalid("page_token", "Invalid page token")) from None
             if token_order != order:
-                raise _ApiError(400, _invalid("page_token", "page token does not match the request"))
+                raise _ApiError(
+                    400, _invalid("page_token", "page token does not match the request")
+                )
         chunk = items[offset : offset + size]
         following = offset + size
         return chunk, _page_token(following, order) if following < len(items) else None
@@ -585,7 +663,9 @@ class _Handler(BaseHTTPRequestHandler):
         mask = {m.strip() for m in mask_text.split(",")}
         known = {"name", "title", "storeCode", "metadata", "languageCode", "websiteUri"}
         if not mask <= known:
-            raise _ApiError(400, google_error(400, "INVALID_ARGUMENT", "Invalid field mask provided"))
+            raise _ApiError(
+                400, google_error(400, "INVALID_ARGUMENT", "Invalid field mask provided")
+            )
         mine = [loc for loc in self.google.locations if loc.account == account]
         chunk, token = self._page(request, mine, default=10, maximum=100)
         answer: dict[str, Any] = {}
@@ -611,8 +691,10 @@ class _Handler(BaseHTTPRequestHandler):
             reviews.sort(key=lambda r: r["updateTime"], reverse=True)
         else:
             stars = {v: k for k, v in _STAR_NAMES.items()}
-            reviews.sort(key=lambda r: (stars.get(r["starRating"], 0), r["reviewId"]),
-                         reverse=order == "rating desc")
+            reviews.sort(
+                key=lambda r: (stars.get(r["starRating"], 0), r["reviewId"]),
+                reverse=order == "rating desc",
+            )
         chunk, token = self._page(request, reviews, default=50, maximum=50, order=order)
         answer: dict[str, Any] = {}
         if chunk:
@@ -634,20 +716,39 @@ class _Handler(BaseHTTPRequestHandler):
             raise _ApiError(404, google_error(404, "NOT_FOUND", "Requested entity was not found."))
         return review
 
-    def _put_reply(self, location: FakeLocation, review_id: str, request: RecordedRequest) -> dict[str, Any]:
+    def _put_reply(
+        self, location: FakeLocation, review_id: str, request: RecordedRequest
+    ) -> dict[str, Any]:
         review = self._review(location, review_id)
         try:
             body = request.json()
         except json.JSONDecodeError:
-            raise _ApiError(400, google_error(400, "INVALID_ARGUMENT", "Invalid JSON payload received.")) from None
+            raise _ApiError(
+                400, google_error(400, "INVALID_ARGUMENT", "Invalid JSON payload received.")
+            ) from None
         comment = body.get("comment") if isinstance(body, dict) else None
         if not isinstance(comment, str) or not comment.strip():
             raise _ApiError(400, _invalid("comment", "Field is required"))
         if len(comment.encode("utf-8")) > 4096:
-            raise _ApiError(400, google_error(400, "INVALID_ARGUMENT", "Request contains an invalid argument.",
-                                              details=[{"@type": "type.googleapis.com/google.rpc.BadRequest",
-                                                        "fieldViolations": [{"field": "comment",
-                                                                             "description": "The maximum length is 4096 bytes."}]}]))
+            raise _ApiError(
+                400,
+                google_error(
+                    400,
+                    "INVALID_ARGUMENT",
+                    "Request contains an invalid argument.",
+                    details=[
+                        {
+                            "@type": "type.googleapis.com/google.rpc.BadRequest",
+                            "fieldViolations": [
+                                {
+                                    "field": "comment",
+                                    "description": "The maximum length is 4096 bytes.",
+                                }
+                            ],
+                        }
+                    ],
+                ),
+            )
         stamp = (self.google.now + timedelta(seconds=len(self.google.requests))).isoformat()
         reply = {
             "comment": comment,
@@ -705,7 +806,12 @@ def _fault_body(status: int) -> dict[str, Any]:
             "RESOURCE_EXHAUSTED",
             "Quota exceeded for quota metric 'Requests' and limit 'Requests per minute' of service "
             "'mybusiness.googleapis.com' for consumer 'project_number:83172312488'.",
-            details=[{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "RATE_LIMIT_EXCEEDED"}],
+            details=[
+                {
+                    "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+                    "reason": "RATE_LIMIT_EXCEEDED",
+                }
+            ],
         )
     if status == 403:
         return google_error(
@@ -714,7 +820,9 @@ def _fault_body(status: int) -> dict[str, Any]:
             "Google My Business API has not been used in project 83172312488 before or it is "
             "disabled. Enable it by visiting https://console.developers.google.com/apis/api/"
             "mybusiness.googleapis.com/overview?project=83172312488 then retry.",
-            details=[{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "SERVICE_DISABLED"}],
+            details=[
+                {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "SERVICE_DISABLED"}
+            ],
         )
     if status == 503:
         return google_error(503, "UNAVAILABLE", "The service is currently unavailable.")

@@ -87,11 +87,7 @@ def name_similarity(reviewer: str, first_name: str, last_name: str) -> float:
     if not mine or not theirs:
         return 0.0
     pairs = sorted(
-        (
-            (_token_similarity(a, b), i, j)
-            for i, a in enumerate(mine)
-            for j, b in enumerate(theirs)
-        ),
+        ((_token_similarity(a, b), i, j) for i, a in enumerate(mine) for j, b in enumerate(theirs)),
         reverse=True,
     )
     used_mine: set[int] = set()

@@ -151,9 +151,7 @@ def run_link(ctx: CliContext) -> int:
     from feedback_desk.services.google.linking import link_review
 
     with ctx.store().write() as session:
-        link_review(
-            session, ctx.args.review, ctx.args.client, at=ctx.clock().now(), actor=_actor()
-        )
+        link_review(session, ctx.args.review, ctx.args.client, at=ctx.clock().now(), actor=_actor())
     ctx.print(f"{ctx.args.review} linked to {ctx.args.client}")
     return 0
 

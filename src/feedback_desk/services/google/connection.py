@@ -229,9 +229,9 @@ def disconnect(store: Store, *, clock: Clock, actor: str) -> ConnectionStatus:
 
 def selected_location(session: Session) -> GoogleLocation | None:
     return session.scalar(
-        select(GoogleLocation).where(GoogleLocation.selected.is_(True)).order_by(
-            GoogleLocation.id.desc()
-        )
+        select(GoogleLocation)
+        .where(GoogleLocation.selected.is_(True))
+        .order_by(GoogleLocation.id.desc())
     )
 
 

@@ -63,8 +63,9 @@ def link_review(
     if link is not None and link.client_id == client.id:
         return link
     if link is None:
-        link = GoogleLink(google_review_id=review.id, client_id=client.id, linked_by=actor,
-                          linked_at=at)
+        link = GoogleLink(
+            google_review_id=review.id, client_id=client.id, linked_by=actor, linked_at=at
+        )
         session.add(link)
     else:
         link.client_id = client.id
@@ -140,8 +141,9 @@ def search_clients(session: Session, text: str, *, limit: int = 50) -> list[Clie
     query = select(Client)
     for word in words:
         query = query.where(Client.search_key.contains(word, autoescape=True))
-    return list(session.scalars(query.order_by(Client.last_name, Client.first_name,
-                                                Client.id).limit(limit)))
+    return list(
+        session.scalars(query.order_by(Client.last_name, Client.first_name, Client.id).limit(limit))
+    )
 
 
 class SuggestionFinder:
@@ -155,8 +157,9 @@ class SuggestionFinder:
     def _all_clients(self) -> list[tuple[int, str, str, str, str | None]]:
         if self._clients is None:
             rows = self._session.execute(
-                select(Client.id, Client.external_id, Client.first_name, Client.last_name,
-                       Client.email)
+                select(
+                    Client.id, Client.external_id, Client.first_name, Client.last_name, Client.email
+                )
             ).all()
             self._clients = [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
         return self._clients

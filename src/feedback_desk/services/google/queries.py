@@ -117,9 +117,7 @@ def review_rows(
     limit: int | None = None,
 ) -> list[ReviewRow]:
     """Newest first; one query for the page, links and clients included."""
-    query = _rows_query(criteria).order_by(
-        GoogleReview.created_at.desc(), GoogleReview.id.desc()
-    )
+    query = _rows_query(criteria).order_by(GoogleReview.created_at.desc(), GoogleReview.id.desc())
     if offset:
         query = query.offset(offset)
     if limit is not None:
