@@ -298,6 +298,8 @@ def test_background_sync_updates_the_tab_and_the_status_bar(  # type: ignore[no-
     assert "1 new" in tab.message.text()
     assert status.label.text().startswith("Google: synced ")
     assert worker.last_sync_at == clock.now()
+    # A window opened later shows the last sync the store remembers.
+    assert _worker(qtbot, connected_store, clock).last_sync_at == clock.now()
 
     # Offline: the archive stays, the status bar says so.
     google.offline = True

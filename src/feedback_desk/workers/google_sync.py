@@ -61,7 +61,7 @@ class GoogleSyncWorker(QObject):
         self._sync = sync_function or _default_sync
         self._task: Task | None = None
         self._scheduled = False
-        self.last_sync_at: datetime | None = None
+        self.last_sync_at: datetime | None = self._stored_last_sync()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._on_timer)
 
@@ -72,6 +72,13 @@ class GoogleSyncWorker(QObject):
     @property
     def runner(self) -> TaskRunner:
         return self._runner
+
+    def _stored_last_sync(self) -> datetime | None:
+        from feedback_desk.services.google.connection import selected_location
+
+        with self._store.read() as session:
+            location = selected_location(session)
+            return location.last_sync_at if location is not None else None
 
     def schedule_every(self, minutes: int, *, interval_ms: int | None = None) -> None:
         """Sync every *minutes* (0 stops it); *interval_ms* overrides, for tests."""
