@@ -266,6 +266,410 @@
     </message>
 </context>
 <context>
+    <name>GoogleSettingsPage</name>
+    <message>
+        <source>Google</source>
+        <translation>Google</translation>
+    </message>
+    <message>
+        <source>Sign in with Google…</source>
+        <translation>Se connecter avec Google…</translation>
+    </message>
+    <message>
+        <source>Choose the studio&apos;s OAuth client file (desktop app); your browser opens</source>
+        <translation>Choisissez le fichier de client OAuth de l’entreprise (application de bureau) ; votre navigateur s’ouvre</translation>
+    </message>
+    <message>
+        <source>Use an authorized-user file…</source>
+        <translation>Utiliser un fichier d’utilisateur autorisé…</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>Keep this location</source>
+        <translation>Garder cet établissement</translation>
+    </message>
+    <message>
+        <source>Choose the studio&apos;s location</source>
+        <translation>Choisissez l’établissement de l’entreprise</translation>
+    </message>
+    <message>
+        <source>empty: Google&apos;s own servers</source>
+        <translation>vide : les serveurs de Google</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>Sync every</source>
+        <translation>Synchroniser toutes les</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Dernière synchronisation</translation>
+    </message>
+    <message>
+        <source>API base URL (tests, proxies)</source>
+        <translation>URL de base de l’API (tests, mandataires)</translation>
+    </message>
+    <message>
+        <source>Before connecting: in the Google Cloud console, create a project, enable the “Google My Business API”, the “My Business Account Management API” and the “My Business Business Information API”, and create an OAuth client of type “Desktop app”. A quota of 0 means Google has not granted access yet: submit Google&apos;s access request form rather than asking for more quota.</source>
+        <translation>Avant de vous connecter : dans la console Google Cloud, créez un projet, activez « Google My Business API », « My Business Account Management API » et « My Business Business Information API », puis créez un client OAuth de type « Application de bureau ». Un quota de 0 signifie que Google n’a pas encore accordé l’accès : remplissez le formulaire de demande d’accès de Google plutôt que de demander plus de quota.</translation>
+    </message>
+    <message>
+        <source>Connected to {title} ({name}) since {since}.</source>
+        <translation>Connecté à {title} ({name}) depuis le {since}.</translation>
+    </message>
+    <message>
+        <source>Not connected. {count} Google reviews are archived on this computer.</source>
+        <translation>Non connecté. {count} avis Google sont archivés sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s OAuth client file</source>
+        <translation>Le fichier de client OAuth de l’entreprise</translation>
+    </message>
+    <message>
+        <source>Sign in with Google in your browser…</source>
+        <translation>Connectez-vous à Google dans votre navigateur…</translation>
+    </message>
+    <message>
+        <source>An authorized-user JSON file</source>
+        <translation>Un fichier JSON d’utilisateur autorisé</translation>
+    </message>
+    <message>
+        <source>Listing the locations of this sign-in…</source>
+        <translation>Recherche des établissements de ce compte…</translation>
+    </message>
+    <message>
+        <source>This Google account manages no Business Profile location.</source>
+        <translation>Ce compte Google ne gère aucun établissement Business Profile.</translation>
+    </message>
+    <message>
+        <source>Signed in. Choose the studio&apos;s location and keep it.</source>
+        <translation>Connecté. Choisissez l’établissement de l’entreprise et gardez-le.</translation>
+    </message>
+    <message>
+        <source>Connected. The first sync starts now.</source>
+        <translation>Connecté. La première synchronisation commence.</translation>
+    </message>
+    <message>
+        <source>Disconnected: the sign-in was removed from the system keyring. The archive of {count} Google reviews stays on this computer.</source>
+        <translation>Déconnecté : la connexion a été retirée du trousseau du système. L’archive de {count} avis Google reste sur cet ordinateur.</translation>
+    </message>
+</context>
+<context>
+    <name>GoogleStatusWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop this Google sync; nothing is changed</source>
+        <translation>Arrêter cette synchronisation Google ; rien n’est modifié</translation>
+    </message>
+    <message>
+        <source>Google: not synced yet</source>
+        <translation>Google : pas encore synchronisé</translation>
+    </message>
+    <message>
+        <source>Google: synced {when}</source>
+        <translation>Google : synchronisé {when}</translation>
+    </message>
+    <message>
+        <source>Google: syncing…</source>
+        <translation>Google : synchronisation…</translation>
+    </message>
+    <message>
+        <source>Google: {done} reviews fetched…</source>
+        <translation>Google : {done} avis récupérés…</translation>
+    </message>
+    <message>
+        <source>Google: {message}</source>
+        <translation>Google : {message}</translation>
+    </message>
+    <message>
+        <source>Google: sync cancelled; nothing was changed</source>
+        <translation>Google : synchronisation annulée ; rien n’a été modifié</translation>
+    </message>
+</context>
+<context>
+    <name>GoogleTab</name>
+    <message>
+        <source>Connect in Settings → Google…</source>
+        <translation>Connectez-vous dans Paramètres → Google…</translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation>Non associé</translation>
+    </message>
+    <message>
+        <source>Not replied</source>
+        <translation>Sans réponse</translation>
+    </message>
+    <message>
+        <source>Removed from Google</source>
+        <translation>Retiré de Google</translation>
+    </message>
+    <message>
+        <source>Search reviewer or comment</source>
+        <translation>Chercher un auteur ou un commentaire</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Link to client…</source>
+        <translation>Associer à un client…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Dissocier</translation>
+    </message>
+    <message>
+        <source>Reply on Google…</source>
+        <translation>Répondre sur Google…</translation>
+    </message>
+    <message>
+        <source>Mark a client as reviewed…</source>
+        <translation>Indiquer qu’un client a laissé un avis…</translation>
+    </message>
+    <message>
+        <source>For a client you know reviewed you on Google: no more invitations for them</source>
+        <translation>Pour un client qui vous a laissé un avis sur Google : il ne recevra plus d’invitation</translation>
+    </message>
+    <message>
+        <source>Google Business Profile is not connected: the reviews below are the archive kept on this computer. Connect to sync new reviews and reply on Google.</source>
+        <translation>Google Business Profile n’est pas connecté : les avis ci-dessous sont l’archive conservée sur cet ordinateur. Connectez-vous pour synchroniser les nouveaux avis et répondre sur Google.</translation>
+    </message>
+    <message>
+        <source>Connect the studio&apos;s Google Business Profile to keep its Google reviews here, link them to your clients, reply to them and watch their number grow. You need the studio&apos;s own OAuth client file from the Google Cloud console (see the README).</source>
+        <translation>Connectez le profil Google Business de l’entreprise pour conserver ses avis Google ici, les associer à vos clients, y répondre et suivre leur croissance. Il vous faut le fichier de client OAuth de l’entreprise, tiré de la console Google Cloud (voir le README).</translation>
+    </message>
+    <message>
+        <source>{count} reviews</source>
+        <translation>{count} avis</translation>
+    </message>
+    <message>
+        <source>Connect to Google to reply</source>
+        <translation>Connectez-vous à Google pour répondre</translation>
+    </message>
+    <message>
+        <source>Syncing Google reviews…</source>
+        <translation>Synchronisation des avis Google…</translation>
+    </message>
+    <message>
+        <source>Google sync done: {summary}</source>
+        <translation>Synchronisation Google terminée : {summary}</translation>
+    </message>
+    <message>
+        <source>New reviews that may be from your clients (select one, then Link):</source>
+        <translation>Nouveaux avis qui pourraient venir de vos clients (choisissez-en un, puis Associer) :</translation>
+    </message>
+    <message>
+        <source>Review linked to client {client}.</source>
+        <translation>Avis associé au client {client}.</translation>
+    </message>
+    <message>
+        <source>Review unlinked from client {client}: they can be invited again.</source>
+        <translation>Avis dissocié du client {client} : il pourra de nouveau être invité.</translation>
+    </message>
+    <message>
+        <source>Publishing the reply on Google…</source>
+        <translation>Publication de la réponse sur Google…</translation>
+    </message>
+    <message>
+        <source>Reply sent to Google; it shows once Google approves it.</source>
+        <translation>Réponse envoyée à Google ; elle paraîtra une fois approuvée par Google.</translation>
+    </message>
+    <message>
+        <source>Mark a client as reviewed on Google</source>
+        <translation>Indiquer qu’un client a laissé un avis sur Google</translation>
+    </message>
+    <message>
+        <source>Client {client} is marked as reviewed on Google: no more invitations.</source>
+        <translation>Le client {client} est indiqué comme ayant laissé un avis sur Google : plus d’invitations.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a CSV file</source>
+        <translation>Importer un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Coaches</source>
+        <translation>Entraîneurs</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Présences</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Choose a .csv file</source>
+        <translation>Choisissez un fichier .csv</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier de nouveau</translation>
+    </message>
+    <message>
+        <source>Read the file again after correcting it</source>
+        <translation>Relire le fichier après l’avoir corrigé</translation>
+    </message>
+    <message>
+        <source>The file holds:</source>
+        <translation>Le fichier contient :</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Colonnes :</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file to import</source>
+        <translation>Choisissez un fichier CSV à importer</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>{columns}  (* required; other columns are ignored)</source>
+        <translation>{columns}  (* obligatoire ; les autres colonnes sont ignorées)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Lecture de {file}…</translation>
+    </message>
+    <message>
+        <source>{count} problem(s): correct the file, then press Check again. Nothing is imported while any row is invalid.</source>
+        <translation>{count} problème(s) : corrigez le fichier, puis cliquez sur Vérifier de nouveau. Rien n’est importé tant qu’une ligne est invalide.</translation>
+    </message>
+    <message>
+        <source>Warnings (the import can go ahead):</source>
+        <translation>Avertissements (l’importation peut se faire) :</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Aucun problème trouvé.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as a CSV file.</source>
+        <translation>{file} ne peut pas être lu comme un fichier CSV.</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>virgule</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>point-virgule</translation>
+    </message>
+    <message>
+        <source>{count} rows, separated by {delimiter}</source>
+        <translation>{count} lignes, séparateur : {delimiter}</translation>
+    </message>
+    <message>
+        <source>first {shown} shown</source>
+        <translation>{shown} premières affichées</translation>
+    </message>
+    <message>
+        <source>{created} to create, {updated} to update, {unchanged} unchanged</source>
+        <translation>{created} à créer, {updated} à mettre à jour, {unchanged} inchangées</translation>
+    </message>
+    <message>
+        <source>Ignored columns: {names}.</source>
+        <translation>Colonnes ignorées : {names}.</translation>
+    </message>
+    <message>
+        <source>New classes: {names}.</source>
+        <translation>Nouveaux cours : {names}.</translation>
+    </message>
+    <message>
+        <source>New aspects (awaiting approval): {names}.</source>
+        <translation>Nouveaux aspects (en attente d’approbation) : {names}.</translation>
+    </message>
+    <message>
+        <source>The preview failed: {error}</source>
+        <translation>L’aperçu a échoué : {error}</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Importation de {file}…</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>Importé.</translation>
+    </message>
+    <message>
+        <source>New aspects awaiting a manager&apos;s approval: {names}</source>
+        <translation>Nouveaux aspects en attente de l’approbation d’un gestionnaire : {names}</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Avertissements :</translation>
+    </message>
+    <message>
+        <source>{count} problem(s); nothing was imported.</source>
+        <translation>{count} problème(s) ; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>The import failed and nothing was written: {error}</source>
+        <translation>L’importation a échoué et rien n’a été écrit : {error}</translation>
+    </message>
+    <message>
+        <source>Import stopped; nothing was written.</source>
+        <translation>Importation arrêtée ; rien n’a été écrit.</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Feedback Desk: tell us how it went</source>

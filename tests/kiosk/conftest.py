@@ -34,7 +34,7 @@ class ManualIdleWatch(IdleWatch):
 
 
 @pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
+def english_afterwards(qapp: QApplication) -> Iterator[None]:
     yield
     i18n.install_language("en")
 

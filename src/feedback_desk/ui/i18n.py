@@ -44,12 +44,12 @@ def install_language(language: str, app: QCoreApplication | None = None) -> str:
     already shown does nothing. Qt delivers the LanguageChange events on the next turn of the
     event loop; a ``tr()`` called after this returns the new language at once.
     """
-    application = app or QCoreApplication.instance()
-    if application is None:
-        raise RuntimeError("install_language needs a QApplication")
     wanted = language if language in LANGUAGES else SOURCE_LANGUAGE
     if wanted == _Installed.language:
         return wanted
+    application = app or QCoreApplication.instance()
+    if application is None:
+        raise RuntimeError("install_language needs a QApplication")
     for translator in _Installed.translators:
         application.removeTranslator(translator)
         translator.deleteLater()
