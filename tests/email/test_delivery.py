@@ -23,9 +23,7 @@ from tests.support.smtp_server import SmtpServer
 
 
 def send(store: Store, clock: ManualClock):  # type: ignore[no-untyped-def]
-    return send_due(
-        store, clock=clock, transport=SmtplibTransport(), pacing=Pacing.on_clock(clock)
-    )
+    return send_due(store, clock=clock, transport=SmtplibTransport(), pacing=Pacing.on_clock(clock))
 
 
 def states(store: Store) -> list[OutboxState]:
@@ -40,8 +38,9 @@ def test_the_at_risk_alert_arrives_with_the_review_and_the_comment_escaped_in_ht
     with mail_store.write() as session:
         client = add_client(session, "C17", first="Élodie", last="Gagné")
         spin = add_session(session, "S1", clock.now() - timedelta(hours=3))
-        add_review(session, client, 2, clock.now(), channel=Channel.KIOSK, item=spin,
-                   comment=comment)
+        add_review(
+            session, client, 2, clock.now(), channel=Channel.KIOSK, item=spin, comment=comment
+        )
 
     report = send(mail_store, clock)
 
@@ -96,6 +95,11 @@ def test_a_header_injection_is_refused_and_nothing_is_queued(
             commercial=False,
         )
         with pytest.raises(UserInputError, match="line break or another control character"):
-            queue_message(session, kind=MessageKind.TEST, recipients=["a@b.example"],
-                          content=content, at=clock.now())
+            queue_message(
+                session,
+                kind=MessageKind.TEST,
+                recipients=["a@b.example"],
+                content=content,
+                at=clock.now(),
+            )
     assert states(mail_store) == []

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -89,15 +89,20 @@ class DueInvitation:
         }
 
 
-def invitable_at(at: datetime) -> list[ColumnElement[bool]]:
-    """SQL conditions: email, consent, not unsubscribed, not considered reviewed on Google."""
-    linked = exists().where(GoogleLink.client_id == Client.id, GoogleLink.linked_at <= at)
+def invitable() -> list[ColumnElement[bool]]:
+    """SQL conditions: email, consent, not unsubscribed, not considered reviewed on Google.
+
+    These are the client's standing *now*, whatever T: unsubscribing, marking and linking are
+    requests that hold from the moment they are made (their commands take no ``--at``), and a
+    client who asked for no more email must not get one because a run looks at an earlier T.
+    """
+    linked = exists().where(GoogleLink.client_id == Client.id)
     return [
         Client.email.is_not(None),
         Client.email != "",
         Client.email_consent.is_(True),
-        or_(Client.unsubscribed_at.is_(None), Client.unsubscribed_at > at),
-        or_(Client.google_reviewed_marked_at.is_(None), Client.google_reviewed_marked_at > at),
+        Client.unsubscribed_at.is_(None),
+        Client.google_reviewed_marked_at.is_(None),
         ~linked,
     ]
 
@@ -126,7 +131,7 @@ def candidate_clients(session: Session, rules: InvitationRules, at: datetime) ->
         )
     rows = session.execute(
         select(Client.id, Client.external_id).where(
-            Client.id.in_(recent.distinct().scalar_subquery()), *invitable_at(at)
+            Client.id.in_(recent.distinct().scalar_subquery()), *invitable()
         )
     ).all()
     return {row[0]: row[1] for row in rows}

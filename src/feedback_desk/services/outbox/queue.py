@@ -49,7 +49,10 @@ class Queued:
 
 
 def commercial_refusal(client: Client | None, at: datetime) -> str | None:
-    """Why *client* may not get commercial email at *at*, or None when they may."""
+    """Why *client* may not get commercial email, or None when they may.
+
+    An unsubscribe holds from the moment it is recorded, whatever *at* a run looks at.
+    """
     if client is None:
         return "a commercial email goes to one client"
     who = f"{client.full_name} ({client.external_id})"
@@ -57,7 +60,7 @@ def commercial_refusal(client: Client | None, at: datetime) -> str | None:
         return f"{who} has no email address"
     if not client.email_consent:
         return f"{who} has not agreed to receive email from the studio"
-    if client.unsubscribed_at is not None and client.unsubscribed_at <= at:
+    if client.unsubscribed_at is not None:
         return f"{who} unsubscribed"
     return None
 

@@ -64,7 +64,8 @@ _KIND = {
 _NONE = {"fr": "(aucun)", "en": "(none)"}
 _NO_COMMENT = {"fr": "(aucun commentaire)", "en": "(no comment)"}
 
-_UNSUBSCRIBE_SUBJECT = {"fr": "Désabonnement", "en": "Unsubscribe"}
+# ASCII and short, so the List-Unsubscribe header stays on one line with most addresses.
+UNSUBSCRIBE_SUBJECT = "unsubscribe"
 _UNSUBSCRIBE_LINE = {
     "fr": "Vous ne souhaitez plus recevoir ces courriels ? Désabonnez-vous : {link}",
     "en": "Don't want these emails any more? Unsubscribe: {link}",
@@ -153,7 +154,7 @@ def _mailto(settings: Settings, client: Client, language: str) -> str:
             "commercial emails carry an unsubscribe address: set the sender address "
             "(smtp.sender) first"
         )
-    subject = f"{_UNSUBSCRIBE_SUBJECT[language]} {client.external_id}"
+    subject = f"{UNSUBSCRIBE_SUBJECT} {client.external_id}"
     return f"mailto:{sender}?subject={quote(subject)}"
 
 
