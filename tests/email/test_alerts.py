@@ -67,7 +67,8 @@ def test_one_alert_per_review_even_when_asked_twice(mail_store: Store, clock: Ma
             session, add_client(session, "C1"), 2, clock.now(), channel=Channel.KIOSK
         )
         again = queue_at_risk_alert(session, load_settings(session), review, at=clock.now())
-        assert again is not None and not again.created
+        assert again is not None
+        assert not again.created
     with mail_store.read() as session:
         assert session.scalar(select(func.count()).select_from(OutboxMessage)) == 1
         assert session.scalar(select(func.count()).select_from(Review)) == 1

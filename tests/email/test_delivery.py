@@ -14,8 +14,8 @@ from feedback_desk.services.email.smtp import SmtplibTransport
 from feedback_desk.services.outbox.pacing import Pacing
 from feedback_desk.services.outbox.queue import queue_message
 from feedback_desk.services.outbox.sender import send_due
-from feedback_desk.services.templates.fill import from_plain_text
 from feedback_desk.services.settings import load_settings
+from feedback_desk.services.templates.fill import from_plain_text
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import OutboxMessage
 from tests.email.factory import add_client, add_review, add_session
@@ -50,7 +50,8 @@ def test_the_at_risk_alert_arrives_with_the_review_and_the_comment_escaped_in_ht
     assert "Élodie Gagné (C17)" in received.subject
     text, html = received.part("plain"), received.part("html")
     assert comment in text
-    assert "Spin 45" in text and "Julie Roy" in text
+    assert "Spin 45" in text
+    assert "Julie Roy" in text
     assert "<script>" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; the room" in html or (
         "&lt;script&gt;" in html and "&amp; the room" in html

@@ -49,10 +49,12 @@ def test_while_the_server_is_down_the_message_waits_then_goes_once(
     report = send(store, clock)
 
     assert report.sent == 0
-    assert report.unreachable is not None and f"127.0.0.1:{port}" in report.unreachable
+    assert report.unreachable is not None
+    assert f"127.0.0.1:{port}" in report.unreachable
     message = the_message(store)
     assert message.state is OutboxState.QUEUED
-    assert message.last_error is not None and "cannot reach" in message.last_error
+    assert message.last_error is not None
+    assert "cannot reach" in message.last_error
     assert message.next_attempt_at <= started + timedelta(minutes=5)
 
     up = SmtpServer(port=port).start()
@@ -78,12 +80,12 @@ def test_a_4xx_reply_keeps_the_message_and_the_next_run_delivers_it(
 
     report = send(mail_store, clock)
 
-    assert report.retry_later == 1 and report.sent == 0
+    assert report.retry_later == 1
+    assert report.sent == 0
     message = the_message(mail_store)
     assert message.state is OutboxState.QUEUED
-    assert (
-        message.last_error is not None and "451 4.7.1 Greylisted, come back" in message.last_error
-    )
+    assert message.last_error is not None
+    assert "451 4.7.1 Greylisted, come back" in message.last_error
     assert first < message.next_attempt_at <= first + timedelta(minutes=5)
     clock.set(first + timedelta(minutes=5))
     assert send(mail_store, clock).sent == 1

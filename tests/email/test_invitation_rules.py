@@ -65,7 +65,8 @@ def test_a_later_trigger_replaces_one_not_yet_queued() -> None:
     # The pair of April 1 would go on April 2 at 10:00, but the April 2 review replaced it.
     assert due_invitation(history, PAIR, local("2026-04-02 10:00")) is None
     due = due_invitation(history, PAIR, local("2026-04-03 10:00"))
-    assert due is not None and due.ref == 3
+    assert due is not None
+    assert due.ref == 3
 
 
 def test_only_what_is_dated_at_or_before_t_counts() -> None:
@@ -93,7 +94,8 @@ def test_a_new_pair_waits_four_months_after_the_last_sent_invitation() -> None:
     )
     assert pending_invitation(history, PAIR, local("2026-03-05 12:00")) is None
     due = due_invitation(history, PAIR, local("2026-05-15 10:00"))
-    assert due is not None and due.ref == 5
+    assert due is not None
+    assert due.ref == 5
 
 
 def test_the_wait_counts_from_when_the_invitation_was_really_sent() -> None:
@@ -113,7 +115,8 @@ def test_the_wait_counts_from_when_the_invitation_was_really_sent() -> None:
         invitations=history.invitations,
     )
     due = due_invitation(history, PAIR, local("2026-05-26 10:00"))
-    assert due is not None and due.ref == 9
+    assert due is not None
+    assert due.ref == 9
 
 
 def test_both_reviews_of_the_pair_must_follow_the_last_invitation() -> None:
@@ -144,7 +147,8 @@ def test_a_failed_invitation_spends_its_trigger_but_not_later_ones() -> None:
         [*history.reviews, ReviewFact(7, local("2026-04-08 18:00"), 5)], invitations=[failed]
     )
     due = due_invitation(later, PAIR, local("2026-04-09 10:00"))
-    assert due is not None and due.ref == 7
+    assert due is not None
+    assert due.ref == 7
 
 
 def sessions(*starts: str) -> list[SessionFact]:
@@ -161,7 +165,8 @@ def test_the_fifth_attended_session_triggers_one_invitation() -> None:
     assert due.send_at == local("2026-04-11 10:00")
     many = [*five, *sessions("2026-04-11 07:00", "2026-04-12 07:00")]
     due = due_invitation(ClientHistory(sessions=many), SESSIONS, local("2026-04-12 12:00"))
-    assert due is not None and due.ref == five[-1].ref, "only the fifth triggers"
+    assert due is not None
+    assert due.ref == five[-1].ref, "only the fifth triggers"
 
 
 def test_after_an_invitation_the_next_fifth_session_counts_from_four_months_later() -> None:
@@ -173,7 +178,8 @@ def test_after_an_invitation_the_next_fifth_session_counts_from_four_months_late
     assert pending_invitation(history, SESSIONS, local("2026-05-14 12:00")) is None
     history = ClientHistory(sessions=[*before, *meanwhile, *after], invitations=[invited])
     due = due_invitation(history, SESSIONS, local("2026-05-16 10:00"))
-    assert due is not None and due.ref == after[-1].ref
+    assert due is not None
+    assert due.ref == after[-1].ref
 
 
 def test_a_sent_invitation_five_years_old_does_not_block_a_new_one() -> None:

@@ -186,7 +186,7 @@ def test_an_untrusted_certificate_is_refused(store, clock, tls_server) -> None: 
     configure(store, **smtp_settings(server, smtp__security=security))
     with store.write() as session:
         config = smtp_config(load_settings(session), store_identity(session))
-    with pytest.raises(ConnectFailure, match="CERTIFICATE_VERIFY_FAILED|certificate verify"):
+    with pytest.raises(ConnectFailure, match=r"CERTIFICATE_VERIFY_FAILED|certificate verify"):
         SmtplibTransport().connect(config)
 
 

@@ -114,14 +114,13 @@ def _key(name: TemplateName, language: str, part: str) -> str:
 def get_template(session: Session, name: TemplateName, language: str) -> Template:
     """The studio's version when it has one, else the shipped default."""
     default = default_template(name, language)
-    rows = {
-        key: value
-        for key, value in session.execute(
+    rows = dict(
+        session.execute(
             select(Setting.key, Setting.value).where(
                 Setting.key.in_([_key(name, language, "subject"), _key(name, language, "body")])
             )
         )
-    }
+    )
     if not rows:
         return default
     return Template(
