@@ -119,7 +119,7 @@ def get_template(session: Session, name: TemplateName, language: str) -> Templat
             select(Setting.key, Setting.value).where(
                 Setting.key.in_([_key(name, language, "subject"), _key(name, language, "body")])
             )
-        )
+        ).all()
     )
     if not rows:
         return default
