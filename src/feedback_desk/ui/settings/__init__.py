@@ -1,0 +1,1 @@
+"""Settings pages: standalone widgets the Settings dialog shows, each with ``apply()``."""
