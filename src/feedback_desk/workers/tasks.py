@@ -130,8 +130,6 @@ class TaskRunner(QObject):
         task.progressed.connect(relay.progress)
         task.was_cancelled.connect(relay.cancelled)
         task.finished.connect(self._on_finished)
-        task.finished.connect(relay.deleteLater)
-        task.finished.connect(task.deleteLater)
         self._tasks[task] = relay
         if len(self._tasks) == 1:
             self.busy_changed.emit(True)
@@ -144,7 +142,12 @@ class TaskRunner(QObject):
         if isinstance(task, Task) and task in self._tasks:
             # finished is emitted just before the thread ends: join it before letting go.
             task.wait()
-            del self._tasks[task]
+            relay = self._tasks.pop(task)
+            # Hand both to Python, which frees them with the last reference. Not deleteLater():
+            # a deferred delete still pending when a Python-owned parent widget is freed makes
+            # PySide delete the object twice (a crash at the next event loop turn).
+            relay.setParent(None)
+            task.setParent(None)
         if not self._tasks:
             self.busy_changed.emit(False)
 

@@ -9,6 +9,7 @@ plain text, queued in the outbox on Send (the background sender takes it from th
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -148,6 +149,10 @@ class ComposeEmailDialog(QDialog):
         # Wait for a queueing still finishing: its thread must not outlive the dialog.
         self._runner.shutdown()
         super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._runner.shutdown()
+        super().closeEvent(event)
 
     def _sent(self, message_id: object) -> None:
         if isinstance(message_id, int):
