@@ -287,10 +287,25 @@ def thank_promoters(
     actor: str,
 ) -> BulkReport:
     """Thank (and ask for referrals) every promoter of the period; once per period."""
+    chosen = promoters(session, settings, first, last, at=at)
+    return thank(session, settings, chosen, first, last, at=at, actor=actor)
+
+
+def thank(
+    session: Session,
+    settings: Settings,
+    recipients: list[Recipient],
+    first: date,
+    last: date,
+    *,
+    at: datetime,
+    actor: str,
+) -> BulkReport:
+    """The thank-you email to the chosen promoters of the period (once per client and period)."""
     return _send_bulk(
         session,
         settings,
-        promoters(session, settings, first, last, at=at),
+        recipients,
         template=TemplateName.THANKS,
         kind=MessageKind.THANKS,
         dedup=f"thanks:{first.isoformat()}:{last.isoformat()}",
