@@ -3,6 +3,7 @@ the background sender, driven with pytest-qt against the loopback SMTP server.""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from feedback_desk.clock import ManualClock
@@ -35,7 +36,12 @@ def reviews_by(store: Store, clock: ManualClock) -> None:
             external_id="R-FR",
         )
         add_review(
-            session, add_client(session, "NONE", first="Marc"), 2, clock.now(), external_id="R-NONE"
+            session,
+            add_client(session, "NONE", first="Marc"),
+            2,
+            clock.now(),
+            external_id="R-NONE",
+            comment="<i>Too</i> cold",
         )
 
 
@@ -58,6 +64,8 @@ def test_the_compose_dialog_prefills_the_reply_in_the_clients_language(
     studio_language = ComposeEmailDialog.for_review(mail_store, clock, "R-NONE")
     qtbot.addWidget(studio_language)
     assert studio_language.subject_edit.text() == "Votre avis sur Studio Zen"
+    assert studio_language.context.text() == "2/5, 2026-05-14: “<i>Too</i> cold”"
+    assert studio_language.context.textFormat() == Qt.TextFormat.PlainText
 
 
 def test_send_queues_the_edited_text(qtbot, mail_store: Store, clock: ManualClock) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from feedback_desk.clock import Clock
-from feedback_desk.domain.kinds import OutboxState
+from feedback_desk.domain.kinds import MessageKind, OutboxState
 from feedback_desk.errors import UserInputError
 from feedback_desk.services.email.addresses import split_addresses
 from feedback_desk.services.email.config import smtp_config
@@ -187,7 +187,7 @@ class _Batch:
                 message_id=message_id_header,
                 date=now,
                 list_unsubscribe=message.list_unsubscribe,
-                auto_submitted=message.kind.value == "alert",
+                auto_submitted=message.kind is MessageKind.ALERT,
             )
         return _Claimed(message_id, token, envelope)
 

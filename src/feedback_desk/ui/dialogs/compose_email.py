@@ -37,6 +37,7 @@ class ComposeEmailDialog(QDialog):
         draft: Draft,
         parent: QWidget | None = None,
         *,
+        context: str = "",
         actor: str | None = None,
     ) -> None:
         super().__init__(parent)
@@ -65,6 +66,11 @@ class ComposeEmailDialog(QDialog):
                     "unsubscribe line are added below your text."
                 )
             )
+        # What the client wrote, as plain text, so staff answer it without switching windows.
+        self.context = QLabel(context, self)
+        self.context.setTextFormat(Qt.TextFormat.PlainText)
+        self.context.setWordWrap(True)
+        self.context.setVisible(bool(context))
         self.problem = QLabel(self)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
@@ -73,6 +79,8 @@ class ComposeEmailDialog(QDialog):
             self.problem.setText(draft.problem)
 
         form = QFormLayout()
+        if context:
+            form.addRow(self.tr("Review:"), self.context)
         form.addRow(self.tr("To:"), self.to_edit)
         form.addRow(self.tr("Subject:"), self.subject_edit)
         form.addRow(self.tr("Language:"), self.language_label)
@@ -97,12 +105,16 @@ class ComposeEmailDialog(QDialog):
         cls, store: Store, clock: Clock, review_id: str, parent: QWidget | None = None
     ) -> ComposeEmailDialog:
         """The reply to a studio review (its id as the studio knows it)."""
-        from feedback_desk.services.replies import draft_reply
+        from feedback_desk.services.replies import draft_reply, find_review
         from feedback_desk.services.settings import load_settings
 
         with store.read() as session:
             draft = draft_reply(session, load_settings(session), review_id, at=clock.now())
-        return cls(store, clock, draft, parent)
+            review = find_review(session, review_id)
+            context = f"{review.stars}/5, {review.local_day.isoformat()}"
+            if review.comment:
+                context += f": “{review.comment}”"
+        return cls(store, clock, draft, parent, context=context)
 
     @classmethod
     def for_follow_up(

@@ -68,6 +68,10 @@ class EmailSettingsPage(QWidget):
         self.per_minute = QSpinBox(self)
         self.per_minute.setRange(1, 10_000)
         self.per_minute.setSuffix(self.tr(" per minute"))
+        self.interval = QSpinBox(self)
+        self.interval.setRange(0, 86_400)
+        self.interval.setSuffix(self.tr(" s"))
+        self.interval.setSpecialValueText(self.tr("only when asked"))
         self.address = QLineEdit(self)
         self.address.setPlaceholderText(self.tr("Printed under invitations and thank-you emails"))
         self.unsubscribe_url = QLineEdit(self)
@@ -97,6 +101,7 @@ class EmailSettingsPage(QWidget):
         alert_form.addRow(self.tr("Managers' addresses:"), self.managers)
         alert_form.addRow(self.warning)
         alert_form.addRow(self.tr("Send at most:"), self.per_minute)
+        alert_form.addRow(self.tr("While the window is open, send every:"), self.interval)
         identity = QGroupBox(self.tr("Emails to clients"), self)
         identity_form = QFormLayout(identity)
         identity_form.addRow(self.tr("Studio address:"), self.address)
@@ -147,6 +152,7 @@ class EmailSettingsPage(QWidget):
         self.managers.setText(settings.text("studio.manager_emails"))
         self.alerts.setChecked(settings.flag("alerts.at_risk_enabled"))
         self.per_minute.setValue(settings.integer("outbox.per_minute"))
+        self.interval.setValue(settings.integer("outbox.interval_seconds"))
         self.address.setText(settings.text("studio.address"))
         self.unsubscribe_url.setText(settings.text("email.unsubscribe_url"))
         first_manager = settings.emails("studio.manager_emails")[:1]
@@ -164,6 +170,7 @@ class EmailSettingsPage(QWidget):
             "studio.manager_emails": self.managers.text(),
             "alerts.at_risk_enabled": "yes" if self.alerts.isChecked() else "no",
             "outbox.per_minute": str(self.per_minute.value()),
+            "outbox.interval_seconds": str(self.interval.value()),
             "studio.address": self.address.text(),
             "email.unsubscribe_url": self.unsubscribe_url.text(),
         }
