@@ -151,3 +151,38 @@ def test_the_rate_limit_holds_on_the_injected_clock(
         assert sent_at[index] - sent_at[index - 2] >= timedelta(seconds=60)
     assert sum(slept) >= 120
     assert len(smtp_server.handler.received) == 5
+
+
+def test_a_connection_dropped_during_a_rate_limit_pause_is_reopened(
+    store: Store, clock: ManualClock
+) -> None:
+    port = free_port()
+    configure(
+        store,
+        **smtp_settings(SmtpServer(port=port)),
+        studio__manager_emails="boss@studio.example",
+        outbox__per_minute="1",
+    )
+    for number in range(3):
+        alert_for(store, clock, f"C{number}")
+    servers = [SmtpServer(port=port).start()]
+
+    def restart_during_pause(seconds: float) -> None:
+        # The server goes away and comes back while the sender waits: its connection is gone.
+        handler = servers[-1].handler
+        servers[-1].stop()
+        servers.append(SmtpServer(port=port, handler=handler).start())
+        clock.advance(timedelta(seconds=seconds))
+
+    try:
+        report = send_due(
+            store,
+            clock=clock,
+            transport=SmtplibTransport(),
+            pacing=Pacing(lambda: clock.now().timestamp(), restart_during_pause),
+        )
+        assert report.sent == 3, report.errors
+        assert len(servers[-1].handler.received) == 3
+        assert len(servers) == 3
+    finally:
+        servers[-1].stop()

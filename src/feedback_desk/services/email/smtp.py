@@ -69,6 +69,10 @@ class SmtpConnection(Protocol):
 
     def deliver(self, message: EmailMessage, sender: str, recipients: list[str]) -> Delivery: ...
 
+    def check(self) -> bool:
+        """Whether the server still answers (after a pause, it may have hung up)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -105,6 +109,15 @@ class SmtplibConnection:
             self._smtp.rset()
         except (smtplib.SMTPException, OSError):
             self._usable = False
+
+    def check(self) -> bool:
+        try:
+            code, _text = self._smtp.noop()
+        except (smtplib.SMTPException, OSError):
+            code = -1
+        if code != 250:
+            self._usable = False
+        return self._usable
 
     def deliver(self, message: EmailMessage, sender: str, recipients: list[str]) -> Delivery:
         smtp = self._smtp

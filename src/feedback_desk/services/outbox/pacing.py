@@ -44,15 +44,18 @@ class Pacer:
         self._pacing = pacing
         self._sent: deque[float] = deque()
 
-    def wait_for_turn(self) -> None:
-        """Sleep until one more message fits in the last minute."""
+    def wait_for_turn(self) -> float:
+        """Sleep until one more message fits in the last minute; returns the seconds slept."""
+        slept = 0.0
         while True:
             now = self._pacing.now()
             while self._sent and self._sent[0] <= now - WINDOW_SECONDS:
                 self._sent.popleft()
             if len(self._sent) < self._per_minute:
-                return
-            self._pacing.sleep(self._sent[0] + WINDOW_SECONDS - now)
+                return slept
+            pause = self._sent[0] + WINDOW_SECONDS - now
+            self._pacing.sleep(pause)
+            slept += pause
 
     def record(self) -> None:
         self._sent.append(self._pacing.now())

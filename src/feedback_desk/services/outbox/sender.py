@@ -133,7 +133,10 @@ class _Batch:
         self.connection: SmtpConnection | None = None
         self.report = SendReport()
 
-    def connect(self) -> SmtpConnection:
+    def connect(self, *, after_pause: bool = False) -> SmtpConnection:
+        # A server may hang up on a connection left idle by the rate limit: ask before using it.
+        if after_pause and self.connection is not None and self.connection.usable:
+            self.connection.check()
         if self.connection is None or not self.connection.usable:
             self.close()
             self.connection = self.transport.connect(self.config)
@@ -279,9 +282,9 @@ def send_due(
         for index, message_id in enumerate(ids):
             check_cancelled(progress)
             progress.report(index, len(ids), "sending email")
-            pacer.wait_for_turn()
+            paused = pacer.wait_for_turn() > 0
             try:
-                connection = batch.connect()
+                connection = batch.connect(after_pause=paused)
             except ConnectFailure as exc:
                 batch.report.unreachable = str(exc)
                 batch.postpone(ids[index:], str(exc))
