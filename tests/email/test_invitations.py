@@ -237,3 +237,39 @@ def test_unsubscribing_cancels_waiting_commercial_mail(cli, studio, smtp_server)
     assert cli("send-outbox", "--at", "2026-04-05T10:00").code == 0
     assert smtp_server.handler.received == []
     assert cli("unsubscribe", "NOBODY").code == 2
+
+
+def test_after_sessions_in_a_store_long_time_clients_and_re_invites(cli, studio) -> None:  # type: ignore[no-untyped-def]
+    configure(studio, google__invitation_mode="after_sessions")
+    with studio.write() as session:
+        veteran = add_client(session, "VETERAN")
+        newcomer = add_client(session, "NEW")
+        for day in range(1, 29):
+            item = add_session(session, f"F{day}", at(f"2026-02-{day:02d} 07:00"))
+            attend(session, veteran, item)
+        for day in range(1, 6):
+            item = add_session(session, f"A{day}", at(f"2026-04-{day:02d} 07:00"))
+            attend(session, veteran, item)
+            attend(session, newcomer, item)
+    # The veteran's fifth session was in February: long stale. The newcomer's is April 5.
+    assert [d["client"] for d in due(cli, "2026-04-06T10:00")] == ["NEW"]
+    assert cli("send-outbox", "--at", "2026-04-06T10:05").code == 0
+    with studio.write() as session:
+        newcomer = session.scalar(select(Client).where(Client.external_id == "NEW"))
+        assert newcomer is not None
+        for day in range(1, 8):
+            item = add_session(session, f"J{day}", at(f"2026-06-{day:02d} 07:00"))
+            attend(session, newcomer, item)
+        # Sent April 6 at 10:05: sessions count again from August 6 at 10:05.
+        for day in range(6, 12):
+            item = add_session(session, f"G{day}", at(f"2026-08-{day:02d} 07:00"))
+            attend(session, newcomer, item)
+    assert due(cli, "2026-06-08T12:00") == [], "within 4 months of the invitation"
+    assert due(cli, "2026-08-11T10:00") == [
+        {
+            "client": "NEW",
+            "send_at": "2026-08-11T10:00:00-04:00",
+            "channel": "email",
+            "reason": "after_sessions",
+        }
+    ]

@@ -142,60 +142,128 @@ def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
         yield ids[start : start + _CHUNK]
 
 
+def _queued_invitations(
+    session: Session, chunk: Sequence[int], at: datetime
+) -> dict[int, list[QueuedInvitation]]:
+    trigger_review = Review.__table__.alias("trigger_review")
+    trigger_session = ClassSession.__table__.alias("trigger_session")
+    found: dict[int, list[QueuedInvitation]] = defaultdict(list)
+    for client_id, trigger_at, queued_at, state, sent_at in session.execute(
+        select(
+            Invitation.client_id,
+            func.coalesce(
+                trigger_review.c.created_at, trigger_session.c.starts_at, Invitation.send_at
+            ),
+            Invitation.queued_at,
+            OutboxMessage.state,
+            OutboxMessage.sent_at,
+        )
+        .outerjoin(trigger_review, trigger_review.c.id == Invitation.trigger_review_id)
+        .outerjoin(trigger_session, trigger_session.c.id == Invitation.trigger_session_id)
+        .outerjoin(OutboxMessage, OutboxMessage.id == Invitation.outbox_message_id)
+        .where(Invitation.client_id.in_(chunk), Invitation.queued_at <= at)
+    ):
+        found[client_id].append(
+            QueuedInvitation(
+                trigger_at=_aware(trigger_at),
+                queued_at=queued_at,
+                sent_at=sent_at if state is OutboxState.SENT else None,
+                settled=state is None or state in _SETTLED,
+            )
+        )
+    return found
+
+
+def _reviews(session: Session, chunk: Sequence[int], at: datetime) -> dict[int, list[ReviewFact]]:
+    found: dict[int, list[ReviewFact]] = defaultdict(list)
+    for client_id, ref, created, stars in session.execute(
+        select(Review.client_id, Review.id, Review.created_at, Review.stars).where(
+            Review.client_id.in_(chunk), Review.created_at <= at
+        )
+    ):
+        found[client_id].append(ReviewFact(ref, created, stars))
+    return found
+
+
+def _attended(
+    session: Session, chunk: Sequence[int], at: datetime, since: datetime | None = None
+) -> dict[int, list[SessionFact]]:
+    query = (
+        select(Attendance.client_id, ClassSession.id, ClassSession.starts_at)
+        .join(ClassSession, ClassSession.id == Attendance.session_id)
+        .where(
+            Attendance.client_id.in_(chunk),
+            Attendance.present.is_(True),
+            ClassSession.starts_at <= at,
+        )
+    )
+    if since is not None:
+        query = query.where(ClassSession.starts_at >= since)
+    found: dict[int, list[SessionFact]] = defaultdict(list)
+    for client_id, ref, starts in session.execute(query):
+        found[client_id].append(SessionFact(ref, starts))
+    return found
+
+
+def _sessions_for(
+    session: Session,
+    chunk: Sequence[int],
+    invitations: dict[int, list[QueuedInvitation]],
+    rules: InvitationRules,
+    at: datetime,
+) -> dict[int, list[SessionFact]]:
+    """Only the attendance that can matter. A client never invited is due only when their Nth
+    session is recent: one with N sessions before the window is skipped without reading them.
+    A client invited before counts only from that invitation on."""
+    since = _window_start(rules, at)
+    last_sent = {
+        client_id: max(sent)
+        for client_id, queued in invitations.items()
+        if (sent := [i.sent_at for i in queued if i.sent_at is not None and i.sent_at <= at])
+    }
+    never = [c for c in chunk if c not in last_sent]
+    old_counts = dict(
+        session.execute(
+            select(Attendance.client_id, func.count())
+            .join(ClassSession, ClassSession.id == Attendance.session_id)
+            .where(
+                Attendance.client_id.in_(never),
+                Attendance.present.is_(True),
+                ClassSession.starts_at < since,
+            )
+            .group_by(Attendance.client_id)
+        ).all()
+    )
+    fresh = [c for c in never if old_counts.get(c, 0) < rules.sessions_needed]
+    found = _attended(session, fresh, at) if fresh else {}
+    invited = [c for c in chunk if c in last_sent]
+    if invited:
+        earliest = min(last_sent[c] for c in invited)
+        for client_id, attended in _attended(session, invited, at, earliest).items():
+            found[client_id] = [s for s in attended if s.starts_at > last_sent[client_id]]
+    return found
+
+
 def load_histories(
     session: Session, client_ids: Sequence[int], rules: InvitationRules, at: datetime
 ) -> dict[int, ClientHistory]:
-    reviews: dict[int, list[ReviewFact]] = defaultdict(list)
-    sessions: dict[int, list[SessionFact]] = defaultdict(list)
-    invitations: dict[int, list[QueuedInvitation]] = defaultdict(list)
+    """What the rules need of each client's history as of *at*, in a few queries per 500."""
+    histories: dict[int, ClientHistory] = {}
     for chunk in _chunks(list(client_ids)):
+        invitations = _queued_invitations(session, chunk, at)
         if rules.mode is InvitationReason.FIVE_STAR_PAIR:
-            for client_id, ref, created, stars in session.execute(
-                select(Review.client_id, Review.id, Review.created_at, Review.stars).where(
-                    Review.client_id.in_(chunk), Review.created_at <= at
-                )
-            ):
-                reviews[client_id].append(ReviewFact(ref, created, stars))
+            reviews = _reviews(session, chunk, at)
+            sessions: dict[int, list[SessionFact]] = {}
         else:
-            for client_id, ref, starts in session.execute(
-                select(Attendance.client_id, ClassSession.id, ClassSession.starts_at)
-                .join(ClassSession, ClassSession.id == Attendance.session_id)
-                .where(
-                    Attendance.client_id.in_(chunk),
-                    Attendance.present.is_(True),
-                    ClassSession.starts_at <= at,
-                )
-            ):
-                sessions[client_id].append(SessionFact(ref, starts))
-        trigger_review = Review.__table__.alias("trigger_review")
-        trigger_session = ClassSession.__table__.alias("trigger_session")
-        for client_id, trigger_at, queued_at, state, sent_at in session.execute(
-            select(
-                Invitation.client_id,
-                func.coalesce(
-                    trigger_review.c.created_at, trigger_session.c.starts_at, Invitation.send_at
-                ),
-                Invitation.queued_at,
-                OutboxMessage.state,
-                OutboxMessage.sent_at,
+            reviews = {}
+            sessions = _sessions_for(session, chunk, invitations, rules, at)
+        for client_id in chunk:
+            histories[client_id] = ClientHistory(
+                reviews.get(client_id, []),
+                sessions.get(client_id, []),
+                invitations.get(client_id, []),
             )
-            .outerjoin(trigger_review, trigger_review.c.id == Invitation.trigger_review_id)
-            .outerjoin(trigger_session, trigger_session.c.id == Invitation.trigger_session_id)
-            .outerjoin(OutboxMessage, OutboxMessage.id == Invitation.outbox_message_id)
-            .where(Invitation.client_id.in_(chunk), Invitation.queued_at <= at)
-        ):
-            invitations[client_id].append(
-                QueuedInvitation(
-                    trigger_at=_aware(trigger_at),
-                    queued_at=queued_at,
-                    sent_at=sent_at if state is OutboxState.SENT else None,
-                    settled=state is None or state in _SETTLED,
-                )
-            )
-    return {
-        client_id: ClientHistory(reviews[client_id], sessions[client_id], invitations[client_id])
-        for client_id in client_ids
-    }
+    return histories
 
 
 def _aware(value: datetime | str) -> datetime:
