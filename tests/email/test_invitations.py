@@ -265,10 +265,11 @@ def test_after_sessions_in_a_store_long_time_clients_and_re_invites(cli, studio)
             item = add_session(session, f"G{day}", at(f"2026-08-{day:02d} 07:00"))
             attend(session, newcomer, item)
     assert due(cli, "2026-06-08T12:00") == [], "within 4 months of the invitation"
-    assert due(cli, "2026-08-11T10:00") == [
+    assert due(cli, "2026-08-11T10:00") == [], "the August 6 session came before 10:05"
+    assert due(cli, "2026-08-12T10:00") == [
         {
             "client": "NEW",
-            "send_at": "2026-08-11T10:00:00-04:00",
+            "send_at": "2026-08-12T10:00:00-04:00",
             "channel": "email",
             "reason": "after_sessions",
         }
