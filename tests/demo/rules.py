@@ -6,6 +6,7 @@ the store the way the product's commands will, at an instant T.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from datetime import datetime
 from statistics import mean
@@ -48,9 +49,9 @@ def _dropping(
     for who, rows in stars_by.items():
         usual = [s for t, s in rows if t < window]
         recent = [s for t, s in rows if window <= t <= at]
-        if len(usual) >= min_usual and len(recent) >= min_recent:
-            if mean(usual) - mean(recent) >= 1.0 - 1e-9:
-                found[who] = (mean(usual), mean(recent))
+        enough = len(usual) >= min_usual and len(recent) >= min_recent
+        if enough and mean(usual) - mean(recent) >= 1.0 - 1e-9:
+            found[who] = (mean(usual), mean(recent))
     return found
 
 
@@ -125,7 +126,7 @@ def invitations_due(session: Session, at: datetime, tz: ZoneInfo) -> dict[str, d
         sent = last_sent.get(client.id)
         latest = None
         history = reviews[client.id]
-        for before, trigger in zip(history, history[1:], strict=False):
+        for before, trigger in itertools.pairwise(history):
             if trigger.stars != 5 or before.stars != 5:
                 continue
             if sent is not None and not (

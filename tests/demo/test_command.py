@@ -16,7 +16,8 @@ def test_demo_writes_a_studio_and_names_its_story(cli, tmp_path: Path) -> None: 
         "demo", str(path), "--clients", "60", "--months", "4", "--until", "2026-03-10", store=False
     )
     assert result.code == 0, result.err
-    assert "Studio Élan" in result.out and "E2" in result.out
+    assert "Studio Élan" in result.out
+    assert "E2" in result.out
     store = open_store(path)
     try:
         with store.read() as session:
@@ -39,7 +40,8 @@ def test_bad_options_are_refused_one_line_each(cli, tmp_path: Path) -> None:  # 
     ]
     assert not (tmp_path / "d.sqlite").exists()
     bad_day = cli("demo", str(tmp_path / "d.sqlite"), "--until", "2026-02-30", store=False)
-    assert bad_day.code == 2 and "--until" in bad_day.err
+    assert bad_day.code == 2
+    assert "--until" in bad_day.err
 
 
 def test_the_default_last_day_is_today_on_the_clock(tmp_path: Path) -> None:

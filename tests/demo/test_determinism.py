@@ -40,7 +40,9 @@ def test_the_same_arguments_give_equal_tables(tmp_path: Path) -> None:
     write_demo(tmp_path / "a.sqlite", options)
     write_demo(tmp_path / "b.sqlite", options)
     first, second = table_contents(tmp_path / "a.sqlite"), table_contents(tmp_path / "b.sqlite")
-    assert first["reviews"] and first["google_reviews"] and first["outbox_messages"]
+    assert first["reviews"]
+    assert first["google_reviews"]
+    assert first["outbox_messages"]
     assert first == second
 
 
@@ -51,7 +53,8 @@ def test_another_seed_gives_another_studio(tmp_path: Path) -> None:
     assert first["clients"] != second["clients"]
     assert first["reviews"] != second["reviews"]
     # The studio itself (its coaches and classes) stays the same.
-    assert first["coaches"] == second["coaches"] and first["classes"] == second["classes"]
+    assert first["coaches"] == second["coaches"]
+    assert first["classes"] == second["classes"]
 
 
 def test_another_seed_still_tells_the_whole_story(tmp_path: Path) -> None:
@@ -108,4 +111,5 @@ def test_the_data_ends_on_the_last_day(tmp_path: Path) -> None:
     finally:
         store.close()
     assert last == UNTIL
-    assert first is not None and first >= UNTIL - timedelta(days=4 * 31)
+    assert first is not None
+    assert first >= UNTIL - timedelta(days=4 * 31)

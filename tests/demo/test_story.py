@@ -100,8 +100,11 @@ def test_invitations_fall_due_at_ten_on_the_last_day(
         assert who not in before_ten
         assert at_ten[who] == at(10, 0)
         client = clients[who]
-        assert client.email and client.email_consent and client.unsubscribed_at is None
-        assert client.google_reviewed_marked_at is None and client.id not in linked
+        assert client.email
+        assert client.email_consent
+        assert client.unsubscribed_at is None
+        assert client.google_reviewed_marked_at is None
+        assert client.id not in linked
         (last_stars, last_day), (previous_stars, _) = last_two[who]
         assert (last_stars, previous_stars, last_day) == (5, 5, UNTIL - timedelta(days=1))
 
@@ -130,8 +133,10 @@ def test_open_actions_to_take_and_closed_ones_with_their_story(demo_store: Store
         closed = session.scalars(select(Action).where(Action.closed_at.is_not(None))).all()
         at_risk = session.scalar(select(func.count()).select_from(Review).where(Review.stars <= 3))
         assert any(a.contacts for a in closed)
-    assert open_count and open_count >= 10
-    assert at_risk and len(closed) > open_count
+    assert open_count
+    assert open_count >= 10
+    assert at_risk
+    assert len(closed) > open_count
     assert all(a.outcome is not None and a.note for a in closed)
 
 
@@ -156,7 +161,8 @@ def test_reviews_prompts_and_ids_are_consistent(demo_store: Store) -> None:
     for ident, external, channel, created, day, prompt_id in reviews:
         assert day == local_day(created, TZ)
         if channel is Channel.IMPORT:
-            assert not external.startswith("FD-") and prompt_id is None
+            assert not external.startswith("FD-")
+            assert prompt_id is None
         else:
             assert external == app_review_id(ident)
         if channel is Channel.KIOSK:
@@ -172,10 +178,13 @@ def test_manual_edits_aspects_and_bilingual_comments(demo_store: Store) -> None:
         comments = session.scalars(select(Review.comment).where(Review.comment.is_not(None))).all()
         names = session.scalars(select(Client.last_name)).all()
         assert all(r.stars == r.edits[-1].new_stars for r in edited)
-    assert edited and {e.review_id for e in edits} == {r.id for r in edited}
+    assert edited
+    assert {e.review_id for e in edits} == {r.id for r in edited}
     assert len(pending) == 2
-    assert any("cours" in c for c in comments) and any("class" in c for c in comments)
-    assert any(re.search("[éèêàç]", n) for n in names) and any("'" in n for n in names)
+    assert any("cours" in c for c in comments)
+    assert any("class" in c for c in comments)
+    assert any(re.search("[éèêàç]", n) for n in names)
+    assert any("'" in n for n in names)
 
 
 def test_google_reviews_before_and_after_the_integration(demo_store: Store) -> None:
@@ -205,7 +214,9 @@ def test_google_reviews_before_and_after_the_integration(demo_store: Store) -> N
     assert any(r.comment and r.comment.startswith("(Translated by Google)") for r in reviews)
     assert {r.reply_state for r in reviews if r.reply_comment} >= {"APPROVED", "PENDING"}
     assert 3 <= len(links) <= 10
-    assert sent and sent > 20 and alerts
+    assert sent
+    assert sent > 20
+    assert alerts
     assert settings.studio_name == "Studio Élan"
     assert settings.text("google.review_link") == location.new_review_uri
     assert settings.emails("studio.manager_emails")
