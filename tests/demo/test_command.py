@@ -69,3 +69,29 @@ def test_the_default_last_day_is_today_on_the_clock(tmp_path: Path) -> None:
             assert session.scalar(select(func.max(Review.local_day))) == date(2026, 6, 30)
     finally:
         store.close()
+
+
+def test_the_demo_command_never_loads_qt_or_matplotlib(tmp_path: Path) -> None:
+    import json
+    import subprocess
+
+    from tests.conftest import PYTHON, subprocess_env
+
+    probe = """
+import io, json, sys
+from feedback_desk.cli import main
+code = main(sys.argv[1:], stdout=io.StringIO(), stderr=io.StringIO())
+heavy = sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'matplotlib', 'shiboken6'})
+print(json.dumps({"code": code, "heavy": heavy}))
+"""
+    args = ["demo", str(tmp_path / "d.sqlite"), "--clients", "40", "--months", "3"]
+    result = subprocess.run(
+        [PYTHON, "-c", probe, *args],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        timeout=120,
+        check=False,
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"code": 0, "heavy": []}
