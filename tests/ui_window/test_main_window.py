@@ -153,3 +153,43 @@ def test_import_menu_works_without_the_import_feature(open_window, demo_path: Pa
     window.import_action.trigger()
     assert window.message_box is not None
     assert "feedback-desk import" in window.message_box.text()
+
+
+def test_long_tasks_show_progress_in_the_status_bar_and_can_be_cancelled(qtbot, open_window, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from feedback_desk.services.progress import Progress, check_cancelled
+
+    window = open_window(demo_path)
+    started, release = threading.Event(), threading.Event()
+    finished: list[str] = []
+
+    def work(progress: Progress) -> None:
+        progress.report(1, 4, "step one")
+        started.set()
+        release.wait(10)
+        check_cancelled(progress)
+        finished.append("ran to the end")
+
+    window.run_task(work, label="Sending the outbox…")
+    assert started.wait(10)
+    status = window.status
+    qtbot.waitUntil(lambda: status.progress.maximum() == 4, timeout=10_000)
+    assert status.progress.isVisibleTo(window)
+    assert status.cancel_button.isVisibleTo(window)
+    assert "Sending the outbox…" in status.task_label.text()
+    status.cancel_button.click()
+    release.set()
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+    assert finished == []
+    assert not status.progress.isVisibleTo(window)
+    assert status.currentMessage() == "Cancelled."
+
+
+def test_features_can_add_permanent_status_widgets(open_window, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    label = QLabel("Outbox: 3 queued")
+    window.status.add_permanent(label)
+    window.status.show_message("Synced")
+    assert label.isVisibleTo(window)
+    assert window.status.currentMessage() == "Synced"

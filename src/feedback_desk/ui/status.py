@@ -51,6 +51,7 @@ class StatusArea(QStatusBar):
     def add_permanent(self, widget: QWidget) -> None:
         """Add *widget* to the right-hand area (kept across messages)."""
         self.permanent_layout.addWidget(widget)
+        widget.show()  # a child added to a shown widget stays hidden until told
 
     # Tasks --------------------------------------------------------------------------------
     def track(self, task: Task, label: str, *, cancellable: bool = True) -> None:

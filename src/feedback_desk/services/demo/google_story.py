@@ -148,14 +148,52 @@ def _review_id(rng: random.Random) -> str:
     return "AbFvOq" + "".join(rng.choice(alphabet) for _ in range(28))
 
 
-def _google_text(rng: random.Random, stars: int, language: str) -> str:
-    if stars >= 5:
-        bank = texts.GOOGLE_POSITIVE
-    elif stars == 4:
-        bank = texts.GOOGLE_MIXED if rng.random() < 0.5 else texts.GOOGLE_POSITIVE
-    else:
-        bank = texts.GOOGLE_NEGATIVE
-    return rng.choice(bank[language])
+class _Voices:
+    """Reviewer names and review texts, never the same twice."""
+
+    def __init__(self, rng: random.Random, client_names: set[str]) -> None:
+        self.rng = rng
+        self.names_used = set(client_names)
+        self.texts_used: set[str] = set()
+        self.pool = list(texts.GOOGLE_OTHER_REVIEWERS)
+
+    def name(self) -> str:
+        rng = self.rng
+        while True:
+            if self.pool:
+                name = self.pool.pop(rng.randrange(len(self.pool)))
+            else:
+                french = rng.random() < 0.65
+                first = rng.choice(names.FRENCH_FIRST if french else names.ENGLISH_FIRST)
+                last = rng.choice(names.FRENCH_LAST if french else names.ENGLISH_LAST)
+                name = f"{first} {last[0]}." if rng.random() < 0.6 else f"{first} {last}"
+            if name not in self.names_used:
+                self.names_used.add(name)
+                return name
+
+    def _compose(self, language: str) -> str:
+        rng = self.rng
+        parts = [
+            rng.choice(texts.GOOGLE_OPENERS[language]),
+            rng.choice(texts.GOOGLE_DETAILS[language]),
+            rng.choice(texts.GOOGLE_CLOSERS[language]),
+        ]
+        return " ".join(p for p in parts if p)
+
+    def text(self, stars: int, language: str) -> str:
+        rng = self.rng
+        candidate = ""
+        for _ in range(40):
+            if stars >= 5 or (stars == 4 and rng.random() < 0.5):
+                candidate = self._compose(language)
+            elif stars == 4:
+                candidate = rng.choice(texts.GOOGLE_MIXED[language])
+            else:
+                candidate = rng.choice(texts.GOOGLE_NEGATIVE[language])
+            if candidate not in self.texts_used:
+                break
+        self.texts_used.add(candidate)
+        return candidate
 
 
 def _short_name(client: DemoClient, rng: random.Random) -> str:
@@ -185,14 +223,15 @@ def _stars(rng: random.Random, weights: tuple[float, ...]) -> int:
 
 
 def _other_review(
-    rng: random.Random, created: datetime, weights: tuple[float, ...]
+    voices: _Voices, created: datetime, weights: tuple[float, ...]
 ) -> DemoGoogleReview:
+    rng = voices.rng
     language = "fr" if rng.random() < 0.65 else "en"
     stars = _stars(rng, weights)
-    comment = None if rng.random() < 0.15 else _google_text(rng, stars, language)
+    comment = None if rng.random() < 0.15 else voices.text(stars, language)
     return DemoGoogleReview(
         review_id=_review_id(rng),
-        reviewer_name=rng.choice(texts.GOOGLE_OTHER_REVIEWERS),
+        reviewer_name=voices.name(),
         anonymous=False,
         stars=stars,
         comment=comment,
@@ -210,12 +249,13 @@ def google_reviews(
 ) -> list[DemoGoogleReview]:
     integration = cal.integration
     last_sync = cal.horizon - timedelta(minutes=30)
+    voices = _Voices(rng, {c.full_name for c in clients.values()})
     before = round(total * 0.36)
     reviews: list[DemoGoogleReview] = []
     earliest = integration - timedelta(days=730)
     for _ in range(before):
         created = earliest + timedelta(seconds=rng.randint(0, 729 * 86400))
-        reviews.append(_other_review(rng, created, (6.0, 4.0, 5.0, 20.0, 65.0)))
+        reviews.append(_other_review(voices, created, (6.0, 4.0, 5.0, 20.0, 65.0)))
     # Clients who answered their invitation on Google (most were then linked by staff).
     answered = [i for i in invitations if i.message.sent_at is not None]
     answered = rng.sample(answered, min(len(answered), max(1, total // 10)))
@@ -231,7 +271,7 @@ def google_reviews(
             reviewer_name=_short_name(client, rng),
             anonymous=False,
             stars=stars,
-            comment=None if rng.random() < 0.2 else _google_text(rng, stars, client.language),
+            comment=None if rng.random() < 0.2 else voices.text(stars, client.language),
             created_at=created,
             language=client.language,
         )
@@ -241,7 +281,7 @@ def google_reviews(
     span = int((last_sync - integration).total_seconds()) - 86400
     while len(reviews) < total:
         created = integration + timedelta(seconds=86400 + rng.randint(0, max(span, 1)))
-        reviews.append(_other_review(rng, created, (2.0, 1.0, 2.0, 10.0, 85.0)))
+        reviews.append(_other_review(voices, created, (2.0, 1.0, 2.0, 10.0, 85.0)))
     reviews.sort(key=lambda r: r.created_at)
     _dress(reviews, cal, rng, last_sync)
     return reviews

@@ -148,38 +148,82 @@ CLIENT_ASPECTS: Final = (
     ("business", "to_improve", "Casiers trop petits"),
 )
 
-GOOGLE_POSITIVE: Final[Bank] = {
+# Five-star Google reviews are assembled from these parts, so no two read the same.
+GOOGLE_OPENERS: Final[Bank] = {
     "fr": (
-        "Studio magnifique et entraîneurs passionnés. Les cours de spin sont incroyables !",
-        "Une équipe accueillante, des locaux impeccables. Je recommande.",
-        "Meilleur studio du Plateau, l'ambiance est top.",
-        "Cours de yoga chaud exceptionnel avec Julie.",
-        "Je viens depuis deux ans et je ne m'en lasse pas.",
-        "Horaire pratique, réservation en ligne simple, bravo !",
-        "Les cours de Pilates de Sophie ont changé mon dos.",
-        "Très belle énergie, on se sent encouragé sans jugement.",
+        "Super studio !",
+        "Quel bel endroit.",
+        "Je recommande à 100 %.",
+        "Un vrai coup de cœur.",
+        "Enfin un studio où je me sens à ma place.",
+        "Belle découverte cette année.",
+        "Toujours un plaisir d'y aller.",
+        "Meilleur studio du Plateau.",
     ),
     "en": (
-        "Beautiful studio and passionate coaches. Spin classes are amazing!",
-        "Welcoming team, spotless rooms. Highly recommend.",
-        "Best studio in the Plateau, great vibe.",
-        "Hot yoga with Julie is outstanding.",
-        "Been coming for two years and still love it.",
-        "Friendly staff and a schedule that fits my work days.",
+        "Great studio!",
+        "What a lovely place.",
+        "Highly recommend.",
+        "Found my happy place.",
+        "Best studio in the Plateau.",
+        "Always a pleasure to go.",
     ),
+}
+GOOGLE_DETAILS: Final[Bank] = {
+    "fr": (
+        "Les cours de spin sont intenses et motivants.",
+        "Le yoga chaud avec Julie est exceptionnel.",
+        "Sophie corrige nos postures avec patience en Pilates.",
+        "Les vestiaires sont propres et l'accueil chaleureux.",
+        "L'horaire est varié, tôt le matin comme le soir.",
+        "La réservation en ligne est simple.",
+        "L'ambiance de groupe est vraiment motivante.",
+        "Les entraîneurs connaissent nos prénoms.",
+        "La boxe avec Kevin, c'est le meilleur défoulement de la semaine.",
+        "Le Yin du mardi soir est parfait pour décrocher.",
+        "Émilie donne des cours de yoga d'une grande douceur.",
+    ),
+    "en": (
+        "Spin classes are intense and so motivating.",
+        "Hot yoga with Julie is outstanding.",
+        "Sophie is patient and precise in Pilates.",
+        "Changing rooms are spotless and the staff is warm.",
+        "The schedule works, early mornings and evenings.",
+        "Booking online is easy.",
+        "The group energy keeps me coming back.",
+        "Coaches know everyone by name.",
+        "Boxing with Kevin is the best workout of my week.",
+    ),
+}
+GOOGLE_CLOSERS: Final[Bank] = {
+    "fr": ("", "", "Merci à toute l'équipe !", "À bientôt !", "Bravo !"),
+    "en": ("", "", "Thanks to the whole team!", "See you soon!"),
 }
 
 GOOGLE_MIXED: Final[Bank] = {
-    "fr": ("Bons cours, mais difficile de trouver du stationnement.",),
-    "en": ("Good classes, but evening sessions fill up fast.",),
+    "fr": (
+        "Bons cours, mais difficile de trouver du stationnement.",
+        "Très bons entraîneurs. Les vestiaires mériteraient une rénovation.",
+        "J'aime beaucoup, mais les cours du soir sont vite complets.",
+        "Bel endroit, un peu cher pour le quartier.",
+    ),
+    "en": (
+        "Good classes, but evening sessions fill up fast.",
+        "Great coaches; the changing rooms could use an update.",
+        "Nice studio, a bit pricey.",
+    ),
 }
 
 GOOGLE_NEGATIVE: Final[Bank] = {
     "fr": (
         "Trop de monde dans les cours du soir, on est collés.",
         "Prix en hausse et moins de cours le week-end.",
+        "Liste d'attente pour tout, impossible d'avoir une place le soir.",
     ),
-    "en": ("Overbooked classes and a rude answer at the front desk.",),
+    "en": (
+        "Overbooked classes and a rude answer at the front desk.",
+        "Cancelled my class twice without notice.",
+    ),
 }
 
 # Google shows a translated review with the original below it.

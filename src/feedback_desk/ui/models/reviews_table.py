@@ -40,7 +40,7 @@ from feedback_desk.services.review_listing import (
     count_reviews,
 )
 from feedback_desk.ui.charts import style
-from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.context import WindowContext, describe_error
 
 ReviewIdRole = Qt.ItemDataRole.UserRole + 1
 StarsRole = Qt.ItemDataRole.UserRole + 2
@@ -257,8 +257,6 @@ class ReviewsTableModel(QAbstractTableModel):
     def _page_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
-        from feedback_desk.ui.context import describe_error
-
         self._fetching = False
         self._complete = True
         self.loading_changed.emit(False)
