@@ -155,7 +155,9 @@ def test_import_menu_works_without_the_import_feature(open_window, demo_path: Pa
     assert "feedback-desk import" in window.message_box.text()
 
 
-def test_long_tasks_show_progress_in_the_status_bar_and_can_be_cancelled(qtbot, open_window, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_long_tasks_show_progress_in_the_status_bar_and_can_be_cancelled(
+    qtbot, open_window, demo_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     import threading
 
     from feedback_desk.services.progress import Progress, check_cancelled

@@ -126,3 +126,33 @@ def test_demo_and_store_together_are_refused(cli) -> None:  # type: ignore[no-un
     result = cli("--demo")
     assert result.code == 2
     assert "either --demo or --store" in result.err
+
+
+def test_the_window_command_opens_the_window_and_returns_when_it_closes(
+    qtbot, monkeypatch, demo_path: Path, window_clock
+) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from feedback_desk.services.studio import open_studio
+    from feedback_desk.ui import launch, preferences
+    from feedback_desk.ui.main_window import MainWindow
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the app installs its own
+    seen: list[str] = []
+
+    def close_once_loaded() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if windows and windows[0].context.settings_loaded and windows[0].is_idle():
+            seen.append(windows[0].windowTitle())
+            windows[0].close()
+        else:
+            QTimer.singleShot(20, close_once_loaded)
+
+    QTimer.singleShot(0, close_once_loaded)
+    code = launch.run_window(open_studio(demo_path), clock=window_clock, debug=False)
+    assert code == 0
+    assert seen == ["Feedback Desk — Studio Élan"]
+    assert preferences.recent_stores() == [str(demo_path.resolve())]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog
 
 from feedback_desk import paths
@@ -15,6 +15,7 @@ from feedback_desk.domain.settings_schema import definition
 from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.store.database import Store
 from feedback_desk.ui.app import ErrorReporter, create_application
+from feedback_desk.ui.preferences import remember_store
 from feedback_desk.workers.tasks import TaskRunner
 
 
@@ -26,6 +27,7 @@ def run_window(store: Store, *, clock: Clock, debug: bool) -> int:
     reporter.install()
     window = MainWindow(store, clock)
     reporter.parent = window
+    remember_store(store.location)
     window.show()
     return app.exec()
 
@@ -64,8 +66,13 @@ def ensure_demo_store(clock: Clock) -> Path | None:
     today = demo_day(clock)
     if _demo_is_current(path, today):
         return path
-    dialog = QProgressDialog("Building the demo studio…", "Cancel", 0, 9)
-    dialog.setWindowTitle("Feedback Desk")
+    dialog = QProgressDialog(
+        QCoreApplication.translate("Demo", "Building the demo studio…"),
+        QCoreApplication.translate("Demo", "Cancel"),
+        0,
+        9,
+    )
+    dialog.setWindowTitle(QCoreApplication.translate("Demo", "Feedback Desk"))
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(400)
     runner = TaskRunner()
