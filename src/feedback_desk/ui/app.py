@@ -30,19 +30,6 @@ def icon_path() -> Path:
     return paths.resource_dir() / "icons" / "feedback-desk.svg"
 
 
-def _has_display() -> bool:
-    if sys.platform.startswith(("win", "darwin")):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def use_offscreen_without_display() -> None:
-    """Render off screen when there is no display (servers, CI), before Qt starts."""
-    unset = QApplication.instance() is None and not os.environ.get("QT_QPA_PLATFORM")
-    if unset and not _has_display():
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
-
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
     """The running QApplication, set up once (tests bring their own; it is reused)."""
     existing = QApplication.instance()

@@ -54,8 +54,5 @@ class DemoCalendar:
     def at(self, day: date, clock: time) -> datetime:
         return local_to_utc(datetime.combine(day, clock), self.tz)
 
-    def day_before_until(self, days: int) -> date:
-        return self.until - timedelta(days=days)
-
     def is_open(self, day: date) -> bool:
         return (day.month, day.day) not in CLOSED_DAYS

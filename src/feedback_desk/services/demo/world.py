@@ -6,7 +6,7 @@ import random
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 from feedback_desk.domain.localtime import iter_days
 from feedback_desk.services.demo import names
@@ -52,12 +52,6 @@ class World:
     attendance: list[DemoAttendance]
     # Sessions each client attended (present), in start order.
     visits: dict[int, list[DemoSession]] = field(default_factory=dict)
-
-    def session(self, session_id: int) -> DemoSession:
-        return self.sessions[session_id - 1]
-
-    def coach_of(self, session_id: int) -> int:
-        return self.sessions[session_id - 1].coach_id
 
     def rebuild_visits(self) -> None:
         visits: dict[int, list[DemoSession]] = {c.id: [] for c in self.clients}
@@ -272,12 +266,3 @@ def add_visit(world: World, session: DemoSession, client_id: int) -> None:
     else:
         world.attendance.append(DemoAttendance(session.id, client_id, True))
 
-
-def sessions_on(world: World, day: date) -> list[DemoSession]:
-    tz = world.calendar.tz
-    return [s for s in world.sessions if s.starts_at.astimezone(tz).date() == day]
-
-
-def last_start_before(sessions: Sequence[DemoSession], at: datetime) -> DemoSession | None:
-    started = [s for s in sessions if s.starts_at <= at]
-    return started[-1] if started else None
