@@ -95,3 +95,13 @@ print(json.dumps({"code": code, "heavy": heavy}))
     )
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report == {"code": 0, "heavy": []}
+
+
+def test_a_path_that_cannot_be_replaced_is_reported_in_one_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "taken.sqlite"
+    (folder / "inside").mkdir(parents=True)
+    result = cli("demo", str(folder), "--clients", "40", "--months", "3", store=False)
+    assert result.code == 1
+    assert result.err.startswith("error: cannot replace")
+    assert len(result.err.strip().splitlines()) == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["taken.sqlite"]

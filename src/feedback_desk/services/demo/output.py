@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.services.demo.builder import DemoData, DemoOptions, generate
 from feedback_desk.services.demo.scenarios import Role
 from feedback_desk.services.demo.studio_plan import COACHES, DROPPING_COACH, STUDIO_NAME
@@ -119,7 +120,11 @@ def write_demo(
         for suffix in _SQLITE_SIDE_FILES:
             _remove(building.with_name(building.name + suffix))
             _remove(target.with_name(target.name + suffix))
-        os.replace(building, target)
+        try:
+            os.replace(building, target)
+        except OSError as exc:
+            # Windows refuses to replace a file another program (a window) has open.
+            raise FeedbackDeskError(f"cannot replace {target}: {exc.strerror or exc}") from exc
     except BaseException:
         _remove_with_side_files(building)
         raise
