@@ -30,9 +30,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description="Renders the real window off screen, once its data has loaded, and writes "
         "the chosen tab as a PNG of exactly the given size.",
     )
-    shot.add_argument("--tab", required=True, choices=TABS)
-    shot.add_argument("out", metavar="OUT.png")
-    shot.add_argument("--size", default="1400x900", metavar="WxH")
+    shot.add_argument("--tab", required=True, choices=TABS, help="the tab to render")
+    shot.add_argument("out", metavar="OUT.png", help="the PNG file to write")
+    shot.add_argument(
+        "--size", default="1400x900", metavar="WxH", help="the image size in pixels (1400x900)"
+    )
     shot.add_argument("--at", metavar="T", help="render as if now were T")
     shot.set_defaults(handler=run_screenshot)
 
