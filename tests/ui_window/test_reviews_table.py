@@ -117,7 +117,7 @@ def test_filters_change_the_table(qtbot, open_window, demo_path: Path) -> None: 
     _choose(panel.period_box, "This month")
     wait_model(qtbot, model)
     month = _all_rows(qtbot, model)
-    tz = panel._context.tz
+    tz = panel.context.tz
     assert all(month_start(UNTIL) <= r.created_at.astimezone(tz).date() <= UNTIL for r in month)
     assert len(month) < len(coach_rows)
 
@@ -138,7 +138,7 @@ def test_custom_period_uses_the_day_pickers(qtbot, open_window, demo_path: Path)
     panel.first_day_edit.setDate(first)
     panel.last_day_edit.setDate(UNTIL - timedelta(days=10))
     wait_model(qtbot, model)
-    tz = panel._context.tz
+    tz = panel.context.tz
     rows = _all_rows(qtbot, model)
     assert rows
     assert all(

@@ -119,7 +119,7 @@ class ReviewsPanel(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._context = context
+        self.context = context
         self._kind = kind
         if columns is None:
             hidden = {Column.KIND} if kind is not None else set()
@@ -216,8 +216,8 @@ class ReviewsPanel(QWidget):
     def refresh(self) -> None:
         """Reload the reviews (and the coach and class lists) with the current filters."""
         if self._coach_and_class:
-            self._context.query(self.tr("the coaches"), coach_choices, self._fill_coaches)
-            self._context.query(self.tr("the classes"), class_choices, self._fill_classes)
+            self.context.query(self.tr("the coaches"), coach_choices, self._fill_coaches)
+            self.context.query(self.tr("the classes"), class_choices, self._fill_classes)
         self._apply_period(reload=True)
 
     def _fill(self, box: QComboBox, choices: list[tuple[int, str]]) -> None:
@@ -262,7 +262,7 @@ class ReviewsPanel(QWidget):
         custom = self._period() is Period.CUSTOM
         if custom:
             first, last = self.model.filters().first_day, self.model.filters().last_day
-            today = self._context.today()
+            today = self.context.today()
             for edit, day in (
                 (self.first_day_edit, first or today),
                 (self.last_day_edit, last or today),
@@ -284,7 +284,7 @@ class ReviewsPanel(QWidget):
             first: date = self.first_day_edit.date().toPython()  # type: ignore[assignment]
             last: date = self.last_day_edit.date().toPython()  # type: ignore[assignment]
             return first, last
-        return period_days(period, self._context.today())
+        return period_days(period, self.context.today())
 
     def _apply_period(self, *, reload: bool) -> None:
         first, last = self._period_days()
