@@ -1,0 +1,18 @@
+"""What a tab of the main window is: a widget that loads its data in the background."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from feedback_desk.ui.context import WindowContext
+
+
+class TabPage(QWidget):
+    """A main-window tab. :meth:`refresh` starts its background loads and returns at once."""
+
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+    def refresh(self) -> None:
+        raise NotImplementedError
