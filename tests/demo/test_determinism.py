@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
-from feedback_desk.domain.localtime import local_to_utc, zone
 from feedback_desk.services.demo import DemoOptions, write_demo
+from feedback_desk.services.loop import nonrespondents
 from feedback_desk.services.progress import Cancelled
+from feedback_desk.services.settings import load_settings
 from feedback_desk.store.base import Base
 from feedback_desk.store.database import open_store
 from tests.demo import rules
+from tests.demo.conftest import TZ, at_arg, run_on
+from tests.demo.test_history import every_due_invitation_was_queued, prompts_follow_the_kiosk_rules
 
 SMALL = {"clients": 60, "months": 4}
 UNTIL = date(2026, 2, 27)
@@ -37,13 +40,15 @@ def table_contents(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 def test_the_same_arguments_give_equal_tables(tmp_path: Path) -> None:
     options = DemoOptions(until=UNTIL, seed=3, **SMALL)
-    write_demo(tmp_path / "a.sqlite", options)
-    write_demo(tmp_path / "b.sqlite", options)
+    told = write_demo(tmp_path / "a.sqlite", options).lines()[1:]
+    retold = write_demo(tmp_path / "b.sqlite", options).lines()[1:]
     first, second = table_contents(tmp_path / "a.sqlite"), table_contents(tmp_path / "b.sqlite")
     assert first["reviews"]
     assert first["google_reviews"]
     assert first["outbox_messages"]
+    assert first["invitations"]
     assert first == second
+    assert told == retold
 
 
 def test_another_seed_gives_another_studio(tmp_path: Path) -> None:
@@ -57,21 +62,31 @@ def test_another_seed_gives_another_studio(tmp_path: Path) -> None:
     assert first["classes"] == second["classes"]
 
 
-def test_another_seed_still_tells_the_whole_story(tmp_path: Path) -> None:
+def test_another_seed_across_the_autumn_clock_change_tells_the_whole_story(
+    tmp_path: Path,
+) -> None:
     until = date(2026, 11, 2)  # the Monday after the autumn DST change
     path = tmp_path / "seed5.sqlite"
     summary = write_demo(path, DemoOptions(until=until, clients=200, seed=5))
-    tz = zone("America/Toronto")
-    noon = local_to_utc(__import__("datetime").datetime.combine(until, time(12)), tz)
+    run = run_on(path)
+    listed = run("invitations", "--at", at_arg(summary.at), "--json").json()
+    assert [i["client"] for i in listed] == summary.invitations_due
+    assert len(summary.invitations_due) >= 2
+    assert summary.story.prompts_due
+    for due in summary.story.prompts_due:
+        shown = run("prompt", due.client, "--at", at_arg(summary.at), "--json").json()
+        assert (shown["prompt"], shown["session"]) == (f"{due.kind}_review", due.session)
     store = open_store(path)
     try:
         with store.read() as session:
-            assert set(summary.dropping_clients) <= set(rules.dropping_clients(session, noon, tz))
-            assert list(rules.dropping_coaches(session, noon, tz)) == ["E2"]
-            due = rules.invitations_due(session, noon, tz)
-            assert set(summary.invitations_due) <= set(due)
-            assert set(summary.non_respondents) <= rules.non_respondents(session, noon, tz)
-            assert summary.prompts_due
+            found = nonrespondents(session, load_settings(session), summary.at)
+            assert summary.non_respondents == sorted(n.client for n in found)
+            assert set(summary.dropping_clients) <= set(
+                rules.dropping_clients(session, summary.at, TZ)
+            )
+            assert list(rules.dropping_coaches(session, summary.at, TZ)) == ["E2"]
+        prompts_follow_the_kiosk_rules(store, sample=300, seed=5)
+        assert every_due_invitation_was_queued(store) > 20
     finally:
         store.close()
 

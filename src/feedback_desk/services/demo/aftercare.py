@@ -4,28 +4,21 @@ the at-risk alerts emailed to the manager once an address was set."""
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from datetime import datetime, timedelta
 
-from feedback_desk.domain.kinds import (
-    ActionOutcome,
-    Channel,
-    ContactChannel,
-    MessageKind,
-    OutboxState,
-)
-from feedback_desk.domain.localtime import add_months, format_local, month_start
+from feedback_desk.domain.kinds import ActionOutcome, Channel, ContactChannel
+from feedback_desk.domain.localtime import add_months, month_start
+from feedback_desk.domain.segments import is_at_risk
+from feedback_desk.services.alerts import ALERTING_CHANNELS
 from feedback_desk.services.demo import names, texts
 from feedback_desk.services.demo.records import (
     DemoAction,
-    DemoClient,
+    DemoAlert,
     DemoContact,
+    DemoDelivery,
     DemoEdit,
-    DemoMessage,
     DemoReview,
-    DemoSession,
 )
-from feedback_desk.services.demo.studio_plan import MANAGER_EMAIL
 from feedback_desk.services.demo.timeframe import DemoCalendar
 
 
@@ -49,7 +42,8 @@ def edit_some(
         and r.client_id not in protected
         and r.created_at < cal.horizon - timedelta(days=10)
     ]
-    wrong_taps = [r for r in editable if r.stars <= 2 and r.comment is None]
+    # A wrong tap skips the aspects and the comment (an edit keeps what the client ticked).
+    wrong_taps = [r for r in editable if r.stars <= 2 and r.comment is None and not r.aspects]
     for review in rng.sample(wrong_taps, min(len(wrong_taps), max(2, round(6 * scale)))):
         new = 5 if rng.random() < 0.7 else 4
         at = review.created_at + timedelta(minutes=rng.randint(90, 3 * 24 * 60))
@@ -59,7 +53,6 @@ def edit_some(
             )
         )
         review.stars = new
-        review.aspects = []
     window = cal.horizon - timedelta(days=60)
     regrets = [r for r in editable if r.stars == 4 and not r.edits and r.created_at >= window]
     for review in rng.sample(regrets, min(len(regrets), max(1, round(2 * scale)))):
@@ -143,65 +136,18 @@ def open_actions(
     return actions
 
 
-def _stars_text(stars: int) -> str:
-    return "★" * stars + "☆" * (5 - stars)
-
-
-def alerts(
-    reviews: list[DemoReview],
-    cal: DemoCalendar,
-    clients: Mapping[int, DemoClient],
-    sessions: Mapping[int, DemoSession],
-    class_names: Mapping[int, str],
-    coach_names: Mapping[int, str],
-    aspect_labels: Mapping[str, str],
-) -> list[DemoMessage]:
-    """The at-risk emails sent to the manager since the address was set (kiosk and staff)."""
-    messages = []
+def alerts(reviews: list[DemoReview], cal: DemoCalendar) -> list[DemoAlert]:
+    """The at-risk emails the manager got since the address was set: one per kiosk or staff
+    review of 3 stars or fewer, sent by the outbox about a minute later (the real alert rule)."""
+    found = []
     for review in reviews:
         if (
-            review.channel is Channel.IMPORT
-            or review.original_stars > 3
+            review.channel not in ALERTING_CHANNELS
+            or not is_at_risk(review.original_stars)
             or review.created_at < cal.manager_email_set
         ):
             continue
-        client = clients[review.client_id]
-        stars = review.original_stars
-        lines = [
-            f"Nouvelle évaluation de {stars} étoile{'s' if stars > 1 else ''} "
-            f"({_stars_text(stars)}).",
-            "",
-            f"Client : {client.full_name} ({client.external_id})",
-            f"Courriel : {client.email or '—'}   Téléphone : {client.phone or '—'}",
-        ]
-        if review.session_id is not None:
-            session = sessions[review.session_id]
-            lines.append(
-                f"Cours : {class_names[session.class_id]} avec {coach_names[session.coach_id]}, "
-                f"{format_local(session.starts_at, cal.tz)[:16].replace('T', ' à ')}"
-            )
-        else:
-            lines.append("Évaluation de l'entreprise")
-        if review.aspects:
-            labels = [aspect_labels.get(a, a.removeprefix("client:")) for a in review.aspects]
-            lines.append("Aspects : " + ", ".join(labels))
-        if review.comment:
-            lines.append(f"Commentaire : {review.comment}")
-        lines += ["", "Feedback Desk — Actions à prendre"]
-        messages.append(
-            DemoMessage(
-                kind=MessageKind.ALERT.value,
-                recipients=MANAGER_EMAIL,
-                subject=f"Client à risque : {client.full_name} ({stars} étoile"
-                f"{'s' if stars > 1 else ''})",
-                body_text="\n".join(lines),
-                client_id=client.id,
-                review=review,
-                dedup_key=f"alert:{review.id}",
-                state=OutboxState.SENT.value,
-                scheduled_at=review.created_at,
-                created_at=review.created_at,
-                sent_at=min(review.created_at + timedelta(seconds=70), cal.horizon),
-            )
-        )
-    return messages
+        sent = min(review.created_at + timedelta(seconds=70), cal.horizon)
+        claimed = max(review.created_at, sent - timedelta(milliseconds=700))
+        found.append(DemoAlert(review, DemoDelivery(review.created_at, claimed, sent)))
+    return found

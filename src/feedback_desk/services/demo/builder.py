@@ -10,14 +10,15 @@ from datetime import date, datetime, timedelta
 from feedback_desk.domain.kinds import Channel
 from feedback_desk.domain.localtime import zone
 from feedback_desk.domain.settings_schema import definition
-from feedback_desk.services.aspects import predefined_aspects
 from feedback_desk.services.demo import aftercare, ratings
-from feedback_desk.services.demo.google_story import google_reviews, plan_invitations
+from feedback_desk.services.demo.google_story import google_reviews
+from feedback_desk.services.demo.invitation_story import plan_invitations
 from feedback_desk.services.demo.records import (
     DemoAction,
+    DemoAlert,
+    DemoClient,
     DemoGoogleReview,
     DemoInvitation,
-    DemoMessage,
     DemoPrompt,
     DemoReview,
 )
@@ -28,6 +29,7 @@ from feedback_desk.services.demo.studio_plan import (
     DROPPING_COACH,
     STUDIO_NAME,
 )
+from feedback_desk.services.demo.studio_settings import final_settings
 from feedback_desk.services.demo.timeframe import DemoCalendar
 from feedback_desk.services.demo.world import (
     World,
@@ -35,7 +37,10 @@ from feedback_desk.services.demo.world import (
     build_clients,
     build_sessions,
 )
+from feedback_desk.services.invitations import rules_from as invitation_rules
+from feedback_desk.services.prompting.history import rules_from as prompt_rules
 from feedback_desk.services.review_recording import app_review_id
+from feedback_desk.services.settings import Settings
 
 MIN_CLIENTS = 40
 MAX_CLIENTS = 20_000
@@ -68,11 +73,13 @@ class DemoData:
     prompts: list[DemoPrompt]
     reviews: list[DemoReview]
     actions: list[DemoAction]
-    alerts: list[DemoMessage]
+    alerts: list[DemoAlert]
     invitations: list[DemoInvitation]
     google_reviews: list[DemoGoogleReview]
+    settings: Settings
     unsubscribed: list[int] = field(default_factory=list)
     marked: list[int] = field(default_factory=list)
+    bounced: list[int] = field(default_factory=list)
 
     @property
     def dropping_coach_id(self) -> int:
@@ -125,10 +132,49 @@ def _rate_everything(world: World, cast: Cast, reviews: list[DemoReview], seed: 
     ratings.add_client_aspects(ctx, reviews, words_rng)
 
 
+def _unprompted(
+    world: World, cast: Cast, reviews: list[DemoReview], rng: random.Random
+) -> list[tuple[DemoClient, DemoReview]]:
+    """Two regulars with an email who wrote on Google after a visit, unprompted: one unhappy
+    (a kiosk review of 3 stars or fewer), one who gets no marketing email (no consent)."""
+    cal = world.calendar
+    clients = {c.id: c for c in world.clients}
+    early = cal.integration + timedelta(days=2)
+    late = cal.horizon - timedelta(days=3)
+    usable = [
+        r
+        for r in reviews
+        if r.channel is Channel.KIOSK
+        and r.client_id not in cast.roles
+        and clients[r.client_id].email
+        and early <= r.created_at <= late
+        and not r.edits
+    ]
+    chosen: list[tuple[DemoClient, DemoReview]] = []
+    unhappy = [r for r in usable if r.stars <= 3]
+    fans = [r for r in usable if r.stars == 5 and not clients[r.client_id].email_consent]
+    for pool in (unhappy, fans):
+        pool = [r for r in pool if all(r.client_id != c.id for c, _r in chosen)]
+        if pool:
+            review = rng.choice(pool)
+            chosen.append((clients[review.client_id], review))
+    return chosen
+
+
+@dataclass
+class GoogleStory:
+    invitations: list[DemoInvitation]
+    reviews: list[DemoGoogleReview]
+    unsubscribed: list[int]
+    marked: list[int]
+    bounced: list[int]
+
+
 def _google(
-    data_world: World, cast: Cast, reviews: list[DemoReview], seed: int
-) -> tuple[list[DemoInvitation], list[DemoGoogleReview], list[int], list[int]]:
+    data_world: World, cast: Cast, reviews: list[DemoReview], settings: Settings, seed: int
+) -> GoogleStory:
     cal = data_world.calendar
+    rules = invitation_rules(settings)
     rng = random.Random(f"{seed}/google")
     clients = {c.id: c for c in data_world.clients}
     by_client: dict[int, list[DemoReview]] = {}
@@ -144,11 +190,11 @@ def _google(
             )
             client.unsubscribed_at = at
             unsubscribed.append(client.id)
-    first_pass = plan_invitations(data_world.clients, by_client, cal, {})
+    first_pass = plan_invitations(data_world.clients, by_client, cal, rules, {})
     stop_at: dict[int, datetime] = {}
     for invitation in first_pass:
         client = clients[invitation.client_id]
-        sent = invitation.message.sent_at or invitation.send_at
+        sent = invitation.delivery.sent_at or invitation.send_at
         if client.id in protected or client.unsubscribed_at is not None:
             continue
         if rng.random() < 0.05:
@@ -157,11 +203,11 @@ def _google(
             )
             unsubscribed.append(client.id)
     total = max(10, round(80 * len(data_world.clients) / 400))
-    found = google_reviews(first_pass, clients, cal, total, rng)
+    unprompted = _unprompted(data_world, cast, reviews, rng)
+    found = google_reviews(first_pass, clients, cal, total, rng, unprompted)
     for google_review in found:
         if google_review.client_id is not None and google_review.linked_at is not None:
             stop_at[google_review.client_id] = google_review.linked_at
-    marked: list[int] = []
     candidates = [
         i
         for i in first_pass
@@ -169,27 +215,29 @@ def _google(
         and i.client_id not in protected
         and clients[i.client_id].unsubscribed_at is None
     ]
+    marked: list[int] = []
     if candidates:
         chosen = candidates[len(candidates) // 3]
         client = clients[chosen.client_id]
         client.google_marked_at = min(
-            (chosen.message.sent_at or chosen.send_at) + timedelta(days=2), cal.horizon
+            (chosen.delivery.sent_at or chosen.send_at) + timedelta(days=2), cal.horizon
         )
         stop_at[client.id] = client.google_marked_at
         marked.append(client.id)
-    invitations = plan_invitations(data_world.clients, by_client, cal, stop_at)
-    if len(invitations) > 8:
-        bounced = invitations[len(invitations) // 2].message
-        bounced.state = "failed"
-        bounced.sent_at = None
-        bounced.last_error = "550 5.1.1 Recipient address rejected: User unknown in mailbox"
-    return invitations, found, unsubscribed, marked
+    # One address no longer exists: the server refuses every invitation sent to it.
+    bounced: list[int] = []
+    still = [i.client_id for i in candidates if i.client_id not in stop_at]
+    if len(still) > 8:
+        bounced.append(still[len(still) // 2])
+    invitations = plan_invitations(data_world.clients, by_client, cal, rules, stop_at, bounced)
+    return GoogleStory(invitations, found, unsubscribed, marked, bounced)
 
 
 def generate(options: DemoOptions, report: Report | None = None) -> DemoData:
     say = report or (lambda _message: None)
     tz = zone(definition("studio.timezone").default)
     cal = DemoCalendar(options.until, options.months, tz)
+    settings = final_settings(cal)
     seed = options.seed
     say("Timetable, coaches and clients")
     coach_ids = {c.external_id: i for i, c in enumerate(COACHES, start=1)}
@@ -200,7 +248,7 @@ def generate(options: DemoOptions, report: Report | None = None) -> DemoData:
     world = World(cal, coach_ids, class_ids, sessions, slot_of, clients, attendance)
     world.rebuild_visits()
     say("A year of visits, prompts and reviews")
-    cast = replay_histories(world, seed)
+    cast = replay_histories(world, seed, prompt_rules(settings))
     world.attendance.sort(key=lambda r: (r.session_id, r.client_id))
     prompts = [p for ledger in cast.ledgers.values() for p in ledger.prompts]
     reviews = [r for ledger in cast.ledgers.values() for r in ledger.reviews]
@@ -210,19 +258,9 @@ def generate(options: DemoOptions, report: Report | None = None) -> DemoData:
     care_rng = random.Random(f"{seed}/care")
     aftercare.edit_some(reviews, cal, set(cast.roles), options.clients / 400, care_rng)
     actions = aftercare.open_actions(reviews, cal, care_rng)
-    labels = {a.code: a.label_fr for a in predefined_aspects()}
-    coach_names = {i: f"{c.first_name} {c.last_name}" for i, c in enumerate(COACHES, start=1)}
-    alerts = aftercare.alerts(
-        reviews,
-        cal,
-        {c.id: c for c in clients},
-        {s.id: s for s in sessions},
-        {v: k for k, v in class_ids.items()},
-        coach_names,
-        labels,
-    )
+    alerts = aftercare.alerts(reviews, cal)
     say("Google reviews and invitations")
-    invitations, found, unsubscribed, marked = _google(world, cast, reviews, seed)
+    google = _google(world, cast, reviews, settings, seed)
     return DemoData(
         options=options,
         calendar=cal,
@@ -232,8 +270,10 @@ def generate(options: DemoOptions, report: Report | None = None) -> DemoData:
         reviews=reviews,
         actions=actions,
         alerts=alerts,
-        invitations=invitations,
-        google_reviews=found,
-        unsubscribed=unsubscribed,
-        marked=marked,
+        invitations=google.invitations,
+        google_reviews=google.reviews,
+        settings=settings,
+        unsubscribed=google.unsubscribed,
+        marked=google.marked,
+        bounced=google.bounced,
     )

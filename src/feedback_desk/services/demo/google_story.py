@@ -1,9 +1,11 @@
-"""Google: invitations sent since the studio connected its profile, and its Google reviews.
+"""The studio's Google reviews, as a sync of its Business Profile stored them.
 
-Before the connection Google reviews trickled in (grey on the growth chart); after it, happy
-clients got an invitation the morning after their second five-star review in a row, and reviews
-came faster (blue). Some reviewers were linked to clients by staff, a few were anonymous, some
-left stars only, and one review was written in French and shown translated by Google.
+Before the connection Google reviews trickled in (grey on the growth chart); after it, invited
+clients answered (blue) and reviews came faster. Staff linked most invited reviewers to their
+client, and a couple of regulars who wrote on Google unprompted (one of them unhappy: a reply by
+email is the way to answer). A few reviewers are anonymous, some left stars only, and one wrote
+in French and is shown as Google translated it (the translation in ``comment``, the reviewer's
+words in ``comment_original``, as the sync splits them).
 """
 
 from __future__ import annotations
@@ -11,136 +13,19 @@ from __future__ import annotations
 import random
 import string
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from feedback_desk.domain.kinds import MessageKind, OutboxState
-from feedback_desk.domain.localtime import months_after, next_day_at
+from feedback_desk.domain.google_reviews import split_translation
 from feedback_desk.services.demo import names, texts
 from feedback_desk.services.demo.records import (
     DemoClient,
     DemoGoogleReview,
     DemoInvitation,
-    DemoMessage,
     DemoReview,
-)
-from feedback_desk.services.demo.studio_plan import (
-    REVIEW_LINK,
-    SENDER_EMAIL,
-    STUDIO_ADDRESS,
-    STUDIO_NAME,
 )
 from feedback_desk.services.demo.timeframe import DemoCalendar
 
-INVITATION_HOUR = 10
-REINVITE_MONTHS = 4
 ANONYMOUS_NAME = "A Google User"
-
-
-@dataclass
-class GoogleStory:
-    invitations: list[DemoInvitation] = field(default_factory=list)
-    reviews: list[DemoGoogleReview] = field(default_factory=list)
-
-
-def _invitation_text(client: DemoClient) -> tuple[str, str]:
-    if client.language == "en":
-        subject = f"Thanks, {client.first_name}! Would you share a word on Google?"
-        body = (
-            f"Hi {client.first_name},\n\nThank you for your kind words about your classes at "
-            f"{STUDIO_NAME}! If you have a minute, a review on Google would mean a lot to our "
-            f"small team:\n{REVIEW_LINK}\n\nSee you soon,\nThe {STUDIO_NAME} team\n\n--\n"
-            f'Don\'t want these emails? Reply "unsubscribe" or write to {SENDER_EMAIL}.\n'
-            f"{STUDIO_ADDRESS}"
-        )
-    else:
-        subject = f"Merci, {client.first_name} ! Un petit mot sur Google ?"
-        body = (
-            f"Bonjour {client.first_name},\n\nMerci pour vos beaux commentaires sur vos cours au "
-            f"{STUDIO_NAME} ! Si vous avez une minute, un avis sur Google aiderait beaucoup "
-            f"notre petite équipe :\n{REVIEW_LINK}\n\nÀ bientôt au studio,\n"
-            f"L'équipe {STUDIO_NAME}\n\n--\nVous ne voulez plus de ces courriels ? Répondez "
-            f"« désabonnement » ou écrivez à {SENDER_EMAIL}.\n{STUDIO_ADDRESS}"
-        )
-    return subject, body
-
-
-def _triggers(
-    client: DemoClient,
-    reviews: Sequence[DemoReview],
-    cal: DemoCalendar,
-    stop_at: datetime | None,
-) -> list[tuple[DemoReview, datetime]]:
-    """The five-star pairs that led to an invitation sent before the last day (the rule of
-    feedback-rules.md, with the outbox running every morning at 10:00)."""
-    sent: list[tuple[DemoReview, datetime]] = []
-    last_sent: datetime | None = None
-    for index in range(1, len(reviews)):
-        trigger, before = reviews[index], reviews[index - 1]
-        if trigger.stars != 5 or before.stars != 5 or trigger.created_at < cal.integration:
-            continue
-        if stop_at is not None and trigger.created_at >= stop_at:
-            break
-        if last_sent is not None and not (
-            before.created_at > last_sent
-            and trigger.created_at >= months_after(last_sent, REINVITE_MONTHS, cal.tz)
-        ):
-            continue
-        send_at = next_day_at(trigger.created_at, INVITATION_HOUR, cal.tz)
-        following = reviews[index + 1] if index + 1 < len(reviews) else None
-        if following is not None and following.created_at < send_at and following.stars == 5:
-            continue  # replaced by the later trigger before it was queued
-        if send_at >= cal.until_start:
-            break  # due on the last day (or later): not sent in the demo
-        sent.append((trigger, send_at))
-        last_sent = send_at
-    return sent
-
-
-def _message(client: DemoClient, trigger: DemoReview, send_at: datetime) -> DemoMessage:
-    subject, body = _invitation_text(client)
-    return DemoMessage(
-        kind=MessageKind.INVITATION.value,
-        recipients=client.email or "",
-        subject=subject,
-        body_text=body,
-        client_id=client.id,
-        review=trigger,
-        dedup_key=f"invitation:{client.id}:{trigger.id}",
-        state=OutboxState.SENT.value,
-        scheduled_at=send_at,
-        created_at=send_at,
-        sent_at=send_at,
-        list_unsubscribe=f"<mailto:{SENDER_EMAIL}?subject=unsubscribe>",
-    )
-
-
-def plan_invitations(
-    clients: Sequence[DemoClient],
-    reviews_by_client: Mapping[int, list[DemoReview]],
-    cal: DemoCalendar,
-    stop_at: Mapping[int, datetime],
-) -> list[DemoInvitation]:
-    invitations = []
-    for client in clients:
-        if not client.invitable:
-            continue
-        stops = [t for t in (stop_at.get(client.id), client.unsubscribed_at) if t is not None]
-        for trigger, send_at in _triggers(
-            client, reviews_by_client.get(client.id, []), cal, min(stops, default=None)
-        ):
-            invitations.append(
-                DemoInvitation(client.id, trigger, send_at, _message(client, trigger, send_at))
-            )
-    invitations.sort(key=lambda i: (i.send_at, i.client_id))
-    # The outbox sends about one message every two seconds.
-    previous: datetime | None = None
-    offset = 0
-    for invitation in invitations:
-        offset = offset + 2 if invitation.send_at == previous else 1
-        previous = invitation.send_at
-        invitation.message.sent_at = invitation.send_at + timedelta(seconds=offset)
-    return invitations
 
 
 def _review_id(rng: random.Random) -> str:
@@ -246,7 +131,10 @@ def google_reviews(
     cal: DemoCalendar,
     total: int,
     rng: random.Random,
+    unprompted: Sequence[tuple[DemoClient, DemoReview]] = (),
 ) -> list[DemoGoogleReview]:
+    """*unprompted*: regulars who wrote on Google after a visit, each with their review of it
+    (its stars and language are theirs on Google too); staff recognised and linked them."""
     integration = cal.integration
     last_sync = cal.horizon - timedelta(minutes=30)
     voices = _Voices(rng, {c.full_name for c in clients.values()})
@@ -257,11 +145,11 @@ def google_reviews(
         created = earliest + timedelta(seconds=rng.randint(0, 729 * 86400))
         reviews.append(_other_review(voices, created, (6.0, 4.0, 5.0, 20.0, 65.0)))
     # Clients who answered their invitation on Google (most were then linked by staff).
-    answered = [i for i in invitations if i.message.sent_at is not None]
+    answered = [i for i in invitations if i.delivery.sent_at is not None]
     answered = rng.sample(answered, min(len(answered), max(1, total // 10)))
     for index, invitation in enumerate(sorted(answered, key=lambda i: i.send_at)):
         client = clients[invitation.client_id]
-        sent = invitation.message.sent_at or invitation.send_at
+        sent = invitation.delivery.sent_at or invitation.send_at
         created = sent + timedelta(minutes=rng.randint(90, 5 * 24 * 60))
         if created >= last_sync:
             continue
@@ -278,6 +166,22 @@ def google_reviews(
         if index % 4 != 3:  # one in four left for staff to link (suggestions)
             review.client_id = client.id
         reviews.append(review)
+    for client, studio_review in unprompted:
+        created = studio_review.created_at + timedelta(minutes=rng.randint(3 * 60, 30 * 60))
+        if created >= last_sync - timedelta(hours=6):
+            continue
+        reviews.append(
+            DemoGoogleReview(
+                review_id=_review_id(rng),
+                reviewer_name=client.full_name,
+                anonymous=False,
+                stars=studio_review.stars,
+                comment=voices.text(studio_review.stars, client.language),
+                created_at=created,
+                language=client.language,
+                client_id=client.id,
+            )
+        )
     span = int((last_sync - integration).total_seconds()) - 86400
     while len(reviews) < total:
         created = integration + timedelta(seconds=86400 + rng.randint(0, max(span, 1)))
@@ -299,15 +203,17 @@ def _dress(
     after = [r for r in others if r.created_at > integration and not r.anonymous and r.stars == 5]
     if after:
         translated = rng.choice(after)
-        translated.comment = texts.GOOGLE_TRANSLATED
-        translated.comment_original = texts.GOOGLE_TRANSLATED_ORIGINAL
+        # Google sends both in one string; the sync keeps its translation and the original apart.
+        translated.comment, translated.comment_original = split_translation(texts.GOOGLE_TRANSLATED)
         translated.language = "fr"
     for review in reviews:
         fast = review.created_at > integration
         chance = 0.75 if fast else 0.55
         if review.comment is None:
             chance = 0.3
-        if rng.random() < chance:
+        # An unhappy client staff know is answered by email, not in public.
+        known_critic = review.client_id is not None and review.stars <= 3
+        if rng.random() < chance and not known_critic:
             _reply(review, cal, rng, fast)
         review.first_seen_at = (
             integration + timedelta(minutes=5)

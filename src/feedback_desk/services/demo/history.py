@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from feedback_desk.domain.kinds import Channel, PromptOutcome, ReviewKind
+from feedback_desk.domain.prompts import PromptRules
 from feedback_desk.services.demo.prompting import ClientLedger
 from feedback_desk.services.demo.records import DemoClient, DemoPrompt, DemoReview, DemoSession
 
@@ -64,10 +65,11 @@ def simulate_client(
     tz: ZoneInfo,
     horizon: datetime,
     rng: random.Random,
+    rules: PromptRules,
     overrides: Sequence[Override] = (),
     usual: Behaviour | None = None,
 ) -> ClientLedger:
-    ledger = ClientLedger(tz=tz, visits=visits)
+    ledger = ClientLedger(tz=tz, visits=visits, rules=rules)
     base = usual or usual_behaviour(client)
     for session in visits:
         ended = session.ends_at

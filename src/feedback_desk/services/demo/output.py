@@ -5,12 +5,15 @@ from __future__ import annotations
 import contextlib
 import os
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from feedback_desk.domain.localtime import zone
+from feedback_desk.domain.settings_schema import definition
 from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.services.demo.builder import DemoData, DemoOptions, generate
-from feedback_desk.services.demo.scenarios import Role
-from feedback_desk.services.demo.studio_plan import COACHES, DROPPING_COACH, STUDIO_NAME
+from feedback_desk.services.demo.story import Story, read_story
+from feedback_desk.services.demo.studio_plan import COACHES, STUDIO_NAME
 from feedback_desk.services.demo.writer import write_store
 from feedback_desk.services.progress import NullProgress, Progress, check_cancelled
 from feedback_desk.store.database import open_store
@@ -28,26 +31,46 @@ class DemoSummary:
     sessions: int
     prompts: int
     reviews: int
-    open_actions: int
     google_reviews: int
-    invitations_sent: int
-    dropping_clients: list[str]
-    dropping_coach: str
-    invitations_due: list[str]
-    non_respondents: list[str]
-    prompts_due: list[str]
+    story: Story
+
+    @property
+    def at(self) -> datetime:
+        return self.story.at
+
+    @property
+    def invitations_due(self) -> list[str]:
+        return self.story.invitations_due
+
+    @property
+    def non_respondents(self) -> list[str]:
+        return self.story.non_respondents
+
+    @property
+    def prompts_due(self) -> list[str]:
+        return [p.client for p in self.story.prompts_due]
+
+    @property
+    def dropping_clients(self) -> list[str]:
+        return self.story.dropping_clients
 
     def lines(self) -> list[str]:
+        story = self.story
+        local = story.at.astimezone(zone(definition("studio.timezone").default))
+        stamp = local.strftime("%Y-%m-%dT%H:%M")
         return [
             f"Wrote the demo studio {self.studio!r} to {self.path}",
             f"  {self.clients} clients, {self.coaches} coaches, {self.sessions} sessions, "
-            f"{self.prompts} prompts, {self.reviews} reviews, {self.open_actions} open actions, "
-            f"{self.google_reviews} Google reviews, {self.invitations_sent} invitations sent",
-            f"  satisfaction dropping: clients {', '.join(self.dropping_clients) or '-'}; "
-            f"coach {self.dropping_coach}",
-            f"  Google invitations due at 10:00: {', '.join(self.invitations_due) or '-'}",
-            f"  non-respondents: {', '.join(self.non_respondents) or '-'}",
-            f"  prompt due today: {', '.join(self.prompts_due) or '-'}",
+            f"{self.prompts} prompts, {self.reviews} reviews, {story.open_actions} open actions, "
+            f"{self.google_reviews} Google reviews, {story.invitations_sent} invitations sent",
+            f"  On {local:%a %Y-%m-%d} at {local:%H:%M} (the commands' --at {stamp}):",
+            f"  satisfaction dropping: clients {', '.join(story.dropping_clients) or '-'}; "
+            f"coach {story.dropping_coach}",
+            f"  Google invitations due: {', '.join(story.invitations_due) or '-'}",
+            f"  non-respondents ({len(story.non_respondents)}): "
+            f"{', '.join(story.non_respondents) or '-'}",
+            "  a prompt due, for example: "
+            + (", ".join(p.describe() for p in story.prompts_due) or "-"),
         ]
 
 
@@ -62,13 +85,7 @@ def _remove_with_side_files(path: Path) -> None:
         _remove(path.with_name(path.name + suffix))
 
 
-def summarize(data: DemoData, path: Path) -> DemoSummary:
-    external = {c.id: c.external_id for c in data.world.clients}
-
-    def cast(role: Role) -> list[str]:
-        return [external[i] for i in sorted(data.cast.with_role(role))]
-
-    coach = next(c for c in COACHES if c.external_id == DROPPING_COACH)
+def summarize(data: DemoData, path: Path, story: Story) -> DemoSummary:
     return DemoSummary(
         path=path,
         studio=STUDIO_NAME,
@@ -77,14 +94,8 @@ def summarize(data: DemoData, path: Path) -> DemoSummary:
         sessions=len(data.world.sessions),
         prompts=len(data.prompts),
         reviews=len(data.reviews),
-        open_actions=sum(1 for a in data.actions if a.closed_at is None),
         google_reviews=len(data.google_reviews),
-        invitations_sent=sum(1 for i in data.invitations if i.message.sent_at is not None),
-        dropping_clients=cast(Role.DROPPING),
-        dropping_coach=f"{coach.external_id} ({coach.first_name} {coach.last_name})",
-        invitations_due=cast(Role.INVITATION_DUE),
-        non_respondents=cast(Role.NON_RESPONDENT),
-        prompts_due=cast(Role.PROMPT_DUE),
+        story=story,
     )
 
 
@@ -114,6 +125,8 @@ def write_demo(
         store = open_store(building)
         try:
             write_store(store, data, report)
+            with store.read() as session:
+                story = read_story(session, data)
         finally:
             store.close()
         check_cancelled(watcher)
@@ -129,4 +142,4 @@ def write_demo(
         _remove_with_side_files(building)
         raise
     watcher.report(_STEPS, _STEPS, "Done")
-    return summarize(data, target)
+    return summarize(data, target, story)

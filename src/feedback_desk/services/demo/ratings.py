@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
-from feedback_desk.domain.kinds import ReviewKind
+from feedback_desk.domain.kinds import Channel, Polarity, ReviewKind
 from feedback_desk.domain.segments import offered_polarities
 from feedback_desk.services.aspects import predefined_aspects
 from feedback_desk.services.demo import texts
@@ -202,12 +202,14 @@ def add_client_aspects(ctx: RatingContext, reviews: list[DemoReview], rng: rando
     recent_from = ctx.calendar.horizon - timedelta(days=40)
     for kind, polarity, label in texts.CLIENT_ASPECTS:
         wanted_kind = ReviewKind(kind)
+        # Typed on the kiosk, in a list the stars offered (domain/segments.offered_polarities).
         fits = [
             r
             for r in reviews
             if r.kind is wanted_kind
+            and r.channel is Channel.KIOSK
             and r.created_at >= recent_from
-            and (r.stars >= 4 if polarity == "excel" else r.stars <= 3)
+            and Polarity(polarity) in offered_polarities(r.stars)
         ]
         for review in rng.sample(fits, min(2, len(fits))):
             review.aspects.append(f"client:{label}")

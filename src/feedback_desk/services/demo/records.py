@@ -139,22 +139,21 @@ class DemoAction:
 
 
 @dataclass(slots=True)
-class DemoMessage:
-    kind: str  # a MessageKind value
-    recipients: str
-    subject: str
-    body_text: str
-    client_id: int | None
-    review: DemoReview | None
-    dedup_key: str
-    state: str  # an OutboxState value
-    scheduled_at: datetime
-    created_at: datetime
-    sent_at: datetime | None = None
-    attempts: int = 1
-    last_error: str | None = None
-    list_unsubscribe: str | None = None
-    id: int = 0
+class DemoDelivery:
+    """One message's life in the outbox: queued, then claimed and sent (or refused for good)."""
+
+    queued_at: datetime
+    claimed_at: datetime
+    sent_at: datetime | None  # None: the server refused it for good (failed)
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class DemoAlert:
+    """The at-risk email the manager got for a review of 3 stars or fewer."""
+
+    review: DemoReview
+    delivery: DemoDelivery
 
 
 @dataclass(slots=True)
@@ -162,7 +161,7 @@ class DemoInvitation:
     client_id: int
     trigger: DemoReview
     send_at: datetime
-    message: DemoMessage
+    delivery: DemoDelivery
 
 
 @dataclass(slots=True)

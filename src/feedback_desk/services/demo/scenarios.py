@@ -15,6 +15,7 @@ from datetime import datetime, time, timedelta
 from enum import StrEnum
 
 from feedback_desk.domain.localtime import day_start, local_day
+from feedback_desk.domain.prompts import PromptRules
 from feedback_desk.services.demo.history import (
     Behaviour,
     Override,
@@ -135,7 +136,12 @@ class _Director:
             if not extra:
                 return None
             overrides = [Override(self.day_start_before(8), self.end, SILENT)]
-            moments = (cal.until_start, cal.horizon, cal.at(cal.until, time(23, 59)))
+            moments = (
+                cal.until_start,
+                cal.horizon,
+                cal.at(cal.until, time(10, 0)),
+                cal.at(cal.until, time(23, 59)),
+            )
 
             def prompt_check(ledger: ClientLedger) -> bool:
                 today = [p for p in ledger.prompts if p.shown_at >= cal.until_start]
@@ -192,7 +198,7 @@ def _suits(role: Role, client: DemoClient) -> bool:
     return True
 
 
-def replay_histories(world: World, seed: int) -> Cast:
+def replay_histories(world: World, seed: int, rules: PromptRules) -> Cast:
     """Every client's history, the cast's made to tell their stories."""
     cal = world.calendar
     director = _Director(world, seed)
@@ -219,6 +225,7 @@ def replay_histories(world: World, seed: int) -> Cast:
                 tz=cal.tz,
                 horizon=cal.horizon,
                 rng=_history_rng(seed, client.id, 1),
+                rules=rules,
                 overrides=plan.overrides,
             )
             if not plan.check(ledger):
@@ -238,5 +245,6 @@ def replay_histories(world: World, seed: int) -> Cast:
             tz=cal.tz,
             horizon=cal.horizon,
             rng=_history_rng(seed, client.id, 0),
+            rules=rules,
         )
     return cast

@@ -226,14 +226,10 @@ GOOGLE_NEGATIVE: Final[Bank] = {
     ),
 }
 
-# Google shows a translated review with the original below it.
+# As Google sends a translated review: one string, both markers (the sync splits it).
 GOOGLE_TRANSLATED: Final = (
     "(Translated by Google) Great studio, the coaches really take the time to correct "
     "your posture. I recommend the Saturday yoga flow!\n\n(Original)\n"
-    "Super studio, les coachs prennent vraiment le temps de corriger la posture. "
-    "Je recommande le yoga flow du samedi !"
-)
-GOOGLE_TRANSLATED_ORIGINAL: Final = (
     "Super studio, les coachs prennent vraiment le temps de corriger la posture. "
     "Je recommande le yoga flow du samedi !"
 )

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from feedback_desk.domain.kinds import AspectOrigin, AspectStatus, Polarity, ReviewKind
+from feedback_desk.domain.google_reviews import reply_size
+from feedback_desk.domain.kinds import AspectOrigin, AspectStatus, Channel, Polarity, ReviewKind
 from feedback_desk.domain.localtime import local_day
 from feedback_desk.domain.text import fold
 from feedback_desk.services.aspects import ensure_catalogue
-from feedback_desk.services.demo import names, studio_plan
+from feedback_desk.services.demo import names, studio_plan, texts
 from feedback_desk.services.demo.builder import DemoData
 from feedback_desk.services.demo.google_story import google_time
+from feedback_desk.services.demo.outbox_history import write_outbox
+from feedback_desk.services.demo.studio_settings import settings_history
 from feedback_desk.services.settings import set_setting
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import (
@@ -32,8 +36,6 @@ from feedback_desk.store.models import (
     GoogleLink,
     GoogleLocation,
     GoogleReview,
-    Invitation,
-    OutboxMessage,
     Prompt,
     Review,
     ReviewAspect,
@@ -56,14 +58,15 @@ def _bulk(session: Session, model: type[Any], rows: Sequence[dict[str, Any]]) ->
 
 
 def _audit(
-    at: datetime, actor: str, action: str, kind: str, ident: str, **details: Any
+    at: datetime, actor: str, action: str, entity_type: str, entity_id: str, **details: Any
 ) -> dict[str, Any]:
+    """An audit row as services.audit.record writes it."""
     return {
         "at": at,
         "actor": actor,
         "action": action,
-        "entity_type": kind,
-        "entity_id": ident,
+        "entity_type": entity_type,
+        "entity_id": entity_id,
         "details": json.dumps(details, ensure_ascii=False, sort_keys=True, default=str),
     }
 
@@ -85,14 +88,13 @@ def _people(session: Session, data: DemoData) -> None:
                 "phone": c.phone,
                 "language": c.language,
                 "email_consent": c.email_consent,
-                "unsubscribed_at": c.unsubscribed_at,
+                # Recorded once the outbox history is written (see _unsubscribes).
+                "unsubscribed_at": None,
                 "joined_on": c.joined_on,
                 "google_reviewed_marked_at": c.google_marked_at,
                 "google_reviewed_marked_by": names.STAFF[1] if c.google_marked_at else None,
                 "created_at": c.created_at,
-                "updated_at": max(
-                    t for t in (c.created_at, c.unsubscribed_at, c.google_marked_at) if t
-                ),
+                "updated_at": c.created_at,
             }
             for c in by_id.values()
         ],
@@ -147,16 +149,18 @@ def _aspect_ids(session: Session, data: DemoData) -> dict[str, int]:
         for code, ident in session.execute(select(Aspect.code, Aspect.id))
         if code is not None
     }
-    first_use: dict[str, tuple[datetime, ReviewKind, int]] = {}
-    for review in data.reviews:
+    polarity = {label: Polarity(p) for _kind, p, label in texts.CLIENT_ASPECTS}
+    first_use: dict[str, tuple[datetime, ReviewKind]] = {}
+    for review in sorted(data.reviews, key=lambda r: r.created_at):
         for key in review.aspects:
             if key.startswith("client:") and key not in first_use:
-                first_use[key] = (review.created_at, review.kind, review.stars)
-    for key, (at, kind, stars) in first_use.items():
+                first_use[key] = (review.created_at, review.kind)
+    for key, (at, kind) in first_use.items():
         label = key.removeprefix("client:")
+        # As the kiosk adds a client's own words (services/aspects.add_client_aspect).
         aspect = Aspect(
             kind=kind,
-            polarity=Polarity.EXCEL if stars >= 4 else Polarity.TO_IMPROVE,
+            polarity=polarity[label],
             label_fr=label,
             label_en=label,
             key_fr=fold(label),
@@ -239,41 +243,6 @@ def _feedback(session: Session, data: DemoData, aspect_ids: dict[str, int]) -> N
     )
 
 
-def _messages(data: DemoData) -> list[dict[str, Any]]:
-    messages = [*data.alerts, *(i.message for i in data.invitations)]
-    messages.sort(key=lambda m: (m.scheduled_at, m.kind, m.dedup_key))
-    rows = []
-    for index, m in enumerate(messages, start=1):
-        m.id = index
-        sent = m.sent_at
-        rows.append(
-            {
-                "id": m.id,
-                "kind": m.kind,
-                "recipients": m.recipients,
-                "subject": m.subject,
-                "body_text": m.body_text,
-                "body_html": None,
-                "list_unsubscribe": m.list_unsubscribe,
-                "client_id": m.client_id,
-                "review_id": m.review.id if m.review is not None else None,
-                "dedup_key": m.dedup_key,
-                "state": m.state,
-                "scheduled_at": m.scheduled_at,
-                "next_attempt_at": m.scheduled_at,
-                "attempts": m.attempts,
-                "last_error": m.last_error,
-                "message_id": f"<demo-{m.id}@studio-elan.example>" if sent else None,
-                "claim_token": None,
-                "claimed_at": None,
-                "sent_at": sent,
-                "created_at": m.created_at,
-                "created_by": None,
-            }
-        )
-    return rows
-
-
 def _actions(session: Session, data: DemoData) -> None:
     action_rows = []
     contact_rows = []
@@ -306,6 +275,11 @@ def _actions(session: Session, data: DemoData) -> None:
     _bulk(session, ActionContact, contact_rows)
 
 
+def _photo_url(review_id: str) -> str:
+    token = hashlib.sha256(review_id.encode("ascii")).hexdigest()[:40]
+    return f"https://lh3.googleusercontent.com/a-/ALV-Uj{token}=s120-c-rp-mo-br100"
+
+
 def _google(session: Session, data: DemoData) -> None:
     cal = data.calendar
     session.execute(
@@ -335,7 +309,8 @@ def _google(session: Session, data: DemoData) -> None:
                 "review_id": g.review_id,
                 "resource_name": f"{ACCOUNT_NAME}/{LOCATION_NAME}/reviews/{g.review_id}",
                 "reviewer_name": g.reviewer_name,
-                "reviewer_photo_url": None,
+                # Google sends a profile photo for every reviewer who is not anonymous.
+                "reviewer_photo_url": None if g.anonymous else _photo_url(g.review_id),
                 "anonymous": g.anonymous,
                 "stars": g.stars,
                 "comment": g.comment,
@@ -366,43 +341,32 @@ def _google(session: Session, data: DemoData) -> None:
     _bulk(session, GoogleLink, link_rows)
 
 
-def _invitations(session: Session, data: DemoData) -> None:
-    _bulk(session, OutboxMessage, _messages(data))
-    _bulk(
-        session,
-        Invitation,
-        [
-            {
-                "client_id": i.client_id,
-                "reason": "five_star_pair",
-                "trigger_review_id": i.trigger.id,
-                "trigger_session_id": None,
-                "send_at": i.send_at,
-                "queued_at": i.send_at,
-                "outbox_message_id": i.message.id,
-                "dedup_key": i.message.dedup_key,
-            }
-            for i in data.invitations
-        ],
-    )
-
-
 def _settings(session: Session, data: DemoData) -> None:
-    cal = data.calendar
-    opened = cal.at(cal.first_day, cal.horizon.time())
-    values: Iterable[tuple[str, str, datetime]] = (
-        ("studio.name", studio_plan.STUDIO_NAME, opened),
-        ("studio.language", "fr", opened),
-        ("studio.address", studio_plan.STUDIO_ADDRESS, opened),
-        ("smtp.sender", studio_plan.SENDER_EMAIL, opened),
-        ("google.review_link", studio_plan.REVIEW_LINK, cal.integration),
-        ("studio.manager_emails", studio_plan.MANAGER_EMAIL, cal.manager_email_set),
-    )
-    for key, value, at in values:
+    for key, value, at in settings_history(data.calendar):
         set_setting(session, key, value, at=at, actor=names.MANAGER)
 
 
+def _unsubscribes(session: Session, data: DemoData) -> None:
+    """The clients' requests made after their last email (see outbox_history)."""
+    rows = [
+        {
+            "id": c.id,
+            "unsubscribed_at": c.unsubscribed_at,
+            "updated_at": max(
+                t for t in (c.created_at, c.unsubscribed_at, c.google_marked_at) if t
+            ),
+        }
+        for c in data.world.clients
+        if c.unsubscribed_at is not None or c.google_marked_at is not None
+    ]
+    if rows:
+        # ORM bulk UPDATE by primary key: one executemany.
+        session.execute(update(Client), rows)
+
+
 def _history_audit(data: DemoData) -> list[dict[str, Any]]:
+    """What the audit log holds of the staff's work (settings are audited as they are set)."""
+    cal = data.calendar
     rows = []
     clients = {c.id: c for c in data.world.clients}
     for review in data.reviews:
@@ -411,12 +375,25 @@ def _history_audit(data: DemoData) -> list[dict[str, Any]]:
                 _audit(
                     edit.edited_at,
                     edit.edited_by,
-                    "review.edited",
+                    "review.stars_edited",
                     "review",
                     review.external_id,
-                    old_stars=edit.old_stars,
-                    new_stars=edit.new_stars,
+                    old=edit.old_stars,
+                    new=edit.new_stars,
                     note=edit.note,
+                )
+            )
+        if review.channel is Channel.STAFF:
+            rows.append(
+                _audit(
+                    review.created_at,
+                    names.STAFF[1],
+                    "review.staff_entry",
+                    "review",
+                    review.external_id,
+                    client=clients[review.client_id].external_id,
+                    kind=review.kind.value,
+                    stars=review.original_stars,
                 )
             )
     for action in data.actions:
@@ -442,8 +419,45 @@ def _history_audit(data: DemoData) -> list[dict[str, Any]]:
                     "google_review",
                     g.review_id,
                     client=clients[g.client_id].external_id,
+                    previous_client=None,
                 )
             )
+        if g.reply_comment is not None and g.reply_at is not None and g.reply_at > cal.integration:
+            rows.append(
+                _audit(
+                    g.reply_at,
+                    names.MANAGER,
+                    "google.replied",
+                    "google_review",
+                    g.review_id,
+                    bytes=reply_size(g.reply_comment),
+                    state="PENDING" if g.reply_state == "REJECTED" else g.reply_state,
+                )
+            )
+    rows.append(
+        _audit(
+            cal.integration,
+            names.MANAGER,
+            "google.connected",
+            "google_location",
+            LOCATION_NAME,
+            title=studio_plan.STUDIO_NAME,
+            account=ACCOUNT_NAME,
+            review_link=studio_plan.REVIEW_LINK,
+        )
+    )
+    for client_id in data.marked:
+        client = clients[client_id]
+        rows.append(
+            _audit(
+                client.google_marked_at or cal.horizon,
+                names.STAFF[1],
+                "google.marked_reviewed",
+                "client",
+                client.external_id,
+                previously_marked=False,
+            )
+        )
     for client_id in data.unsubscribed:
         client = clients[client_id]
         if client.unsubscribed_at is not None:
@@ -475,5 +489,6 @@ def write_store(store: Store, data: DemoData, report: Report | None = None) -> N
         _actions(session, data)
         say("Writing Google reviews and the outbox")
         _google(session, data)
-        _invitations(session, data)
+        write_outbox(session, data)
+        _unsubscribes(session, data)
         _bulk(session, AuditEntry, _history_audit(data))

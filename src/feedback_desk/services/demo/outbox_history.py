@@ -1,0 +1,167 @@
+"""The demo's outbox history, written by the product's own code.
+
+Each at-risk alert is queued by :func:`~feedback_desk.services.alerts.queue_at_risk_alert` and
+each Google invitation exactly as ``send-outbox`` queues one (the invitation template in the
+client's language, :func:`~feedback_desk.services.outbox.queue.queue_message`, the invitation's
+dedup key and its ``invitations`` row); then each message is marked as the sender leaves it
+(sent, or refused for good), with its claim time, one attempt and a Message-ID. So a real
+``send-outbox`` on the demo reads this history as its own: nothing is sent twice.
+
+Clients who unsubscribed later are still subscribed while their messages are queued (the caller
+records unsubscribes afterwards), as they were at the time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from feedback_desk.domain.invitations import Trigger
+from feedback_desk.domain.kinds import InvitationReason, MessageKind, OutboxState
+from feedback_desk.errors import FeedbackDeskError
+from feedback_desk.services.alerts import queue_at_risk_alert
+from feedback_desk.services.demo import names
+from feedback_desk.services.demo.builder import DemoData
+from feedback_desk.services.demo.records import DemoAlert, DemoDelivery, DemoInvitation
+from feedback_desk.services.email.addresses import domain_of
+from feedback_desk.services.invitations import DueInvitation
+from feedback_desk.services.outbox.queue import Queued, queue_message
+from feedback_desk.services.settings import Settings, load_settings
+from feedback_desk.services.templates.catalogue import Template, TemplateName, get_template
+from feedback_desk.services.templates.fill import client_values, fill, language_for
+from feedback_desk.store.models import Client, Invitation, OutboxMessage, Review
+
+_Row = TypeVar("_Row", Client, Review)
+
+# The front-desk PC runs the outbox: its staff account is the actor send-outbox records.
+OUTBOX_ACTOR = names.STAFF[1]
+
+
+class _Templates:
+    """The studio's templates, read once per name and language for the whole history."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[TemplateName, str], Template] = {}
+
+    def get(self, session: Session, name: TemplateName, language: str) -> Template:
+        key = (name, language)
+        if key not in self._found:
+            self._found[key] = get_template(session, name, language)
+        return self._found[key]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    delivery: DemoDelivery
+    alert: DemoAlert | None = None
+    invitation: DemoInvitation | None = None
+
+
+def _queue_alert(session: Session, settings: Settings, alert: DemoAlert) -> Queued:
+    review = session.get(Review, alert.review.id)
+    assert review is not None
+    queued = queue_at_risk_alert(session, settings, review, at=alert.delivery.queued_at)
+    if queued is None:
+        raise FeedbackDeskError(f"the demo's alert for review {review.external_id} is not due")
+    return queued
+
+
+def _queue_invitation(
+    session: Session, settings: Settings, invitation: DemoInvitation, templates: _Templates
+) -> Queued:
+    """As services.invitations.queue_due_invitations queues one due invitation."""
+    client = session.get(Client, invitation.client_id)
+    review = session.get(Review, invitation.trigger.id)
+    assert client is not None
+    assert review is not None
+    due = DueInvitation(
+        client.id,
+        client.external_id,
+        Trigger(InvitationReason.FIVE_STAR_PAIR, review.id, review.created_at, invitation.send_at),
+    )
+    at = invitation.delivery.queued_at
+    content = fill(
+        templates.get(session, TemplateName.INVITATION, language_for(client, settings)),
+        settings=settings,
+        client=client,
+        values=client_values(client, settings),
+    )
+    queued = queue_message(
+        session,
+        kind=MessageKind.INVITATION,
+        recipients=[client.email or ""],
+        content=content,
+        at=at,
+        scheduled_at=due.send_at,
+        client=client,
+        review=review,
+        dedup_key=due.dedup_key,
+        actor=OUTBOX_ACTOR,
+    )
+    session.add(
+        Invitation(
+            client_id=client.id,
+            reason=due.reason,
+            trigger_review_id=review.id,
+            trigger_session_id=None,
+            send_at=due.send_at,
+            queued_at=at,
+            outbox_message_id=queued.message.id,
+            dedup_key=due.dedup_key,
+        )
+    )
+    return queued
+
+
+def _delivered(message: OutboxMessage, delivery: DemoDelivery, sender: str) -> None:
+    """What the sender leaves on a message it sent (or that the server refused for good)."""
+    centis = int(delivery.claimed_at.timestamp() * 100)
+    message.attempts = 1
+    message.claimed_at = delivery.claimed_at
+    message.claim_token = None
+    message.message_id = f"<{centis}.4820.{message.id}@{domain_of(sender)}>"
+    if delivery.sent_at is not None:
+        message.state = OutboxState.SENT
+        message.sent_at = delivery.sent_at
+        message.last_error = None
+    else:
+        message.state = OutboxState.FAILED
+        message.last_error = delivery.error
+
+
+def _load(session: Session, model: type[_Row], ids: set[int]) -> list[_Row]:
+    ordered = sorted(ids)
+    rows: list[_Row] = []
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        rows += session.scalars(select(model).where(model.id.in_(chunk))).all()
+    return rows
+
+
+def write_outbox(session: Session, data: DemoData) -> None:
+    settings = load_settings(session)
+    sender = settings.text("smtp.sender")
+    entries = [_Entry(a.delivery, alert=a) for a in data.alerts]
+    entries += [_Entry(i.delivery, invitation=i) for i in data.invitations]
+    entries.sort(key=lambda e: (e.delivery.queued_at, e.delivery.claimed_at))
+    # Load the clients and reviews concerned at once (the queueing code then finds them).
+    client_ids = {e.invitation.client_id for e in entries if e.invitation is not None}
+    client_ids |= {e.alert.review.client_id for e in entries if e.alert is not None}
+    review_ids = {e.invitation.trigger.id for e in entries if e.invitation is not None}
+    review_ids |= {e.alert.review.id for e in entries if e.alert is not None}
+    loaded = [*_load(session, Client, client_ids), *_load(session, Review, review_ids)]
+    templates = _Templates()
+    for entry in entries:
+        if entry.alert is not None:
+            queued = _queue_alert(session, settings, entry.alert)
+        else:
+            assert entry.invitation is not None
+            queued = _queue_invitation(session, settings, entry.invitation, templates)
+        if not queued.created:
+            raise FeedbackDeskError(f"the demo queued {queued.message.dedup_key} twice")
+        _delivered(queued.message, entry.delivery, sender)
+    session.flush()
+    del loaded
