@@ -246,3 +246,30 @@ def test_demo_messages_read_like_the_products_own(demo_store: Store, kind: Messa
     else:
         assert message.recipients == "direction@studio-elan.example"
         assert message.list_unsubscribe is None
+
+
+def test_the_bounced_invitation_went_to_a_mistyped_address_corrected_since(
+    demo_store: Store,
+) -> None:
+    with demo_store.read() as session:
+        failed = session.scalars(
+            select(OutboxMessage).where(OutboxMessage.state == OutboxState.FAILED)
+        ).all()
+        assert len(failed) == 1
+        bounced = failed[0]
+        client = session.get(Client, bounced.client_id)
+        assert client is not None
+        later = session.scalars(
+            select(OutboxMessage).where(
+                OutboxMessage.client_id == client.id,
+                OutboxMessage.kind == MessageKind.INVITATION,
+                OutboxMessage.created_at > bounced.created_at,
+            )
+        ).all()
+    assert bounced.recipients != client.email
+    assert bounced.last_error
+    assert bounced.recipients in bounced.last_error
+    assert client.updated_at > bounced.created_at
+    # Not sent, so not "the last sent invitation": the next five-star pair invited again.
+    assert later
+    assert all(m.state is OutboxState.SENT and m.recipients == client.email for m in later)

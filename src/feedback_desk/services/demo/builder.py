@@ -12,7 +12,7 @@ from feedback_desk.domain.localtime import zone
 from feedback_desk.domain.settings_schema import definition
 from feedback_desk.services.demo import aftercare, ratings
 from feedback_desk.services.demo.google_story import google_reviews
-from feedback_desk.services.demo.invitation_story import plan_invitations
+from feedback_desk.services.demo.invitation_story import mistype, plan_invitations
 from feedback_desk.services.demo.records import (
     DemoAction,
     DemoAlert,
@@ -224,12 +224,14 @@ def _google(
         )
         stop_at[client.id] = client.google_marked_at
         marked.append(client.id)
-    # One address no longer exists: the server refuses every invitation sent to it.
+    # One address was mistyped when the client joined: the first invitation bounces.
     bounced: list[int] = []
     still = [i.client_id for i in candidates if i.client_id not in stop_at]
     if len(still) > 8:
-        bounced.append(still[len(still) // 2])
-    invitations = plan_invitations(data_world.clients, by_client, cal, rules, stop_at, bounced)
+        client = clients[still[len(still) // 2]]
+        client.mistyped_email = mistype(client.email or "")
+        bounced.append(client.id)
+    invitations = plan_invitations(data_world.clients, by_client, cal, rules, stop_at)
     return GoogleStory(invitations, found, unsubscribed, marked, bounced)
 
 

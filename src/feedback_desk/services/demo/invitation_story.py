@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
@@ -38,6 +38,17 @@ from feedback_desk.services.demo.timeframe import DemoCalendar
 # The outbox sends about one message every two seconds.
 SEND_GAP = timedelta(seconds=2)
 CLAIM_LEAD = timedelta(milliseconds=700)
+# The front desk corrects a mistyped address when the client next comes in.
+EMAIL_FIX_DELAY = timedelta(days=2, hours=7, minutes=25)
+
+
+def mistype(address: str) -> str:
+    """The address with two letters of its domain swapped, as typed in a hurry."""
+    local, _, domain = address.partition("@")
+    label, dot, rest = domain.partition(".")
+    if len(label) >= 4:
+        label = label[:2] + label[3] + label[2] + label[4:]
+    return f"{local}@{label}{dot}{rest}"
 
 
 def bounce_error(address: str) -> str:
@@ -69,7 +80,6 @@ def first_run(instant: datetime, rules: InvitationRules) -> datetime:
 class _Client:
     client: DemoClient
     reviews: list[DemoReview]
-    bounces: bool
     queued: list[QueuedInvitation] = field(default_factory=list)
     times: list[datetime] = field(default_factory=list)
 
@@ -106,9 +116,12 @@ def plan_invitations(
     cal: DemoCalendar,
     rules: InvitationRules,
     stop_at: Mapping[int, datetime],
-    bouncing: Collection[int] = (),
 ) -> list[DemoInvitation]:
-    """The invitations queued by every morning run since the review link was set."""
+    """The invitations queued by every morning run since the review link was set.
+
+    A client whose address was mistyped gets a refusal; the front desk corrects the address
+    two days later (``email_fixed_at`` is set here), and the next invitation gets through.
+    """
     if rules.mode is not InvitationReason.FIVE_STAR_PAIR:
         raise ValueError("the demo stages five_star_pair invitations")
     # The first run after the switch-on also queues what became due in the week before it.
@@ -120,7 +133,7 @@ def plan_invitations(
         stops = [t for t in (stop_at.get(client.id), client.unsubscribed_at) if t is not None]
         stop = min(stops, default=None)
         reviews = sorted(reviews_by_client.get(client.id, []), key=lambda r: (r.created_at, r.id))
-        state = _Client(client, reviews, client.id in bouncing)
+        state = _Client(client, reviews)
         for run in {switch_on} | _runs_to_check(reviews, rules):
             if switch_on <= run < cal.until_start and (stop is None or run < stop):
                 runs[run].append(state)
@@ -135,12 +148,17 @@ def plan_invitations(
         due.sort(key=lambda item: (item[0], item[1]))
         for index, (send_at, _ext, state, trigger) in enumerate(due, start=1):
             done = run + SEND_GAP * index
-            email = state.client.email or ""
+            client = state.client
+            email = client.email_at(run) or ""
+            bounces = email != client.email
+            if bounces and client.email_fixed_at is None:
+                client.email_fixed_at = run + EMAIL_FIX_DELAY
             delivery = DemoDelivery(
                 queued_at=run,
                 claimed_at=done - CLAIM_LEAD,
-                sent_at=None if state.bounces else done,
-                error=bounce_error(email) if state.bounces else None,
+                sent_at=None if bounces else done,
+                recipient=email,
+                error=bounce_error(email) if bounces else None,
             )
             state.queued.append(
                 QueuedInvitation(

@@ -56,6 +56,7 @@ class _Templates:
 @dataclass(frozen=True)
 class _Entry:
     delivery: DemoDelivery
+    client_id: int
     alert: DemoAlert | None = None
     invitation: DemoInvitation | None = None
 
@@ -144,17 +145,21 @@ def _load(session: Session, model: type[_Row], ids: set[int]) -> list[_Row]:
 def write_outbox(session: Session, data: DemoData) -> None:
     settings = load_settings(session)
     sender = settings.text("smtp.sender")
-    entries = [_Entry(a.delivery, alert=a) for a in data.alerts]
-    entries += [_Entry(i.delivery, invitation=i) for i in data.invitations]
+    entries = [_Entry(a.delivery, a.review.client_id, alert=a) for a in data.alerts]
+    entries += [_Entry(i.delivery, i.client_id, invitation=i) for i in data.invitations]
     entries.sort(key=lambda e: (e.delivery.queued_at, e.delivery.claimed_at))
     # Load the clients and reviews concerned at once (the queueing code then finds them).
-    client_ids = {e.invitation.client_id for e in entries if e.invitation is not None}
-    client_ids |= {e.alert.review.client_id for e in entries if e.alert is not None}
+    client_ids = {e.client_id for e in entries}
     review_ids = {e.invitation.trigger.id for e in entries if e.invitation is not None}
     review_ids |= {e.alert.review.id for e in entries if e.alert is not None}
     loaded = [*_load(session, Client, client_ids), *_load(session, Review, review_ids)]
     templates = _Templates()
+    people = {c.id: c for c in data.world.clients}
     for entry in entries:
+        # The address the client had then (a mistyped one is corrected later).
+        client = session.get(Client, entry.client_id)
+        assert client is not None
+        client.email = people[entry.client_id].email_at(entry.delivery.queued_at)
         if entry.alert is not None:
             queued = _queue_alert(session, settings, entry.alert)
         else:

@@ -44,10 +44,21 @@ class DemoClient:
     habits: Habits
     unsubscribed_at: datetime | None = None
     google_marked_at: datetime | None = None
+    # An address first entered with a typo, corrected by the front desk once an email bounced.
+    mistyped_email: str | None = None
+    email_fixed_at: datetime | None = None
 
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    def email_at(self, at: datetime) -> str | None:
+        """The address the store held at *at*."""
+        if self.mistyped_email is not None and (
+            self.email_fixed_at is None or at < self.email_fixed_at
+        ):
+            return self.mistyped_email
+        return self.email
 
     @property
     def invitable(self) -> bool:
@@ -145,6 +156,7 @@ class DemoDelivery:
     queued_at: datetime
     claimed_at: datetime
     sent_at: datetime | None  # None: the server refused it for good (failed)
+    recipient: str = ""  # the client's address then (invitations)
     error: str | None = None
 
 

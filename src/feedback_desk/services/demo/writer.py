@@ -84,7 +84,8 @@ def _people(session: Session, data: DemoData) -> None:
                 "first_name": c.first_name,
                 "last_name": c.last_name,
                 "search_key": fold(f"{c.first_name} {c.last_name} {c.external_id}"),
-                "email": c.email,
+                # Corrected later when it was mistyped (see _later_changes).
+                "email": c.email_at(c.created_at),
                 "phone": c.phone,
                 "language": c.language,
                 "email_consent": c.email_consent,
@@ -346,18 +347,22 @@ def _settings(session: Session, data: DemoData) -> None:
         set_setting(session, key, value, at=at, actor=names.MANAGER)
 
 
-def _unsubscribes(session: Session, data: DemoData) -> None:
-    """The clients' requests made after their last email (see outbox_history)."""
+def _later_changes(session: Session, data: DemoData) -> None:
+    """What changed on clients after the messages they got (see outbox_history): unsubscribes,
+    the Google "reviewed" mark, a mistyped address corrected."""
     rows = [
         {
             "id": c.id,
+            "email": c.email,
             "unsubscribed_at": c.unsubscribed_at,
             "updated_at": max(
-                t for t in (c.created_at, c.unsubscribed_at, c.google_marked_at) if t
+                t
+                for t in (c.created_at, c.unsubscribed_at, c.google_marked_at, c.email_fixed_at)
+                if t
             ),
         }
         for c in data.world.clients
-        if c.unsubscribed_at is not None or c.google_marked_at is not None
+        if c.unsubscribed_at or c.google_marked_at or c.mistyped_email
     ]
     if rows:
         # ORM bulk UPDATE by primary key: one executemany.
@@ -490,5 +495,5 @@ def write_store(store: Store, data: DemoData, report: Report | None = None) -> N
         say("Writing Google reviews and the outbox")
         _google(session, data)
         write_outbox(session, data)
-        _unsubscribes(session, data)
+        _later_changes(session, data)
         _bulk(session, AuditEntry, _history_audit(data))
