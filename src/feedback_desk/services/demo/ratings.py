@@ -11,6 +11,7 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 
 from feedback_desk.domain.kinds import Channel, Polarity, ReviewKind
 from feedback_desk.domain.segments import offered_polarities
@@ -131,13 +132,18 @@ def finish_invitation_cast(ctx: RatingContext, reviews: list[DemoReview]) -> Non
 
 
 def _aspect_pool(ctx: RatingContext, review: DemoReview) -> tuple[list[str], list[float]]:
-    polarities = {p.value for p in offered_polarities(review.stars)}
-    season = _season(ctx, review)
-    slipping = _is_slipping(ctx, review)
+    return _pool(review.kind, review.stars, _season(ctx, review), _is_slipping(ctx, review))
+
+
+@cache
+def _pool(
+    kind: ReviewKind, stars: int, season: str | None, slipping: bool
+) -> tuple[list[str], list[float]]:
+    polarities = {p.value for p in offered_polarities(stars)}
     codes: list[str] = []
     weights: list[float] = []
     for aspect in predefined_aspects():
-        if aspect.kind is not review.kind or aspect.polarity.value not in polarities:
+        if aspect.kind is not kind or aspect.polarity.value not in polarities:
             continue
         weight = _ASPECT_WEIGHTS.get(aspect.code, 1.0)
         if slipping:
