@@ -348,21 +348,19 @@ def _settings(session: Session, data: DemoData) -> None:
 
 
 def _later_changes(session: Session, data: DemoData) -> None:
-    """What changed on clients after the messages they got (see outbox_history): unsubscribes,
-    the Google "reviewed" mark, a mistyped address corrected."""
+    """What changed on clients after the messages they got (see outbox_history): unsubscribes
+    and a mistyped address corrected."""
     rows = [
         {
             "id": c.id,
             "email": c.email,
             "unsubscribed_at": c.unsubscribed_at,
-            "updated_at": max(
-                t
-                for t in (c.created_at, c.unsubscribed_at, c.google_marked_at, c.email_fixed_at)
-                if t
-            ),
+            # As the product dates them: an unsubscribe and an address change touch the client
+            # record, staff's Google mark does not.
+            "updated_at": max(t for t in (c.created_at, c.unsubscribed_at, c.email_fixed_at) if t),
         }
         for c in data.world.clients
-        if c.unsubscribed_at or c.google_marked_at or c.mistyped_email
+        if c.unsubscribed_at or c.mistyped_email
     ]
     if rows:
         # ORM bulk UPDATE by primary key: one executemany.
