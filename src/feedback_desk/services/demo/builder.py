@@ -76,7 +76,6 @@ class DemoData:
     alerts: list[DemoAlert]
     invitations: list[DemoInvitation]
     google_reviews: list[DemoGoogleReview]
-    settings: Settings
     unsubscribed: list[int] = field(default_factory=list)
     marked: list[int] = field(default_factory=list)
     bounced: list[int] = field(default_factory=list)
@@ -274,7 +273,6 @@ def generate(options: DemoOptions, report: Report | None = None) -> DemoData:
         alerts=alerts,
         invitations=google.invitations,
         google_reviews=google.reviews,
-        settings=settings,
         unsubscribed=google.unsubscribed,
         marked=google.marked,
         bounced=google.bounced,

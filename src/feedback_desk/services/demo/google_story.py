@@ -145,7 +145,12 @@ def google_reviews(
         created = earliest + timedelta(seconds=rng.randint(0, 729 * 86400))
         reviews.append(_other_review(voices, created, (6.0, 4.0, 5.0, 20.0, 65.0)))
     # Clients who answered their invitation on Google (most were then linked by staff).
-    answered = [i for i in invitations if i.delivery.sent_at is not None]
+    writing_anyway = {client.id for client, _review in unprompted}
+    answered = [
+        i
+        for i in invitations
+        if i.delivery.sent_at is not None and i.client_id not in writing_anyway
+    ]
     answered = rng.sample(answered, min(len(answered), max(1, total // 10)))
     for index, invitation in enumerate(sorted(answered, key=lambda i: i.send_at)):
         client = clients[invitation.client_id]

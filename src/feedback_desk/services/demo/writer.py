@@ -89,7 +89,7 @@ def _people(session: Session, data: DemoData) -> None:
                 "phone": c.phone,
                 "language": c.language,
                 "email_consent": c.email_consent,
-                # Recorded once the outbox history is written (see _unsubscribes).
+                # Recorded once the outbox history is written (see _later_changes).
                 "unsubscribed_at": None,
                 "joined_on": c.joined_on,
                 "google_reviewed_marked_at": c.google_marked_at,
