@@ -115,8 +115,10 @@ def test_outbox_rows_carry_the_products_dedup_keys(demo_store: Store) -> None:
 def test_the_outbox_history_is_settled_as_the_sender_leaves_it(demo_store: Store) -> None:
     with demo_store.read() as session:
         messages = session.scalars(select(OutboxMessage)).all()
+    # Nothing waits, nothing half-sent, nothing failed left for staff: the one refused message
+    # was cancelled once its address was corrected.
     states = {m.state for m in messages}
-    assert states == {OutboxState.SENT, OutboxState.FAILED}
+    assert states == {OutboxState.SENT, OutboxState.CANCELLED}
     for m in messages:
         assert m.attempts == 1
         assert m.claim_token is None
@@ -252,11 +254,17 @@ def test_the_bounced_invitation_went_to_a_mistyped_address_corrected_since(
     demo_store: Store,
 ) -> None:
     with demo_store.read() as session:
-        failed = session.scalars(
-            select(OutboxMessage).where(OutboxMessage.state == OutboxState.FAILED)
+        refused = session.scalars(
+            select(OutboxMessage).where(OutboxMessage.state == OutboxState.CANCELLED)
         ).all()
-        assert len(failed) == 1
-        bounced = failed[0]
+        assert len(refused) == 1
+        bounced = refused[0]
+        cancelled = session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.action == "outbox.cancelled",
+                AuditEntry.entity_id == str(bounced.id),
+            )
+        ).one()
         client = session.get(Client, bounced.client_id)
         assert client is not None
         later = session.scalars(
@@ -267,6 +275,7 @@ def test_the_bounced_invitation_went_to_a_mistyped_address_corrected_since(
             )
         ).all()
     assert bounced.recipients != client.email
+    assert bounced.created_at < cancelled.at == client.updated_at
     assert bounced.last_error
     assert bounced.recipients in bounced.last_error
     assert client.updated_at > bounced.created_at

@@ -120,7 +120,8 @@ def plan_invitations(
     """The invitations queued by every morning run since the review link was set.
 
     A client whose address was mistyped gets a refusal; the front desk corrects the address
-    two days later (``email_fixed_at`` is set here), and the next invitation gets through.
+    two days later (``email_fixed_at`` is set here) and cancels the refused message, and the next
+    invitation gets through.
     """
     if rules.mode is not InvitationReason.FIVE_STAR_PAIR:
         raise ValueError("the demo stages five_star_pair invitations")
@@ -159,6 +160,7 @@ def plan_invitations(
                 sent_at=None if bounces else done,
                 recipient=email,
                 error=bounce_error(email) if bounces else None,
+                cancelled_at=client.email_fixed_at if bounces else None,
             )
             state.queued.append(
                 QueuedInvitation(

@@ -4,8 +4,9 @@ Each at-risk alert is queued by :func:`~feedback_desk.services.alerts.queue_at_r
 each Google invitation exactly as ``send-outbox`` queues one (the invitation template in the
 client's language, :func:`~feedback_desk.services.outbox.queue.queue_message`, the invitation's
 dedup key and its ``invitations`` row); then each message is marked as the sender leaves it
-(sent, or refused for good), with its claim time, one attempt and a Message-ID. So a real
-``send-outbox`` on the demo reads this history as its own: nothing is sent twice.
+(sent, or refused for good), with its claim time, one attempt and a Message-ID, and a refused one
+is cancelled by staff's own Outbox action. So a real ``send-outbox`` on the demo reads this
+history as its own: nothing is sent twice.
 
 Clients who unsubscribed later are still subscribed while their messages are queued (the caller
 records unsubscribes afterwards), as they were at the time.
@@ -33,6 +34,7 @@ from feedback_desk.services.demo.records import (
 )
 from feedback_desk.services.email.addresses import domain_of
 from feedback_desk.services.invitations import DueInvitation
+from feedback_desk.services.outbox import staff as outbox_staff
 from feedback_desk.services.outbox.queue import Queued, queue_message
 from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.services.templates.catalogue import Template, TemplateName, get_template
@@ -169,6 +171,10 @@ def _queue_one(
     if not queued.created:
         raise FeedbackDeskError(f"the demo queued {queued.message.dedup_key} twice")
     _delivered(queued.message, entry.delivery, sender)
+    if entry.delivery.cancelled_at is not None:
+        outbox_staff.cancel(
+            session, queued.message.id, at=entry.delivery.cancelled_at, actor=OUTBOX_ACTOR
+        )
 
 
 def write_outbox(session: Session, data: DemoData) -> None:

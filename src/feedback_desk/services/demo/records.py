@@ -158,6 +158,8 @@ class DemoDelivery:
     sent_at: datetime | None  # None: the server refused it for good (failed)
     recipient: str = ""  # the client's address then (invitations)
     error: str | None = None
+    # A refused message staff then cancelled (once they had corrected the address).
+    cancelled_at: datetime | None = None
 
 
 @dataclass(slots=True)
