@@ -607,10 +607,6 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <source>No manager address: alerts about unhappy clients cannot be sent.</source>
-        <translation>Aucune adresse de gestionnaire : les alertes sur les clients mécontents ne peuvent pas être envoyées.</translation>
-    </message>
-    <message>
         <source>Studio name</source>
         <translation>Nom du studio</translation>
     </message>
@@ -621,14 +617,6 @@
     <message>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
-    </message>
-    <message>
-        <source>Manager emails (for alerts)</source>
-        <translation>Courriels des gestionnaires (alertes)</translation>
-    </message>
-    <message>
-        <source>Postal address (under emails)</source>
-        <translation>Adresse postale (sous les courriels)</translation>
     </message>
     <message>
         <source>Collect reviews</source>
@@ -712,6 +700,14 @@
     <message>
         <source>Before connecting: in the Google Cloud console, create a project, enable the “Google My Business API”, the “My Business Account Management API” and the “My Business Business Information API”, and create an OAuth client of type “Desktop app”. A quota of 0 means Google has not granted access yet: submit Google&apos;s access request form rather than asking for more quota.</source>
         <translation>Avant de vous connecter : dans la console Google Cloud, créez un projet, activez « Google My Business API », « My Business Account Management API » et « My Business Business Information API », puis créez un client OAuth de type « Application de bureau ». Un quota de 0 signifie que Google n’a pas encore accordé l’accès : remplissez le formulaire de demande d’accès de Google plutôt que de demander plus de quota.</translation>
+    </message>
+    <message>
+        <source>Checking the Google connection…</source>
+        <translation>Vérification de la connexion à Google…</translation>
+    </message>
+    <message>
+        <source>The Google connection could not be read: {why}</source>
+        <translation>Impossible de lire l’état de la connexion à Google : {why}</translation>
     </message>
     <message>
         <source>Connected to {title} ({name}) since {since}.</source>
@@ -848,12 +844,20 @@
         <translation>Pour un client qui vous a laissé un avis sur Google : il ne recevra plus d’invitation</translation>
     </message>
     <message>
+        <source>The Google reviews could not be read: {why}</source>
+        <translation>Impossible de lire les avis Google : {why}</translation>
+    </message>
+    <message>
         <source>Google Business Profile is not connected: the reviews below are the archive kept on this computer. Connect to sync new reviews and reply on Google.</source>
         <translation>Google Business Profile n’est pas connecté : les avis ci-dessous sont l’archive conservée sur cet ordinateur. Connectez-vous pour synchroniser les nouveaux avis et répondre sur Google.</translation>
     </message>
     <message>
         <source>Connect the studio&apos;s Google Business Profile to keep its Google reviews here, link them to your clients, reply to them and watch their number grow. You need the studio&apos;s own OAuth client file from the Google Cloud console (see the README).</source>
         <translation>Connectez le profil Google Business de l’entreprise pour conserver ses avis Google ici, les associer à vos clients, y répondre et suivre leur croissance. Il vous faut le fichier de client OAuth de l’entreprise, tiré de la console Google Cloud (voir le README).</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>{count} reviews</source>
@@ -890,6 +894,10 @@
     <message>
         <source>New reviews that may be from your clients (select one, then Link):</source>
         <translation>Nouveaux avis qui pourraient venir de vos clients (choisissez-en un, puis Associer) :</translation>
+    </message>
+    <message>
+        <source>The change could not be saved ({why})</source>
+        <translation>La modification n’a pas pu être enregistrée ({why})</translation>
     </message>
     <message>
         <source>Review linked to client {client}.</source>
