@@ -108,7 +108,7 @@ def test_the_csv_has_one_row_a_review_in_utf8_with_a_bom(march: Store, tmp_path:
 
 
 def test_an_unknown_format_or_folder_is_refused(march: Store, tmp_path: Path) -> None:
-    with pytest.raises(UserInputError, match="must end in .xlsx or .csv"):
+    with pytest.raises(UserInputError, match=r"must end in \.xlsx or \.csv"):
         _export(march, tmp_path / "march.pdf")
     with pytest.raises(UserInputError, match="does not exist"):
         _export(march, tmp_path / "missing" / "march.xlsx")
