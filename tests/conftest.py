@@ -62,6 +62,37 @@ def store(store_path: Path) -> Iterator[Store]:
     opened.close()
 
 
+@pytest.fixture(scope="session")
+def postgres_server_url() -> Iterator[str | None]:
+    from tests.support.postgres import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The same test on a SQLite file and on a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "studio.sqlite")
+    server = request.getfixturevalue("postgres_server_url")
+    if server is None:
+        pytest.skip("PostgreSQL is not installed here (CI installs it)")
+    from tests.support.postgres import create_database
+
+    return create_database(
+        server,
+        f"fd_{request.node.name[:40].lower()}".replace("[", "_").replace("]", "").replace("-", "_"),
+    )
+
+
+@pytest.fixture
+def any_store(any_store_location: str) -> Iterator[Store]:
+    opened = open_store(any_store_location)
+    yield opened
+    opened.close()
+
+
 @pytest.fixture
 def clock() -> ManualClock:
     """A Thursday evening in Toronto, well clear of month ends and DST changes."""

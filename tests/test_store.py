@@ -19,9 +19,8 @@ from feedback_desk.store.migrate import HEAD_REVISION, KNOWN_REVISIONS, MIGRATIO
 from feedback_desk.store.models import Base, Client
 
 
-def test_a_new_store_is_created_at_the_latest_schema(store: Store, store_path: Path) -> None:
-    assert store_path.exists()
-    with store.engine.connect() as connection:
+def test_a_new_store_is_created_at_the_latest_schema(any_store: Store) -> None:
+    with any_store.engine.connect() as connection:
         assert (
             connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
             == HEAD_REVISION
@@ -48,7 +47,8 @@ def test_sqlite_store_uses_wal_and_enforces_foreign_keys(store: Store) -> None:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
-def test_instants_come_back_as_utc_whatever_offset_went_in(store: Store) -> None:
+def test_instants_come_back_as_utc_whatever_offset_went_in(any_store: Store) -> None:
+    store = any_store
     toronto_evening = datetime.fromisoformat("2026-03-14T18:00:00-04:00")
     with store.write() as session:
         session.add(
@@ -67,7 +67,8 @@ def test_instants_come_back_as_utc_whatever_offset_went_in(store: Store) -> None
     assert client.created_at.tzinfo is UTC
 
 
-def test_naive_instants_are_refused_rather_than_guessed(store: Store) -> None:
+def test_naive_instants_are_refused_rather_than_guessed(any_store: Store) -> None:
+    store = any_store
     with pytest.raises(Exception, match="timezone-aware"), store.write() as session:
         session.add(
             Client(
@@ -81,7 +82,8 @@ def test_naive_instants_are_refused_rather_than_guessed(store: Store) -> None:
         session.flush()
 
 
-def test_a_failed_write_leaves_the_store_as_it_was(store: Store) -> None:
+def test_a_failed_write_leaves_the_store_as_it_was(any_store: Store) -> None:
+    store = any_store
     now = datetime(2026, 3, 14, tzinfo=UTC)
     with pytest.raises(RuntimeError), store.write() as session:
         session.add(
