@@ -1,0 +1,278 @@
+"""The Overview tab: how the studio is doing at a glance.
+
+Headline figures of the month; per month, promoters/passives/detractors with the response rate,
+business reviews, and the cumulative Google reviews; then the lists Actions to take, Client and
+Coach satisfaction trends and Most recent reviews, every entry opening its review or client.
+Queries run on the task runner (the trends in their own task, as they are the slowest); the
+charts are drawn on the GUI thread from the finished figures.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from feedback_desk.domain.kinds import ActionOutcome
+from feedback_desk.domain.localtime import local_day
+from feedback_desk.services.overview import OverviewData, load_overview, load_trends
+from feedback_desk.services.progress import Progress
+from feedback_desk.services.settings import Settings
+from feedback_desk.services.trends import Trends
+from feedback_desk.ui.charts import report_charts
+from feedback_desk.ui.charts.canvas import ChartCanvas
+from feedback_desk.ui.dialogs.close_action import CloseActionDialog
+from feedback_desk.ui.dialogs.opener import DialogOpener
+from feedback_desk.ui.formatting import format_average, format_nps, format_rate
+from feedback_desk.ui.tabs import overview_lists
+from feedback_desk.ui.widgets.entry_list import EntryList
+from feedback_desk.ui.widgets.headline import Headline
+
+
+class OverviewTab(QWidget):
+    refreshed = Signal()  # everything (figures, charts, lists, trends) shows the latest data
+    coach_requested = Signal(int)  # a coach's trend entry was opened
+    status_message = Signal(str)
+
+    def __init__(self, opener: DialogOpener, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.opener = opener
+        self.data: OverviewData | None = None
+        self.trends: Trends | None = None
+        self._pending: set[str] = set()
+        self._again = False
+        self._loaded_once = False
+
+        self.headlines = {
+            name: Headline() for name in ("reviews", "average", "nps", "rate", "actions")
+        }
+        headline_row = QHBoxLayout()
+        for headline in self.headlines.values():
+            headline_row.addWidget(headline)
+        self.updating = QLabel()
+        self.updating.setStyleSheet("color: #555555;")
+        headline_row.addWidget(self.updating)
+
+        self.segments_chart = ChartCanvas(height=3.2)
+        self.business_chart = ChartCanvas(height=3.2)
+        self.google_chart = ChartCanvas(height=3.2)
+        charts = QHBoxLayout()
+        charts.addWidget(self.segments_chart, 5)
+        charts.addWidget(self.business_chart, 3)
+        charts.addWidget(self.google_chart, 3)
+
+        self.actions_list = EntryList()
+        self.client_trends = EntryList()
+        self.coach_trends = EntryList()
+        self.recent_list = EntryList()
+        self.close_older = QPushButton()
+        self.close_older.clicked.connect(self._close_older)
+        self.actions_list.header.addWidget(self.close_older)
+        lists = QGridLayout()
+        for column, entry_list in enumerate(
+            (self.actions_list, self.client_trends, self.coach_trends, self.recent_list)
+        ):
+            entry_list.opened.connect(self._open)
+            entry_list.setMinimumHeight(220)
+            lists.addWidget(entry_list, 0, column)
+            lists.setColumnStretch(column, 1)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addLayout(headline_row)
+        layout.addLayout(charts, 3)
+        layout.addLayout(lists, 2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        opener.review_changed.connect(lambda _review_id: self.refresh())
+        opener.actions_changed.connect(self.refresh)
+        self._retranslate()
+
+    # -- language ---------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._redraw()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        captions = {
+            "reviews": self.tr("reviews this month"),
+            "average": self.tr("average this month"),
+            "nps": self.tr("NPS this month"),
+            "rate": self.tr("response rate this month"),
+            "actions": self.tr("actions to take"),
+        }
+        for name, caption in captions.items():
+            self.headlines[name].caption.setText(caption)
+        self.actions_list.set_texts(
+            self.tr("Actions to take"),
+            self.tr("Nothing to do: no review of 3 stars or fewer is open."),
+        )
+        self.client_trends.set_texts(
+            self.tr("Client satisfaction trend"),
+            self.tr("No client's satisfaction is dropping."),
+        )
+        self.coach_trends.set_texts(
+            self.tr("Coach satisfaction trend"), self.tr("No coach's satisfaction is dropping.")
+        )
+        self.recent_list.set_texts(self.tr("Most recent reviews"), self.tr("No reviews yet."))
+        self.close_older.setText(self.tr("Close older…"))
+        self.close_older.setToolTip(
+            self.tr("Close every open action of a review dated before a day (imported history)")
+        )
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._loaded_once:
+            self.refresh()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def refresh(self) -> None:
+        """Reload everything in the background; a refresh asked meanwhile runs after it."""
+        self._loaded_once = True
+        if self._pending:
+            self._again = True
+            return
+        at = self.opener.clock.now()
+        store = self.opener.store
+        self._pending = {"overview", "trends"}
+        self.updating.setText(self.tr("Updating…"))
+
+        def overview_work(progress: Progress) -> OverviewData:
+            return load_overview(store, at, progress)
+
+        def trends_work(_progress: Progress) -> tuple[Trends, Settings]:
+            return load_trends(store, at)
+
+        self.opener.runner.run(
+            overview_work,
+            name="overview",
+            on_done=self._show_overview,
+            on_error=lambda error: self._failed("overview", error),
+            on_cancelled=lambda: self._finished("overview"),
+        )
+        self.opener.runner.run(
+            trends_work,
+            name="trends",
+            on_done=self._show_trends,
+            on_error=lambda error: self._failed("trends", error),
+            on_cancelled=lambda: self._finished("trends"),
+        )
+
+    def _finished(self, part: str) -> None:
+        self._pending.discard(part)
+        if self._pending:
+            return
+        self.updating.setText("")
+        if self._again:
+            self._again = False
+            self.refresh()
+        else:
+            self.refreshed.emit()
+
+    def _failed(self, part: str, error: BaseException) -> None:
+        message = self.tr("The overview could not be read: {error}").format(error=error)
+        self.updating.setText(message)
+        self.status_message.emit(message)
+        self._finished(part)
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def _show_overview(self, data: OverviewData) -> None:
+        self.data = data
+        self._draw_figures(data)
+        tz = data.settings.timezone
+        self.actions_list.set_entries(
+            overview_lists.action_entries(data.actions, tz), total=data.open_actions
+        )
+        self.recent_list.set_entries(overview_lists.recent_entries(data.recent, tz))
+        self._finished("overview")
+
+    def _show_trends(self, result: tuple[Trends, Settings]) -> None:
+        trends, settings = result
+        self.trends = trends
+        tz = settings.timezone
+        self.client_trends.set_entries(overview_lists.client_trend_entries(trends.clients, tz))
+        self.coach_trends.set_entries(overview_lists.coach_trend_entries(trends.coaches, tz))
+        self._finished("trends")
+
+    def _redraw(self) -> None:
+        if self.data is not None:
+            self._draw_figures(self.data)
+
+    def _draw_figures(self, data: OverviewData) -> None:
+        month = data.all_reviews.by_month[-1].figures
+        self.headlines["reviews"].set_value(str(month.reviews))
+        self.headlines["average"].set_value(format_average(month.average))
+        self.headlines["nps"].set_value(
+            format_nps(month.nps),
+            self.tr("{p} promoters, {n} passives, {d} detractors").format(
+                p=month.promoters, n=month.passives, d=month.detractors
+            ),
+        )
+        self.headlines["rate"].set_value(
+            format_rate(month.response_rate),
+            self.tr("{answered} answered of {shown} prompts shown").format(
+                answered=month.prompts_answered, shown=month.prompts_shown
+            ),
+        )
+        self.headlines["actions"].set_value(str(data.open_actions))
+        report_charts.draw_segments_by_month(self.segments_chart, data.all_reviews.by_month)
+        report_charts.draw_reviews_by_month(
+            self.business_chart,
+            data.business.by_month,
+            title=self.tr("Business reviews per month"),
+        )
+        self._draw_google_growth(data)
+
+    def _draw_google_growth(self, data: OverviewData) -> None:
+        # SLOT (Google issue): the cumulative Google reviews chart is the Google tab's
+        # draw_google_growth(canvas, monthly_counts, integrated_on); wired in at merge.
+        self.google_chart.show_empty(
+            self.tr("Google reviews appear here once a Google Business Profile is connected.")
+        )
+
+    # -- opening ----------------------------------------------------------------------------
+
+    def _open(self, kind: str, target_id: int) -> None:
+        if kind == "coach":
+            self.coach_requested.emit(target_id)
+        else:
+            self.opener.open_target(kind, target_id)
+
+    def _close_older(self) -> None:
+        at = self.opener.clock.now()
+        tz = self.data.settings.timezone if self.data is not None else None
+        today = local_day(at, tz) if tz is not None else at.date()
+        dialog = CloseActionDialog(
+            self, before=today - timedelta(days=90), default_outcome=ActionOutcome.NO_ACTION
+        )
+        dialog.accepted.connect(
+            lambda: self.opener.close_actions_before(
+                self, dialog.before_day or today, dialog.chosen_outcome, dialog.note_text
+            )
+        )
+        dialog.open()
