@@ -1,4 +1,5 @@
-"""Fixtures of the reports tests: a studio store (aspect catalogue included) and its builder."""
+"""Fixtures of the reports tests: a studio store (aspect catalogue included), a clock on the
+small studio's "now", and the dialog opener the tabs share (Qt tests only)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from feedback_desk.clock import ManualClock
 from feedback_desk.services.studio import open_studio
 from feedback_desk.store.database import Store
+from tests.reports.ui_fixtures import NOW
 
 
 @pytest.fixture
@@ -16,3 +19,21 @@ def studio(store_path: Path) -> Iterator[Store]:
     opened = open_studio(store_path)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(NOW)
+
+
+@pytest.fixture
+def opener(qtbot, studio: Store, clock: ManualClock):  # type: ignore[no-untyped-def]
+    from feedback_desk.ui.dialogs.opener import DialogOpener
+    from feedback_desk.workers.tasks import TaskRunner
+
+    runner = TaskRunner()
+    made = DialogOpener(studio, clock, runner)
+    yield made
+    for dialog in made.open_dialogs:
+        dialog.close()
+    runner.shutdown()

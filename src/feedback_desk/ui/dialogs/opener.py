@@ -154,6 +154,14 @@ class DialogOpener(QObject):
         else:
             message = self.tr("The change could not be saved: {error}").format(error=error)
         self.status_message.emit(message.splitlines()[0])
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), message, parent=origin)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Not saved"),
+            message,
+            parent=origin or self._parent_widget,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
+        # Kept until closed: a parentless box would otherwise vanish with this function.
+        self._open_dialogs.append(box)
+        box.finished.connect(lambda _result: self._forget(box))
         box.open()

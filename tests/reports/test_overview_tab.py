@@ -1,0 +1,113 @@
+"""The Overview tab on a small studio and on an empty one (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from feedback_desk.store.database import Store
+from feedback_desk.ui.charts.report_charts import no_reviews_message
+from feedback_desk.ui.dialogs.client_card import ClientCardDialog
+from feedback_desk.ui.dialogs.opener import DialogOpener
+from feedback_desk.ui.dialogs.review_details import ReviewDetailsDialog
+from feedback_desk.ui.tabs.overview import OverviewTab
+from tests.reports.ui_fixtures import fill_studio
+
+WAIT_MS = 10_000
+# The offscreen platform says so whenever a top-level window is shown; not a problem of ours.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def _shown(qtbot, opener: DialogOpener) -> OverviewTab:  # type: ignore[no-untyped-def]
+    tab = OverviewTab(opener)
+    qtbot.addWidget(tab)
+    tab.resize(1400, 900)
+    with qtbot.waitSignal(tab.refreshed, timeout=WAIT_MS):
+        tab.show()
+    return tab
+
+
+def _texts(entry_list) -> list[str]:  # type: ignore[no-untyped-def]
+    model = entry_list.model
+    return [model.data(model.index(row)) for row in range(model.rowCount())]
+
+
+def test_the_overview_shows_charts_headlines_and_every_list(
+    qtbot, studio: Store, opener: DialogOpener
+) -> None:  # type: ignore[no-untyped-def]
+    fill_studio(studio)
+    tab = _shown(qtbot, opener)
+    assert tab.segments_chart.empty_message is None
+    assert tab.business_chart.empty_message is None
+    assert len(tab.segments_chart.figure.axes) == 2  # the bars and the response-rate line
+    # May 2026: 3 + 1 class reviews, 2 business reviews → 6 reviews, 1 promoter, 5 detractors.
+    assert tab.headlines["reviews"].value.text() == "6"
+    assert tab.headlines["nps"].value.text() == "-67"
+    assert tab.headlines["rate"].value.text() == "50.0 %"
+    assert tab.headlines["actions"].value.text() == "5"
+
+    actions = _texts(tab.actions_list)
+    assert len(actions) == 5
+    assert actions[0].startswith("★★★☆☆  Ann Lee · Business")
+    assert "“<b>Cold</b> showers & <i>no</i> towels”" in actions[1]
+    assert [t.splitlines()[0] for t in _texts(tab.client_trends)] == ["Ann Lee (C1)"]
+    assert "usual 5.00 over 3 reviews → now 2.50 (2 recent)" in _texts(tab.client_trends)[0]
+    assert [t.splitlines()[0] for t in _texts(tab.coach_trends)] == ["Julie Tremblay (E1)"]
+    assert len(_texts(tab.recent_list)) == 19
+    assert not tab.actions_list.showing_empty_state
+
+
+def test_an_empty_studio_shows_helpful_empty_states(
+    qtbot, studio: Store, opener: DialogOpener
+) -> None:  # type: ignore[no-untyped-def]
+    tab = _shown(qtbot, opener)
+    assert tab.segments_chart.empty_message == no_reviews_message()
+    assert tab.business_chart.empty_message == no_reviews_message()
+    assert tab.segments_chart.figure.axes == []
+    for entry_list in (tab.actions_list, tab.client_trends, tab.coach_trends, tab.recent_list):
+        assert entry_list.showing_empty_state
+        assert entry_list.empty.text()
+    assert tab.headlines["nps"].value.text() == "—"
+    assert tab.headlines["average"].value.text() == "—"
+
+
+def test_list_entries_open_their_review_client_or_coach(
+    qtbot, studio: Store, opener: DialogOpener
+) -> None:  # type: ignore[no-untyped-def]
+    fill_studio(studio)
+    tab = _shown(qtbot, opener)
+    view = tab.actions_list.view
+    view.activated.emit(tab.actions_list.model.index(1))
+    [details] = opener.open_dialogs
+    assert isinstance(details, ReviewDetailsDialog)
+    assert details.windowTitle() == "Review R-bad"
+
+    tab.client_trends.view.activated.emit(tab.client_trends.model.index(0))
+    card = opener.open_dialogs[-1]
+    assert isinstance(card, ClientCardDialog)
+    assert card.name.text() == "Ann Lee (C1)"
+
+    with qtbot.waitSignal(tab.coach_requested) as requested:
+        tab.coach_trends.view.activated.emit(tab.coach_trends.model.index(0))
+    assert requested.args is not None
+    assert isinstance(requested.args[0], int)
+
+
+def test_closing_older_actions_from_the_overview_refreshes_it(
+    qtbot, studio: Store, opener: DialogOpener
+) -> None:  # type: ignore[no-untyped-def]
+    fill_studio(studio)
+    tab = _shown(qtbot, opener)
+    qtbot.mouseClick(tab.close_older, Qt.MouseButton.LeftButton)
+    from feedback_desk.ui.dialogs.close_action import CloseActionDialog
+
+    dialog = tab.findChild(CloseActionDialog)
+    assert dialog is not None
+    from PySide6.QtCore import QDate
+
+    assert dialog.before is not None
+    dialog.before.setDate(QDate(2026, 5, 11))
+    with qtbot.waitSignal(tab.refreshed, timeout=WAIT_MS):
+        dialog.accept()
+    assert tab.headlines["actions"].value.text() == "1"
+    assert [t.split("  ")[1].split(" ·")[0] for t in _texts(tab.actions_list)] == ["Ann Lee"]
