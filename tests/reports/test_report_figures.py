@@ -250,3 +250,26 @@ def test_aspects_to_improve_and_where_you_excel_with_counts(studio: Store) -> No
 def test_a_period_ending_before_it_starts_is_refused() -> None:
     with pytest.raises(UserInputError, match="starts after it ends"):
         ReportScope(date(2026, 3, 2), date(2026, 3, 1))
+
+
+def test_reports_by_kind_match_the_report_of_each_kind(studio: Store) -> None:
+    with studio.write() as session:
+        b = StudioBuilder(session)
+        ann = b.client("C1")
+        coach = b.coach("E1")
+        spin = b.class_session("S1", "Spin 45", coach, local(2026, 3, 2, 9))
+        for stars, day in ((5, 2), (3, 3), (4, 20)):
+            b.review(ann, stars, local(2026, 3, day, 11), session=spin)
+        for stars, day in ((2, 4), (5, 5)):
+            b.review(ann, stars, local(2026, 4, day))
+        b.prompt(ann, local(2026, 3, 2), PromptOutcome.ANSWERED, kind=ReviewKind.CLASS)
+        b.prompt(ann, local(2026, 4, 4), PromptOutcome.IGNORED)
+    from feedback_desk.services.reports import reports_by_kind
+
+    first, last = date(2026, 2, 1), date(2026, 4, 30)
+    with studio.read() as session:
+        together = reports_by_kind(session, first, last)
+        for kind in (None, ReviewKind.CLASS, ReviewKind.BUSINESS):
+            alone = period_report(session, ReportScope(first, last, kind), with_coaches=False)
+            assert together[kind] == alone
+    assert together[ReviewKind.BUSINESS].totals.reviews == 2

@@ -9,7 +9,7 @@ from feedback_desk.domain.kinds import ReviewKind
 from feedback_desk.domain.localtime import add_months, local_day, month_start
 from feedback_desk.services.actions import OpenAction, count_open_actions, list_open_actions
 from feedback_desk.services.progress import NullProgress, Progress, check_cancelled
-from feedback_desk.services.reports import PeriodReport, ReportScope, period_report
+from feedback_desk.services.reports import PeriodReport, reports_by_kind
 from feedback_desk.services.review_details import ReviewSummary, review_summaries
 from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.services.trends import Trends, satisfaction_trends
@@ -44,11 +44,7 @@ def load_overview(store: Store, at: datetime, progress: Progress | None = None) 
     with store.read() as session:
         settings = load_settings(session)
         first, last = overview_period(at, settings)
-        all_reviews = period_report(session, ReportScope(first, last), with_coaches=False)
-        check_cancelled(progress)
-        business = period_report(
-            session, ReportScope(first, last, ReviewKind.BUSINESS), with_coaches=False
-        )
+        reports = reports_by_kind(session, first, last)
         check_cancelled(progress)
         actions = list_open_actions(session, limit=LIST_LIMIT)
         open_actions = count_open_actions(session)
@@ -58,8 +54,8 @@ def load_overview(store: Store, at: datetime, progress: Progress | None = None) 
         settings=settings,
         first=first,
         last=last,
-        all_reviews=all_reviews,
-        business=business,
+        all_reviews=reports[None],
+        business=reports[ReviewKind.BUSINESS],
         actions=actions,
         open_actions=open_actions,
         recent=recent,

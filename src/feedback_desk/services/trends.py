@@ -1,7 +1,8 @@
 """Gathering the satisfaction trends at T from the store (rules in domain/trends.py).
 
-Only the recent window's reviews are fetched one by one; the usual means are SQL aggregates,
-computed only for subjects whose recent reviews could make a drop at all.
+SQL first picks the subjects whose recent reviews could make a drop at all (enough of them, and a
+recent mean of at most 5 − drop); only their recent reviews are fetched one by one, and their
+usual means are SQL aggregates.
 """
 
 from __future__ import annotations
@@ -10,14 +11,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from feedback_desk.domain.kinds import ReviewKind
 from feedback_desk.domain.localtime import days_before, local_day
 from feedback_desk.domain.trends import (
+    MAX_STARS,
     DatedStars,
     Drop,
     History,
@@ -101,23 +103,47 @@ def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
         yield list(ids[index : index + _CHUNK])
 
 
+def _could_drop(count: Any, star_sum: Any, thresholds: TrendThresholds) -> ColumnElement[bool]:
+    """SQL for :func:`may_be_dropping`: enough recent reviews, and a recent mean of at most
+    5 − drop (compared in integers, exactly)."""
+    most = MAX_STARS - thresholds.drop_stars
+    return and_(
+        count >= thresholds.min_recent,
+        star_sum * most.denominator <= count * most.numerator,
+    )
+
+
 def _client_trends(
     session: Session, thresholds: TrendThresholds, start: datetime, at: datetime
 ) -> list[ClientTrend]:
-    rows = session.execute(
-        select(Review.client_id, Review.created_at, Review.stars).where(
-            Review.created_at >= start, Review.created_at <= at
+    in_window = (Review.created_at >= start, Review.created_at <= at)
+    candidates = list(
+        session.scalars(
+            select(Review.client_id)
+            .where(*in_window)
+            .group_by(Review.client_id)
+            .having(_could_drop(func.count(), func.sum(Review.stars), thresholds))
+            .order_by(Review.client_id)
         )
     )
-    recent = _candidates(((r[0], r[1], r[2]) for r in rows), thresholds)
+    rows: list[tuple[int, datetime, int]] = []
     usual: dict[int, tuple[int, int]] = {}
-    for chunk in _chunks(sorted(recent)):
+    for chunk in _chunks(candidates):
+        rows.extend(
+            (r[0], r[1], r[2])
+            for r in session.execute(
+                select(Review.client_id, Review.created_at, Review.stars).where(
+                    Review.client_id.in_(chunk), *in_window
+                )
+            )
+        )
         for client_id, count, star_sum in session.execute(
             select(Review.client_id, func.count(), func.sum(Review.stars))
             .where(Review.client_id.in_(chunk), Review.created_at < start)
             .group_by(Review.client_id)
         ):
             usual[client_id] = (count, int(star_sum))
+    recent = _candidates(rows, thresholds)
     drops = dropping(_histories(recent, usual), thresholds)
     clients = _by_id(session, Client, [d.subject_id for d in drops])
     return [
@@ -135,13 +161,34 @@ def _coach_trends(
     start: datetime,
     at: datetime,
 ) -> list[CoachTrend]:
-    rows = session.execute(
-        select(ClassSession.coach_id, Review.created_at, Review.stars)
-        .select_from(Review)
-        .join(ClassSession, ClassSession.id == Review.session_id)
-        .where(Review.kind == ReviewKind.CLASS, Review.created_at >= start, Review.created_at <= at)
+    in_window = (
+        Review.kind == ReviewKind.CLASS,
+        Review.created_at >= start,
+        Review.created_at <= at,
     )
-    recent = _candidates(((r[0], r[1], r[2]) for r in rows), thresholds)
+    candidates = list(
+        session.scalars(
+            select(ClassSession.coach_id)
+            .select_from(Review)
+            .join(ClassSession, ClassSession.id == Review.session_id)
+            .where(*in_window)
+            .group_by(ClassSession.coach_id)
+            .having(_could_drop(func.count(), func.sum(Review.stars), thresholds))
+            .order_by(ClassSession.coach_id)
+        )
+    )
+    rows: list[tuple[int, datetime, int]] = []
+    for chunk in _chunks(candidates):
+        rows.extend(
+            (r[0], r[1], r[2])
+            for r in session.execute(
+                select(ClassSession.coach_id, Review.created_at, Review.stars)
+                .select_from(Review)
+                .join(ClassSession, ClassSession.id == Review.session_id)
+                .where(ClassSession.coach_id.in_(chunk), *in_window)
+            )
+        )
+    recent = _candidates(rows, thresholds)
     usual = _coach_usual(session, sorted(recent), start, local_day(start, settings.timezone))
     drops = dropping(_histories(recent, usual), thresholds)
     coaches = _by_id(session, Coach, [d.subject_id for d in drops])

@@ -4,7 +4,7 @@ Every count is a SQL aggregate over the ``local_day`` columns; Python only folds
 into months and turns counts into rounded figures.
 """
 
-from feedback_desk.services.reports.build import daily_figures, period_report
+from feedback_desk.services.reports.build import daily_figures, period_report, reports_by_kind
 from feedback_desk.services.reports.figures import (
     AspectCount,
     ClassFigures,
@@ -30,4 +30,5 @@ __all__ = [
     "daily_figures",
     "parse_period",
     "period_report",
+    "reports_by_kind",
 ]

@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from feedback_desk.domain.kinds import Polarity
+from feedback_desk.domain.kinds import Polarity, ReviewKind
 from feedback_desk.domain.localtime import iter_days, iter_months, month_start
 from feedback_desk.services.reports import queries
 from feedback_desk.services.reports.figures import (
@@ -34,28 +34,7 @@ def period_report(
     """Totals, every month of the period in order, and optionally coaches, classes, aspects."""
     review_days = queries.review_day_tallies(session, scope)
     prompt_days = queries.prompt_day_tallies(session, scope)
-
-    months: dict[date, tuple[Tally, PromptTally]] = {
-        month: (Tally(), PromptTally()) for month in iter_months(scope.first, scope.last)
-    }
-    total, total_prompts = Tally(), PromptTally()
-    for day, tally in review_days.items():
-        months[month_start(day)][0].merge(tally)
-        total.merge(tally)
-    for day, prompts in prompt_days.items():
-        months[month_start(day)][1].merge(prompts)
-        total_prompts.merge(prompts)
-
-    report = PeriodReport(
-        first=scope.first,
-        last=scope.last,
-        kind=scope.kind.value if scope.kind is not None else None,
-        totals=Figures.of(total, total_prompts),
-        by_month=[
-            MonthFigures(month, Figures.of(tally, prompts))
-            for month, (tally, prompts) in months.items()
-        ],
-    )
+    report = _monthly(scope, scope.kinds, review_days, prompt_days)
     if with_coaches:
         report.by_coach.extend(_coach_figures(session, scope))
     if with_classes:
@@ -67,15 +46,63 @@ def period_report(
     return report
 
 
-def daily_figures(session: Session, scope: ReportScope) -> list[DayFigures]:
-    """One entry for every local day of the period, empty days included."""
+def reports_by_kind(
+    session: Session, first: date, last: date
+) -> dict[ReviewKind | None, PeriodReport]:
+    """Monthly reports of both kinds together and of each kind, from one pass of the queries
+    (what the Overview needs; no coaches)."""
+    scope = ReportScope(first, last)
     review_days = queries.review_day_tallies(session, scope)
     prompt_days = queries.prompt_day_tallies(session, scope)
-    empty_prompts: PromptTally = PromptTally()
+    reports: dict[ReviewKind | None, PeriodReport] = {
+        None: _monthly(scope, scope.kinds, review_days, prompt_days)
+    }
+    for kind in ReviewKind:
+        reports[kind] = _monthly(ReportScope(first, last, kind), (kind,), review_days, prompt_days)
+    return reports
+
+
+def _monthly(
+    scope: ReportScope,
+    kinds: tuple[ReviewKind, ...],
+    review_days: dict[queries.DayKey, Tally],
+    prompt_days: dict[queries.DayKey, PromptTally],
+) -> PeriodReport:
+    months: dict[date, tuple[Tally, PromptTally]] = {
+        month: (Tally(), PromptTally()) for month in iter_months(scope.first, scope.last)
+    }
+    total, total_prompts = Tally(), PromptTally()
+    for (kind, day), tally in review_days.items():
+        if kind in kinds:
+            months[month_start(day)][0].merge(tally)
+            total.merge(tally)
+    for (kind, day), prompts in prompt_days.items():
+        if kind in kinds:
+            months[month_start(day)][1].merge(prompts)
+            total_prompts.merge(prompts)
+    return PeriodReport(
+        first=scope.first,
+        last=scope.last,
+        kind=scope.kind.value if scope.kind is not None else None,
+        totals=Figures.of(total, total_prompts),
+        by_month=[
+            MonthFigures(month, Figures.of(tally, prompts))
+            for month, (tally, prompts) in months.items()
+        ],
+    )
+
+
+def daily_figures(session: Session, scope: ReportScope) -> list[DayFigures]:
+    """One entry for every local day of the period, empty days included."""
+    review_days: dict[date, Tally] = defaultdict(Tally)
+    for (_kind, day), tally in queries.review_day_tallies(session, scope).items():
+        review_days[day].merge(tally)
+    prompt_days: dict[date, PromptTally] = defaultdict(PromptTally)
+    for (_kind, day), prompts in queries.prompt_day_tallies(session, scope).items():
+        prompt_days[day].merge(prompts)
     return [
         DayFigures(
-            day,
-            Figures.of(review_days.get(day, Tally()), prompt_days.get(day, empty_prompts)),
+            day, Figures.of(review_days.get(day, Tally()), prompt_days.get(day, PromptTally()))
         )
         for day in iter_days(scope.first, scope.last)
     ]

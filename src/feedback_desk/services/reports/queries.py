@@ -44,24 +44,27 @@ def _review_scope(stmt: _S, scope: ReportScope, *, join_sessions: bool = False) 
     return stmt
 
 
-def review_day_tallies(session: Session, scope: ReportScope) -> dict[date, Tally]:
-    """Each local day of the scope that has reviews, with its counts by segment."""
+DayKey = tuple[ReviewKind, date]
+
+
+def review_day_tallies(session: Session, scope: ReportScope) -> dict[DayKey, Tally]:
+    """Each (kind, local day) of the scope that has reviews, with its counts by segment."""
     stmt = _review_scope(
-        select(Review.local_day, Review.stars, func.count())
+        select(Review.kind, Review.local_day, Review.stars, func.count())
         .select_from(Review)
         .group_by(Review.kind, Review.local_day, Review.stars),
         scope,
     )
-    days: dict[date, Tally] = defaultdict(Tally)
-    for day, stars, count in session.execute(stmt):
-        days[day].add_stars(stars, count)
+    days: dict[DayKey, Tally] = defaultdict(Tally)
+    for kind, day, stars, count in session.execute(stmt):
+        days[(kind, day)].add_stars(stars, count)
     return dict(days)
 
 
-def prompt_day_tallies(session: Session, scope: ReportScope) -> dict[date, PromptTally]:
-    """Prompts shown and answered, by the local day they were shown."""
+def prompt_day_tallies(session: Session, scope: ReportScope) -> dict[DayKey, PromptTally]:
+    """Prompts shown and answered, by kind and by the local day they were shown."""
     stmt = (
-        select(Prompt.local_day, Prompt.outcome, func.count())
+        select(Prompt.kind, Prompt.local_day, Prompt.outcome, func.count())
         .where(
             Prompt.local_day.between(scope.first, scope.last),
             Prompt.kind.in_(scope.kinds),
@@ -74,9 +77,9 @@ def prompt_day_tallies(session: Session, scope: ReportScope) -> dict[date, Promp
             stmt = stmt.where(ClassSession.coach_id == scope.coach_id)
         if scope.class_id is not None:
             stmt = stmt.where(ClassSession.class_id == scope.class_id)
-    days: dict[date, PromptTally] = defaultdict(PromptTally)
-    for day, outcome, count in session.execute(stmt):
-        tally = days[day]
+    days: dict[DayKey, PromptTally] = defaultdict(PromptTally)
+    for kind, day, outcome, count in session.execute(stmt):
+        tally = days[(kind, day)]
         tally.shown += count  # ignored and abandoned prompts were shown too
         if outcome is PromptOutcome.ANSWERED:
             tally.answered += count

@@ -3,8 +3,9 @@
 Headline figures of the month; per month, promoters/passives/detractors with the response rate,
 business reviews, and the cumulative Google reviews; then the lists Actions to take, Client and
 Coach satisfaction trends and Most recent reviews, every entry opening its review or client.
-Queries run on the task runner (the trends in their own task, as they are the slowest); the
-charts are drawn on the GUI thread from the finished figures.
+Queries run on the task runner (the trends in their own task, as they are the slowest), and the
+charts render on worker threads too (BackgroundChart): the GUI thread only fills lists and
+paints finished images.
 """
 
 from __future__ import annotations
@@ -25,12 +26,17 @@ from PySide6.QtWidgets import (
 
 from feedback_desk.domain.kinds import ActionOutcome
 from feedback_desk.domain.localtime import local_day
-from feedback_desk.services.overview import OverviewData, load_overview, load_trends
+from feedback_desk.services.overview import (
+    LIST_LIMIT,
+    OverviewData,
+    load_overview,
+    load_trends,
+)
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.settings import Settings
 from feedback_desk.services.trends import Trends
 from feedback_desk.ui.charts import report_charts
-from feedback_desk.ui.charts.canvas import ChartCanvas
+from feedback_desk.ui.charts.background import BackgroundChart
 from feedback_desk.ui.dialogs.close_action import CloseActionDialog
 from feedback_desk.ui.dialogs.opener import DialogOpener
 from feedback_desk.ui.formatting import format_average, format_nps, format_rate
@@ -52,6 +58,7 @@ class OverviewTab(QWidget):
         self._pending: set[str] = set()
         self._again = False
         self._loaded_once = False
+        self._charts_drawn = False
 
         self.headlines = {
             name: Headline() for name in ("reviews", "average", "nps", "rate", "actions")
@@ -63,9 +70,12 @@ class OverviewTab(QWidget):
         self.updating.setStyleSheet("color: #555555;")
         headline_row.addWidget(self.updating)
 
-        self.segments_chart = ChartCanvas(height=3.2)
-        self.business_chart = ChartCanvas(height=3.2)
-        self.google_chart = ChartCanvas(height=3.2)
+        self.segments_chart = BackgroundChart(height=3.2)
+        self.business_chart = BackgroundChart(height=3.2)
+        self.google_chart = BackgroundChart(height=3.2)
+        self.charts = (self.segments_chart, self.business_chart, self.google_chart)
+        for chart in self.charts:
+            chart.rendered.connect(self._chart_rendered)
         charts = QHBoxLayout()
         charts.addWidget(self.segments_chart, 5)
         charts.addWidget(self.business_chart, 3)
@@ -158,7 +168,8 @@ class OverviewTab(QWidget):
             return
         at = self.opener.clock.now()
         store = self.opener.store
-        self._pending = {"overview", "trends"}
+        self._pending = {"overview", "trends", "charts"}
+        self._charts_drawn = False
         self.updating.setText(self.tr("Updating…"))
 
         def overview_work(progress: Progress) -> OverviewData:
@@ -172,7 +183,7 @@ class OverviewTab(QWidget):
             name="overview",
             on_done=self._show_overview,
             on_error=lambda error: self._failed("overview", error),
-            on_cancelled=lambda: self._finished("overview"),
+            on_cancelled=lambda: self._failed("overview", RuntimeError("cancelled")),
         )
         self.opener.runner.run(
             trends_work,
@@ -197,6 +208,8 @@ class OverviewTab(QWidget):
         message = self.tr("The overview could not be read: {error}").format(error=error)
         self.updating.setText(message)
         self.status_message.emit(message)
+        if part == "overview":
+            self._pending.discard("charts")  # nothing new to draw
         self._finished(part)
 
     # -- showing ----------------------------------------------------------------------------
@@ -204,6 +217,8 @@ class OverviewTab(QWidget):
     def _show_overview(self, data: OverviewData) -> None:
         self.data = data
         self._draw_figures(data)
+        self._charts_drawn = True
+        self._chart_rendered()
         tz = data.settings.timezone
         self.actions_list.set_entries(
             overview_lists.action_entries(data.actions, tz), total=data.open_actions
@@ -215,9 +230,21 @@ class OverviewTab(QWidget):
         trends, settings = result
         self.trends = trends
         tz = settings.timezone
-        self.client_trends.set_entries(overview_lists.client_trend_entries(trends.clients, tz))
-        self.coach_trends.set_entries(overview_lists.coach_trend_entries(trends.coaches, tz))
+        # The largest drops; the count tells how many more there are.
+        self.client_trends.set_entries(
+            overview_lists.client_trend_entries(trends.clients[:LIST_LIMIT], tz),
+            total=len(trends.clients),
+        )
+        self.coach_trends.set_entries(
+            overview_lists.coach_trend_entries(trends.coaches[:LIST_LIMIT], tz),
+            total=len(trends.coaches),
+        )
         self._finished("trends")
+
+    def _chart_rendered(self) -> None:
+        drawn = "charts" in self._pending and self._charts_drawn
+        if drawn and not any(chart.rendering for chart in self.charts):
+            self._finished("charts")
 
     def _redraw(self) -> None:
         if self.data is not None:

@@ -1,0 +1,134 @@
+"""GUI measurements on the large store: the Overview's full refresh and the GUI thread's
+longest block while it runs (a 10 ms heartbeat QTimer records its longest gap).
+
+Run through ``bench/reports_bench.py`` (which prints the machine and row counts), or alone:
+
+    python bench/gui_bench.py [bench/out/large.sqlite]
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from feedback_desk.clock import FixedClock  # noqa: E402
+from feedback_desk.domain.localtime import local_to_utc  # noqa: E402
+from feedback_desk.services.settings import load_settings  # noqa: E402
+from feedback_desk.store.database import Store  # noqa: E402
+from feedback_desk.ui.dialogs.opener import DialogOpener  # noqa: E402
+from feedback_desk.ui.tabs.overview import OverviewTab  # noqa: E402
+from feedback_desk.workers.tasks import TaskRunner  # noqa: E402
+
+HEARTBEAT_MS = 10
+
+
+@dataclass(frozen=True)
+class RefreshTiming:
+    refresh_ms: float
+    longest_gap_ms: float
+
+
+class Heartbeat:
+    """A 10 ms timer on the GUI thread; its longest gap is how long the thread was blocked."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(HEARTBEAT_MS)
+        self.timer.timeout.connect(self._beat)
+        self.clock = QElapsedTimer()
+        self.longest = 0.0
+        self._last = 0.0
+
+    def start(self) -> None:
+        self.longest = 0.0
+        self.clock.start()
+        self._last = 0.0
+        self.timer.start()
+
+    def _beat(self) -> None:
+        now = self.clock.nsecsElapsed() / 1e6
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+
+    def stop(self) -> float:
+        self._beat()
+        self.timer.stop()
+        return self.longest
+
+
+def _one_refresh(tab: OverviewTab, heartbeat: Heartbeat) -> RefreshTiming:
+    """From refresh() to the moment every figure, list and chart image is on screen."""
+    loop = QEventLoop()
+    tab.refreshed.connect(loop.quit)
+    heartbeat.start()
+    started = time.perf_counter()
+    tab.refresh()
+    loop.exec()
+    tab.repaint()  # paint the finished images now, inside the measure
+    elapsed = (time.perf_counter() - started) * 1000
+    gap = heartbeat.stop()
+    tab.refreshed.disconnect(loop.quit)
+    return RefreshTiming(elapsed, gap)
+
+
+def overview_refresh(store: Store, until: datetime, repeat: int = 5) -> list[RefreshTiming]:
+    _app = QApplication.instance() or QApplication([])
+    runner = TaskRunner()
+    opener = DialogOpener(store, FixedClock(until), runner)
+    tab = OverviewTab(opener)
+    tab.resize(1400, 900)
+    heartbeat = Heartbeat()
+    loop = QEventLoop()
+    tab.refreshed.connect(loop.quit)
+    tab.show()  # the first show refreshes: warms the caches
+    loop.exec()
+    tab.refreshed.disconnect(loop.quit)
+    timings = [_one_refresh(tab, heartbeat) for _ in range(repeat)]
+    tab.close()
+    runner.shutdown()
+    return timings
+
+
+def print_overview(store: Store, until_day: object, repeat: int = 5) -> None:
+    with store.read() as session:
+        tz = load_settings(session).timezone
+    until = local_to_utc(
+        datetime.combine(until_day, datetime.min.time()) + timedelta(hours=18),  # type: ignore[arg-type]
+        tz,
+    )
+    timings = overview_refresh(store, until, repeat)
+    refresh = statistics.median(t.refresh_ms for t in timings)
+    worst_gap = max(t.longest_gap_ms for t in timings)
+    print(
+        f"Overview full refresh (queries + charts, 1400×900): median {refresh:.0f} ms, "
+        f"worst {max(t.refresh_ms for t in timings):.0f} ms (bar < 500 ms: "
+        f"{'met' if refresh < 500 else 'NOT MET'})"
+    )
+    print(
+        f"GUI heartbeat longest gap during refreshes: {worst_gap:.0f} ms (bar < 100 ms: "
+        f"{'met' if worst_gap < 100 else 'NOT MET'})"
+    )
+
+
+if __name__ == "__main__":
+    from bench.large_store import LargeStoreSpec, open_or_build
+
+    spec = LargeStoreSpec()
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "bench" / "out" / "large.sqlite"
+    opened, _counts = open_or_build(path, spec)
+    print_overview(opened, spec.until)
+    opened.close()
