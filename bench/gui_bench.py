@@ -30,6 +30,7 @@ from feedback_desk.domain.localtime import local_to_utc  # noqa: E402
 from feedback_desk.services.settings import load_settings  # noqa: E402
 from feedback_desk.store.database import Store  # noqa: E402
 from feedback_desk.ui.dialogs.opener import DialogOpener  # noqa: E402
+from feedback_desk.ui.gc_tuning import settle_after_startup  # noqa: E402
 from feedback_desk.ui.tabs.overview import OverviewTab  # noqa: E402
 from feedback_desk.workers.tasks import TaskRunner  # noqa: E402
 
@@ -97,6 +98,7 @@ def overview_refresh(store: Store, until: datetime, repeat: int = 5) -> list[Ref
     tab.show()  # the first show refreshes: warms the caches
     loop.exec()
     tab.refreshed.disconnect(loop.quit)
+    settle_after_startup()  # as the application does once its window is up
     timings = [_one_refresh(tab, heartbeat) for _ in range(repeat)]
     tab.close()
     runner.shutdown()

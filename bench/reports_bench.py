@@ -71,12 +71,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", type=Path, nargs="?", default=DEFAULT_PATH)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--no-gui", action="store_true", help="skip the window measurements")
     args = parser.parse_args()
     args.path.parent.mkdir(parents=True, exist_ok=True)
 
     spec = LargeStoreSpec()
     store, counts = open_or_build(args.path, spec)
     print(f"machine: {machine_description()}")
+    print(f"load average at start: {os.getloadavg()[0]:.2f} (2 cores shared with other work)")
     print("rows: " + ", ".join(f"{table} {count:,}" for table, count in counts.items()))
     with store.read() as session:
         settings = load_settings(session)
@@ -117,6 +119,10 @@ def main() -> None:
     )
     actions_ms, (_listed, open_count) = median_ms(lambda: _actions(store), args.repeat)
     print(f"actions list (newest 50 of {open_count:,} open): {actions_ms:8.1f} ms")
+    if not args.no_gui:
+        from bench.gui_bench import print_overview
+
+        print_overview(store, spec.until, args.repeat)
     store.close()
 
 
