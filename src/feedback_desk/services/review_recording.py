@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from feedback_desk.domain.kinds import Channel, ReviewKind
 from feedback_desk.domain.localtime import local_day
+from feedback_desk.domain.segments import is_at_risk
 from feedback_desk.errors import UserInputError
-from feedback_desk.services.actions import open_action_if_at_risk
 from feedback_desk.services.settings import Settings
-from feedback_desk.store.models import Aspect, ClassSession, Client, Prompt, Review
+from feedback_desk.store.models import Action, Aspect, ClassSession, Client, Prompt, Review
 
 MAX_COMMENT_CHARS = 2000
 APP_ID_PREFIX = "FD-"
@@ -82,8 +82,11 @@ def record_review(session: Session, settings: Settings, new: NewReview) -> Revie
     )
     review.aspects = list(dict.fromkeys(new.aspects))
     session.add(review)
-    session.flush()
     if new.external_id is None:
+        # The app's id is built from the internal key, so only app-made reviews need a flush
+        # here; imports of thousands of reviews are flushed in bulk.
+        session.flush()
         review.external_id = app_review_id(review.id)
-    open_action_if_at_risk(session, review, at=new.created_at)
+    if is_at_risk(review.stars):
+        session.add(Action(review=review, opened_at=new.created_at))
     return review

@@ -1,1 +1,1 @@
-"""Dialogs of the window."""
+"""Dialogs of the window: opened from its menus and from its lists."""
