@@ -22,7 +22,6 @@ from feedback_desk.ui.formatting import edited_badge
 from feedback_desk.ui.models.rows_model import ROW_KEY_ROLE
 from tests.reports.ui_fixtures import fill_studio
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 WAIT_MS = 10_000
 
 

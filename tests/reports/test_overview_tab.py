@@ -14,8 +14,6 @@ from feedback_desk.ui.tabs.overview import OverviewTab
 from tests.reports.ui_fixtures import fill_studio
 
 WAIT_MS = 10_000
-# The offscreen platform says so whenever a top-level window is shown; not a problem of ours.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 def _shown(qtbot, opener: DialogOpener) -> OverviewTab:  # type: ignore[no-untyped-def]
