@@ -10,14 +10,20 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from feedback_desk.services.reports import AspectCount, CoachFigures, MonthFigures
+from feedback_desk.services.reports import (
+    AspectCount,
+    CoachFigures,
+    DayFigures,
+    Figures,
+    MonthFigures,
+)
 from feedback_desk.ui.charts import style
 
 _CONTEXT = "ReportCharts"
@@ -25,6 +31,13 @@ MAX_ASPECTS = 10
 # A fixed title height: matplotlib's automatic placement measures every tick label of every
 # axes (twin ones included) and costs more than drawing the bars.
 TITLE_Y = 1.02
+
+
+class Bucket(NamedTuple):
+    """One bar of a time chart: its label (a month or a day) and its figures."""
+
+    label: str
+    figures: Figures
 
 
 class Chart(Protocol):
@@ -78,25 +91,50 @@ def _month_ticks(axes: Axes, labels: Sequence[str]) -> None:
     axes.set_xlim(-0.6, len(names) - 0.4)
 
 
+def month_buckets(months: Sequence[MonthFigures], locale: QLocale | None = None) -> list[Bucket]:
+    return [Bucket(month_label(m.month, locale), m.figures) for m in months]
+
+
+def day_buckets(days: Sequence[DayFigures], locale: QLocale | None = None) -> list[Bucket]:
+    locale = locale or QLocale()
+    return [
+        Bucket(locale.toString(QDate(d.day.year, d.day.month, d.day.day), "d MMM"), d.figures)
+        for d in days
+    ]
+
+
 def draw_segments_by_month(
     canvas: Chart, months: Sequence[MonthFigures], locale: QLocale | None = None
 ) -> None:
     """Promoters, passives and detractors stacked per month, the response rate as a line."""
+    draw_segments(
+        canvas,
+        month_buckets(months, locale),
+        title=_tr("Promoters, passives and detractors per month"),
+        locale=locale,
+    )
+
+
+def draw_segments(
+    canvas: Chart, buckets: Sequence[Bucket], *, title: str, locale: QLocale | None = None
+) -> None:
+    """Promoters, passives and detractors stacked per bucket (month or day), the response rate
+    as a line on its own axis, each bucket's NPS under its name."""
     locale = locale or QLocale()
-    if not months or all(m.figures.reviews == 0 for m in months):
+    if not buckets or all(b.figures.reviews == 0 for b in buckets):
         canvas.show_empty(no_reviews_message())
         return
-    labels = [month_label(m.month, locale) for m in months]
-    detractors = [m.figures.detractors for m in months]
-    passives = [m.figures.passives for m in months]
-    promoters = [m.figures.promoters for m in months]
+    labels = [b.label for b in buckets]
+    detractors = [b.figures.detractors for b in buckets]
+    passives = [b.figures.passives for b in buckets]
+    promoters = [b.figures.promoters for b in buckets]
     rates = [
-        m.figures.response_rate * 100 if m.figures.response_rate is not None else math.nan
-        for m in months
+        b.figures.response_rate * 100 if b.figures.response_rate is not None else math.nan
+        for b in buckets
     ]
 
     def paint(axes: Axes) -> None:
-        positions = list(range(len(months)))
+        positions = list(range(len(buckets)))
         bottoms = list(detractors)
         axes.bar(positions, detractors, color=style.DETRACTOR, label=_tr("Detractors (1-3 ★)"))
         axes.bar(
@@ -110,7 +148,7 @@ def draw_segments_by_month(
             color=style.PROMOTER,
             label=_tr("Promoters (5 ★)"),
         )
-        axes.set_title(_tr("Promoters, passives and detractors per month"), y=TITLE_Y)
+        axes.set_title(title, y=TITLE_Y)
         axes.set_ylabel(_tr("Reviews"))
         axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         tops = [b + p for b, p in zip(bottoms, promoters, strict=True)]
@@ -120,7 +158,7 @@ def draw_segments_by_month(
             axes,
             [
                 f"{label}\n{'—' if m.figures.nps is None else m.figures.nps}"
-                for label, m in zip(labels, months, strict=True)
+                for label, m in zip(labels, buckets, strict=True)
             ],
         )
         axes.annotate(
@@ -159,10 +197,10 @@ def draw_segments_by_month(
         )
 
     def hover(event: MouseEvent) -> str | None:
-        index = _index(event.xdata, len(months))
+        index = _index(event.xdata, len(buckets))
         if index is None:
             return None
-        f = months[index].figures
+        f = buckets[index].figures
         return _tr(
             "{month}: {reviews} reviews — {promoters} promoters, {passives} passives, "
             "{detractors} detractors; NPS {nps}; average {average}; response rate {rate} "
@@ -191,16 +229,23 @@ def draw_reviews_by_month(
     locale: QLocale | None = None,
 ) -> None:
     """Reviews per month as bars, their average as a line (1-5 stars) with its values."""
+    draw_reviews(canvas, month_buckets(months, locale), title=title, locale=locale)
+
+
+def draw_reviews(
+    canvas: Chart, buckets: Sequence[Bucket], *, title: str, locale: QLocale | None = None
+) -> None:
+    """Reviews per bucket as bars, their average as a line (1-5 stars) with its values."""
     locale = locale or QLocale()
-    if not months or all(m.figures.reviews == 0 for m in months):
+    if not buckets or all(b.figures.reviews == 0 for b in buckets):
         canvas.show_empty(no_reviews_message())
         return
-    labels = [month_label(m.month, locale) for m in months]
-    counts = [m.figures.reviews for m in months]
-    averages = [m.figures.average if m.figures.average is not None else math.nan for m in months]
+    labels = [b.label for b in buckets]
+    counts = [b.figures.reviews for b in buckets]
+    averages = [b.figures.average if b.figures.average is not None else math.nan for b in buckets]
 
     def paint(axes: Axes) -> None:
-        positions = list(range(len(months)))
+        positions = list(range(len(buckets)))
         axes.bar(positions, counts, color=style.ACCENT, label=_tr("Reviews"))
         axes.set_title(title, y=TITLE_Y)
         axes.set_ylabel(_tr("Reviews"))
@@ -243,10 +288,10 @@ def draw_reviews_by_month(
         )
 
     def hover(event: MouseEvent) -> str | None:
-        index = _index(event.xdata, len(months))
+        index = _index(event.xdata, len(buckets))
         if index is None:
             return None
-        f = months[index].figures
+        f = buckets[index].figures
         return _tr("{month}: {reviews} reviews, average {average}, NPS {nps}").format(
             month=labels[index],
             reviews=f.reviews,
