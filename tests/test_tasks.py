@@ -60,3 +60,29 @@ def test_cancel_stops_work_that_checks(qtbot) -> None:  # type: ignore[no-untype
     with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: busy is False):
         release.set()
     assert outcome == ["cancelled"]
+
+
+def test_deleting_a_runner_right_after_its_tasks_never_kills_a_running_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Dialogs and tabs own runners and are deleted whenever the user closes them."""
+    from PySide6.QtWidgets import QWidget
+
+    finished: list[int] = []
+    for round_number in range(60):
+        owner = QWidget()
+        runner = TaskRunner(owner)
+        release = threading.Event()
+
+        def work(
+            _progress: Progress, n: int = round_number, gate: threading.Event = release
+        ) -> int:
+            gate.wait(0.05 if n % 2 else 0)
+            finished.append(n)
+            return n
+
+        runner.run(work)
+        if round_number % 3 == 0:
+            release.set()
+        owner.deleteLater() if round_number % 2 else owner.setParent(None)
+        del owner, runner
+        qtbot.wait(1)
+    assert sorted(finished) == list(range(60))

@@ -1,13 +1,18 @@
-"""Run a function on a background QThread and get its result back on the GUI thread.
+"""Run a function off the GUI thread and get its result back on the GUI thread.
 
     runner = TaskRunner(parent=window)
-    handle = runner.run(lambda progress: sync(store, progress), on_done=show, on_error=warn)
-    handle.cancel()
+    task = runner.run(lambda progress: sync(store, progress), on_done=show, on_error=warn)
+    task.cancel()
 
 The function receives a :class:`~feedback_desk.services.progress.Progress`; its reports, result
 and exception arrive as queued signals, so callbacks always run on the thread that owns the
 runner. Each service opens its own database session inside the function: sessions are never
 shared across threads.
+
+Functions run on the runner's own QThreadPool. The pool is the runner's first child, so when a
+runner is destroyed (its window closed, its dialog deleted) the pool is destroyed first and waits
+for running functions to return: a thread is never destroyed while it runs, whatever the order in
+which Qt and Python let go of the objects.
 """
 
 from __future__ import annotations
@@ -16,12 +21,30 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from feedback_desk.services.progress import Cancelled, Progress
 
 
-class _ThreadProgress:
+class Task(QObject):
+    """Handle of one run: emits one of succeeded, failed or was_cancelled, then ended."""
+
+    progressed = Signal(int, int, str)  # done, total (-1 when unknown), message
+    succeeded = Signal(object)
+    failed = Signal(object)  # the exception
+    was_cancelled = Signal()
+    ended = Signal()
+
+    def __init__(self, name: str, parent: QObject) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.cancel_requested = threading.Event()
+
+    def cancel(self) -> None:
+        self.cancel_requested.set()
+
+
+class _TaskProgress:
     def __init__(self, task: Task) -> None:
         self._task = task
 
@@ -33,37 +56,27 @@ class _ThreadProgress:
         return self._task.cancel_requested.is_set()
 
 
-class Task(QThread):
-    """One run of a function; emits exactly one of succeeded, failed or was_cancelled."""
-
-    progressed = Signal(int, int, str)  # done, total (-1 when unknown), message
-    succeeded = Signal(object)
-    failed = Signal(object)  # the exception
-    was_cancelled = Signal()
-
-    def __init__(
-        self, function: Callable[[Progress], Any], name: str, parent: QObject | None = None
-    ):
-        super().__init__(parent)
-        self.setObjectName(name)
+class _Job(QRunnable):
+    def __init__(self, function: Callable[[Progress], Any], task: Task) -> None:
+        super().__init__()
         self._function = function
-        self.cancel_requested = threading.Event()
-
-    def cancel(self) -> None:
-        self.cancel_requested.set()
+        self._task = task
 
     def run(self) -> None:
+        task = self._task
         try:
-            result = self._function(_ThreadProgress(self))
+            result = self._function(_TaskProgress(task))
         except Cancelled:
-            self.was_cancelled.emit()
+            task.was_cancelled.emit()
         except Exception as exc:  # delivered to the GUI thread, which decides how to show it
-            self.failed.emit(exc)
+            task.failed.emit(exc)
         else:
-            if self.cancel_requested.is_set():
-                self.was_cancelled.emit()
+            if task.cancel_requested.is_set():
+                task.was_cancelled.emit()
             else:
-                self.succeeded.emit(result)
+                task.succeeded.emit(result)
+        finally:
+            task.ended.emit()
 
 
 class _Relay(QObject):
@@ -96,12 +109,15 @@ class _Relay(QObject):
 
 
 class TaskRunner(QObject):
-    """Keeps background tasks alive until they finish; cancels and joins them on shutdown."""
+    """Runs functions in the background; cancels and waits for them on shutdown."""
 
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, max_threads: int = 4) -> None:
         super().__init__(parent)
+        # Created first, so destroyed first among the children: it waits for running jobs.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
         self._tasks: dict[Task, _Relay] = {}
 
     def run(
@@ -114,8 +130,7 @@ class TaskRunner(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
     ) -> Task:
-        # Parented: Qt owns both and deletes them later, never while a signal of theirs runs.
-        task = Task(function, name, parent=self)
+        task = Task(name, self)
         relay = _Relay(
             self,
             {
@@ -129,22 +144,20 @@ class TaskRunner(QObject):
         task.failed.connect(relay.error)
         task.progressed.connect(relay.progress)
         task.was_cancelled.connect(relay.cancelled)
-        task.finished.connect(self._on_finished)
-        task.finished.connect(relay.deleteLater)
-        task.finished.connect(task.deleteLater)
+        task.ended.connect(self._on_ended)
         self._tasks[task] = relay
         if len(self._tasks) == 1:
             self.busy_changed.emit(True)
-        task.start()
+        self._pool.start(_Job(function, task))
         return task
 
     @Slot()
-    def _on_finished(self) -> None:
+    def _on_ended(self) -> None:
         task = self.sender()
-        if isinstance(task, Task) and task in self._tasks:
-            # finished is emitted just before the thread ends: join it before letting go.
-            task.wait()
-            del self._tasks[task]
+        relay = self._tasks.pop(task, None) if isinstance(task, Task) else None
+        if relay is not None:
+            relay.deleteLater()
+            task.deleteLater()
         if not self._tasks:
             self.busy_changed.emit(False)
 
@@ -152,9 +165,8 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._tasks)
 
-    def shutdown(self, timeout_ms: int = 10_000) -> None:
-        """Ask every task to stop and wait for them (called when the window closes)."""
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Ask every task to stop and wait for them; False if some still run after the timeout."""
         for task in list(self._tasks):
             task.cancel()
-        for task in list(self._tasks):
-            task.wait(timeout_ms)
+        return bool(self._pool.waitForDone(timeout_ms))

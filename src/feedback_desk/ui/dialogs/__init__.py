@@ -1,1 +1,1 @@
-"""Dialogs of the window: opened from its menus and from its lists."""
+"""Dialogs opened from the main window's menus and from the tabs' lists."""

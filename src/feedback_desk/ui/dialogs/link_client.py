@@ -1,0 +1,227 @@
+"""Link a Google review to a client: ranked suggestions with their evidence, and a search over
+every client (accents and case ignored). Staff confirm; nothing is ever linked on its own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from feedback_desk.domain.google_matching import Suggestion
+from feedback_desk.services.google.linking import (
+    ClientSuggestion,
+    SuggestionFinder,
+    find_review,
+    search_clients,
+)
+from feedback_desk.services.google.queries import ReviewRow
+from feedback_desk.services.progress import Progress
+from feedback_desk.store.database import Store
+from feedback_desk.workers.tasks import TaskRunner
+
+_CONTEXT = "LinkClientDialog"
+CLIENT_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def _days(later: datetime, earlier: datetime) -> int:
+    return max(0, (later - earlier).days)
+
+
+def evidence_lines(suggestion: Suggestion, written_at: datetime) -> list[str]:
+    """Why this client is suggested, in words staff can check."""
+    lines = []
+    if suggestion.name_similarity > 0:
+        lines.append(
+            _tr("name {percent}% alike").format(percent=round(suggestion.name_similarity * 100))
+        )
+    if suggestion.invited_at is not None:
+        lines.append(
+            _tr("invited to review {days} days before").format(
+                days=_days(written_at, suggestion.invited_at)
+            )
+        )
+    if suggestion.attended_sessions and suggestion.last_attended_at is not None:
+        lines.append(
+            _tr("attended {count} sessions in the 30 days before (last {days} days before)").format(
+                count=suggestion.attended_sessions,
+                days=_days(written_at, suggestion.last_attended_at),
+            )
+        )
+    return lines
+
+
+class ClientPicker(QWidget):
+    """A search box and its results; the chosen client's id in :meth:`chosen_client`."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(_tr("Search a client by name or id"))
+        self.search.setClearButtonEnabled(True)
+        self.results = QListWidget(self)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results)
+
+    def run_search(self) -> None:
+        self._debounce.stop()
+        self.results.clear()
+        text = self.search.text().strip()
+        if not text:
+            return
+        with self._store.read() as session:
+            found = [(c.external_id, c.full_name, c.email) for c in search_clients(session, text)]
+        for external_id, name, email in found:
+            label = f"{name} ({external_id})" + (f" · {email}" if email else "")
+            item = QListWidgetItem(label)
+            item.setData(CLIENT_ROLE, external_id)
+            self.results.addItem(item)
+        if not found:
+            item = QListWidgetItem(_tr("No client matches."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.results.addItem(item)
+
+
+class LinkClientDialog(QDialog):
+    def __init__(
+        self,
+        store: Store,
+        review: ReviewRow,
+        tz: ZoneInfo,
+        *,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Link a Google review to a client"))
+        self._store = store
+        self._review = review
+        self._tz = tz
+        self._runner = runner or TaskRunner(self)
+        self.chosen_client: str | None = None
+
+        stars = "★" * review.stars if review.stars else ""
+        header = QLabel(
+            f"{review.reviewer or _tr('(anonymous)')} {stars}\n{review.comment or ''}", self
+        )
+        header.setTextFormat(Qt.TextFormat.PlainText)
+        header.setWordWrap(True)
+        self.suggestions_label = QLabel(_tr("Looking for likely clients…"), self)
+        self.suggestions_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.suggestions = QListWidget(self)
+        self.picker = ClientPicker(store, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.link_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.link_button.setText(_tr("Link"))
+        self.link_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.suggestions.currentItemChanged.connect(self._on_suggestion)
+        self.picker.results.currentItemChanged.connect(self._on_result)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(self.suggestions_label)
+        layout.addWidget(self.suggestions)
+        layout.addWidget(QLabel(_tr("Or search:"), self))
+        layout.addWidget(self.picker)
+        layout.addWidget(self.buttons)
+        self.resize(560, 520)
+        self._start_suggestions()
+
+    def _start_suggestions(self) -> None:
+        store, tz, review_id = self._store, self._tz, self._review.review_id
+
+        def find(_progress: Progress) -> list[ClientSuggestion]:
+            with store.read() as session:
+                review = find_review(session, review_id)
+                return SuggestionFinder(session, tz).for_review(review)
+
+        self._runner.run(
+            find,
+            name="google-suggestions",
+            on_done=self.show_suggestions,
+            on_error=self._on_suggestions_failed,
+        )
+
+    def show_suggestions(self, found: list[ClientSuggestion]) -> None:
+        self.suggestions.clear()
+        if not found:
+            self.suggestions_label.setText(_tr("No likely client: search below."))
+            return
+        self.suggestions_label.setText(_tr("Likely clients, best first:"))
+        for item in found:
+            evidence = " · ".join(evidence_lines(item.suggestion, self._review.created_at))
+            row = QListWidgetItem(f"{item.client_name} ({item.client_external_id})\n{evidence}")
+            row.setData(CLIENT_ROLE, item.client_external_id)
+            self.suggestions.addItem(row)
+
+    def _on_suggestions_failed(self, exc: BaseException) -> None:
+        self.suggestions_label.setText(
+            _tr("Suggestions could not be computed: {error}").format(error=str(exc)[:200])
+        )
+
+    def _choose(self, item: QListWidgetItem | None) -> None:
+        client = item.data(CLIENT_ROLE) if item is not None else None
+        self.chosen_client = client if isinstance(client, str) else None
+        self.link_button.setEnabled(self.chosen_client is not None)
+
+    def _on_suggestion(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self.picker.results.setCurrentItem(None)
+        self._choose(item)
+
+    def _on_result(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self.suggestions.setCurrentItem(None)
+        self._choose(item)
+
+
+class PickClientDialog(QDialog):
+    """Choose any client (for "Mark a client as reviewed on Google…")."""
+
+    def __init__(self, store: Store, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.chosen_client: str | None = None
+        self.picker = ClientPicker(store, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.picker.results.currentItemChanged.connect(self._on_result)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.buttons)
+
+    def _on_result(self, item: QListWidgetItem | None, _previous: object) -> None:
+        client = item.data(CLIENT_ROLE) if item is not None else None
+        self.chosen_client = client if isinstance(client, str) else None
+        self.ok_button.setEnabled(self.chosen_client is not None)

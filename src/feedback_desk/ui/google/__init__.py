@@ -1,0 +1,1 @@
+"""Widgets of the Google Business Profile feature."""

@@ -1,0 +1,83 @@
+"""The Google part of the status bar: last sync time, a progress bar while syncing, cancel."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+from feedback_desk.workers.google_sync import GoogleSyncWorker
+
+
+def format_instant(instant: datetime, tz: ZoneInfo, locale: QLocale | None = None) -> str:
+    local = instant.astimezone(tz)
+    moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    return (locale or QLocale()).toString(moment, QLocale.FormatType.ShortFormat)
+
+
+class GoogleStatusWidget(QWidget):
+    def __init__(
+        self, worker: GoogleSyncWorker, tz: ZoneInfo, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._tz = tz
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(140)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop this Google sync; nothing is changed"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(worker.cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.cancel_button)
+        worker.started.connect(self._on_started)
+        worker.progressed.connect(self._on_progress)
+        worker.synced.connect(self._on_synced)
+        worker.failed.connect(self._on_failed)
+        worker.cancelled.connect(self._on_cancelled)
+        self.show_last_sync(worker.last_sync_at)
+
+    def show_last_sync(self, when: datetime | None) -> None:
+        if when is None:
+            self.label.setText(self.tr("Google: not synced yet"))
+        else:
+            self.label.setText(
+                self.tr("Google: synced {when}").format(when=format_instant(when, self._tz))
+            )
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+
+    def _on_started(self) -> None:
+        self._busy(True)
+        self.progress.setRange(0, 0)
+        self.label.setText(self.tr("Google: syncing…"))
+
+    def _on_progress(self, done: int, total: int, _message: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        self.label.setText(self.tr("Google: {done} reviews fetched…").format(done=done))
+
+    def _on_synced(self, result: object) -> None:
+        self._busy(False)
+        self.show_last_sync(self._worker.last_sync_at)
+
+    def _on_failed(self, message: str) -> None:
+        self._busy(False)
+        self.label.setText(self.tr("Google: {message}").format(message=message))
+
+    def _on_cancelled(self) -> None:
+        self._busy(False)
+        self.label.setText(self.tr("Google: sync cancelled; nothing was changed"))

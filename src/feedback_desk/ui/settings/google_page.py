@@ -1,0 +1,275 @@
+"""Settings → Google: connect the studio's Business Profile (browser sign-in with its OAuth
+client file, or an authorized-user file), pick the location, disconnect, the API base URL and
+the sync interval. Sign-in and listing run in a worker; the window never waits on Google."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from feedback_desk.clock import Clock
+from feedback_desk.services.audit import default_actor
+from feedback_desk.services.google import auth, connection
+from feedback_desk.services.google.connection import LocationChoice
+from feedback_desk.services.progress import Progress
+from feedback_desk.services.settings import load_settings, set_setting
+from feedback_desk.store.database import Store
+from feedback_desk.ui.google.status_widget import format_instant
+from feedback_desk.workers.google_sync import describe_failure
+from feedback_desk.workers.tasks import TaskRunner
+
+FileChooser = Callable[[str], str | None]
+
+
+class GoogleSettingsPage(QWidget):
+    connection_changed = Signal()
+    saved = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        *,
+        runner: TaskRunner | None = None,
+        choose_file: FileChooser | None = None,
+        browser: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._runner = runner or TaskRunner(self)
+        self._choose_file = choose_file or self._ask_for_file
+        self._browser = browser
+        self._pending: auth.SavedSignIn | None = None
+        self._choices: list[LocationChoice] = []
+        self.setWindowTitle(self.tr("Google"))
+
+        self.status_label = QLabel(self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setWordWrap(True)
+        self.browser_button = QPushButton(self.tr("Sign in with Google…"), self)
+        self.browser_button.setToolTip(
+            self.tr("Choose the studio's OAuth client file (desktop app); your browser opens")
+        )
+        self.file_button = QPushButton(self.tr("Use an authorized-user file…"), self)
+        self.disconnect_button = QPushButton(self.tr("Disconnect"), self)
+        self.browser_button.clicked.connect(self.sign_in_with_browser)
+        self.file_button.clicked.connect(self.sign_in_with_file)
+        self.disconnect_button.clicked.connect(self.disconnect)
+        buttons = QHBoxLayout()
+        for button in (self.browser_button, self.file_button, self.disconnect_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.locations = QComboBox(self)
+        self.keep_button = QPushButton(self.tr("Keep this location"), self)
+        self.keep_button.clicked.connect(self.keep_location)
+        self.location_box = QGroupBox(self.tr("Choose the studio's location"), self)
+        location_layout = QHBoxLayout(self.location_box)
+        location_layout.addWidget(self.locations, 1)
+        location_layout.addWidget(self.keep_button)
+        self.location_box.hide()
+
+        self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+
+        self.base_url = QLineEdit(self)
+        self.base_url.setPlaceholderText(self.tr("empty: Google's own servers"))
+        self.sync_minutes = QSpinBox(self)
+        self.sync_minutes.setRange(0, 24 * 60)
+        self.sync_minutes.setSuffix(self.tr(" min"))
+        self.sync_minutes.setSpecialValueText(self.tr("off"))
+        self.last_sync = QLabel(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Sync every"), self.sync_minutes)
+        form.addRow(self.tr("Last sync"), self.last_sync)
+        form.addRow(self.tr("API base URL (tests, proxies)"), self.base_url)
+
+        help_text = QLabel(
+            self.tr(
+                "Before connecting: in the Google Cloud console, create a project, enable the "
+                "“Google My Business API”, the “My Business Account Management API” and the "
+                "“My Business Business Information API”, and create an OAuth client of type "
+                "“Desktop app”. A quota of 0 means Google has not granted access yet: submit "
+                "Google's access request form rather than asking for more quota."
+            ),
+            self,
+        )
+        help_text.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.location_box)
+        layout.addWidget(self.message)
+        layout.addLayout(form)
+        layout.addWidget(help_text)
+        layout.addStretch(1)
+        self.load()
+
+    @property
+    def runner(self) -> TaskRunner:
+        """Where this widget's network work runs; the window passes its own and shuts it down
+        (joining every thread) before the widgets go away."""
+        return self._runner
+
+    # ------------------------------------------------------------------ state
+
+    def load(self) -> None:
+        with self._store.read() as session:
+            settings = load_settings(session)
+            tz = settings.timezone
+            self.base_url.setText(settings.text("google.api_base_url"))
+            self.sync_minutes.setValue(settings.integer("google.sync_minutes"))
+        status = connection.status(self._store)
+        if status.connected:
+            since = format_instant(status.integrated_at, tz) if status.integrated_at else ""
+            self.status_label.setText(
+                self.tr("Connected to {title} ({name}) since {since}.").format(
+                    title=status.location_title, name=status.location_name, since=since
+                )
+            )
+        else:
+            self.status_label.setText(
+                self.tr(
+                    "Not connected. {count} Google reviews are archived on this computer."
+                ).format(count=status.archived_reviews)
+            )
+        self.disconnect_button.setEnabled(status.connected)
+        self.last_sync.setText(
+            format_instant(status.last_sync_at, tz) if status.last_sync_at else self.tr("never")
+        )
+
+    def apply(self) -> bool:
+        """Save the base URL and the interval; False (with the reason shown) when invalid."""
+        try:
+            with self._store.write() as session:
+                for key, value in (
+                    ("google.api_base_url", self.base_url.text()),
+                    ("google.sync_minutes", str(self.sync_minutes.value())),
+                ):
+                    set_setting(session, key, value, at=self._clock.now(), actor=default_actor())
+        except ValueError as exc:
+            self.message.setText(str(exc))
+            return False
+        self.saved.emit()
+        return True
+
+    # ------------------------------------------------------------------ connecting
+
+    def _ask_for_file(self, title: str) -> str | None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, title, str(Path.home()), self.tr("JSON files (*.json)")
+        )
+        return path or None
+
+    def _busy(self, busy: bool, text: str = "") -> None:
+        for button in (self.browser_button, self.file_button, self.keep_button):
+            button.setDisabled(busy)
+        if text:
+            self.message.setText(text)
+
+    def sign_in_with_browser(self) -> None:
+        path = self._choose_file(self.tr("The studio's OAuth client file"))
+        if not path:
+            return
+        browser = self._browser
+
+        def sign_in(_progress: Progress) -> tuple[auth.SavedSignIn, list[LocationChoice]]:
+            found = auth.sign_in_with_browser(path, browser=browser, prompt_message=None)
+            return found, self._list_locations(found)
+
+        self._busy(True, self.tr("Sign in with Google in your browser…"))
+        self._runner.run(
+            sign_in, name="google-sign-in", on_done=self._signed_in, on_error=self._failed
+        )
+
+    def sign_in_with_file(self) -> None:
+        path = self._choose_file(self.tr("An authorized-user JSON file"))
+        if not path:
+            return
+
+        def sign_in(_progress: Progress) -> tuple[auth.SavedSignIn, list[LocationChoice]]:
+            found = auth.read_authorized_user_file(path)
+            return found, self._list_locations(found)
+
+        self._busy(True, self.tr("Listing the locations of this sign-in…"))
+        self._runner.run(
+            sign_in, name="google-sign-in", on_done=self._signed_in, on_error=self._failed
+        )
+
+    def _list_locations(self, sign_in: auth.SavedSignIn) -> list[LocationChoice]:
+        with self._store.read() as session:
+            bases = connection.api_bases(session)
+        with connection.make_api(sign_in, bases) as api:
+            return connection.list_locations(api)
+
+    def _signed_in(self, result: Any) -> None:
+        sign_in, choices = result
+        self._busy(False)
+        if not choices:
+            self.message.setText(
+                self.tr("This Google account manages no Business Profile location.")
+            )
+            return
+        self._pending = sign_in
+        self._choices = list(choices)
+        self.locations.clear()
+        for choice in self._choices:
+            self.locations.addItem(choice.describe())
+        self.location_box.show()
+        self.message.setText(self.tr("Signed in. Choose the studio's location and keep it."))
+
+    def keep_location(self) -> None:
+        index = self.locations.currentIndex()
+        if self._pending is None or not 0 <= index < len(self._choices):
+            return
+        sign_in, choice = self._pending, self._choices[index]
+        store, clock, actor = self._store, self._clock, default_actor()
+
+        def save(_progress: Progress) -> object:
+            return connection.save_connection(store, sign_in, choice, clock=clock, actor=actor)
+
+        self._busy(True)
+        self._runner.run(save, name="google-save", on_done=self._kept, on_error=self._failed)
+
+    def _kept(self, _location: object) -> None:
+        self._busy(False)
+        self._pending = None
+        self.location_box.hide()
+        self.load()
+        self.message.setText(self.tr("Connected. The first sync starts now."))
+        self.connection_changed.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.message.setText(describe_failure(exc))
+
+    def disconnect(self) -> None:
+        status = connection.disconnect(self._store, clock=self._clock, actor=default_actor())
+        self.load()
+        self.message.setText(
+            self.tr(
+                "Disconnected: the sign-in was removed from the system keyring. The archive of "
+                "{count} Google reviews stays on this computer."
+            ).format(count=status.archived_reviews)
+        )
+        self.connection_changed.emit()

@@ -1,0 +1,378 @@
+"""The Google tab (seed 001, "Onglet Avis google"): the archive of the studio's Google reviews,
+linking them to clients, replying, and the review count growing since the connection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from feedback_desk.clock import Clock
+from feedback_desk.domain.localtime import local_day
+from feedback_desk.domain.text import fold
+from feedback_desk.services.audit import default_actor
+from feedback_desk.services.google import connection
+from feedback_desk.services.google.linking import link_review, mark_reviewed, unlink_review
+from feedback_desk.services.google.queries import (
+    ReviewFilter,
+    ReviewRow,
+    google_monthly_counts,
+    integration_day,
+    rating_distribution,
+)
+from feedback_desk.services.progress import Progress
+from feedback_desk.services.settings import load_settings
+from feedback_desk.store.database import Store
+from feedback_desk.ui.charts.canvas import ChartCanvas
+from feedback_desk.ui.charts.google_growth import draw_google_growth, draw_rating_distribution
+from feedback_desk.ui.dialogs.google_reply import GoogleReplyDialog
+from feedback_desk.ui.dialogs.link_client import LinkClientDialog, PickClientDialog
+from feedback_desk.ui.google.reviews_model import GoogleReviewsModel
+from feedback_desk.workers.google_sync import GoogleSyncWorker, describe_failure
+from feedback_desk.workers.tasks import TaskRunner
+
+
+class GoogleTab(QWidget):
+    connect_requested = Signal()  # the window opens Settings → Google
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        *,
+        runner: TaskRunner | None = None,
+        sync_worker: GoogleSyncWorker | None = None,
+        locale: QLocale | None = None,
+        open_dialog: Callable[[QDialog], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        # Window-modal and non-blocking by default; tests drive the dialog without showing it.
+        self._open_dialog = open_dialog or (lambda dialog: dialog.open())
+        self._store = store
+        self._clock = clock
+        self._runner = runner or TaskRunner(self)
+        self._sync_worker = sync_worker
+        self._locale = locale or QLocale()
+        self._tz = self._timezone()
+        self._connected = False
+        self._build()
+        if sync_worker is not None:
+            sync_worker.synced.connect(self._on_synced)
+            sync_worker.failed.connect(self._say)
+            sync_worker.busy_changed.connect(lambda busy: self.sync_button.setDisabled(busy))
+        self.refresh()
+
+    @property
+    def runner(self) -> TaskRunner:
+        """Where this widget's network work runs; the window passes its own and shuts it down
+        (joining every thread) before the widgets go away."""
+        return self._runner
+
+    # ------------------------------------------------------------------ building
+
+    def _timezone(self) -> ZoneInfo:
+        with self._store.read() as session:
+            return load_settings(session).timezone
+
+    def _build(self) -> None:
+        self.banner = QFrame(self)
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner_label = QLabel(self.banner)
+        self.banner_label.setWordWrap(True)
+        self.connect_button = QPushButton(self.tr("Connect in Settings → Google…"), self.banner)
+        self.connect_button.clicked.connect(self.connect_requested.emit)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.connect_button)
+
+        self.suggestions_label = QLabel(self)
+        self.suggestions_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.suggestions_label.setWordWrap(True)
+        self.suggestions_label.hide()
+
+        self.only_unlinked = QCheckBox(self.tr("Not linked"), self)
+        self.only_unreplied = QCheckBox(self.tr("Not replied"), self)
+        self.only_removed = QCheckBox(self.tr("Removed from Google"), self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search reviewer or comment"))
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel(self)
+        self.sync_button = QPushButton(self.tr("Sync now"), self)
+        self.sync_button.clicked.connect(self.sync_now)
+        for box in (self.only_unlinked, self.only_unreplied, self.only_removed):
+            box.toggled.connect(self.apply_filter)
+        self.search.returnPressed.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda text: None if text else self.apply_filter())
+        filters = QHBoxLayout()
+        for widget in (self.only_unlinked, self.only_unreplied, self.only_removed):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.count_label)
+        filters.addWidget(self.sync_button)
+
+        self.model = GoogleReviewsModel(self._store, self._tz, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.doubleClicked.connect(lambda _index: self.link_selected())
+
+        self.growth_chart = ChartCanvas(self)
+        self.rating_chart = ChartCanvas(self, height=2.0)
+        charts = QWidget(self)
+        charts_layout = QVBoxLayout(charts)
+        charts_layout.setContentsMargins(0, 0, 0, 0)
+        charts_layout.addWidget(self.growth_chart, 3)
+        charts_layout.addWidget(self.rating_chart, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(charts)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        self.link_button = QPushButton(self.tr("Link to client…"), self)
+        self.unlink_button = QPushButton(self.tr("Unlink"), self)
+        self.reply_button = QPushButton(self.tr("Reply on Google…"), self)
+        self.mark_button = QPushButton(self.tr("Mark a client as reviewed…"), self)
+        self.mark_button.setToolTip(
+            self.tr("For a client you know reviewed you on Google: no more invitations for them")
+        )
+        self.link_button.clicked.connect(self.link_selected)
+        self.unlink_button.clicked.connect(self.unlink_selected)
+        self.reply_button.clicked.connect(self.reply_selected)
+        self.mark_button.clicked.connect(self.mark_client)
+        actions = QHBoxLayout()
+        for button in (self.link_button, self.unlink_button, self.reply_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.mark_button)
+
+        self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+
+        self.archive = QWidget(self)
+        archive_layout = QVBoxLayout(self.archive)
+        archive_layout.setContentsMargins(0, 0, 0, 0)
+        archive_layout.addWidget(self.suggestions_label)
+        archive_layout.addLayout(filters)
+        archive_layout.addWidget(self.splitter, 1)
+        archive_layout.addLayout(actions)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.archive, 1)
+        layout.addWidget(self.message)
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def connected(self) -> bool:
+        return self._connected
+
+    def refresh(self) -> None:
+        """Re-read the connection, the reviews and the charts (after a sync, link or reply)."""
+        status = connection.status(self._store)
+        self._connected = status.connected
+        has_archive = status.archived_reviews > 0
+        if status.connected:
+            self.banner.hide()
+        else:
+            self.banner.show()
+            if has_archive:
+                self.banner_label.setText(
+                    self.tr(
+                        "Google Business Profile is not connected: the reviews below are the "
+                        "archive kept on this computer. Connect to sync new reviews and reply "
+                        "on Google."
+                    )
+                )
+            else:
+                self.banner_label.setText(
+                    self.tr(
+                        "Connect the studio's Google Business Profile to keep its Google reviews "
+                        "here, link them to your clients, reply to them and watch their number "
+                        "grow. You need the studio's own OAuth client file from the Google Cloud "
+                        "console (see the README)."
+                    )
+                )
+        self.archive.setVisible(status.connected or has_archive)
+        self.sync_button.setVisible(status.connected)
+        self.apply_filter()
+        self._draw_charts()
+
+    def apply_filter(self) -> None:
+        criteria = ReviewFilter(
+            not_linked=self.only_unlinked.isChecked(),
+            not_replied=self.only_unreplied.isChecked(),
+            removed=self.only_removed.isChecked(),
+            text=fold(self.search.text()),
+        )
+        self.model.set_filter(criteria)
+        self.count_label.setText(self.tr("{count} reviews").format(count=self.model.total))
+        self._update_actions()
+
+    def _draw_charts(self) -> None:
+        today = local_day(self._clock.now(), self._tz)
+        with self._store.read() as session:
+            counts = google_monthly_counts(session, self._tz, until=today)
+            integrated = integration_day(session, self._tz)
+            distribution = rating_distribution(session)
+        draw_google_growth(self.growth_chart, counts, integrated, self._locale)
+        draw_rating_distribution(self.rating_chart, distribution, self._locale)
+
+    def selected_review(self) -> ReviewRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_row(self, row: int) -> None:
+        self.table.selectionModel().select(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    def _update_actions(self, *_args: object) -> None:
+        review = self.selected_review()
+        self.link_button.setEnabled(review is not None)
+        self.unlink_button.setEnabled(review is not None and review.client_external_id is not None)
+        can_reply = review is not None and not review.removed and self._connected
+        self.reply_button.setEnabled(can_reply)
+        if not self._connected:
+            self.reply_button.setToolTip(self.tr("Connect to Google to reply"))
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.status_message.emit(text)
+
+    # ------------------------------------------------------------------ actions
+
+    def sync_now(self) -> None:
+        if self._sync_worker is not None and self._sync_worker.start_sync():
+            self._say(self.tr("Syncing Google reviews…"))
+
+    def _on_synced(self, result: object) -> None:
+        self.refresh()
+        summary = getattr(result, "summary", None)
+        if callable(summary):
+            self._say(self.tr("Google sync done: {summary}").format(summary=summary()))
+        suggestions = getattr(result, "suggestions", [])
+        if suggestions:
+            lines = [self.tr("New reviews that may be from your clients (select one, then Link):")]
+            for item in suggestions:
+                lines.append(
+                    f"  {item.reviewer or self.tr('(anonymous)')} → "
+                    f"{item.suggestion.client_name} ({item.suggestion.client_external_id})"
+                )
+            self.suggestions_label.setText("\n".join(lines))
+            self.suggestions_label.show()
+        else:
+            self.suggestions_label.hide()
+
+    def link_selected(self) -> None:
+        review = self.selected_review()
+        if review is None:
+            return
+        dialog = LinkClientDialog(self._store, review, self._tz, runner=self._runner, parent=self)
+        self._open_link_dialog(dialog, review)
+
+    def _open_link_dialog(self, dialog: LinkClientDialog, review: ReviewRow) -> None:
+        self.link_dialog = dialog
+        dialog.accepted.connect(lambda: self._link(review, dialog.chosen_client))
+        self._open_dialog(dialog)
+
+    def _link(self, review: ReviewRow, client: str | None) -> None:
+        if client is None:
+            return
+        with self._store.write() as session:
+            link_review(
+                session, review.review_id, client, at=self._clock.now(), actor=default_actor()
+            )
+        self.refresh()
+        self._say(self.tr("Review linked to client {client}.").format(client=client))
+
+    def unlink_selected(self) -> None:
+        review = self.selected_review()
+        if review is None or review.client_external_id is None:
+            return
+        with self._store.write() as session:
+            client = unlink_review(
+                session, review.review_id, at=self._clock.now(), actor=default_actor()
+            )
+        self.refresh()
+        self._say(
+            self.tr("Review unlinked from client {client}: they can be invited again.").format(
+                client=client
+            )
+        )
+
+    def reply_selected(self) -> None:
+        review = self.selected_review()
+        if review is None:
+            return
+        dialog = GoogleReplyDialog(review, self)
+        self.reply_dialog = dialog
+        dialog.accepted.connect(lambda: self.publish_reply(review, dialog.text))
+        self._open_dialog(dialog)
+
+    def publish_reply(self, review: ReviewRow, text: str) -> None:
+        from feedback_desk.services.google.replies import publish_reply
+
+        store, clock, actor = self._store, self._clock, default_actor()
+
+        def publish(_progress: Progress) -> object:
+            return publish_reply(store, review.review_id, text, clock=clock, actor=actor)
+
+        self._say(self.tr("Publishing the reply on Google…"))
+        self._runner.run(
+            publish,
+            name="google-reply",
+            on_done=lambda _reply: self._after_reply(),
+            on_error=lambda exc: self._say(describe_failure(exc)),
+        )
+
+    def _after_reply(self) -> None:
+        self.refresh()
+        self._say(self.tr("Reply sent to Google; it shows once Google approves it."))
+
+    def mark_client(self) -> None:
+        dialog = PickClientDialog(self._store, self.tr("Mark a client as reviewed on Google"), self)
+        self.mark_dialog = dialog
+        dialog.accepted.connect(lambda: self._mark(dialog.chosen_client))
+        self._open_dialog(dialog)
+
+    def _mark(self, client: str | None) -> None:
+        if client is None:
+            return
+        with self._store.write() as session:
+            mark_reviewed(session, client, undo=False, at=self._clock.now(), actor=default_actor())
+        self._say(
+            self.tr("Client {client} is marked as reviewed on Google: no more invitations.").format(
+                client=client
+            )
+        )

@@ -1,0 +1,147 @@
+"""Google sync in the background: on demand and every ``google.sync_minutes`` while the window
+is open (0 = off), on a QThread through :class:`TaskRunner`; progress, cancel and the last sync
+time for the status bar. A failure (offline, refused sign-in) leaves the archive as it was and
+is reported as one sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from feedback_desk.clock import Clock
+from feedback_desk.errors import FeedbackDeskError
+from feedback_desk.services.progress import Progress
+from feedback_desk.store.database import Store
+from feedback_desk.workers.tasks import Task, TaskRunner
+
+SyncFunction = Callable[[Store, Clock, Progress], Any]
+
+
+def _default_sync(store: Store, clock: Clock, progress: Progress) -> Any:
+    from feedback_desk.services.audit import default_actor
+    from feedback_desk.services.google.sync import sync_reviews
+
+    return sync_reviews(store, clock=clock, actor=default_actor(), progress=progress)
+
+
+def describe_failure(exc: BaseException) -> str:
+    if isinstance(exc, FeedbackDeskError):
+        return str(exc)
+    return QCoreApplication.translate(
+        "GoogleSync", "Google sync failed unexpectedly ({name}: {detail})"
+    ).format(name=type(exc).__name__, detail=str(exc)[:200])
+
+
+class GoogleSyncWorker(QObject):
+    """Give it a parent (the window): its tasks call back into it from queued signals."""
+
+    started = Signal()
+    progressed = Signal(int, int, str)  # done, total (-1 unknown), message
+    synced = Signal(object)  # services.google.sync.SyncResult
+    failed = Signal(str)
+    cancelled = Signal()
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        *,
+        runner: TaskRunner | None = None,
+        sync_function: SyncFunction | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._runner = runner or TaskRunner(self)
+        self._sync = sync_function or _default_sync
+        self._task: Task | None = None
+        self._scheduled = False
+        self.last_sync_at: datetime | None = self._stored_last_sync()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._on_timer)
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    @property
+    def runner(self) -> TaskRunner:
+        return self._runner
+
+    def _stored_last_sync(self) -> datetime | None:
+        from feedback_desk.services.google.connection import selected_location
+
+        with self._store.read() as session:
+            location = selected_location(session)
+            return location.last_sync_at if location is not None else None
+
+    def schedule_every(self, minutes: int, *, interval_ms: int | None = None) -> None:
+        """Sync every *minutes* (0 stops it); *interval_ms* overrides, for tests."""
+        self.timer.stop()
+        if minutes <= 0 and interval_ms is None:
+            return
+        self.timer.start(interval_ms if interval_ms is not None else minutes * 60_000)
+
+    def schedule_from_settings(self) -> int:
+        from feedback_desk.services.settings import load_settings
+
+        with self._store.read() as session:
+            minutes = load_settings(session).integer("google.sync_minutes")
+        self.schedule_every(minutes)
+        return minutes
+
+    def _on_timer(self) -> None:
+        self.start_sync(scheduled=True)
+
+    def start_sync(self, *, scheduled: bool = False) -> bool:
+        """Start a sync unless one runs; a scheduled sync of an unconnected store stays quiet."""
+        if self._task is not None:
+            return False
+        self._scheduled = scheduled
+        store, clock, sync = self._store, self._clock, self._sync
+        self._task = self._runner.run(
+            lambda progress: sync(store, clock, progress),
+            name="google-sync",
+            on_done=self._on_done,
+            on_error=self._on_error,
+            on_progress=self.progressed.emit,
+            on_cancelled=self._on_cancelled,
+        )
+        self.started.emit()
+        self.busy_changed.emit(True)
+        return True
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def shutdown(self, timeout_ms: int = 10_000) -> None:
+        """Stop the timer, cancel a running sync and wait for it (the window is closing)."""
+        self.timer.stop()
+        self._runner.shutdown(timeout_ms)
+
+    def _finish(self) -> None:
+        self._task = None
+        self.busy_changed.emit(False)
+
+    def _on_done(self, result: Any) -> None:
+        self.last_sync_at = getattr(result, "synced_at", self._clock.now())
+        self._finish()
+        self.synced.emit(result)
+
+    def _on_error(self, exc: BaseException) -> None:
+        from feedback_desk.services.google.errors import GoogleNotConnected
+
+        self._finish()
+        if self._scheduled and isinstance(exc, GoogleNotConnected):
+            return
+        self.failed.emit(describe_failure(exc))
+
+    def _on_cancelled(self) -> None:
+        self._finish()
+        self.cancelled.emit()
