@@ -138,3 +138,30 @@ def test_hovering_a_month_tells_its_figures(qtbot, studio: Store, opener: Dialog
 
     qtbot.mouseMove(chart, QPoint(round(x / scale), round(chart.height() - y / scale)))
     assert chart.toolTip().startswith("May 26: 6 reviews — 1 promoters, 0 passives, 5 detractors")
+
+
+def test_the_google_chart_grows_month_by_month(qtbot, studio: Store, opener: DialogOpener) -> None:  # type: ignore[no-untyped-def]
+    from tests.google.builders import add_google_review, location
+    from tests.reports.builders import local
+
+    fill_studio(studio)
+    with studio.write() as session:
+        location(session, integrated_at=local(2026, 3, 15))
+        for n, (month, day) in enumerate(((1, 5), (2, 6), (3, 20), (4, 2), (4, 9))):
+            add_google_review(session, f"G{n}", created_at=local(2026, month, day))
+    tab = _shown(qtbot, opener)
+    assert tab.google_chart.empty_message is None
+    assert tab.google_chart.figure is not None
+    assert [(m.month.month, m.cumulative) for m in tab.data.google_months] == [
+        (1, 1), (2, 2), (3, 3), (4, 5), (5, 5),
+    ]  # fmt: skip
+    assert tab.data.google_integrated_on is not None
+
+
+def test_without_google_reviews_the_google_chart_says_so(
+    qtbot, studio: Store, opener: DialogOpener
+) -> None:  # type: ignore[no-untyped-def]
+    fill_studio(studio)
+    tab = _shown(qtbot, opener)
+    assert tab.google_chart.empty_message
+    assert tab.google_chart.figure is None

@@ -8,6 +8,11 @@ from datetime import date, datetime
 from feedback_desk.domain.kinds import ReviewKind
 from feedback_desk.domain.localtime import add_months, local_day, month_start
 from feedback_desk.services.actions import OpenAction, count_open_actions, list_open_actions
+from feedback_desk.services.google.queries import (
+    MonthlyCount,
+    google_monthly_counts,
+    integration_day,
+)
 from feedback_desk.services.progress import NullProgress, Progress, check_cancelled
 from feedback_desk.services.reports import PeriodReport, reports_by_kind
 from feedback_desk.services.review_details import ReviewSummary, review_summaries
@@ -30,6 +35,8 @@ class OverviewData:
     actions: list[OpenAction]
     open_actions: int
     recent: list[ReviewSummary]
+    google_months: list[MonthlyCount]
+    google_integrated_on: date | None
 
 
 def overview_period(at: datetime, settings: Settings) -> tuple[date, date]:
@@ -49,6 +56,8 @@ def load_overview(store: Store, at: datetime, progress: Progress | None = None) 
         actions = list_open_actions(session, limit=LIST_LIMIT)
         open_actions = count_open_actions(session)
         recent = review_summaries(session, limit=LIST_LIMIT, until=at)
+        google_months = google_monthly_counts(session, settings.timezone, until=last)
+        google_integrated_on = integration_day(session, settings.timezone)
     return OverviewData(
         at=at,
         settings=settings,
@@ -59,6 +68,8 @@ def load_overview(store: Store, at: datetime, progress: Progress | None = None) 
         actions=actions,
         open_actions=open_actions,
         recent=recent,
+        google_months=google_months,
+        google_integrated_on=google_integrated_on,
     )
 
 

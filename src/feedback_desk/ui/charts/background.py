@@ -23,7 +23,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from feedback_desk.services.progress import Progress
+from feedback_desk.services.progress import Cancelled, Progress
 from feedback_desk.ui.charts import style
 from feedback_desk.workers.tasks import TaskRunner
 
@@ -67,7 +67,8 @@ class BackgroundChart(QWidget):
         self.setMinimumHeight(int(height * 60))
         self.setMouseTracking(True)
         self._preferred = QSize(600, int(height * _BASE_DPI))
-        self._runner = TaskRunner(self)
+        # One render at a time; a render superseded before it starts is skipped.
+        self._runner = TaskRunner(self, max_threads=1)
         self._paint: Paint | None = None
         self._hover: HoverText | None = None
         self._image: QImage | None = None
@@ -122,6 +123,8 @@ class BackgroundChart(QWidget):
         self._pending = True
 
         def work(_progress: Progress) -> _Rendered:
+            if generation != self._generation:
+                raise Cancelled()
             return _render(paint, width, height, ratio, generation)
 
         self._runner.run(work, name="chart", on_done=self._show, on_error=self._failed)

@@ -37,6 +37,7 @@ from feedback_desk.services.settings import Settings
 from feedback_desk.services.trends import Trends
 from feedback_desk.ui.charts import report_charts
 from feedback_desk.ui.charts.background import BackgroundChart
+from feedback_desk.ui.charts.google_growth import draw_google_growth
 from feedback_desk.ui.dialogs.close_action import CloseActionDialog
 from feedback_desk.ui.dialogs.opener import DialogOpener
 from feedback_desk.ui.formatting import format_average, format_nps, format_rate
@@ -276,10 +277,11 @@ class OverviewTab(QWidget):
         self._draw_google_growth(data)
 
     def _draw_google_growth(self, data: OverviewData) -> None:
-        # SLOT (Google issue): the cumulative Google reviews chart is the Google tab's
-        # draw_google_growth(canvas, monthly_counts, integrated_on); wired in at merge.
-        self.google_chart.show_empty(
-            self.tr("Google reviews appear here once a Google Business Profile is connected.")
+        # The Google tab's chart, on this tab's background-rendered canvas.
+        draw_google_growth(
+            self.google_chart,  # type: ignore[arg-type]
+            data.google_months,
+            data.google_integrated_on,
         )
 
     # -- opening ----------------------------------------------------------------------------
