@@ -48,6 +48,12 @@ def test_the_overview_shows_charts_headlines_and_every_list(
     assert len(actions) == 5
     assert actions[0].startswith("★★★☆☆  Ann Lee · Business")
     assert "“<b>Cold</b> showers & <i>no</i> towels”" in actions[1]
+    # Tooltips would render HTML: client text arrives escaped.
+    tooltip = tab.actions_list.model.data(
+        tab.actions_list.model.index(1), Qt.ItemDataRole.ToolTipRole
+    )
+    assert "&lt;b&gt;Cold&lt;/b&gt; showers &amp; &lt;i&gt;no&lt;/i&gt; towels" in tooltip
+    assert "<b>" not in tooltip
     assert [t.splitlines()[0] for t in _texts(tab.client_trends)] == ["Ann Lee (C1)"]
     assert "usual 5.00 over 3 reviews → now 2.50 (2 recent)" in _texts(tab.client_trends)[0]
     assert [t.splitlines()[0] for t in _texts(tab.coach_trends)] == ["Julie Tremblay (E1)"]
@@ -137,7 +143,7 @@ def test_hovering_a_month_tells_its_figures(qtbot, studio: Store, opener: Dialog
     from PySide6.QtCore import QPoint
 
     qtbot.mouseMove(chart, QPoint(round(x / scale), round(chart.height() - y / scale)))
-    assert chart.toolTip().startswith("May 26: 6 reviews — 1 promoters, 0 passives, 5 detractors")
+    assert "May 26: 6 reviews — 1 promoters, 0 passives, 5 detractors" in chart.toolTip()
 
 
 def test_the_google_chart_grows_month_by_month(qtbot, studio: Store, opener: DialogOpener) -> None:  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -71,3 +72,11 @@ def outcome_name(outcome: str) -> str:
         "ignored": QCoreApplication.translate("Reviews", "Ignored"),
         "abandoned": QCoreApplication.translate("Reviews", "Abandoned"),
     }.get(outcome, outcome)
+
+
+def plain_tooltip(text: str | None) -> str | None:
+    """A tooltip that shows *text* literally: Qt renders tooltips that look like HTML as rich
+    text, so client text is escaped and wrapped (line breaks kept)."""
+    if not text:
+        return None
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"

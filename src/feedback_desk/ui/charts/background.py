@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from feedback_desk.services.progress import Cancelled, Progress
 from feedback_desk.ui.charts import style
+from feedback_desk.ui.formatting import plain_tooltip
 from feedback_desk.workers.tasks import TaskRunner
 
 HoverText = Callable[[MouseEvent], str | None]
@@ -184,4 +185,4 @@ class BackgroundChart(QWidget):
         canvas = self._figure.canvas
         mouse = MouseEvent("motion_notify_event", canvas, x, y)
         text = self._hover(mouse) if mouse.inaxes is not None else None
-        self.setToolTip(text or "")
+        self.setToolTip(plain_tooltip(text) or "")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -45,6 +45,8 @@ def _table(model: RowsModel) -> QTableView:
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Newest first, as the rows come; the user's choice of column is kept across reloads.
+    view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
     view.setSortingEnabled(True)
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
@@ -275,6 +277,8 @@ class ClientCardDialog(QDialog):
         )
         self.tabs.setTabText(3, self.tr("Google ({n})").format(n=len(card.google)))
         for view in (self.reviews_view, self.prompts_view, self.actions_view, self.google_view):
+            header = view.horizontalHeader()
+            view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
             view.resizeColumnsToContents()
 
     def _open_review(self, index: QModelIndex) -> None:

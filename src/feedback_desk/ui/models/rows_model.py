@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from feedback_desk.ui.formatting import plain_tooltip
+
 Index = QModelIndex | QPersistentModelIndex
 
 ROW_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -53,7 +55,7 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[column] if column < len(row.cells) else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.tooltip
+            return plain_tooltip(row.tooltip)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             flag = row.alignments.get(column)
             return int(flag | Qt.AlignmentFlag.AlignVCenter) if flag is not None else None

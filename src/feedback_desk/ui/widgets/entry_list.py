@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from feedback_desk.ui.formatting import plain_tooltip
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -60,7 +62,7 @@ class EntryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.tooltip
+            return plain_tooltip(entry.tooltip)
         return None
 
 
