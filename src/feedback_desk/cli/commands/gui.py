@@ -16,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     kiosk = subparsers.add_parser(
         "kiosk", parents=[common], help="open the client-facing rating window"
     )
-    kiosk.set_defaults(handler=not_built("kiosk"))
+    kiosk.set_defaults(handler=run_kiosk)
 
     shot = subparsers.add_parser(
         "screenshot", parents=[common], help="render a tab of the window to a PNG"
@@ -30,3 +30,18 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run_window(ctx: CliContext) -> int:
     raise NotBuiltYet("the window is not built yet in this version")
+
+
+def run_kiosk(ctx: CliContext) -> int:
+    """The client-facing window, full screen; it closes only through the staff PIN."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from feedback_desk.ui.kiosk import KioskWindow
+
+    store = ctx.store()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = KioskWindow(store, ctx.clock())
+    window.showFullScreen()
+    return int(app.exec())

@@ -1,0 +1,857 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AddReviewDialog</name>
+    <message>
+        <source>Add review</source>
+        <translation>Ajouter un avis</translation>
+    </message>
+    <message>
+        <source>Part of the name, or the member id</source>
+        <translation>Une partie du nom, ou le numéro de membre</translation>
+    </message>
+    <message>
+        <source>Find the client:</source>
+        <translation>Trouver le client :</translation>
+    </message>
+    <message>
+        <source>Matches:</source>
+        <translation>Résultats :</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Client :</translation>
+    </message>
+    <message>
+        <source>Review of:</source>
+        <translation>Avis sur :</translation>
+    </message>
+    <message>
+        <source>Session:</source>
+        <translation>Séance :</translation>
+    </message>
+    <message>
+        <source>Stars:</source>
+        <translation>Étoiles :</translation>
+    </message>
+    <message>
+        <source>Aspects:</source>
+        <translation>Aspects :</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Commentaire :</translation>
+    </message>
+    <message>
+        <source>No client chosen yet.</source>
+        <translation>Aucun client choisi pour l’instant.</translation>
+    </message>
+    <message>
+        <source>A class (one session)</source>
+        <translation>Un cours (une séance)</translation>
+    </message>
+    <message>
+        <source>The studio as a whole</source>
+        <translation>L’entreprise dans son ensemble</translation>
+    </message>
+    <message>
+        <source>What the client said (optional)</source>
+        <translation>Ce que le client a dit (facultatif)</translation>
+    </message>
+    <message>
+        <source>Record review</source>
+        <translation>Enregistrer l’avis</translation>
+    </message>
+    <message>
+        <source>%1 (member %2)</source>
+        <translation>%1 (membre %2)</translation>
+    </message>
+    <message>
+        <source>No session booked for this client</source>
+        <translation>Aucune séance réservée pour ce client</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 with %4</source>
+        <translation>%1 %2 : %3 avec %4</translation>
+    </message>
+    <message>
+        <source>%1 (absent)</source>
+        <translation>%1 (absent)</translation>
+    </message>
+    <message>
+        <source>Excels: %1</source>
+        <translation>Point fort : %1</translation>
+    </message>
+    <message>
+        <source>To improve: %1</source>
+        <translation>À améliorer : %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 caractères sur %2</translation>
+    </message>
+    <message>
+        <source>Choose the client.</source>
+        <translation>Choisissez le client.</translation>
+    </message>
+    <message>
+        <source>Choose the session the class review is about.</source>
+        <translation>Choisissez la séance sur laquelle porte l’avis.</translation>
+    </message>
+    <message>
+        <source>Choose the stars, from 1 to 5.</source>
+        <translation>Choisissez le nombre d’étoiles, de 1 à 5.</translation>
+    </message>
+</context>
+<context>
+    <name>AspectSection</name>
+    <message>
+        <source>What did you like?</source>
+        <translation>Qu’avez-vous aimé ?</translation>
+    </message>
+    <message>
+        <source>What could we improve?</source>
+        <translation>Que pourrions-nous améliorer ?</translation>
+    </message>
+    <message>
+        <source>+ Add your own</source>
+        <translation>+ Ajouter le vôtre</translation>
+    </message>
+    <message>
+        <source>In your own words</source>
+        <translation>Dans vos mots</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+</context>
+<context>
+    <name>AspectsPage</name>
+    <message>
+        <source>Aspects are the qualities clients tick when they rate. Aspects clients add in their own words wait for your approval before other clients see them. Hiding one takes it off the kiosk; merging moves its votes to another.</source>
+        <translation>Les aspects sont les qualités que les clients cochent en donnant leur avis. Ceux que les clients ajoutent dans leurs mots attendent votre approbation avant d’être proposés aux autres clients. Masquer un aspect le retire de la borne ; fusionner déplace ses votes vers un autre.</translation>
+    </message>
+    <message>
+        <source>Class and studio reviews</source>
+        <translation>Avis sur les cours et sur l’entreprise</translation>
+    </message>
+    <message>
+        <source>Class reviews</source>
+        <translation>Avis sur les cours</translation>
+    </message>
+    <message>
+        <source>Studio reviews</source>
+        <translation>Avis sur l’entreprise</translation>
+    </message>
+    <message>
+        <source>Show merged aspects</source>
+        <translation>Afficher les aspects fusionnés</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>Fusionner dans…</translation>
+    </message>
+    <message>
+        <source>Show again</source>
+        <translation>Afficher de nouveau</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>The change failed: %1</source>
+        <translation>La modification a échoué : %1</translation>
+    </message>
+    <message>
+        <source>“%1” is now offered to clients.</source>
+        <translation>« %1 » est maintenant proposé aux clients.</translation>
+    </message>
+    <message>
+        <source>“%1” is hidden from the kiosk; its votes still count.</source>
+        <translation>« %1 » est masqué sur la borne ; ses votes comptent toujours.</translation>
+    </message>
+    <message>
+        <source>“%1” is offered again.</source>
+        <translation>« %1 » est de nouveau proposé.</translation>
+    </message>
+    <message>
+        <source>Renamed to “%1” / “%2”.</source>
+        <translation>Renommé en « %1 » / « %2 ».</translation>
+    </message>
+    <message>
+        <source>Merged. Votes moved: %1.</source>
+        <translation>Fusionné. Votes déplacés : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AspectsTableModel</name>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Where you excel</source>
+        <translation>Où vous excellez</translation>
+    </message>
+    <message>
+        <source>To improve</source>
+        <translation>À améliorer</translation>
+    </message>
+    <message>
+        <source>Predefined</source>
+        <translation>Prédéfini</translation>
+    </message>
+    <message>
+        <source>Added by a client</source>
+        <translation>Ajouté par un client</translation>
+    </message>
+    <message>
+        <source>Merged into %1</source>
+        <translation>Fusionné dans %1</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>En attente d’approbation</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Masqué</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Proposé</translation>
+    </message>
+</context>
+<context>
+    <name>GoogleSettingsPage</name>
+    <message>
+        <source>Google</source>
+        <translation>Google</translation>
+    </message>
+    <message>
+        <source>Sign in with Google…</source>
+        <translation>Se connecter avec Google…</translation>
+    </message>
+    <message>
+        <source>Choose the studio&apos;s OAuth client file (desktop app); your browser opens</source>
+        <translation>Choisissez le fichier de client OAuth de l’entreprise (application de bureau) ; votre navigateur s’ouvre</translation>
+    </message>
+    <message>
+        <source>Use an authorized-user file…</source>
+        <translation>Utiliser un fichier d’utilisateur autorisé…</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>Keep this location</source>
+        <translation>Garder cet établissement</translation>
+    </message>
+    <message>
+        <source>Choose the studio&apos;s location</source>
+        <translation>Choisissez l’établissement de l’entreprise</translation>
+    </message>
+    <message>
+        <source>empty: Google&apos;s own servers</source>
+        <translation>vide : les serveurs de Google</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>Sync every</source>
+        <translation>Synchroniser toutes les</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Dernière synchronisation</translation>
+    </message>
+    <message>
+        <source>API base URL (tests, proxies)</source>
+        <translation>URL de base de l’API (tests, mandataires)</translation>
+    </message>
+    <message>
+        <source>Before connecting: in the Google Cloud console, create a project, enable the “Google My Business API”, the “My Business Account Management API” and the “My Business Business Information API”, and create an OAuth client of type “Desktop app”. A quota of 0 means Google has not granted access yet: submit Google&apos;s access request form rather than asking for more quota.</source>
+        <translation>Avant de vous connecter : dans la console Google Cloud, créez un projet, activez « Google My Business API », « My Business Account Management API » et « My Business Business Information API », puis créez un client OAuth de type « Application de bureau ». Un quota de 0 signifie que Google n’a pas encore accordé l’accès : remplissez le formulaire de demande d’accès de Google plutôt que de demander plus de quota.</translation>
+    </message>
+    <message>
+        <source>Connected to {title} ({name}) since {since}.</source>
+        <translation>Connecté à {title} ({name}) depuis le {since}.</translation>
+    </message>
+    <message>
+        <source>Not connected. {count} Google reviews are archived on this computer.</source>
+        <translation>Non connecté. {count} avis Google sont archivés sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s OAuth client file</source>
+        <translation>Le fichier de client OAuth de l’entreprise</translation>
+    </message>
+    <message>
+        <source>Sign in with Google in your browser…</source>
+        <translation>Connectez-vous à Google dans votre navigateur…</translation>
+    </message>
+    <message>
+        <source>An authorized-user JSON file</source>
+        <translation>Un fichier JSON d’utilisateur autorisé</translation>
+    </message>
+    <message>
+        <source>Listing the locations of this sign-in…</source>
+        <translation>Recherche des établissements de ce compte…</translation>
+    </message>
+    <message>
+        <source>This Google account manages no Business Profile location.</source>
+        <translation>Ce compte Google ne gère aucun établissement Business Profile.</translation>
+    </message>
+    <message>
+        <source>Signed in. Choose the studio&apos;s location and keep it.</source>
+        <translation>Connecté. Choisissez l’établissement de l’entreprise et gardez-le.</translation>
+    </message>
+    <message>
+        <source>Connected. The first sync starts now.</source>
+        <translation>Connecté. La première synchronisation commence.</translation>
+    </message>
+    <message>
+        <source>Disconnected: the sign-in was removed from the system keyring. The archive of {count} Google reviews stays on this computer.</source>
+        <translation>Déconnecté : la connexion a été retirée du trousseau du système. L’archive de {count} avis Google reste sur cet ordinateur.</translation>
+    </message>
+</context>
+<context>
+    <name>GoogleStatusWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop this Google sync; nothing is changed</source>
+        <translation>Arrêter cette synchronisation Google ; rien n’est modifié</translation>
+    </message>
+    <message>
+        <source>Google: not synced yet</source>
+        <translation>Google : pas encore synchronisé</translation>
+    </message>
+    <message>
+        <source>Google: synced {when}</source>
+        <translation>Google : synchronisé {when}</translation>
+    </message>
+    <message>
+        <source>Google: syncing…</source>
+        <translation>Google : synchronisation…</translation>
+    </message>
+    <message>
+        <source>Google: {done} reviews fetched…</source>
+        <translation>Google : {done} avis récupérés…</translation>
+    </message>
+    <message>
+        <source>Google: {message}</source>
+        <translation>Google : {message}</translation>
+    </message>
+    <message>
+        <source>Google: sync cancelled; nothing was changed</source>
+        <translation>Google : synchronisation annulée ; rien n’a été modifié</translation>
+    </message>
+</context>
+<context>
+    <name>GoogleTab</name>
+    <message>
+        <source>Connect in Settings → Google…</source>
+        <translation>Connectez-vous dans Paramètres → Google…</translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation>Non associé</translation>
+    </message>
+    <message>
+        <source>Not replied</source>
+        <translation>Sans réponse</translation>
+    </message>
+    <message>
+        <source>Removed from Google</source>
+        <translation>Retiré de Google</translation>
+    </message>
+    <message>
+        <source>Search reviewer or comment</source>
+        <translation>Chercher un auteur ou un commentaire</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Link to client…</source>
+        <translation>Associer à un client…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Dissocier</translation>
+    </message>
+    <message>
+        <source>Reply on Google…</source>
+        <translation>Répondre sur Google…</translation>
+    </message>
+    <message>
+        <source>Mark a client as reviewed…</source>
+        <translation>Indiquer qu’un client a laissé un avis…</translation>
+    </message>
+    <message>
+        <source>For a client you know reviewed you on Google: no more invitations for them</source>
+        <translation>Pour un client qui vous a laissé un avis sur Google : il ne recevra plus d’invitation</translation>
+    </message>
+    <message>
+        <source>Google Business Profile is not connected: the reviews below are the archive kept on this computer. Connect to sync new reviews and reply on Google.</source>
+        <translation>Google Business Profile n’est pas connecté : les avis ci-dessous sont l’archive conservée sur cet ordinateur. Connectez-vous pour synchroniser les nouveaux avis et répondre sur Google.</translation>
+    </message>
+    <message>
+        <source>Connect the studio&apos;s Google Business Profile to keep its Google reviews here, link them to your clients, reply to them and watch their number grow. You need the studio&apos;s own OAuth client file from the Google Cloud console (see the README).</source>
+        <translation>Connectez le profil Google Business de l’entreprise pour conserver ses avis Google ici, les associer à vos clients, y répondre et suivre leur croissance. Il vous faut le fichier de client OAuth de l’entreprise, tiré de la console Google Cloud (voir le README).</translation>
+    </message>
+    <message>
+        <source>{count} reviews</source>
+        <translation>{count} avis</translation>
+    </message>
+    <message>
+        <source>Connect to Google to reply</source>
+        <translation>Connectez-vous à Google pour répondre</translation>
+    </message>
+    <message>
+        <source>Syncing Google reviews…</source>
+        <translation>Synchronisation des avis Google…</translation>
+    </message>
+    <message>
+        <source>Google sync done: {summary}</source>
+        <translation>Synchronisation Google terminée : {summary}</translation>
+    </message>
+    <message>
+        <source>New reviews that may be from your clients (select one, then Link):</source>
+        <translation>Nouveaux avis qui pourraient venir de vos clients (choisissez-en un, puis Associer) :</translation>
+    </message>
+    <message>
+        <source>Review linked to client {client}.</source>
+        <translation>Avis associé au client {client}.</translation>
+    </message>
+    <message>
+        <source>Review unlinked from client {client}: they can be invited again.</source>
+        <translation>Avis dissocié du client {client} : il pourra de nouveau être invité.</translation>
+    </message>
+    <message>
+        <source>Publishing the reply on Google…</source>
+        <translation>Publication de la réponse sur Google…</translation>
+    </message>
+    <message>
+        <source>Reply sent to Google; it shows once Google approves it.</source>
+        <translation>Réponse envoyée à Google ; elle paraîtra une fois approuvée par Google.</translation>
+    </message>
+    <message>
+        <source>Mark a client as reviewed on Google</source>
+        <translation>Indiquer qu’un client a laissé un avis sur Google</translation>
+    </message>
+    <message>
+        <source>Client {client} is marked as reviewed on Google: no more invitations.</source>
+        <translation>Le client {client} est indiqué comme ayant laissé un avis sur Google : plus d’invitations.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a CSV file</source>
+        <translation>Importer un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Coaches</source>
+        <translation>Entraîneurs</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Présences</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Choose a .csv file</source>
+        <translation>Choisissez un fichier .csv</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier de nouveau</translation>
+    </message>
+    <message>
+        <source>Read the file again after correcting it</source>
+        <translation>Relire le fichier après l’avoir corrigé</translation>
+    </message>
+    <message>
+        <source>The file holds:</source>
+        <translation>Le fichier contient :</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Colonnes :</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file to import</source>
+        <translation>Choisissez un fichier CSV à importer</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>{columns}  (* required; other columns are ignored)</source>
+        <translation>{columns}  (* obligatoire ; les autres colonnes sont ignorées)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Lecture de {file}…</translation>
+    </message>
+    <message>
+        <source>{count} problem(s): correct the file, then press Check again. Nothing is imported while any row is invalid.</source>
+        <translation>{count} problème(s) : corrigez le fichier, puis cliquez sur Vérifier de nouveau. Rien n’est importé tant qu’une ligne est invalide.</translation>
+    </message>
+    <message>
+        <source>Warnings (the import can go ahead):</source>
+        <translation>Avertissements (l’importation peut se faire) :</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Aucun problème trouvé.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as a CSV file.</source>
+        <translation>{file} ne peut pas être lu comme un fichier CSV.</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>virgule</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>point-virgule</translation>
+    </message>
+    <message>
+        <source>{count} rows, separated by {delimiter}</source>
+        <translation>{count} lignes, séparateur : {delimiter}</translation>
+    </message>
+    <message>
+        <source>first {shown} shown</source>
+        <translation>{shown} premières affichées</translation>
+    </message>
+    <message>
+        <source>{created} to create, {updated} to update, {unchanged} unchanged</source>
+        <translation>{created} à créer, {updated} à mettre à jour, {unchanged} inchangées</translation>
+    </message>
+    <message>
+        <source>Ignored columns: {names}.</source>
+        <translation>Colonnes ignorées : {names}.</translation>
+    </message>
+    <message>
+        <source>New classes: {names}.</source>
+        <translation>Nouveaux cours : {names}.</translation>
+    </message>
+    <message>
+        <source>New aspects (awaiting approval): {names}.</source>
+        <translation>Nouveaux aspects (en attente d’approbation) : {names}.</translation>
+    </message>
+    <message>
+        <source>The preview failed: {error}</source>
+        <translation>L’aperçu a échoué : {error}</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Importation de {file}…</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>Importé.</translation>
+    </message>
+    <message>
+        <source>New aspects awaiting a manager&apos;s approval: {names}</source>
+        <translation>Nouveaux aspects en attente de l’approbation d’un gestionnaire : {names}</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Avertissements :</translation>
+    </message>
+    <message>
+        <source>{count} problem(s); nothing was imported.</source>
+        <translation>{count} problème(s) ; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>The import failed and nothing was written: {error}</source>
+        <translation>L’importation a échoué et rien n’a été écrit : {error}</translation>
+    </message>
+    <message>
+        <source>Import stopped; nothing was written.</source>
+        <translation>Importation arrêtée ; rien n’a été écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Feedback Desk: tell us how it went</source>
+        <translation>Feedback Desk : dites-nous comment ça s’est passé</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+</context>
+<context>
+    <name>MergeAspectDialog</name>
+    <message>
+        <source>%1 (votes: %2)</source>
+        <translation>%1 (votes : %2)</translation>
+    </message>
+    <message>
+        <source>Merge aspect</source>
+        <translation>Fusionner l’aspect</translation>
+    </message>
+    <message>
+        <source>Merge “%1” into the aspect below. Its %2 votes move there, and “%1” is hidden for good.</source>
+        <translation>Fusionner « %1 » dans l’aspect ci-dessous. Ses %2 votes y sont déplacés et « %1 » est masqué définitivement.</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Quitter le mode borne</translation>
+    </message>
+    <message>
+        <source>Staff only</source>
+        <translation>Réservé au personnel</translation>
+    </message>
+    <message>
+        <source>Enter the staff PIN.</source>
+        <translation>Entrez le NIP du personnel.</translation>
+    </message>
+    <message>
+        <source>No staff PIN is set, so anyone can leave kiosk mode. Set one in Settings (kiosk.pin).</source>
+        <translation>Aucun NIP du personnel n’est défini : n’importe qui peut quitter le mode borne. Définissez-en un dans les Paramètres (kiosk.pin).</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again.</source>
+        <translation>NIP incorrect. Réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionScreen</name>
+    <message>
+        <source>Hello %1!</source>
+        <translation>Bonjour %1 !</translation>
+    </message>
+    <message>
+        <source>Tap the stars: 1 is poor, 5 is excellent.</source>
+        <translation>Touchez les étoiles : 1 c’est décevant, 5 c’est excellent.</translation>
+    </message>
+    <message>
+        <source>1 star</source>
+        <translation>1 étoile</translation>
+    </message>
+    <message>
+        <source>%1 stars</source>
+        <translation>%1 étoiles</translation>
+    </message>
+    <message>
+        <source>A comment? (optional)</source>
+        <translation>Un commentaire ? (facultatif)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Ignore for now</source>
+        <translation>Ignorer pour le moment</translation>
+    </message>
+    <message>
+        <source>Not you? Start over</source>
+        <translation>Ce n’est pas vous ? Recommencer</translation>
+    </message>
+    <message>
+        <source>How was %1 with %2 today?</source>
+        <translation>Comment était %1 avec %2 aujourd’hui ?</translation>
+    </message>
+    <message>
+        <source>How was %1 with %2 yesterday?</source>
+        <translation>Comment était %1 avec %2 hier ?</translation>
+    </message>
+    <message>
+        <source>How was %1 with %2 last %3?</source>
+        <translation>Comment était %1 avec %2 %3 dernier ?</translation>
+    </message>
+    <message>
+        <source>How was %1 with %2 on %3?</source>
+        <translation>Comment était %1 avec %2 %3 ?</translation>
+    </message>
+</context>
+<context>
+    <name>RenameAspectDialog</name>
+    <message>
+        <source>Rename aspect</source>
+        <translation>Renommer l’aspect</translation>
+    </message>
+    <message>
+        <source>French label:</source>
+        <translation>Libellé français :</translation>
+    </message>
+    <message>
+        <source>English label:</source>
+        <translation>Libellé anglais :</translation>
+    </message>
+</context>
+<context>
+    <name>ThanksScreen</name>
+    <message>
+        <source>Sorry!</source>
+        <translation>Désolé !</translation>
+    </message>
+    <message>
+        <source>Thank you, %1!</source>
+        <translation>Merci, %1 !</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Merci !</translation>
+    </message>
+    <message>
+        <source>Your opinion helps us make every class better.</source>
+        <translation>Votre avis nous aide à améliorer chaque cours.</translation>
+    </message>
+    <message>
+        <source>No problem. Maybe next time!</source>
+        <translation>Pas de problème. Une prochaine fois peut-être !</translation>
+    </message>
+    <message>
+        <source>There is nothing to rate for now. See you soon!</source>
+        <translation>Il n’y a rien à évaluer pour le moment. À bientôt !</translation>
+    </message>
+    <message>
+        <source>Something went wrong and your answer was not saved. Please tell the front desk.</source>
+        <translation>Un problème est survenu et votre réponse n’a pas été enregistrée. Veuillez en informer l’accueil.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <source>Your opinion counts!</source>
+        <translation>Votre avis compte !</translation>
+    </message>
+    <message>
+        <source>Type your name or your member number to give your opinion.</source>
+        <translation>Tapez votre nom ou votre numéro de membre pour donner votre avis.</translation>
+    </message>
+    <message>
+        <source>Your name or member number</source>
+        <translation>Votre nom ou numéro de membre</translation>
+    </message>
+    <message>
+        <source>Nobody found. Check the spelling, or ask at the front desk.</source>
+        <translation>Aucun membre trouvé. Vérifiez l’orthographe ou adressez-vous à l’accueil.</translation>
+    </message>
+    <message>
+        <source>Tap your name.</source>
+        <translation>Touchez votre nom.</translation>
+    </message>
+</context>
+</TS>

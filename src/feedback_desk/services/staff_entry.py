@@ -1,0 +1,120 @@
+"""Staff entry: a review taken by phone or in person, recorded with channel ``staff``.
+
+It has no prompt (so it never changes the response rate) and goes through ``record_review``
+like every other review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from feedback_desk.domain.kinds import Channel, ReviewKind
+from feedback_desk.errors import UserInputError
+from feedback_desk.services import audit
+from feedback_desk.services.prompting.recording import Answer, answer_problems
+from feedback_desk.services.review_recording import NewReview, record_review
+from feedback_desk.services.settings import Settings
+from feedback_desk.store.models import Attendance, ClassSession, Client, Review
+
+SESSION_CHOICES = 60
+
+
+@dataclass(frozen=True)
+class SessionChoice:
+    """One of the client's booked sessions, as plain values."""
+
+    id: int
+    external_id: str
+    starts_at: datetime
+    class_name: str
+    coach_name: str
+    present: bool
+
+
+def sessions_for(
+    session: Session, client_id: int, *, until: datetime, limit: int = SESSION_CHOICES
+) -> list[SessionChoice]:
+    """The client's sessions started by *until*: attended ones first, most recent first."""
+    rows = session.execute(
+        select(ClassSession, Attendance.present)
+        .join(Attendance, Attendance.session_id == ClassSession.id)
+        .where(Attendance.client_id == client_id, ClassSession.starts_at <= until)
+        .order_by(Attendance.present.desc(), ClassSession.starts_at.desc())
+        .limit(limit)
+    ).all()
+    return [
+        SessionChoice(
+            id=found.id,
+            external_id=found.external_id,
+            starts_at=found.starts_at,
+            class_name=found.class_type.name,
+            coach_name=found.coach.full_name,
+            present=bool(present),
+        )
+        for found, present in rows
+    ]
+
+
+@dataclass(frozen=True)
+class StaffReview:
+    client_id: int
+    kind: ReviewKind
+    stars: int
+    session_id: int | None = None
+    aspect_ids: Sequence[int] = ()
+    comment: str | None = None
+
+
+def record_staff_review(
+    session: Session, settings: Settings, entry: StaffReview, *, at: datetime, actor: str
+) -> Review:
+    """Check and record the review; UserInputError listing every problem, nothing written."""
+    problems, chosen = answer_problems(
+        session,
+        entry.kind,
+        Answer(stars=entry.stars, aspect_ids=entry.aspect_ids, comment=entry.comment),
+    )
+    client = session.get(Client, entry.client_id)
+    if client is None:
+        problems.append("choose the client")
+    class_session = None
+    if entry.kind is ReviewKind.CLASS:
+        class_session = session.get(ClassSession, entry.session_id) if entry.session_id else None
+        if class_session is None:
+            problems.append("choose the session the class review is about")
+        elif class_session.starts_at > at:
+            problems.append("that session has not started yet")
+    if problems:
+        raise UserInputError(problems)
+    assert client is not None
+    review = record_review(
+        session,
+        settings,
+        NewReview(
+            client=client,
+            kind=entry.kind,
+            stars=entry.stars,
+            created_at=at,
+            channel=Channel.STAFF,
+            session=class_session,
+            comment=entry.comment,
+            aspects=chosen,
+        ),
+    )
+    audit.record(
+        session,
+        at=at,
+        actor=actor,
+        action="review.staff_entry",
+        entity_type="review",
+        entity_id=review.external_id,
+        client=client.external_id,
+        kind=entry.kind.value,
+        stars=entry.stars,
+    )
+    return review

@@ -1,0 +1,390 @@
+"""Add review…: staff record a review taken by phone or in person (channel ``staff``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from feedback_desk.clock import Clock
+from feedback_desk.domain.kinds import Polarity, ReviewKind
+from feedback_desk.domain.segments import offered_polarities
+from feedback_desk.errors import UserInputError
+from feedback_desk.services import audit
+from feedback_desk.services.client_search import ClientMatch, search_clients
+from feedback_desk.services.prompting.kiosk import AspectOption, aspect_options
+from feedback_desk.services.review_recording import MAX_COMMENT_CHARS
+from feedback_desk.services.settings import load_settings
+from feedback_desk.services.staff_entry import (
+    SessionChoice,
+    StaffReview,
+    record_staff_review,
+    sessions_for,
+)
+from feedback_desk.store.database import Store
+from feedback_desk.ui import i18n
+from feedback_desk.workers.tasks import TaskRunner
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_LIMIT = 20
+
+
+def _plain(label: QLabel) -> QLabel:
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class AddReviewDialog(QDialog):
+    """Choose a client (search), the kind, the session (class reviews), stars, aspects, comment."""
+
+    recorded = Signal(str)  # the new review's id
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        parent: QWidget | None = None,
+        *,
+        search_delay_ms: int = 250,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        with store.read() as session:
+            self._tz = load_settings(session).timezone
+        self._runner = TaskRunner(self)
+        self._client: ClientMatch | None = None
+        self._sessions: list[SessionChoice] = []
+        self._options: list[AspectOption] = []
+        self._search_generation = 0
+        self._matches: dict[int, ClientMatch] = {}
+
+        self.search_field = QLineEdit()
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.textChanged.connect(lambda _t: self._debounce.start())
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(search_delay_ms)
+        self._debounce.timeout.connect(self._search)
+        self.client_model = QStandardItemModel(self)
+        self.client_list = QListView()
+        self.client_list.setModel(self.client_model)
+        self.client_list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.client_list.setMaximumHeight(140)
+        self.client_list.clicked.connect(self._client_clicked)
+        self.client_list.activated.connect(self._client_clicked)
+        self.chosen_label = _plain(QLabel())
+
+        self.class_radio = QRadioButton()
+        self.business_radio = QRadioButton()
+        self.class_radio.setChecked(True)
+        self.class_radio.toggled.connect(self._kind_changed)
+        kinds = QHBoxLayout()
+        kinds.addWidget(self.class_radio)
+        kinds.addWidget(self.business_radio)
+        kinds.addStretch(1)
+
+        self.session_combo = QComboBox()
+        self.session_combo.setMinimumContentsLength(40)
+
+        self.star_group = QButtonGroup(self)
+        stars = QHBoxLayout()
+        self.star_buttons: list[QRadioButton] = []
+        for value in range(1, 6):
+            button = QRadioButton(f"{value} ★")
+            self.star_group.addButton(button, value)
+            self.star_buttons.append(button)
+            stars.addWidget(button)
+        stars.addStretch(1)
+        self.star_group.idToggled.connect(self._stars_changed)
+
+        self.aspect_model = QStandardItemModel(self)
+        self.aspect_list = QListView()
+        self.aspect_list.setModel(self.aspect_model)
+        self.aspect_list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.comment = QPlainTextEdit()
+        self.comment.setTabChangesFocus(True)
+        self.comment.textChanged.connect(self._comment_changed)
+        self.comment_count = _plain(QLabel())
+        self.problems_label = _plain(QLabel())
+        self.problems_label.setStyleSheet("color: #B00020;")
+        self.problems_label.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.record)
+        self.buttons.rejected.connect(self.reject)
+
+        self.form = QFormLayout()
+        fields = [
+            self.search_field,
+            self.client_list,
+            self.chosen_label,
+            self._row(kinds),
+            self.session_combo,
+            self._row(stars),
+            self.aspect_list,
+            self.comment,
+            self.comment_count,
+        ]
+        self.form_labels = [QLabel() for _ in fields]
+        for label, field in zip(self.form_labels, fields, strict=True):
+            self.form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.buttons)
+        self.resize(640, 720)
+        self.retranslate()
+        self._kind_changed()
+
+    @staticmethod
+    def _row(inner: QHBoxLayout) -> QWidget:
+        holder = QWidget()
+        inner.setContentsMargins(0, 0, 0, 0)
+        holder.setLayout(inner)
+        return holder
+
+    # --- Translation --------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Add review"))
+        self.search_field.setPlaceholderText(self.tr("Part of the name, or the member id"))
+        labels = [
+            self.tr("Find the client:"),
+            self.tr("Matches:"),
+            self.tr("Client:"),
+            self.tr("Review of:"),
+            self.tr("Session:"),
+            self.tr("Stars:"),
+            self.tr("Aspects:"),
+            self.tr("Comment:"),
+            "",
+        ]
+        for label, text in zip(self.form_labels, labels, strict=True):
+            label.setText(text)
+        self.chosen_label.setText(
+            self._client_text(self._client) if self._client else self.tr("No client chosen yet.")
+        )
+        self.class_radio.setText(self.tr("A class (one session)"))
+        self.business_radio.setText(self.tr("The studio as a whole"))
+        self.comment.setPlaceholderText(self.tr("What the client said (optional)"))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if isinstance(ok, QPushButton):
+            ok.setText(self.tr("Record review"))
+        self._fill_sessions()
+        self._fill_aspects()
+        self._comment_changed()
+
+    def _client_text(self, client: ClientMatch) -> str:
+        return i18n.fill(self.tr("%1 (member %2)"), client.full_name, client.external_id)
+
+    # --- Client -------------------------------------------------------------------------------
+
+    def _search(self) -> None:
+        text = self.search_field.text().strip()
+        self._search_generation += 1
+        generation = self._search_generation
+        store = self._store
+
+        def work() -> list[ClientMatch]:
+            with store.read() as session:
+                return search_clients(session, text, limit=SEARCH_LIMIT)
+
+        def done(matches: object) -> None:
+            if generation == self._search_generation and isinstance(matches, list):
+                self._show_matches(matches)
+
+        self._runner.run(lambda _p: work(), name="staff-client-search", on_done=done)
+
+    def _show_matches(self, matches: list[ClientMatch]) -> None:
+        self.client_model.clear()
+        self._matches = {m.id: m for m in matches}
+        for match in matches:
+            item = QStandardItem(self._client_text(match))
+            item.setData(match.id, ID_ROLE)
+            self.client_model.appendRow(item)
+
+    def _client_clicked(self, index: QModelIndex) -> None:
+        client_id = index.data(ID_ROLE)
+        if client_id in self._matches:
+            self.choose_client(self._matches[client_id])
+
+    def choose_client(self, client: ClientMatch) -> None:
+        self._client = client
+        with self._store.read() as session:
+            self._sessions = sessions_for(session, client.id, until=self._clock.now())
+        self.retranslate()
+
+    @property
+    def matches_shown(self) -> int:
+        return self.client_model.rowCount()
+
+    # --- Kind, session, stars, aspects --------------------------------------------------------
+
+    @property
+    def kind(self) -> ReviewKind:
+        return ReviewKind.CLASS if self.class_radio.isChecked() else ReviewKind.BUSINESS
+
+    def _kind_changed(self) -> None:
+        self.session_combo.setEnabled(self.kind is ReviewKind.CLASS)
+        self._options = aspect_options(self._store, self.kind, 4)
+        self._fill_aspects()
+
+    def _fill_sessions(self) -> None:
+        current = self.session_combo.currentData()
+        self.session_combo.clear()
+        if self._client is not None and not self._sessions:
+            self.session_combo.addItem(self.tr("No session booked for this client"), None)
+        locale = i18n.locale()
+        for choice in self._sessions:
+            local = choice.starts_at.astimezone(self._tz)
+            day = locale.dayName(local.isoweekday(), locale.FormatType.ShortFormat)
+            text = i18n.fill(
+                self.tr("%1 %2: %3 with %4"),
+                day,
+                local.strftime("%Y-%m-%d %H:%M"),
+                choice.class_name,
+                choice.coach_name,
+            )
+            if not choice.present:
+                text = i18n.fill(self.tr("%1 (absent)"), text)
+            self.session_combo.addItem(text, choice.id)
+        index = self.session_combo.findData(current)
+        if index >= 0:
+            self.session_combo.setCurrentIndex(index)
+
+    def select_session(self, session_id: int) -> None:
+        index = self.session_combo.findData(session_id)
+        if index < 0:
+            raise LookupError(f"session {session_id} is not among the client's sessions")
+        self.session_combo.setCurrentIndex(index)
+
+    @property
+    def stars(self) -> int:
+        return max(self.star_group.checkedId(), 0)
+
+    def _stars_changed(self, _id: int, checked: bool) -> None:
+        if checked:
+            self._fill_aspects()
+
+    def _fill_aspects(self) -> None:
+        ticked = set(self.ticked_aspect_ids())
+        self.aspect_model.clear()
+        if not self.stars:
+            return
+        offered = offered_polarities(self.stars)
+        language = i18n.current_language()
+        for option in sorted(self._options, key=lambda o: o.polarity is not Polarity.EXCEL):
+            if option.polarity not in offered:
+                continue
+            template = (
+                self.tr("Excels: %1")
+                if option.polarity is Polarity.EXCEL
+                else self.tr("To improve: %1")
+            )
+            item = QStandardItem(i18n.fill(template, option.label(language)))
+            item.setCheckable(True)
+            item.setCheckState(
+                Qt.CheckState.Checked if option.id in ticked else Qt.CheckState.Unchecked
+            )
+            item.setData(option.id, ID_ROLE)
+            self.aspect_model.appendRow(item)
+
+    def ticked_aspect_ids(self) -> list[int]:
+        ids = []
+        for row in range(self.aspect_model.rowCount()):
+            item = self.aspect_model.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                ids.append(int(item.data(ID_ROLE)))
+        return ids
+
+    def tick_aspect(self, label: str) -> None:
+        """Tick the aspect whose line ends with *label* (as a manager would click it)."""
+        for row in range(self.aspect_model.rowCount()):
+            item = self.aspect_model.item(row)
+            if item.text().endswith(label):
+                item.setCheckState(Qt.CheckState.Checked)
+                return
+        raise LookupError(f"no aspect {label!r} is offered")
+
+    def _comment_changed(self) -> None:
+        text = self.comment.toPlainText()
+        if len(text) > MAX_COMMENT_CHARS:
+            self.comment.setPlainText(text[:MAX_COMMENT_CHARS])
+            return
+        self.comment_count.setText(
+            i18n.fill(self.tr("%1 of %2 characters"), str(len(text)), str(MAX_COMMENT_CHARS))
+        )
+
+    # --- Recording ----------------------------------------------------------------------------
+
+    def problems(self) -> list[str]:
+        problems = []
+        if self._client is None:
+            problems.append(self.tr("Choose the client."))
+        if self.kind is ReviewKind.CLASS and self.session_combo.currentData() is None:
+            problems.append(self.tr("Choose the session the class review is about."))
+        if not self.stars:
+            problems.append(self.tr("Choose the stars, from 1 to 5."))
+        return problems
+
+    def record(self) -> None:
+        problems = self.problems()
+        if problems:
+            self._show_problems(problems)
+            return
+        assert self._client is not None
+        entry = StaffReview(
+            client_id=self._client.id,
+            kind=self.kind,
+            stars=self.stars,
+            session_id=self.session_combo.currentData() if self.kind is ReviewKind.CLASS else None,
+            aspect_ids=self.ticked_aspect_ids(),
+            comment=self.comment.toPlainText().strip() or None,
+        )
+        try:
+            with self._store.write() as session:
+                review = record_staff_review(
+                    session,
+                    load_settings(session),
+                    entry,
+                    at=self._clock.now(),
+                    actor=audit.default_actor(),
+                )
+                review_id = review.external_id
+        except UserInputError as exc:
+            self._show_problems(exc.problems)
+            return
+        self.recorded.emit(review_id)
+        self.accept()
+
+    def _show_problems(self, problems: list[str]) -> None:
+        self.problems_label.setText("\n".join(problems))
+        self.problems_label.show()
+
+    def done(self, result: int) -> None:
+        self._runner.shutdown()
+        super().done(result)
