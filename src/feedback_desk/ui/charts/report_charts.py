@@ -26,7 +26,6 @@ from feedback_desk.services.reports import (
 )
 from feedback_desk.ui.charts import style
 
-_CONTEXT = "ReportCharts"
 MAX_ASPECTS = 10
 # A fixed title height: matplotlib's automatic placement measures every tick label of every
 # axes (twin ones included) and costs more than drawing the bars.
@@ -50,12 +49,8 @@ class Chart(Protocol):
     def show_empty(self, message: str) -> None: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def no_reviews_message() -> str:
-    return _tr("No reviews yet in this period")
+    return QCoreApplication.translate("ReportCharts", "No reviews yet in this period")
 
 
 def month_label(month: date, locale: QLocale | None = None) -> str:
@@ -110,7 +105,9 @@ def draw_segments_by_month(
     draw_segments(
         canvas,
         month_buckets(months, locale),
-        title=_tr("Promoters, passives and detractors per month"),
+        title=QCoreApplication.translate(
+            "ReportCharts", "Promoters, passives and detractors per month"
+        ),
         locale=locale,
     )
 
@@ -136,9 +133,18 @@ def draw_segments(
     def paint(axes: Axes) -> None:
         positions = list(range(len(buckets)))
         bottoms = list(detractors)
-        axes.bar(positions, detractors, color=style.DETRACTOR, label=_tr("Detractors (1-3 ★)"))
         axes.bar(
-            positions, passives, bottom=bottoms, color=style.PASSIVE, label=_tr("Passives (4 ★)")
+            positions,
+            detractors,
+            color=style.DETRACTOR,
+            label=QCoreApplication.translate("ReportCharts", "Detractors (1-3 ★)"),
+        )
+        axes.bar(
+            positions,
+            passives,
+            bottom=bottoms,
+            color=style.PASSIVE,
+            label=QCoreApplication.translate("ReportCharts", "Passives (4 ★)"),
         )
         bottoms = [d + p for d, p in zip(detractors, passives, strict=True)]
         axes.bar(
@@ -146,10 +152,10 @@ def draw_segments(
             promoters,
             bottom=bottoms,
             color=style.PROMOTER,
-            label=_tr("Promoters (5 ★)"),
+            label=QCoreApplication.translate("ReportCharts", "Promoters (5 ★)"),
         )
         axes.set_title(title, y=TITLE_Y)
-        axes.set_ylabel(_tr("Reviews"))
+        axes.set_ylabel(QCoreApplication.translate("ReportCharts", "Reviews"))
         axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         tops = [b + p for b, p in zip(bottoms, promoters, strict=True)]
         axes.set_ylim(0, max(tops) * 1.08 + 1)
@@ -162,7 +168,7 @@ def draw_segments(
             ],
         )
         axes.annotate(
-            _tr("NPS"),
+            QCoreApplication.translate("ReportCharts", "NPS"),
             xy=(0, 0),
             xycoords="axes fraction",
             xytext=(-6, -22),
@@ -180,12 +186,12 @@ def draw_segments(
             marker="o",
             markersize=3,
             linewidth=1.6,
-            label=_tr("Response rate"),
+            label=QCoreApplication.translate("ReportCharts", "Response rate"),
         )
         rate_axes.set_ylim(0, 105)
         rate_axes.yaxis.set_major_formatter(PercentFormatter(decimals=0))
         rate_axes.grid(visible=False)
-        rate_axes.set_ylabel(_tr("Response rate"))
+        rate_axes.set_ylabel(QCoreApplication.translate("ReportCharts", "Response rate"))
         handles, names = axes.get_legend_handles_labels()
         more_handles, more_names = rate_axes.get_legend_handles_labels()
         axes.figure.legend(
@@ -201,10 +207,11 @@ def draw_segments(
         if index is None:
             return None
         f = buckets[index].figures
-        return _tr(
+        return QCoreApplication.translate(
+            "ReportCharts",
             "{month}: {reviews} reviews — {promoters} promoters, {passives} passives, "
             "{detractors} detractors; NPS {nps}; average {average}; response rate {rate} "
-            "({answered} of {shown} prompts)"
+            "({answered} of {shown} prompts)",
         ).format(
             month=labels[index],
             reviews=f.reviews,
@@ -246,9 +253,14 @@ def draw_reviews(
 
     def paint(axes: Axes) -> None:
         positions = list(range(len(buckets)))
-        axes.bar(positions, counts, color=style.ACCENT, label=_tr("Reviews"))
+        axes.bar(
+            positions,
+            counts,
+            color=style.ACCENT,
+            label=QCoreApplication.translate("ReportCharts", "Reviews"),
+        )
         axes.set_title(title, y=TITLE_Y)
-        axes.set_ylabel(_tr("Reviews"))
+        axes.set_ylabel(QCoreApplication.translate("ReportCharts", "Reviews"))
         axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         axes.set_ylim(0, max(counts) * 1.1 + 1)
         _month_ticks(axes, labels)
@@ -260,7 +272,7 @@ def draw_reviews(
             marker="o",
             markersize=3,
             linewidth=1.6,
-            label=_tr("Average stars"),
+            label=QCoreApplication.translate("ReportCharts", "Average stars"),
         )
         for position, value in zip(positions, averages, strict=True):
             if not math.isnan(value):
@@ -276,7 +288,7 @@ def draw_reviews(
         average_axes.set_ylim(1, 5.4)
         average_axes.set_yticks([1, 2, 3, 4, 5])
         average_axes.grid(visible=False)
-        average_axes.set_ylabel(_tr("Average stars"))
+        average_axes.set_ylabel(QCoreApplication.translate("ReportCharts", "Average stars"))
         handles, names = axes.get_legend_handles_labels()
         more_handles, more_names = average_axes.get_legend_handles_labels()
         axes.figure.legend(
@@ -292,7 +304,9 @@ def draw_reviews(
         if index is None:
             return None
         f = buckets[index].figures
-        return _tr("{month}: {reviews} reviews, average {average}, NPS {nps}").format(
+        return QCoreApplication.translate(
+            "ReportCharts", "{month}: {reviews} reviews, average {average}, NPS {nps}"
+        ).format(
             month=labels[index],
             reviews=f.reviews,
             average=_number(f.average, 2, locale),
@@ -337,9 +351,9 @@ def draw_aspects(
         index = _index(event.ydata, len(shown))
         if index is None:
             return None
-        return _tr("{aspect}: ticked in {count} reviews").format(
-            aspect=labels[index], count=counts[index]
-        )
+        return QCoreApplication.translate(
+            "ReportCharts", "{aspect}: ticked in {count} reviews"
+        ).format(aspect=labels[index], count=counts[index])
 
     canvas.draw(paint, hover=hover)
 
@@ -369,12 +383,14 @@ def draw_coaches(
         axes.set_ylim(max(len(rated), 4) - 0.5, -0.5)
         axes.axvline(0, color="#555555", linewidth=0.8)
         axes.set_xlim(min(-10, min(values) - 30), 125)
-        axes.set_title(_tr("NPS by coach"), y=TITLE_Y)
+        axes.set_title(QCoreApplication.translate("ReportCharts", "NPS by coach"), y=TITLE_Y)
         axes.grid(axis="x", alpha=0.3)
         axes.grid(axis="y", visible=False)
         for position, coach in zip(positions, rated, strict=True):
             axes.annotate(
-                _tr(" {nps} · {average} ★ · {reviews} reviews").format(
+                QCoreApplication.translate(
+                    "ReportCharts", " {nps} · {average} ★ · {reviews} reviews"
+                ).format(
                     nps=coach.nps,
                     average=_number(coach.average, 2, locale),
                     reviews=coach.reviews,
@@ -389,9 +405,10 @@ def draw_coaches(
         if index is None:
             return None
         c = rated[index]
-        return _tr(
+        return QCoreApplication.translate(
+            "ReportCharts",
             "{name}: {reviews} reviews, average {average}, NPS {nps} "
-            "({promoters} promoters, {passives} passives, {detractors} detractors)"
+            "({promoters} promoters, {passives} passives, {detractors} detractors)",
         ).format(
             name=c.name,
             reviews=c.reviews,

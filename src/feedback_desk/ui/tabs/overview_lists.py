@@ -20,17 +20,14 @@ from feedback_desk.ui.formatting import (
 )
 from feedback_desk.ui.widgets.entry_list import Entry
 
-_CONTEXT = "Overview"
 COMMENT_CHARS = 140
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def _where(kind: str, class_name: str | None, coach_name: str | None) -> str:
     if class_name:
-        return _tr("{class_name} with {coach}").format(class_name=class_name, coach=coach_name)
+        return QCoreApplication.translate("Overview", "{class_name} with {coach}").format(
+            class_name=class_name, coach=coach_name
+        )
     return kind_name(kind)
 
 
@@ -100,14 +97,16 @@ def recent_entries(reviews: Sequence[ReviewSummary], tz: ZoneInfo) -> list[Entry
 
 
 def _explanation(entry: Drop, tz: ZoneInfo) -> tuple[str, str]:
-    summary = _tr("usual {usual} over {count} reviews → now {recent} ({n} recent)").format(
+    summary = QCoreApplication.translate(
+        "Overview", "usual {usual} over {count} reviews → now {recent} ({n} recent)"
+    ).format(
         usual=format_average(entry.usual),
         count=entry.usual_count,
         recent=format_average(entry.recent_average),
         n=len(entry.recent),
     )
     recent = "\n".join(f"{format_instant(r.at, tz)}  {stars_text(r.stars)}" for r in entry.recent)
-    return summary, _tr("Recent reviews:") + "\n" + recent
+    return summary, QCoreApplication.translate("Overview", "Recent reviews:") + "\n" + recent
 
 
 def client_trend_entries(trends: Sequence[ClientTrend], tz: ZoneInfo) -> list[Entry]:
