@@ -1,7 +1,7 @@
 """The one way a review enters the store: kiosk, staff entry, `answer` and import all come here.
 
-Later features hook in here, in one place: actions to take (now), the at-risk alert and the Google
-invitations (email issue).
+Later features hook in here, in one place: actions to take and the at-risk alert. (Google
+invitations need no hook: they are computed from the history when due.)
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from feedback_desk.domain.kinds import Channel, ReviewKind
 from feedback_desk.domain.localtime import local_day
 from feedback_desk.domain.segments import is_at_risk
 from feedback_desk.errors import UserInputError
+from feedback_desk.services.alerts import queue_at_risk_alert
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.models import Action, Aspect, ClassSession, Client, Prompt, Review
 
@@ -89,4 +90,5 @@ def record_review(session: Session, settings: Settings, new: NewReview) -> Revie
         review.external_id = app_review_id(review.id)
     if is_at_risk(review.stars):
         session.add(Action(review=review, opened_at=new.created_at))
+    queue_at_risk_alert(session, settings, review, at=new.created_at)
     return review

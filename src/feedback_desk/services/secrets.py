@@ -87,6 +87,19 @@ def get_secret(store_id: str, name: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def read_secret(store_id: str, name: str) -> str | None:
+    """Like :func:`get_secret`, but SecretStoreUnavailable when there is no usable keyring, so
+    "no keyring" and "no password stored" read differently to the user."""
+    from keyring.errors import KeyringError
+
+    backend = _backend()
+    try:
+        value = backend.get_password(SERVICE_NAME, _username(store_id, name))  # type: ignore[attr-defined]
+    except KeyringError as exc:
+        raise SecretStoreUnavailable(f"the system keyring refused to read {name}: {exc}") from exc
+    return value if isinstance(value, str) else None
+
+
 def delete_secret(store_id: str, name: str) -> None:
     from keyring.errors import KeyringError, PasswordDeleteError
 

@@ -1,1 +1,1 @@
-"""Pages of the Settings dialog."""
+"""Settings pages: standalone widgets the Settings dialog shows, each with ``apply()``."""

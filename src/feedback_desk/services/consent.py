@@ -1,0 +1,74 @@
+"""Unsubscribing: a client who asks for no more commercial email gets none, from that moment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from feedback_desk.domain.kinds import OutboxState
+from feedback_desk.errors import UserInputError
+from feedback_desk.services import audit
+from feedback_desk.store.models import Client, OutboxMessage
+
+
+@dataclass(frozen=True)
+class Unsubscribed:
+    client: Client
+    already: bool
+    # Commercial messages to the client that were waiting and are now cancelled.
+    cancelled: int
+
+
+def find_client(session: Session, external_id: str) -> Client:
+    client = session.scalar(select(Client).where(Client.external_id == external_id.strip()))
+    if client is None:
+        raise UserInputError(f"there is no client {external_id!r}")
+    return client
+
+
+def unsubscribe(session: Session, external_id: str, *, at: datetime, actor: str) -> Unsubscribed:
+    """Record the request (keeping the first date) and cancel waiting commercial messages."""
+    client = find_client(session, external_id)
+    already = client.unsubscribed_at is not None
+    if not already:
+        client.unsubscribed_at = at
+        client.updated_at = at
+        audit.record(
+            session,
+            at=at,
+            actor=actor,
+            action="client.unsubscribed",
+            entity_type="client",
+            entity_id=client.external_id,
+        )
+    cancelled = session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.client_id == client.id,
+            OutboxMessage.list_unsubscribe.is_not(None),
+            OutboxMessage.state.in_([OutboxState.QUEUED, OutboxState.FAILED]),
+        )
+        .values(state=OutboxState.CANCELLED, last_error="not sent: the client unsubscribed")
+        .execution_options(synchronize_session=False)
+    ).rowcount  # type: ignore[attr-defined]
+    return Unsubscribed(client, already, int(cancelled or 0))
+
+
+def resubscribe(session: Session, external_id: str, *, at: datetime, actor: str) -> Client:
+    """Staff's undo, when the client asks to receive the studio's emails again."""
+    client = find_client(session, external_id)
+    if client.unsubscribed_at is not None:
+        client.unsubscribed_at = None
+        client.updated_at = at
+        audit.record(
+            session,
+            at=at,
+            actor=actor,
+            action="client.resubscribed",
+            entity_type="client",
+            entity_id=client.external_id,
+        )
+    return client

@@ -1,0 +1,130 @@
+"""Filling a template's ``{placeholders}``: plain text as is, HTML with every value escaped.
+
+Only bare names are allowed (``{first_name}``), so a template can never reach into an object the
+way ``str.format`` would (``{x.__class__}``); ``{{`` and ``}}`` write literal braces. A name we do
+not know is a TemplateError that says which names exist, never a crash.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from string import Formatter
+
+# Every placeholder a template may use, with what it becomes (shown in the template editor).
+PLACEHOLDERS: dict[str, str] = {
+    "first_name": "the client's first name",
+    "last_name": "the client's last name",
+    "client": "the client's full name and id",
+    "client_id": "the client's id",
+    "contact": "the client's email and phone",
+    "studio": "the studio's name",
+    "address": "the studio's postal address",
+    "class": "the class of the review's session",
+    "coach": "the coach of the review's session",
+    "session_date": "the date of the review's session",
+    "kind": "class review or business review",
+    "stars": "the review's stars (1-5)",
+    "date": "the review's date",
+    "aspects": "the aspects the client ticked",
+    "comment": "the client's comment",
+    "review_link": "the studio's Google review link",
+    "unsubscribe": "the unsubscribe link",
+}
+
+# Placeholders whose value is a link: an anchor in HTML.
+LINKS = frozenset({"review_link", "unsubscribe"})
+
+NEWLINE, BREAK = "\n", "<br>\n"
+_NAME = re.compile(r"^[a-z_]+$")
+
+
+class TemplateError(ValueError):
+    """A template that cannot be filled: unknown placeholder, bad brace, or attribute access."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    literal: str
+    field: str | None
+
+
+def parse(template: str) -> list[Piece]:
+    """The template's literal text and fields; TemplateError naming every problem."""
+    try:
+        parts = list(Formatter().parse(template))
+    except ValueError as exc:
+        raise TemplateError(
+            f"{exc}: write {{{{ and }}}} for literal braces, {{name}} for a placeholder"
+        ) from None
+    pieces: list[Piece] = []
+    unknown: list[str] = []
+    for literal, field, spec, conversion in parts:
+        if field is None:
+            pieces.append(Piece(literal, None))
+            continue
+        if spec or conversion or not _NAME.match(field):
+            raise TemplateError(
+                f"{{{field}{'!' + conversion if conversion else ''}"
+                f"{':' + spec if spec else ''}}} is not a placeholder: write a bare name "
+                "such as {first_name}"
+            )
+        if field not in PLACEHOLDERS:
+            unknown.append(field)
+        pieces.append(Piece(literal, field))
+    if unknown:
+        names = ", ".join(f"{{{n}}}" for n in dict.fromkeys(unknown))
+        known = ", ".join(f"{{{n}}}" for n in PLACEHOLDERS)
+        raise TemplateError(f"unknown placeholder {names}; the placeholders are {known}")
+    return pieces
+
+
+def fields_of(template: str) -> list[str]:
+    return [p.field for p in parse(template) if p.field is not None]
+
+
+def render_text(template: str, values: Mapping[str, str]) -> str:
+    return "".join(
+        piece.literal + (values.get(piece.field, "") if piece.field else "")
+        for piece in parse(template)
+    )
+
+
+def _html_value(field: str, value: str) -> str:
+    if field in LINKS and value:
+        escaped = html.escape(value, quote=True)
+        return f'<a href="{escaped}">{escaped}</a>'
+    return html.escape(value, quote=False)
+
+
+def render_html_fragment(template: str, values: Mapping[str, str]) -> str:
+    """The filled template as HTML paragraphs: literal text and every value escaped."""
+    marked = "".join(
+        html.escape(p.literal, quote=False)
+        + (_html_value(p.field, values.get(p.field, "")) if p.field else "")
+        for p in parse(template)
+    )
+    return paragraphs(marked)
+
+
+def paragraphs(escaped: str) -> str:
+    """Already-escaped text to <p> per blank-line block and <br> per line break."""
+    blocks = [b for b in re.split(r"\n\s*\n", escaped.replace("\r\n", "\n").strip()) if b.strip()]
+    return "\n".join(f"<p>{block.strip().replace(NEWLINE, BREAK)}</p>" for block in blocks)
+
+
+def plain_to_html_fragment(text: str) -> str:
+    """Staff's own plain text (an edited draft) as HTML, escaped."""
+    return paragraphs(html.escape(text, quote=False))
+
+
+def html_document(fragment: str, *, language: str) -> str:
+    return (
+        f'<!DOCTYPE html>\n<html lang="{html.escape(language)}">\n<head><meta charset="utf-8">'
+        "</head>\n"
+        '<body style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; '
+        'line-height: 1.5; color: #222;">\n'
+        f"{fragment}\n</body>\n</html>\n"
+    )

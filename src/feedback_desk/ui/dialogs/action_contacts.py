@@ -1,0 +1,246 @@
+"""An action's contacts with the client (seed 004): the log, a form to add one, and
+"Send follow-up…" to tell the client what changed.
+
+    dialog = ActionContactsDialog(store, clock, action_id, parent=window)
+    dialog.follow_up_queued.connect(outbox_worker.send_now)
+    dialog.open()
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from feedback_desk.clock import Clock
+from feedback_desk.domain.kinds import ContactChannel
+from feedback_desk.domain.localtime import local_to_utc, to_local
+from feedback_desk.services.loop import ContactEntry
+from feedback_desk.store.database import Store
+from feedback_desk.workers.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
+
+Index = QModelIndex | QPersistentModelIndex
+
+CHANNEL_LABELS = {
+    ContactChannel.PHONE: "Phone",
+    ContactChannel.EMAIL: "Email",
+    ContactChannel.IN_PERSON: "In person",
+    ContactChannel.SMS: "Text message",
+    ContactChannel.OTHER: "Other",
+}
+
+
+class ContactsModel(QAbstractTableModel):
+    COLUMNS = ("When", "Channel", "Note", "Staff")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ContactEntry] = []
+        self._tz: Any = None
+
+    def set_rows(self, rows: list[ContactEntry], tz: Any) -> None:
+        self.beginResetModel()
+        self._rows, self._tz = rows, tz
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        row = self._rows[index.row()]
+        when = to_local(row.contacted_at, self._tz).strftime("%Y-%m-%d %H:%M") if self._tz else ""
+        values = (when, self.tr(CHANNEL_LABELS[row.channel]), row.note or "", row.staff)
+        return values[index.column()]
+
+
+class ActionContactsDialog(QDialog):
+    follow_up_queued = Signal(int)  # the outbox message's id
+    contact_added = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        action_id: int,
+        parent: QWidget | None = None,
+        *,
+        actor: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._action_id = action_id
+        self._actor = actor
+        self._runner = TaskRunner(self)
+        self.setWindowTitle(self.tr("Contacts with the client"))
+        self.resize(680, 520)
+
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.model = ContactsModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+        self.when_edit = QDateTimeEdit(self)
+        self.when_edit.setCalendarPopup(True)
+        self.when_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.channel_combo = QComboBox(self)
+        for channel, label in CHANNEL_LABELS.items():
+            self.channel_combo.addItem(self.tr(label), channel.value)
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setPlaceholderText(self.tr("What was said, what was agreed"))
+        self.add_button = QPushButton(self.tr("Add contact"), self)
+        self.add_button.clicked.connect(self.add_contact)
+        self.follow_up_button = QPushButton(self.tr("Send follow-up…"), self)
+        self.follow_up_button.clicked.connect(self.open_follow_up)
+        self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+
+        form_box = QGroupBox(self.tr("New contact"), self)
+        form = QFormLayout(form_box)
+        form.addRow(self.tr("When:"), self.when_edit)
+        form.addRow(self.tr("Channel:"), self.channel_combo)
+        form.addRow(self.tr("Note:"), self.note_edit)
+        form.addRow(self.add_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, Qt.Orientation.Horizontal)
+        close.rejected.connect(self.reject)
+        close.addButton(self.follow_up_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(form_box)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.reload()
+
+    def _tz(self) -> Any:
+        from feedback_desk.services.settings import load_settings
+
+        with self._store.read() as session:
+            return load_settings(session).timezone
+
+    def reload(self) -> None:
+        from feedback_desk.services.loop import contacts
+        from feedback_desk.store.models import Action
+
+        tz = self._tz()
+        with self._store.read() as session:
+            action = session.get(Action, self._action_id)
+            rows = contacts(session, self._action_id)
+            if action is not None:
+                review = action.review
+                comment = f" “{review.comment}”" if review.comment else ""
+                self.summary.setText(
+                    self.tr("%1 (%2): %3 star(s) on %4.%5")
+                    .replace("%1", review.client.full_name)
+                    .replace("%2", review.client.external_id)
+                    .replace("%3", str(review.stars))
+                    .replace("%4", review.local_day.isoformat())
+                    .replace("%5", comment)
+                )
+                self.follow_up_button.setEnabled(bool(review.client.email))
+        self.model.set_rows(rows, tz)
+        now = to_local(self._clock.now(), tz).replace(tzinfo=None)
+        self.when_edit.setMaximumDateTime(QDateTime(now))
+        self.when_edit.setDateTime(QDateTime(now))
+
+    def add_contact(self) -> None:
+        from feedback_desk.services.audit import default_actor
+        from feedback_desk.services.loop import add_contact
+
+        tz = self._tz()
+        when = local_to_utc(self.when_edit.dateTime().toPython(), tz)  # type: ignore[arg-type]
+        channel = ContactChannel(self.channel_combo.currentData())
+        note = self.note_edit.text()
+
+        def work(_progress: object) -> None:
+            with self._store.write() as session:
+                add_contact(
+                    session,
+                    self._action_id,
+                    contacted_at=min(when, self._clock.now()),
+                    channel=channel,
+                    note=note,
+                    staff=self._actor or default_actor(),
+                    at=self._clock.now(),
+                )
+
+        self.add_button.setEnabled(False)
+        self._runner.run(work, name="add-contact", on_done=self._added, on_error=self._refused)
+
+    def _added(self, _result: object) -> None:
+        self.note_edit.clear()
+        self.message.setText(self.tr("Contact added."))
+        self.add_button.setEnabled(True)
+        self.reload()
+        self.contact_added.emit()
+
+    def _refused(self, error: BaseException) -> None:
+        self.message.setText(str(error))
+        self.add_button.setEnabled(True)
+
+    def open_follow_up(self) -> ComposeEmailDialog:
+        from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
+
+        dialog = ComposeEmailDialog.for_follow_up(self._store, self._clock, self._action_id, self)
+        dialog.queued.connect(self._follow_up_queued)
+        dialog.open()
+        return dialog
+
+    def _follow_up_queued(self, message_id: int) -> None:
+        self.reload()
+        self.message.setText(self.tr("Follow-up queued; it is logged as an email contact."))
+        self.follow_up_queued.emit(message_id)
+
+    def done(self, result: int) -> None:
+        self._runner.shutdown()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._runner.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Closing the loop: non-respondents and thanking the promoters."""

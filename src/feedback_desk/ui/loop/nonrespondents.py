@@ -1,0 +1,157 @@
+"""Non-respondents (seed 004): clients shown prompts lately who answered none, and a bulk
+outreach email to the checked ones (only those who agreed to receive email)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from feedback_desk.clock import Clock
+from feedback_desk.services.loop import BulkReport, Recipient
+from feedback_desk.store.database import Store
+from feedback_desk.ui.loop.bulk_table import RecipientsModel
+from feedback_desk.workers.tasks import TaskRunner
+
+Confirm = Callable[[QWidget, str], bool]
+
+
+def ask(parent: QWidget, question: str) -> bool:
+    answer = QMessageBox.question(parent, parent.tr("Send emails"), question)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def report_text(widget: QWidget, report: BulkReport) -> str:
+    lines = [widget.tr("%n email(s) queued.", "", report.queued)]
+    if report.already:
+        lines.append(widget.tr("%n already queued before.", "", report.already))
+    lines += [widget.tr("Not sent: %1").replace("%1", s) for s in report.skipped]
+    return "\n".join(lines)
+
+
+class NonRespondentsView(QWidget):
+    queued = Signal(int)  # how many emails were queued
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        parent: QWidget | None = None,
+        *,
+        confirm: Confirm = ask,
+        actor: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._confirm = confirm
+        self._actor = actor
+        self._runner = TaskRunner(self)
+        self.model = RecipientsModel(
+            ("Client", "Name", "Email", "Prompts shown", "Last shown", "Email status"), self
+        )
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.explanation = QLabel(self)
+        self.explanation.setTextFormat(Qt.TextFormat.PlainText)
+        self.explanation.setWordWrap(True)
+        self.send_button = QPushButton(self.tr("Send the outreach email to the checked clients"))
+        self.send_button.clicked.connect(self.send)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.clicked.connect(self.reload)
+        self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the list on a worker (a GROUP BY over the prompts of the window)."""
+        from feedback_desk.services.loop import nonrespondents
+        from feedback_desk.services.settings import load_settings
+
+        def work(_progress: object) -> tuple[list[Recipient], int, int]:
+            with self._store.read() as session:
+                settings = load_settings(session)
+                found = nonrespondents(session, settings, self._clock.now())
+                return (
+                    list(found),
+                    settings.integer("loop.nonrespondent_prompts"),
+                    settings.integer("loop.nonrespondent_days"),
+                )
+
+        self.refresh_button.setEnabled(False)
+        self._runner.run(work, name="nonrespondents", on_done=self._loaded, on_error=self._failed)
+
+    def _loaded(self, result: object) -> None:
+        rows, prompts, days = result  # type: ignore[misc]
+        self.model.set_rows(rows)
+        self.explanation.setText(
+            self.tr("Clients shown %1 or more prompts in the last %2 days who answered none: %3.")
+            .replace("%1", str(prompts))
+            .replace("%2", str(days))
+            .replace("%3", str(len(rows)))
+        )
+        self.refresh_button.setEnabled(True)
+        self.send_button.setEnabled(bool(self.model.checked()))
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(str(error))
+        self.refresh_button.setEnabled(True)
+
+    def send(self) -> None:
+        from feedback_desk.services.loop import send_outreach
+        from feedback_desk.services.settings import load_settings
+
+        chosen = self.model.checked()
+        if not chosen:
+            return
+        question = self.tr("Queue the outreach email for %n client(s)?", "", len(chosen))
+        if not self._confirm(self, question):
+            return
+
+        def work(_progress: object) -> BulkReport:
+            from feedback_desk.services.audit import default_actor
+
+            with self._store.write() as session:
+                return send_outreach(
+                    session,
+                    load_settings(session),
+                    chosen,
+                    at=self._clock.now(),
+                    actor=self._actor or default_actor(),
+                )
+
+        self.send_button.setEnabled(False)
+        self._runner.run(work, name="outreach", on_done=self._sent, on_error=self._failed)
+
+    def _sent(self, report: object) -> None:
+        assert isinstance(report, BulkReport)
+        self.status.setText(report_text(self, report))
+        self.send_button.setEnabled(True)
+        self.queued.emit(report.queued)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._runner.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The outbox in the window: the status-bar counts and the Outbox view."""

@@ -1,0 +1,264 @@
+"""Settings → Email: the SMTP server, the sender, who gets the at-risk alert, the sending rate,
+and "Send test email", which reports success or the server's exact answer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from feedback_desk.clock import Clock
+from feedback_desk.services.email.smtp import SmtpConfig, SmtplibTransport, SmtpTransport
+from feedback_desk.services.settings import Settings
+from feedback_desk.store.database import Store
+from feedback_desk.ui.settings.page import ERROR_STYLE, WARNING_STYLE, load, plain_label, save
+from feedback_desk.workers.tasks import TaskRunner
+
+SECURITY = (("starttls", "STARTTLS (port 587)"), ("ssl", "SSL/TLS (port 465)"), ("none", "None"))
+
+
+class EmailSettingsPage(QWidget):
+    test_finished = Signal(bool, str)  # success, the message shown
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        parent: QWidget | None = None,
+        *,
+        transport: SmtpTransport | None = None,
+        actor: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._transport = transport or SmtplibTransport()
+        self._actor = actor
+        self._runner = TaskRunner(self)
+
+        self.host = QLineEdit(self)
+        self.host.setPlaceholderText("smtp.example.com")
+        self.port = QSpinBox(self)
+        self.port.setRange(1, 65535)
+        self.security = QComboBox(self)
+        for value, label in SECURITY:
+            self.security.addItem(self.tr(label), value)
+        self.username = QLineEdit(self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sender = QLineEdit(self)
+        self.sender.setPlaceholderText("hello@yourstudio.com")
+        self.timeout = QSpinBox(self)
+        self.timeout.setRange(1, 600)
+        self.timeout.setSuffix(self.tr(" s"))
+        self.managers = QLineEdit(self)
+        self.managers.setPlaceholderText("owner@yourstudio.com, desk@yourstudio.com")
+        self.alerts = QCheckBox(self.tr("Email the managers when a review has 3 stars or fewer"))
+        self.per_minute = QSpinBox(self)
+        self.per_minute.setRange(1, 10_000)
+        self.per_minute.setSuffix(self.tr(" per minute"))
+        self.interval = QSpinBox(self)
+        self.interval.setRange(0, 86_400)
+        self.interval.setSuffix(self.tr(" s"))
+        self.interval.setSpecialValueText(self.tr("only when asked"))
+        self.address = QLineEdit(self)
+        self.address.setPlaceholderText(self.tr("Printed under invitations and thank-you emails"))
+        self.unsubscribe_url = QLineEdit(self)
+        self.unsubscribe_url.setPlaceholderText(
+            "https://yourstudio.com/unsubscribe?member={client}"
+        )
+        self.warning = plain_label(self, style=WARNING_STYLE)
+        self.problems = plain_label(self, style=ERROR_STYLE)
+
+        self.test_address = QLineEdit(self)
+        self.test_button = QPushButton(self.tr("Send test email"), self)
+        self.test_button.clicked.connect(self.send_test)
+        self.test_result = plain_label(self)
+
+        server = QGroupBox(self.tr("Outgoing mail server"), self)
+        form = QFormLayout(server)
+        form.addRow(self.tr("Server:"), self.host)
+        form.addRow(self.tr("Port:"), self.port)
+        form.addRow(self.tr("Security:"), self.security)
+        form.addRow(self.tr("User name:"), self.username)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow(self.tr("Sender address:"), self.sender)
+        form.addRow(self.tr("Give up waiting after:"), self.timeout)
+        alerts = QGroupBox(self.tr("Alerts and sending"), self)
+        alert_form = QFormLayout(alerts)
+        alert_form.addRow(self.alerts)
+        alert_form.addRow(self.tr("Managers' addresses:"), self.managers)
+        alert_form.addRow(self.warning)
+        alert_form.addRow(self.tr("Send at most:"), self.per_minute)
+        alert_form.addRow(self.tr("While the window is open, send every:"), self.interval)
+        identity = QGroupBox(self.tr("Emails to clients"), self)
+        identity_form = QFormLayout(identity)
+        identity_form.addRow(self.tr("Studio address:"), self.address)
+        identity_form.addRow(self.tr("Unsubscribe page (optional):"), self.unsubscribe_url)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_address, 1)
+        test_row.addWidget(self.test_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(server)
+        layout.addWidget(alerts)
+        layout.addWidget(identity)
+        layout.addLayout(test_row)
+        layout.addWidget(self.test_result)
+        layout.addWidget(self.problems)
+        layout.addStretch(1)
+        self.managers.textChanged.connect(self._update_warning)
+        self.alerts.toggled.connect(self._update_warning)
+        self.reload()
+
+    @staticmethod
+    def title() -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("EmailSettingsPage", "Email")
+
+    def _password_is_stored(self) -> bool:
+        from feedback_desk.services import secrets
+        from feedback_desk.services.email.config import PASSWORD_KEY
+
+        with self._store.write() as session:
+            store_id = secrets.store_identity(session)
+        return secrets.get_secret(store_id, PASSWORD_KEY) is not None
+
+    def reload(self) -> None:
+        settings = load(self._store)
+        self.host.setText(settings.text("smtp.host"))
+        self.port.setValue(settings.integer("smtp.port"))
+        self.security.setCurrentIndex(self.security.findData(settings.text("smtp.security")))
+        self.username.setText(settings.text("smtp.username"))
+        self.password.clear()
+        self.password.setPlaceholderText(
+            self.tr("(kept in the system keyring)")
+            if self._password_is_stored()
+            else self.tr("(none)")
+        )
+        self.sender.setText(settings.text("smtp.sender"))
+        self.timeout.setValue(settings.integer("smtp.timeout_seconds"))
+        self.managers.setText(settings.text("studio.manager_emails"))
+        self.alerts.setChecked(settings.flag("alerts.at_risk_enabled"))
+        self.per_minute.setValue(settings.integer("outbox.per_minute"))
+        self.interval.setValue(settings.integer("outbox.interval_seconds"))
+        self.address.setText(settings.text("studio.address"))
+        self.unsubscribe_url.setText(settings.text("email.unsubscribe_url"))
+        first_manager = settings.emails("studio.manager_emails")[:1]
+        self.test_address.setText(first_manager[0] if first_manager else self.sender.text())
+        self._update_warning()
+
+    def values(self) -> dict[str, str]:
+        return {
+            "smtp.host": self.host.text(),
+            "smtp.port": str(self.port.value()),
+            "smtp.security": str(self.security.currentData()),
+            "smtp.username": self.username.text(),
+            "smtp.sender": self.sender.text(),
+            "smtp.timeout_seconds": str(self.timeout.value()),
+            "studio.manager_emails": self.managers.text(),
+            "alerts.at_risk_enabled": "yes" if self.alerts.isChecked() else "no",
+            "outbox.per_minute": str(self.per_minute.value()),
+            "outbox.interval_seconds": str(self.interval.value()),
+            "studio.address": self.address.text(),
+            "email.unsubscribe_url": self.unsubscribe_url.text(),
+        }
+
+    def _update_warning(self, *_args: object) -> None:
+        from feedback_desk.services.alerts import NO_MANAGER_WARNING
+
+        missing = self.alerts.isChecked() and not self.managers.text().strip()
+        self.warning.setText(self.tr(NO_MANAGER_WARNING) if missing else "")
+
+    def apply(self) -> list[str]:
+        """Save the fields; a typed password goes to the keyring. Problems are shown and
+        returned (nothing is saved when a field is wrong)."""
+        from feedback_desk.errors import FeedbackDeskError
+        from feedback_desk.services import settings_admin
+        from feedback_desk.services.audit import default_actor
+
+        problems = save(
+            self._store, self._clock, self.values(), actor=self._actor or default_actor()
+        )
+        if not problems and self.password.text():
+            try:
+                settings_admin.change_secret(
+                    self._store, "smtp.password", self.password.text(), clock=self._clock
+                )
+            except FeedbackDeskError as exc:
+                problems.append(str(exc))
+            else:
+                self.password.clear()
+                self.password.setPlaceholderText(self.tr("(kept in the system keyring)"))
+        self.problems.setText("\n".join(problems))
+        return problems
+
+    def send_test(self) -> None:
+        """Send one message now with the fields as typed; the result comes back verbatim."""
+        values = self.values()
+        typed_password = self.password.text() or None
+        to = self.test_address.text()
+        self.test_button.setEnabled(False)
+        self.test_result.setStyleSheet("")
+        self.test_result.setText(self.tr("Sending…"))
+
+        def work(_progress: object) -> tuple[bool, str]:
+            from feedback_desk.errors import FeedbackDeskError
+            from feedback_desk.services.email.probe import send_test_email
+            from feedback_desk.services.secrets import store_identity
+            from feedback_desk.services.settings import load_settings
+
+            try:
+                with self._store.write() as session:
+                    settings = load_settings(session).with_values(values)
+                    store_id = store_identity(session)
+                config = _with_password(settings, store_id, typed_password)
+                result = send_test_email(
+                    config,
+                    to,
+                    transport=self._transport,
+                    now=self._clock.now(),
+                    language=settings.language,
+                )
+            except FeedbackDeskError as exc:
+                return False, str(exc)
+            return result.ok, result.message
+
+        self._runner.run(work, name="test-email", on_done=self._tested, on_error=self._crashed)
+
+    def _tested(self, result: object) -> None:
+        ok, message = result  # type: ignore[misc]
+        self.test_button.setEnabled(True)
+        self.test_result.setStyleSheet("color: #1b5e20;" if ok else ERROR_STYLE)
+        self.test_result.setText(message)
+        self.test_finished.emit(ok, message)
+
+    def _crashed(self, error: BaseException) -> None:
+        self._tested((False, str(error)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._runner.shutdown()
+        super().closeEvent(event)
+
+
+def _with_password(settings: Settings, store_id: str, typed: str | None) -> SmtpConfig:
+    """The SMTP configuration, with the password as typed when staff typed one."""
+    from dataclasses import replace
+
+    from feedback_desk.services.email.config import smtp_config
+
+    if typed is None:
+        return smtp_config(settings, store_id)
+    without_login = smtp_config(settings.with_values({"smtp.username": ""}), store_id)
+    return replace(without_login, username=settings.text("smtp.username"), password=typed)

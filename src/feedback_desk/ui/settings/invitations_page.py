@@ -1,0 +1,120 @@
+"""Settings → Google invitations: the review link, the mode with Google's policy beside it, and
+the timing rules."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from feedback_desk.clock import Clock
+from feedback_desk.store.database import Store
+from feedback_desk.ui.settings.page import ERROR_STYLE, WARNING_STYLE, load, plain_label, save
+
+POLICY_NOTICE = (
+    "Google's review policy forbids asking only satisfied customers for reviews (\"review "
+    'gating"). The "two 5-star reviews in a row" mode does exactly that: Google may remove '
+    'reviews it finds were solicited this way. "After N sessions" asks every regular client, '
+    "whatever they think."
+)
+
+
+class InvitationsPage(QWidget):
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        parent: QWidget | None = None,
+        *,
+        actor: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._actor = actor
+        self.link = QLineEdit(self)
+        self.link.setPlaceholderText("https://g.page/r/…/review")
+        self.mode = QComboBox(self)
+        self.mode.addItem(self.tr("After two 5-star reviews in a row"), "five_star_pair")
+        self.mode.addItem(self.tr("After N attended sessions"), "after_sessions")
+        self.policy = plain_label(self, self.tr(POLICY_NOTICE))
+        self.sessions = QSpinBox(self)
+        self.sessions.setRange(1, 1000)
+        self.reinvite = QSpinBox(self)
+        self.reinvite.setRange(1, 120)
+        self.reinvite.setSuffix(self.tr(" months"))
+        self.hour = QSpinBox(self)
+        self.hour.setRange(0, 23)
+        self.hour.setSuffix(":00")
+        self.expiry = QSpinBox(self)
+        self.expiry.setRange(1, 365)
+        self.expiry.setSuffix(self.tr(" days"))
+        self.off = plain_label(self, style=WARNING_STYLE)
+        self.problems = plain_label(self, style=ERROR_STYLE)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Google review link:"), self.link)
+        form.addRow(self.off)
+        form.addRow(self.tr("Invite:"), self.mode)
+        form.addRow(self.policy)
+        form.addRow(self.tr("Sessions before an invitation:"), self.sessions)
+        form.addRow(self.tr("Invite again after:"), self.reinvite)
+        form.addRow(self.tr("Send at:"), self.hour)
+        form.addRow(self.tr("Drop an invitation not sent within:"), self.expiry)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addStretch(1)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.link.textChanged.connect(self._mode_changed)
+        self.reload()
+
+    @staticmethod
+    def title() -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("InvitationsPage", "Google invitations")
+
+    def reload(self) -> None:
+        settings = load(self._store)
+        self.link.setText(settings.text("google.review_link"))
+        self.mode.setCurrentIndex(self.mode.findData(settings.text("google.invitation_mode")))
+        self.sessions.setValue(settings.integer("google.invitation_sessions"))
+        self.reinvite.setValue(settings.integer("google.reinvite_months"))
+        self.hour.setValue(settings.integer("google.invitation_hour"))
+        self.expiry.setValue(settings.integer("google.invitation_expiry_days"))
+        self._mode_changed()
+
+    def _mode_changed(self, *_args: object) -> None:
+        gating = self.mode.currentData() == "five_star_pair"
+        self.policy.setStyleSheet(WARNING_STYLE if gating else "")
+        self.sessions.setEnabled(not gating)
+        self.off.setText(
+            ""
+            if self.link.text().strip()
+            else self.tr("No review link: no invitation is sent until one is set.")
+        )
+
+    def values(self) -> dict[str, str]:
+        return {
+            "google.review_link": self.link.text(),
+            "google.invitation_mode": str(self.mode.currentData()),
+            "google.invitation_sessions": str(self.sessions.value()),
+            "google.reinvite_months": str(self.reinvite.value()),
+            "google.invitation_hour": str(self.hour.value()),
+            "google.invitation_expiry_days": str(self.expiry.value()),
+        }
+
+    def apply(self) -> list[str]:
+        from feedback_desk.services.audit import default_actor
+
+        problems = save(
+            self._store, self._clock, self.values(), actor=self._actor or default_actor()
+        )
+        self.problems.setText("\n".join(problems))
+        return problems

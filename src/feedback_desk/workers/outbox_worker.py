@@ -1,0 +1,161 @@
+"""The window's background sender: every ``outbox.interval_seconds`` (and on demand) it runs the
+outbox on a worker thread, then reports the queued, failed and uncertain counts.
+
+    worker = OutboxWorker(store, clock, parent=window)
+    worker.counts_changed.connect(status_widget.set_counts)
+    worker.start()          # the periodic runs
+    worker.send_now()       # one run at once (e.g. after staff queued a reply)
+    worker.stop()           # when the window closes (cancels a run in progress)
+
+A run is the very one ``send-outbox`` does, so a window and a scheduled job can share a store:
+claims are atomic, nothing is sent twice. Runs never overlap within one window.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from feedback_desk.clock import Clock
+from feedback_desk.services.email.smtp import SmtplibTransport, SmtpTransport
+from feedback_desk.services.progress import Cancelled, Progress
+from feedback_desk.store.database import Store
+from feedback_desk.workers.tasks import Task, TaskRunner
+
+DEFAULT_INTERVAL_SECONDS = 60
+
+
+def _interruptible_sleep(progress: Progress) -> Callable[[float], None]:
+    """Sleep for the rate limit, but stop at once when the run is cancelled."""
+    pause = threading.Event()
+
+    def sleep(seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            if progress.cancelled:
+                raise Cancelled()
+            pause.wait(min(left, 0.2))
+
+    return sleep
+
+
+class OutboxWorker(QObject):
+    counts_changed = Signal(int, int, int)  # queued, failed, uncertain
+    run_finished = Signal(object)  # an OutboxRun
+    run_failed = Signal(str)
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        *,
+        transport: SmtpTransport | None = None,
+        interval_seconds: int | None = None,
+        actor: str | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._transport = transport or SmtplibTransport()
+        self._actor = actor
+        self._runner = TaskRunner(self)
+        self._runner.busy_changed.connect(self.busy_changed)
+        self._task: Task | None = None
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.send_now)
+        self._interval = interval_seconds
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    def interval_seconds(self) -> int:
+        if self._interval is not None:
+            return self._interval
+        from feedback_desk.services.settings import load_settings
+
+        with self._store.read() as session:
+            return load_settings(session).integer("outbox.interval_seconds")
+
+    def start(self) -> None:
+        """Start the periodic runs (none when the interval is 0) and refresh the counts."""
+        seconds = self.interval_seconds()
+        if seconds > 0:
+            self._timer.start(seconds * 1000)
+        self.refresh_counts()
+
+    def set_interval(self, seconds: int) -> None:
+        self._interval = seconds
+        self._timer.stop()
+        if seconds > 0:
+            self._timer.start(seconds * 1000)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._runner.shutdown()
+
+    @Slot()
+    def send_now(self) -> None:
+        """Run the outbox once now, unless a run is already going."""
+        if self._task is not None:
+            return
+        self._task = self._runner.run(
+            self._run,
+            name="outbox",
+            on_done=self._done,
+            on_error=self._failed,
+            on_cancelled=self._cancelled,
+        )
+
+    def _run(self, progress: Progress) -> object:
+        from feedback_desk.services.audit import default_actor
+        from feedback_desk.services.outbox.pacing import Pacing
+        from feedback_desk.services.outbox.run import run_outbox
+
+        return run_outbox(
+            self._store,
+            clock=self._clock,
+            transport=self._transport,
+            actor=self._actor or default_actor(),
+            pacing=Pacing.realtime(_interruptible_sleep(progress)),
+            progress=progress,
+        )
+
+    def _done(self, result: object) -> None:
+        from feedback_desk.services.outbox.run import OutboxRun
+
+        self._task = None
+        if isinstance(result, OutboxRun):
+            self.counts_changed.emit(
+                result.counts.queued, result.counts.failed, result.counts.uncertain
+            )
+            self.run_finished.emit(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._task = None
+        self.run_failed.emit(str(error))
+        self.refresh_counts()
+
+    def _cancelled(self) -> None:
+        self._task = None
+
+    @Slot()
+    def refresh_counts(self) -> None:
+        """Re-read the counts (after staff retried or cancelled a message)."""
+        from feedback_desk.services.outbox.staff import counts
+
+        def read(_progress: Progress) -> tuple[int, int, int]:
+            with self._store.read() as session:
+                found = counts(session)
+            return found.queued, found.failed, found.uncertain
+
+        self._runner.run(read, name="outbox-counts", on_done=self._counts_read)
+
+    def _counts_read(self, result: object) -> None:
+        if isinstance(result, tuple):
+            self.counts_changed.emit(*result)
