@@ -156,3 +156,19 @@ def test_a_refused_edit_tells_why(qtbot, studio: Store, opener: DialogOpener) ->
     [box] = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
     assert box.text() == "unknown review 'R-missing'"
     box.close()
+
+
+def test_contacts_open_from_the_details_of_a_review_with_an_action(
+    qtbot, studio: Store, opener: DialogOpener
+) -> None:  # type: ignore[no-untyped-def]
+    from feedback_desk.ui.dialogs.action_contacts import ActionContactsDialog
+
+    fill_studio(studio)
+    dialog = _open_review(opener, studio, "R-bad")
+    assert dialog.contacts_button.isEnabled()
+    qtbot.mouseClick(dialog.contacts_button, Qt.MouseButton.LeftButton)
+    contacts = dialog.findChild(ActionContactsDialog)
+    assert contacts is not None
+    contacts.close()
+    five_stars = _open_review(opener, studio, "R1")
+    assert not five_stars.contacts_button.isEnabled()

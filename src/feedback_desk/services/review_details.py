@@ -45,6 +45,8 @@ class AspectEntry:
 
 @dataclass(frozen=True)
 class ActionState:
+    action_id: int
+    contacts: int
     opened_at: datetime
     closed_at: datetime | None
     closed_by: str | None
@@ -146,7 +148,13 @@ def review_details(session: Session, review_id: int) -> ReviewDetails | None:
         ),
         action=(
             ActionState(
-                action.opened_at, action.closed_at, action.closed_by, action.outcome, action.note
+                action.id,
+                len(action.contacts),
+                action.opened_at,
+                action.closed_at,
+                action.closed_by,
+                action.outcome,
+                action.note,
             )
             if action is not None
             else None

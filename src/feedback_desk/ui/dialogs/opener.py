@@ -28,6 +28,7 @@ class DialogOpener(QObject):
     review_changed = Signal(int)  # store id of the review
     actions_changed = Signal()
     status_message = Signal(str)
+    follow_up_queued = Signal(int)  # an outbox message to send now (the window's outbox worker)
 
     def __init__(
         self,

@@ -113,8 +113,14 @@ class ReviewDetailsDialog(QDialog):
         self.edit_button.clicked.connect(self._edit)
         self.close_action_button = QPushButton(self.tr("Close the action…"))
         self.close_action_button.clicked.connect(self._close_action)
+        self.contacts_button = QPushButton(self.tr("Contacts…"))
+        self.contacts_button.setToolTip(
+            self.tr("Contacts with the client about this review, and a follow-up email")
+        )
+        self.contacts_button.clicked.connect(self._contacts)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.contacts_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.close_action_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
 
@@ -140,7 +146,12 @@ class ReviewDetailsDialog(QDialog):
         if details is None:
             self.setWindowTitle(self.tr("Review not found"))
             self.stars.setText(self.tr("This review no longer exists."))
-            for button in (self.edit_button, self.close_action_button, self.client):
+            for button in (
+                self.edit_button,
+                self.close_action_button,
+                self.contacts_button,
+                self.client,
+            ):
                 button.setEnabled(False)
             return
         language = self.opener.language
@@ -190,6 +201,11 @@ class ReviewDetailsDialog(QDialog):
             )
             self.action.setText(f"{text}\n{action.note}" if action.note else text)
         self.close_action_button.setEnabled(action is not None and action.is_open)
+        self.contacts_button.setEnabled(action is not None)
+        if action is not None and action.contacts:
+            self.contacts_button.setText(self.tr("Contacts ({n})…").format(n=action.contacts))
+        else:
+            self.contacts_button.setText(self.tr("Contacts…"))
         self.history.set_rows(
             [
                 Row(
@@ -230,4 +246,18 @@ class ReviewDetailsDialog(QDialog):
         dialog.accepted.connect(
             lambda: self.opener.close_action(self, review, dialog.chosen_outcome, dialog.note_text)
         )
+        dialog.open()
+
+    def _contacts(self) -> None:
+        if self.details is None or self.details.action is None:
+            return
+        from feedback_desk.ui.dialogs.action_contacts import ActionContactsDialog
+
+        dialog = ActionContactsDialog(
+            self.opener.store, self.opener.clock, self.details.action.action_id, self
+        )
+        dialog.contact_added.connect(self.reload)
+        dialog.follow_up_queued.connect(self.opener.follow_up_queued)
+        dialog.follow_up_queued.connect(lambda _message_id: self.reload())
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
