@@ -71,8 +71,18 @@ class Heartbeat:
         return self.longest
 
 
+def _wait_idle(tab: OverviewTab) -> None:
+    """Let the closing-the-loop figure (read after each refresh, seconds on a million reviews)
+    finish, so that each measured refresh starts on an idle window."""
+    app = QApplication.instance()
+    assert app is not None
+    while not tab.idle:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+
 def _one_refresh(tab: OverviewTab, heartbeat: Heartbeat) -> RefreshTiming:
     """From refresh() to the moment every figure, list and chart image is on screen."""
+    _wait_idle(tab)
     loop = QEventLoop()
     tab.refreshed.connect(loop.quit)
     heartbeat.start()
@@ -100,6 +110,7 @@ def overview_refresh(store: Store, until: datetime, repeat: int = 5) -> list[Ref
     tab.refreshed.disconnect(loop.quit)
     settle_after_startup()  # as the application does once its window is up
     timings = [_one_refresh(tab, heartbeat) for _ in range(repeat)]
+    _wait_idle(tab)
     tab.close()
     runner.shutdown()
     return timings

@@ -171,3 +171,32 @@ def test_without_google_reviews_the_google_chart_says_so(
     tab = _shown(qtbot, opener)
     assert tab.google_chart.empty_message
     assert tab.google_chart.figure is None
+
+
+def test_the_overview_reports_how_often_closing_the_loop_worked(
+    qtbot, studio: Store, opener: DialogOpener
+) -> None:  # type: ignore[no-untyped-def]
+    from feedback_desk.domain.kinds import ActionOutcome
+    from feedback_desk.services.actions import close_action
+    from tests.reports.builders import StudioBuilder, local
+
+    fill_studio(studio)
+    with studio.write() as session:
+        close_action(
+            session, "R-bad", ActionOutcome.CONTACTED, None, at=local(2026, 5, 11), actor="mia"
+        )
+        close_action(
+            session, "R-meh", ActionOutcome.RESOLVED, None, at=local(2026, 5, 13), actor="mia"
+        )
+        b = StudioBuilder(session)
+        from sqlalchemy import select
+
+        from feedback_desk.store.models import Client
+
+        ann = session.scalars(select(Client).where(Client.external_id == "C1")).one()
+        b.review(ann, 5, local(2026, 5, 15), external_id="R-after")
+    tab = _shown(qtbot, opener)
+    qtbot.waitUntil(lambda: tab.idle, timeout=WAIT_MS)
+    # Both closed actions' client reviewed again (5 stars) after the closing: both better.
+    assert tab.headlines["loop"].value.text() == "100.0 %"
+    assert "2 of the 2 clients" in tab.headlines["loop"].toolTip()
