@@ -37,15 +37,22 @@ class DialogOpener(QObject):
         runner: TaskRunner,
         parent: QWidget | None = None,
         *,
-        language: str = "en",
+        language: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.clock = clock
         self.runner = runner
-        self.language = language
+        self._language = language
         self._parent_widget = parent
         self._open_dialogs: list[QDialog] = []
+
+    @property
+    def language(self) -> str:
+        """The interface's language (aspect labels follow it), unless one was given."""
+        from feedback_desk.ui.i18n import current_language
+
+        return self._language or current_language()
 
     # -- opening ---------------------------------------------------------------------------
 
