@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ActionContactsDialog</name>
+    <message>
+        <source>Contacts with the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was said, what was agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send follow-up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 star(s) on %4.%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up queued; it is logged as an email contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddReviewDialog</name>
     <message>
         <source>Add review</source>
@@ -266,6 +313,148 @@
     </message>
 </context>
 <context>
+    <name>ComposeEmailDialog</name>
+    <message>
+        <source>Email to the client</source>
+        <translation>Courriel au client</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>This email asks for referrals: the studio&apos;s name and address and an unsubscribe line are added below your text.</source>
+        <translation>Ce courriel demande des recommandations : le nom et l’adresse du studio et une ligne de désabonnement sont ajoutés sous votre texte.</translation>
+    </message>
+    <message>
+        <source>Review:</source>
+        <translation>Avis :</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À :</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+</context>
+<context>
+    <name>EmailSettingsPage</name>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email the managers when a review has 3 stars or fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only when asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed under invitations and thank-you emails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send test email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up waiting after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts and sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Managers&apos; addresses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send at most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While the window is open, send every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emails to clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Studio address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe page (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(kept in the system keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GoogleSettingsPage</name>
     <message>
         <source>Google</source>
@@ -446,6 +635,10 @@
         <translation>Répondre sur Google…</translation>
     </message>
     <message>
+        <source>Reply by email…</source>
+        <translation>Répondre par courriel…</translation>
+    </message>
+    <message>
         <source>Mark a client as reviewed…</source>
         <translation>Indiquer qu’un client a laissé un avis…</translation>
     </message>
@@ -468,6 +661,22 @@
     <message>
         <source>Connect to Google to reply</source>
         <translation>Connectez-vous à Google pour répondre</translation>
+    </message>
+    <message>
+        <source>Select a review to answer its author by email</source>
+        <translation>Sélectionnez un avis pour répondre à son auteur par courriel</translation>
+    </message>
+    <message>
+        <source>This review is not linked to a client: link it first (Link to client…) to answer its author by email</source>
+        <translation>Cet avis n’est associé à aucun client : associez-le d’abord (Associer à un client…) pour répondre à son auteur par courriel</translation>
+    </message>
+    <message>
+        <source>{client} ({id}), linked to this review, has no email address</source>
+        <translation>{client} ({id}), associé à cet avis, n’a pas d’adresse courriel</translation>
+    </message>
+    <message>
+        <source>Email {client} at {email}, in their language</source>
+        <translation>Écrire à {client} à l’adresse {email}, dans sa langue</translation>
     </message>
     <message>
         <source>Syncing Google reviews…</source>
@@ -496,6 +705,46 @@
     <message>
         <source>Reply sent to Google; it shows once Google approves it.</source>
         <translation>Réponse envoyée à Google ; elle paraîtra une fois approuvée par Google.</translation>
+    </message>
+    <message>
+        <source>Reply by email to a Google review</source>
+        <translation>Répondre par courriel à un avis Google</translation>
+    </message>
+    <message>
+        <source>Already emailed on {when} by {who}: {subject} ({state})</source>
+        <translation>Déjà envoyé par courriel le {when} par {who} : {subject} ({state})</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>en attente d’envoi</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>en cours d’envoi</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>uncertain</source>
+        <translation>incertain</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>Email to {client} queued in the outbox: it leaves with the next send.</source>
+        <translation>Courriel à {client} placé dans la boîte d’envoi : il part au prochain envoi.</translation>
+    </message>
+    <message>
+        <source>The email could not be prepared ({name}: {detail})</source>
+        <translation>Le courriel n’a pas pu être préparé ({name} : {detail})</translation>
     </message>
     <message>
         <source>Mark a client as reviewed on Google</source>
@@ -670,6 +919,57 @@
     </message>
 </context>
 <context>
+    <name>InvitationsPage</name>
+    <message>
+        <source>After two 5-star reviews in a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After N attended sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google review link:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions before an invitation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite again after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop an invitation not sent within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google invitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No review link: no invitation is sent until one is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Feedback Desk: tell us how it went</source>
@@ -693,6 +993,87 @@
     <message>
         <source>Merge “%1” into the aspect below. Its %2 votes move there, and “%1” is hidden for good.</source>
         <translation>Fusionner « %1 » dans l’aspect ci-dessous. Ses %2 votes y sont déplacés et « %1 » est masqué définitivement.</translation>
+    </message>
+</context>
+<context>
+    <name>NonRespondentsView</name>
+    <message>
+        <source>Send the outreach email to the checked clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients shown %1 or more prompts in the last %2 days who answered none: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the outreach email for %n client(s)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxStatusWidget</name>
+    <message>
+        <source>Open the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uncertain</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It arrived: mark sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It did not arrive: send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -782,6 +1163,13 @@
     </message>
 </context>
 <context>
+    <name>RecipientsModel</name>
+    <message>
+        <source>can receive it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RenameAspectDialog</name>
     <message>
         <source>Rename aspect</source>
@@ -794,6 +1182,79 @@
     <message>
         <source>English label:</source>
         <translation>Libellé anglais :</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>Placeholders: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview: plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview: HTML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <source>Email templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent only to clients who agreed to receive email; the studio&apos;s name and address and an unsubscribe line are added under it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThankPromotersDialog</name>
+    <message>
+        <source>Thank the promoters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the thank-you email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews of 5 stars from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 promoter(s) in the period; %2 agreed to receive email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the thank-you email for %n client(s)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -852,6 +1313,34 @@
     <message>
         <source>Tap your name.</source>
         <translation>Touchez votre nom.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Send emails</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message numerus="yes">
+        <source>%n email(s) queued.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already queued before.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

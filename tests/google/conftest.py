@@ -13,7 +13,9 @@ from feedback_desk.services.google import auth, connection
 from feedback_desk.services.settings import set_setting
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import GoogleLocation
+from tests.email.factory import configure, smtp_settings
 from tests.support.fake_google import FakeGoogle, FakeLocation
+from tests.support.smtp_server import SmtpServer
 
 PLACE_ID = "ChIJN1t_tDeuEmsRUsoyG83frY4"
 REVIEW_LINK = f"https://search.google.com/local/writereview?placeid={PLACE_ID}"
@@ -83,3 +85,17 @@ def connected_store(
     )
     assert isinstance(location, GoogleLocation)
     return pointed_store
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    server = SmtpServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mail_store(store: Store, smtp_server: SmtpServer) -> Store:
+    """The test store, sending through the loopback SMTP server (studio "Studio Zen")."""
+    configure(store, **smtp_settings(smtp_server))
+    return store

@@ -27,13 +27,20 @@ def clock() -> ManualClock:
 
 
 @pytest.fixture
-def opener(qtbot, studio: Store, clock: ManualClock):  # type: ignore[no-untyped-def]
-    from feedback_desk.ui.dialogs.opener import DialogOpener
-    from feedback_desk.workers.tasks import TaskRunner
+def context(qtbot, studio: Store, clock: ManualClock):  # type: ignore[no-untyped-def]
+    """The window's shared context (store, clock, task runner), as the tabs get it."""
+    from feedback_desk.ui.context import WindowContext
 
-    runner = TaskRunner()
-    made = DialogOpener(studio, clock, runner)
+    made = WindowContext(studio, clock)
+    yield made
+    made.tasks.shutdown()
+
+
+@pytest.fixture
+def opener(context):  # type: ignore[no-untyped-def]
+    from feedback_desk.ui.dialogs.opener import opener_for
+
+    made = opener_for(context)
     yield made
     for dialog in made.open_dialogs:
         dialog.close()
-    runner.shutdown()

@@ -17,11 +17,13 @@ WAIT_MS = 10_000
 
 
 def _shown(qtbot, opener: DialogOpener) -> OverviewTab:  # type: ignore[no-untyped-def]
-    tab = OverviewTab(opener)
+    tab = OverviewTab(opener.parent())
+    assert tab.opener is opener  # one opener for the whole window
     qtbot.addWidget(tab)
     tab.resize(1400, 900)
+    tab.show()
     with qtbot.waitSignal(tab.refreshed, timeout=WAIT_MS):
-        tab.show()
+        tab.refresh()
     return tab
 
 
@@ -196,7 +198,7 @@ def test_the_overview_reports_how_often_closing_the_loop_worked(
         ann = session.scalars(select(Client).where(Client.external_id == "C1")).one()
         b.review(ann, 5, local(2026, 5, 15), external_id="R-after")
     tab = _shown(qtbot, opener)
-    qtbot.waitUntil(lambda: tab.idle, timeout=WAIT_MS)
+    qtbot.waitUntil(tab.is_idle, timeout=WAIT_MS)
     # Both closed actions' client reviewed again (5 stars) after the closing: both better.
     assert tab.headlines["loop"].value.text() == "100.0 %"
     assert "2 of the 2 clients" in tab.headlines["loop"].toolTip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from feedback_desk.cli.commands._shared import add_json
+from feedback_desk.cli.commands._shared import add_at, add_json
 
 if TYPE_CHECKING:
     from feedback_desk.cli.context import CliContext
@@ -52,13 +52,28 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     mark.set_defaults(handler=run_mark_reviewed)
 
     reply = nested.add_parser(
-        "reply", parents=[common], help="publish (or replace) the reply on Google"
+        "reply",
+        parents=[common],
+        help="publish (or replace) the reply on Google, or --email it to the linked client",
     )
     reply.add_argument("review", metavar="REVIEW")
     reply.add_argument("text", metavar="TEXT")
-    reply.add_argument(
+    how = reply.add_mutually_exclusive_group()
+    how.add_argument(
         "--delete", action="store_true", help="remove the studio's reply instead (TEXT ignored)"
     )
+    how.add_argument(
+        "--email",
+        action="store_true",
+        help="email TEXT to the client linked to the review (through the outbox) instead of "
+        "publishing it on Google",
+    )
+    reply.add_argument(
+        "--subject",
+        metavar="SUBJECT",
+        help="with --email: the subject (default: the reply template's, in the client's language)",
+    )
+    add_at(reply)
     reply.set_defaults(handler=run_reply)
 
     disconnect = nested.add_parser(
@@ -184,6 +199,12 @@ def run_mark_reviewed(ctx: CliContext) -> int:
 def run_reply(ctx: CliContext) -> int:
     from feedback_desk.services.google import replies
 
+    if ctx.args.email:
+        return _reply_by_email(ctx)
+    if ctx.args.subject is not None:
+        from feedback_desk.errors import UserInputError
+
+        raise UserInputError("--subject goes with --email (a reply on Google has no subject)")
     if ctx.args.delete:
         replies.delete_reply(ctx.store(), ctx.args.review, clock=ctx.clock(), actor=_actor())
         ctx.print(f"the reply to {ctx.args.review} was removed from Google")
@@ -195,4 +216,30 @@ def run_reply(ctx: CliContext) -> int:
     )
     state = f" ({reply.state})" if reply.state else ""
     ctx.print(f"reply published on Google{state}")
+    return 0
+
+
+def _reply_by_email(ctx: CliContext) -> int:
+    from feedback_desk.services.google.email_reply import reply_by_email
+    from feedback_desk.services.settings import load_settings
+
+    with ctx.store().write() as session:
+        draft, queued = reply_by_email(
+            session,
+            load_settings(session),
+            ctx.args.review,
+            ctx.args.text,
+            subject=ctx.args.subject,
+            at=ctx.clock().now(),
+            actor=_actor(),
+        )
+        message_id = queued.message.id
+    if not queued.created:
+        ctx.print(f"this email is already in the outbox (message {message_id}): nothing queued")
+        return 0
+    language = "French" if draft.language == "fr" else "English"
+    ctx.print(
+        f"reply email queued for {draft.to} (message {message_id}, {language}): "
+        "`feedback-desk send-outbox` sends it"
+    )
     return 0

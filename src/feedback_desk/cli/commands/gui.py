@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import re
 from typing import TYPE_CHECKING
-
-from feedback_desk.cli.commands._shared import not_built
-from feedback_desk.errors import NotBuiltYet
 
 if TYPE_CHECKING:
     from feedback_desk.cli.context import CliContext
+    from feedback_desk.clock import Clock
+
+TABS = ("overview", "business", "class", "google")
+MIN_SIZE = (320, 240)
+MAX_SIZE = (7680, 4320)
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -19,17 +22,87 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     kiosk.set_defaults(handler=run_kiosk)
 
     shot = subparsers.add_parser(
-        "screenshot", parents=[common], help="render a tab of the window to a PNG"
+        "screenshot",
+        parents=[common],
+        help="render a tab of the window to a PNG",
+        description="Renders the real window off screen, once its data has loaded, and writes "
+        "the chosen tab as a PNG of exactly the given size.",
     )
-    shot.add_argument("--tab", required=True, choices=("overview", "business", "class", "google"))
-    shot.add_argument("out", metavar="OUT.png")
-    shot.add_argument("--size", default="1400x900", metavar="WxH")
+    shot.add_argument("--tab", required=True, choices=TABS, help="the tab to render")
+    shot.add_argument("out", metavar="OUT.png", help="the PNG file to write")
+    shot.add_argument(
+        "--size", default="1400x900", metavar="WxH", help="the image size in pixels (1400x900)"
+    )
     shot.add_argument("--at", metavar="T", help="render as if now were T")
-    shot.set_defaults(handler=not_built("screenshot"))
+    shot.set_defaults(handler=run_screenshot)
+
+
+def _size(text: str) -> tuple[int, int]:
+    from feedback_desk.errors import UserInputError
+
+    match = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text)
+    if not match:
+        raise UserInputError(f"--size: {text!r} is not WIDTHxHEIGHT (e.g. 1400x900)")
+    width, height = int(match[1]), int(match[2])
+    if not (MIN_SIZE[0] <= width <= MAX_SIZE[0] and MIN_SIZE[1] <= height <= MAX_SIZE[1]):
+        raise UserInputError(
+            f"--size: {width}x{height} is outside {MIN_SIZE[0]}x{MIN_SIZE[1]} to "
+            f"{MAX_SIZE[0]}x{MAX_SIZE[1]}"
+        )
+    return width, height
+
+
+def run_screenshot(ctx: CliContext) -> int:
+    from pathlib import Path
+
+    from feedback_desk.errors import UserInputError
+
+    width, height = _size(ctx.args.size)
+    out = Path(ctx.args.out).expanduser()
+    if out.suffix.lower() != ".png":
+        raise UserInputError(f"{out}: the screenshot is a PNG file (OUT.png)")
+    if not out.parent.is_dir():
+        raise UserInputError(f"{out.parent}: no such folder")
+    store, clock = ctx.store(), ctx.clock()
+    from PySide6.QtCore import QSize
+
+    from feedback_desk.ui.screenshot import render_screenshot
+
+    render_screenshot(store, clock, ctx.args.tab, out, QSize(width, height))
+    ctx.print(f"Wrote {out} ({width}x{height}, tab {ctx.args.tab})")
+    return 0
+
+
+def _demo_clock(ctx: CliContext) -> Clock:
+    """--at for the demo, read in the demo studio's zone (its store may not exist yet)."""
+    from feedback_desk.clock import FixedClock, SystemClock
+    from feedback_desk.domain.localtime import parse_instant, zone
+    from feedback_desk.domain.settings_schema import definition
+    from feedback_desk.errors import UserInputError
+
+    at = getattr(ctx.args, "at", None)
+    if not at:
+        return SystemClock()
+    try:
+        return FixedClock(parse_instant(at, zone(definition("studio.timezone").default)))
+    except ValueError as exc:
+        raise UserInputError(f"--at: {exc}") from None
 
 
 def run_window(ctx: CliContext) -> int:
-    raise NotBuiltYet("the window is not built yet in this version")
+    from feedback_desk.errors import UserInputError
+
+    if getattr(ctx.args, "demo", False):
+        if ctx.store_location:
+            raise UserInputError("use either --demo or --store, not both")
+        clock = _demo_clock(ctx)
+        from feedback_desk.ui.launch import run_demo_window
+
+        return run_demo_window(clock=clock, debug=ctx.debug)
+    store, clock = ctx.store(), ctx.clock()
+    from feedback_desk.ui.launch import run_window as launch
+
+    return launch(store, clock=clock, debug=ctx.debug)
 
 
 def run_kiosk(ctx: CliContext) -> int:

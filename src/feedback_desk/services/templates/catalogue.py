@@ -35,6 +35,10 @@ class TemplateName(StrEnum):
     FOLLOW_UP = "follow_up"
     OUTREACH = "outreach"
     THANKS = "thanks"
+    # Emails to a linked client answering their Google review (not commercial: no referral ask).
+    GOOGLE_REPLY_PROMOTER = "google_reply_promoter"
+    GOOGLE_REPLY_PASSIVE = "google_reply_passive"
+    GOOGLE_REPLY_DETRACTOR = "google_reply_detractor"
 
     @property
     def commercial(self) -> bool:
@@ -64,12 +68,21 @@ _TITLES = {
     TemplateName.FOLLOW_UP: "Follow-up: what we changed",
     TemplateName.OUTREACH: "Non-respondent outreach",
     TemplateName.THANKS: "Thank-you to promoters",
+    TemplateName.GOOGLE_REPLY_PROMOTER: "Email reply to a 5-star Google review",
+    TemplateName.GOOGLE_REPLY_PASSIVE: "Email reply to a 4-star Google review",
+    TemplateName.GOOGLE_REPLY_DETRACTOR: "Email reply to a Google review of 1-3 stars (apology)",
 }
 
 REPLY_FOR_SEGMENT = {
     Segment.PROMOTER: TemplateName.REPLY_PROMOTER,
     Segment.PASSIVE: TemplateName.REPLY_PASSIVE,
     Segment.DETRACTOR: TemplateName.REPLY_DETRACTOR,
+}
+
+GOOGLE_REPLY_FOR_SEGMENT = {
+    Segment.PROMOTER: TemplateName.GOOGLE_REPLY_PROMOTER,
+    Segment.PASSIVE: TemplateName.GOOGLE_REPLY_PASSIVE,
+    Segment.DETRACTOR: TemplateName.GOOGLE_REPLY_DETRACTOR,
 }
 
 

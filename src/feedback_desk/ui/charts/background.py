@@ -62,14 +62,21 @@ def _render(paint: Paint, width: int, height: int, ratio: float, generation: int
 class BackgroundChart(QWidget):
     rendered = Signal()  # the widget shows the latest draw (or empty state)
 
-    def __init__(self, parent: QWidget | None = None, *, height: float = 2.6) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        height: float = 2.6,
+        runner: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(int(height * 60))
         self.setMouseTracking(True)
         self._preferred = QSize(600, int(height * _BASE_DPI))
-        # One render at a time; a render superseded before it starts is skipped.
-        self._runner = TaskRunner(self, max_threads=1)
+        # The window's runner (so that "is the window idle" counts renders), else one of its own
+        # doing one render at a time; a render superseded before it starts is skipped.
+        self._runner = runner or TaskRunner(self, max_threads=1)
         self._paint: Paint | None = None
         self._hover: HoverText | None = None
         self._image: QImage | None = None
@@ -93,6 +100,11 @@ class BackgroundChart(QWidget):
     @property
     def rendering(self) -> bool:
         return self._pending
+
+    @property
+    def settled(self) -> bool:
+        """No render running and none about to start after a resize."""
+        return not self._pending and not self._resize_timer.isActive()
 
     def draw(self, paint: Paint, *, hover: HoverText | None = None) -> None:
         self.empty_message = None

@@ -4,9 +4,16 @@ plain text, queued in the outbox on Send (the background sender takes it from th
     dialog = ComposeEmailDialog.for_review(store, clock, "R55", parent=window)
     dialog.queued.connect(outbox_worker.send_now)
     dialog.open()
+
+A caller whose email is not a studio review's reply or a follow-up passes its own *sender* (the
+service that queues the approved draft, run on a worker thread), as the Google tab does.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -26,6 +33,15 @@ from feedback_desk.services.drafts import Draft
 from feedback_desk.store.database import Store
 from feedback_desk.workers.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from feedback_desk.services.outbox.queue import Queued
+    from feedback_desk.services.settings import Settings
+
+# (session, settings, approved draft, now, actor) → what was queued.
+Sender = Callable[["Session", "Settings", Draft, datetime, str], "Queued"]
+
 
 class ComposeEmailDialog(QDialog):
     queued = Signal(int)  # the outbox message's id
@@ -39,12 +55,14 @@ class ComposeEmailDialog(QDialog):
         *,
         context: str = "",
         actor: str | None = None,
+        sender: Sender | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._clock = clock
         self._draft = draft
         self._actor = actor
+        self._sender = sender
         self._runner = TaskRunner(self)
         self.setWindowTitle(self.tr("Email to the client"))
         self.resize(640, 520)
@@ -139,19 +157,19 @@ class ComposeEmailDialog(QDialog):
         draft = self.edited_draft()
         self.send_button.setEnabled(False)
         self.problem.clear()
+        sender = self._sender or _send_draft
 
         def work(_progress: object) -> int:
             from feedback_desk.services.audit import default_actor
-            from feedback_desk.services.drafts import send_draft
             from feedback_desk.services.settings import load_settings
 
             with self._store.write() as session:
-                queued = send_draft(
+                queued = sender(
                     session,
                     load_settings(session),
                     draft,
-                    at=self._clock.now(),
-                    actor=self._actor or default_actor(),
+                    self._clock.now(),
+                    self._actor or default_actor(),
                 )
                 return queued.message.id
 
@@ -174,3 +192,11 @@ class ComposeEmailDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self.problem.setText(str(error))
         self.send_button.setEnabled(True)
+
+
+def _send_draft(
+    session: Session, settings: Settings, draft: Draft, at: datetime, actor: str
+) -> Queued:
+    from feedback_desk.services.drafts import send_draft
+
+    return send_draft(session, settings, draft, at=at, actor=actor)

@@ -21,6 +21,7 @@ from feedback_desk.services.progress import Progress
 from feedback_desk.services.review_details import review_id_of
 from feedback_desk.services.review_edit import EditResult, edit_stars
 from feedback_desk.store.database import Store
+from feedback_desk.ui.context import WindowContext
 from feedback_desk.workers.tasks import TaskRunner
 
 
@@ -35,8 +36,9 @@ class DialogOpener(QObject):
         store: Store,
         clock: Clock,
         runner: TaskRunner,
-        parent: QWidget | None = None,
+        parent: QObject | None = None,
         *,
+        dialog_parent: QWidget | None = None,
         language: str | None = None,
     ) -> None:
         super().__init__(parent)
@@ -44,7 +46,7 @@ class DialogOpener(QObject):
         self.clock = clock
         self.runner = runner
         self._language = language
-        self._parent_widget = parent
+        self._parent_widget = dialog_parent or (parent if isinstance(parent, QWidget) else None)
         self._open_dialogs: list[QDialog] = []
 
     @property
@@ -173,3 +175,19 @@ class DialogOpener(QObject):
         self._open_dialogs.append(box)
         box.finished.connect(lambda _result: self._forget(box))
         box.open()
+
+
+def opener_for(context: WindowContext) -> DialogOpener:
+    """The window's one opener (made on first use, owned by the window's context), so that an
+    edit made from any tab's dialog refreshes every tab."""
+    found = context.findChild(DialogOpener)
+    if found is not None:
+        return found
+    window = context.parent()
+    return DialogOpener(
+        context.store,
+        context.clock,
+        context.tasks,
+        context,
+        dialog_parent=window if isinstance(window, QWidget) else None,
+    )

@@ -22,7 +22,7 @@ from feedback_desk.clock import Clock
 from feedback_desk.services.email.smtp import SmtpConfig, SmtplibTransport, SmtpTransport
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.database import Store
-from feedback_desk.ui.settings.page import ERROR_STYLE, WARNING_STYLE, load, plain_label, save
+from feedback_desk.ui.settings.standalone import ERROR_STYLE, WARNING_STYLE, load, plain_label, save
 from feedback_desk.workers.tasks import TaskRunner
 
 SECURITY = (("starttls", "STARTTLS (port 587)"), ("ssl", "SSL/TLS (port 465)"), ("none", "None"))

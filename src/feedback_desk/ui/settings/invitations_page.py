@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from feedback_desk.clock import Clock
 from feedback_desk.store.database import Store
-from feedback_desk.ui.settings.page import ERROR_STYLE, WARNING_STYLE, load, plain_label, save
+from feedback_desk.ui.settings.standalone import ERROR_STYLE, WARNING_STYLE, load, plain_label, save
 
 POLICY_NOTICE = (
     "Google's review policy forbids asking only satisfied customers for reviews (\"review "

@@ -35,7 +35,7 @@ from feedback_desk.services.templates.render import (
     render_text,
 )
 from feedback_desk.store.database import Store
-from feedback_desk.ui.settings.page import ERROR_STYLE, load, plain_label
+from feedback_desk.ui.settings.standalone import ERROR_STYLE, load, plain_label
 
 SAMPLE = {
     "fr": {

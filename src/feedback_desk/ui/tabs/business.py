@@ -1,4 +1,4 @@
-"""The Business reviews tab: reviews of the studio as a whole."""
+"""The Business reviews tab: reviews of the studio as a whole, with their charts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from feedback_desk.domain.kinds import ReviewKind
 from feedback_desk.ui.tabs.review_tab import ReviewTab
 
 
-class BusinessTab(ReviewTab):
+class BusinessReviewsTab(ReviewTab):
     kind = ReviewKind.BUSINESS
 
     def title_for_period(self) -> str:

@@ -1,26 +1,21 @@
-"""The Class reviews tab: filters by coach and by class, and the by-coach table and chart."""
+"""The Class reviews tab: the reviews panel with its coach and class filters, and the
+by-coach table (reviews, average, NPS) with its chart."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from feedback_desk.domain.kinds import ReviewKind
-from feedback_desk.services.reports import ReportScope
-from feedback_desk.services.reports.choices import class_choices, coach_choices
 from feedback_desk.services.review_tabs import TabReport
 from feedback_desk.ui.charts import report_charts
 from feedback_desk.ui.charts.background import BackgroundChart
-from feedback_desk.ui.dialogs.opener import DialogOpener
 from feedback_desk.ui.formatting import format_average, format_nps
 from feedback_desk.ui.models.rows_model import ROW_KEY_ROLE, Row, RowsModel
 from feedback_desk.ui.tabs.review_tab import ReviewTab
@@ -28,15 +23,14 @@ from feedback_desk.ui.tabs.review_tab import ReviewTab
 _RIGHT = Qt.AlignmentFlag.AlignRight
 
 
-class ClassesTab(ReviewTab):
+class ClassReviewsTab(ReviewTab):
     kind = ReviewKind.CLASS
+    coach_and_class = True
 
-    def __init__(self, opener: DialogOpener, parent: QWidget | None = None) -> None:
-        self.coach = QComboBox()
-        self.class_type = QComboBox()
-        self.coach_label = QLabel()
-        self.class_label = QLabel()
-        self.coach_chart = BackgroundChart(height=2.8)
+    def add_widgets(self) -> None:
+        self._pending_coach: int | None = None
+        self.coach_chart = BackgroundChart(height=2.8, runner=self.context.tasks)
+        self.charts.append(self.coach_chart)
         self.coach_table = RowsModel(
             lambda: [
                 self.tr("Coach id"),
@@ -44,32 +38,24 @@ class ClassesTab(ReviewTab):
                 self.tr("Reviews"),
                 self.tr("Average"),
                 self.tr("NPS"),
-            ]
+            ],
+            self,
         )
         self.coach_view = QTableView()
-        super().__init__(opener, parent)
-        self.coach_table.setParent(self)
-        self.charts.append(self.coach_chart)
-        self.coach_chart.rendered.connect(self._chart_rendered)
         self.coach_view.setModel(self.coach_table)
+        self.coach_view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.coach_view.setSortingEnabled(True)
         self.coach_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.coach_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.coach_view.verticalHeader().hide()
-        self.coach_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.coach_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.coach_view.setToolTip(self.tr("Double-click a coach to see only their reviews"))
         self.coach_view.activated.connect(self._coach_activated)
-        self._fill_choices()
-        self.coach.currentIndexChanged.connect(self._narrowing_changed)
-        self.class_type.currentIndexChanged.connect(self._narrowing_changed)
-
-    def add_filters(self, row: QHBoxLayout) -> None:
-        row.addWidget(self.coach_label)
-        row.addWidget(self.coach)
-        row.addWidget(self.class_label)
-        row.addWidget(self.class_type)
+        self.panel.coach_box.model().rowsInserted.connect(self._apply_pending_coach)
 
     def build_charts(self, layout: QVBoxLayout) -> None:
-        layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.period_chart, 2)
         top.addWidget(self.coach_chart, 1)
@@ -80,64 +66,29 @@ class ClassesTab(ReviewTab):
         layout.addLayout(top, 1)
         layout.addLayout(bottom, 1)
 
-    def _retranslate(self) -> None:
-        super()._retranslate()
-        self.coach_label.setText(self.tr("Coach:"))
-        self.class_label.setText(self.tr("Class:"))
-        for combo, everyone in (
-            (self.coach, self.tr("All coaches")),
-            (self.class_type, self.tr("All classes")),
-        ):
-            if combo.count():
-                combo.setItemText(0, everyone)
-        self.coach_view.setToolTip(self.tr("Double-click a coach to see only their reviews"))
-
-    def _fill_choices(self) -> None:
-        with self.opener.store.read() as session:
-            coaches = coach_choices(session)
-            classes = class_choices(session)
-        for combo, choices, everyone in (
-            (self.coach, coaches, self.tr("All coaches")),
-            (self.class_type, classes, self.tr("All classes")),
-        ):
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everyone, None)
-            for choice in choices:
-                combo.addItem(choice.label, choice.id)
-            combo.blockSignals(False)
-
-    @property
-    def coach_id(self) -> int | None:
-        value = self.coach.currentData()
-        return int(value) if value is not None else None
-
-    @property
-    def class_id(self) -> int | None:
-        value = self.class_type.currentData()
-        return int(value) if value is not None else None
-
-    def show_coach(self, coach_id: int) -> None:
-        """Only this coach's reviews (from the Overview's coach trend, or the coach table)."""
-        index = self.coach.findData(coach_id)
-        if index < 0:
-            self._fill_choices()
-            index = self.coach.findData(coach_id)
-        if index >= 0:
-            self.coach.setCurrentIndex(index)
-
-    def scope(self) -> ReportScope:
-        first, last = self.period.bounds()
-        return ReportScope(first, last, ReviewKind.CLASS, self.coach_id, self.class_id)
-
     def with_coaches(self) -> bool:
         return True
 
     def title_for_period(self) -> str:
         return self.tr("Class reviews")
 
-    def _narrowing_changed(self) -> None:
-        self.refresh()
+    def show_coach(self, coach_id: int) -> None:
+        """Only this coach's reviews (from the Overview's coach trend, or the coach table)."""
+        index = self.panel.coach_box.findData(coach_id)
+        if index < 0:
+            self._pending_coach = coach_id  # the coach list is still loading
+            return
+        self._pending_coach = None
+        self.panel.coach_box.setCurrentIndex(index)
+
+    def _apply_pending_coach(self, *_args: object) -> None:
+        if self._pending_coach is not None:
+            # After the panel has finished filling the list (it restores its own choice last).
+            QTimer.singleShot(0, self._show_pending_coach)
+
+    def _show_pending_coach(self) -> None:
+        if self._pending_coach is not None:
+            self.show_coach(self._pending_coach)
 
     def _coach_activated(self, index: QModelIndex) -> None:
         coach_id = index.data(ROW_KEY_ROLE)
@@ -167,3 +118,5 @@ class ClassesTab(ReviewTab):
                 for c in coaches
             ]
         )
+        header = self.coach_view.horizontalHeader()
+        self.coach_view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())

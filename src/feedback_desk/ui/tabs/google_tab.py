@@ -1,9 +1,12 @@
 """The Google tab (seed 001, "Onglet Avis google"): the archive of the studio's Google reviews,
-linking them to clients, replying, and the review count growing since the connection."""
+linking them to clients, replying (on Google, or by email to a linked client), and the review
+count growing since the connection."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
@@ -24,9 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from feedback_desk.clock import Clock
+from feedback_desk.domain.kinds import OutboxState
 from feedback_desk.domain.localtime import local_day
 from feedback_desk.domain.text import fold
+from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.services.audit import default_actor
+from feedback_desk.services.drafts import Draft
 from feedback_desk.services.google import connection
 from feedback_desk.services.google.linking import link_review, mark_reviewed, unlink_review
 from feedback_desk.services.google.queries import (
@@ -37,20 +43,29 @@ from feedback_desk.services.google.queries import (
     rating_distribution,
 )
 from feedback_desk.services.progress import Progress
-from feedback_desk.services.settings import load_settings
+from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.store.database import Store
 from feedback_desk.ui.charts.canvas import ChartCanvas
 from feedback_desk.ui.charts.google_growth import draw_google_growth, draw_rating_distribution
+from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
 from feedback_desk.ui.dialogs.google_reply import GoogleReplyDialog
 from feedback_desk.ui.dialogs.link_client import LinkClientDialog, PickClientDialog
-from feedback_desk.ui.google.reviews_model import GoogleReviewsModel
+from feedback_desk.ui.google.reviews_model import GoogleReviewsModel, plain_tooltip
+from feedback_desk.ui.google.status_widget import format_instant
 from feedback_desk.workers.google_sync import GoogleSyncWorker, describe_failure
 from feedback_desk.workers.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from feedback_desk.services.google.email_reply import EarlierEmail
+    from feedback_desk.services.outbox.queue import Queued
 
 
 class GoogleTab(QWidget):
     connect_requested = Signal()  # the window opens Settings → Google
     status_message = Signal(str)
+    email_queued = Signal(int)  # an outbox message's id: the window may send it right away
 
     def __init__(
         self,
@@ -158,6 +173,7 @@ class GoogleTab(QWidget):
         self.link_button = QPushButton(self.tr("Link to client…"), self)
         self.unlink_button = QPushButton(self.tr("Unlink"), self)
         self.reply_button = QPushButton(self.tr("Reply on Google…"), self)
+        self.email_button = QPushButton(self.tr("Reply by email…"), self)
         self.mark_button = QPushButton(self.tr("Mark a client as reviewed…"), self)
         self.mark_button.setToolTip(
             self.tr("For a client you know reviewed you on Google: no more invitations for them")
@@ -165,9 +181,10 @@ class GoogleTab(QWidget):
         self.link_button.clicked.connect(self.link_selected)
         self.unlink_button.clicked.connect(self.unlink_selected)
         self.reply_button.clicked.connect(self.reply_selected)
+        self.email_button.clicked.connect(self.email_selected)
         self.mark_button.clicked.connect(self.mark_client)
         actions = QHBoxLayout()
-        for button in (self.link_button, self.unlink_button, self.reply_button):
+        for button in (self.link_button, self.unlink_button, self.reply_button, self.email_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.mark_button)
@@ -265,6 +282,31 @@ class GoogleTab(QWidget):
         self.reply_button.setEnabled(can_reply)
         if not self._connected:
             self.reply_button.setToolTip(self.tr("Connect to Google to reply"))
+        self.email_button.setEnabled(
+            review is not None
+            and review.client_external_id is not None
+            and bool(review.client_email)
+        )
+        self.email_button.setToolTip(self._email_tooltip(review))
+
+    def _email_tooltip(self, review: ReviewRow | None) -> str:
+        """Why "Reply by email…" is disabled, or where the email goes (client text escaped)."""
+        if review is None:
+            text = self.tr("Select a review to answer its author by email")
+        elif review.client_external_id is None:
+            text = self.tr(
+                "This review is not linked to a client: link it first (Link to client…) to "
+                "answer its author by email"
+            )
+        elif not review.client_email:
+            text = self.tr("{client} ({id}), linked to this review, has no email address").format(
+                client=review.client_name, id=review.client_external_id
+            )
+        else:
+            text = self.tr("Email {client} at {email}, in their language").format(
+                client=review.client_name, email=review.client_email
+            )
+        return plain_tooltip(text)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -359,6 +401,105 @@ class GoogleTab(QWidget):
     def _after_reply(self) -> None:
         self.refresh()
         self._say(self.tr("Reply sent to Google; it shows once Google approves it."))
+
+    def email_selected(self) -> None:
+        """Prepare the email reply on a worker, then open the compose dialog pre-filled."""
+        review = self.selected_review()
+        if review is None or review.client_external_id is None or not review.client_email:
+            return
+        from feedback_desk.services.google.email_reply import draft_email_reply, earlier_emails
+
+        store, clock = self._store, self._clock
+
+        def prepare(_progress: Progress) -> object:
+            with store.read() as session:
+                settings = load_settings(session)
+                draft = draft_email_reply(session, settings, review.review_id, at=clock.now())
+                return draft, earlier_emails(session, review.review_id)
+
+        self.email_button.setEnabled(False)
+        self._runner.run(
+            prepare,
+            name="google-email-draft",
+            on_done=lambda result: self._compose_email(review, *result),
+            on_error=self._email_failed,
+        )
+
+    def _compose_email(self, review: ReviewRow, draft: Draft, earlier: list[EarlierEmail]) -> None:
+        from feedback_desk.services.google.email_reply import send_email_reply
+
+        self._update_actions()
+        review_id = review.review_id
+
+        def sender(
+            session: Session, settings: Settings, approved: Draft, at: datetime, actor: str
+        ) -> Queued:
+            return send_email_reply(session, settings, review_id, approved, at=at, actor=actor)
+
+        dialog = ComposeEmailDialog(
+            self._store,
+            self._clock,
+            draft,
+            self,
+            context=self._email_context(review, earlier),
+            sender=sender,
+        )
+        dialog.setWindowTitle(self.tr("Reply by email to a Google review"))
+        dialog.queued.connect(lambda message_id: self._email_sent(review, message_id))
+        # One dialog per email: it goes once closed, sent or not.
+        dialog.finished.connect(dialog.deleteLater)
+        self.email_dialog = dialog
+        self._open_dialog(dialog)
+
+    def _email_context(self, review: ReviewRow, earlier: list[EarlierEmail]) -> str:
+        stars = f"{review.stars}/5" if review.stars else "–"
+        when = format_instant(review.created_at, self._tz, self._locale)
+        lines = [f"{review.reviewer or self.tr('(anonymous)')}, {stars}, {when}"]
+        comment = review.comment_original or review.comment
+        if comment:
+            lines.append(f"“{comment}”")
+        for email in earlier:
+            lines.append(
+                self.tr("Already emailed on {when} by {who}: {subject} ({state})").format(
+                    when=format_instant(email.created_at, self._tz, self._locale),
+                    who=email.created_by or "?",
+                    subject=email.subject,
+                    state=self._state_name(email.state),
+                )
+            )
+        return "\n".join(lines)
+
+    def _state_name(self, state: OutboxState) -> str:
+        names = {
+            OutboxState.QUEUED: self.tr("waiting to be sent"),
+            OutboxState.SENDING: self.tr("being sent"),
+            OutboxState.SENT: self.tr("sent"),
+            OutboxState.FAILED: self.tr("failed"),
+            OutboxState.UNCERTAIN: self.tr("uncertain"),
+            OutboxState.CANCELLED: self.tr("cancelled"),
+        }
+        return names[state]
+
+    def _email_sent(self, review: ReviewRow, message_id: int) -> None:
+        self.email_queued.emit(message_id)
+        self._say(
+            self.tr("Email to {client} queued in the outbox: it leaves with the next send.").format(
+                client=review.client_name
+            )
+        )
+
+    def _email_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, FeedbackDeskError):
+            # Most likely the row was stale (unlinked, or the email removed, elsewhere).
+            self.refresh()
+            self._say(str(exc))
+            return
+        self._update_actions()
+        self._say(
+            self.tr("The email could not be prepared ({name}: {detail})").format(
+                name=type(exc).__name__, detail=str(exc)[:200]
+            )
+        )
 
     def mark_client(self) -> None:
         dialog = PickClientDialog(self._store, self.tr("Mark a client as reviewed on Google"), self)

@@ -11,9 +11,8 @@ paints finished images.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -39,27 +38,28 @@ from feedback_desk.services.trends import Trends
 from feedback_desk.ui.charts import report_charts
 from feedback_desk.ui.charts.background import BackgroundChart
 from feedback_desk.ui.charts.google_growth import draw_google_growth
+from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.dialogs.close_action import CloseActionDialog
-from feedback_desk.ui.dialogs.opener import DialogOpener
+from feedback_desk.ui.dialogs.opener import opener_for
 from feedback_desk.ui.formatting import format_average, format_nps, format_rate
 from feedback_desk.ui.tabs import overview_lists
+from feedback_desk.ui.tabs.base import TabPage
 from feedback_desk.ui.widgets.entry_list import EntryList
 from feedback_desk.ui.widgets.headline import Headline
 
 
-class OverviewTab(QWidget):
+class OverviewTab(TabPage):
     refreshed = Signal()  # everything (figures, charts, lists, trends) shows the latest data
     coach_requested = Signal(int)  # a coach's trend entry was opened
     status_message = Signal(str)
 
-    def __init__(self, opener: DialogOpener, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.opener = opener
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.opener = opener = opener_for(context)
         self.data: OverviewData | None = None
         self.trends: Trends | None = None
         self._pending: set[str] = set()
         self._again = False
-        self._loaded_once = False
         self._charts_drawn = False
 
         self.headlines = {
@@ -70,12 +70,13 @@ class OverviewTab(QWidget):
         for headline in self.headlines.values():
             headline_row.addWidget(headline)
         self.updating = QLabel()
+        self.updating.setTextFormat(Qt.TextFormat.PlainText)
         self.updating.setStyleSheet("color: #555555;")
         headline_row.addWidget(self.updating)
 
-        self.segments_chart = BackgroundChart(height=3.2)
-        self.business_chart = BackgroundChart(height=3.2)
-        self.google_chart = BackgroundChart(height=3.2)
+        self.segments_chart = BackgroundChart(height=3.2, runner=context.tasks)
+        self.business_chart = BackgroundChart(height=3.2, runner=context.tasks)
+        self.google_chart = BackgroundChart(height=3.2, runner=context.tasks)
         self.charts = (self.segments_chart, self.business_chart, self.google_chart)
         for chart in self.charts:
             chart.rendered.connect(self._chart_rendered)
@@ -155,18 +156,12 @@ class OverviewTab(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
 
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if not self._loaded_once:
-            self.refresh()
-
     @property
     def busy(self) -> bool:
         return bool(self._pending)
 
     def refresh(self) -> None:
         """Reload everything in the background; a refresh asked meanwhile runs after it."""
-        self._loaded_once = True
         if self._pending:
             self._again = True
             return
@@ -209,10 +204,13 @@ class OverviewTab(QWidget):
             self.refreshed.emit()
             self._load_loop_figure()
 
-    @property
-    def idle(self) -> bool:
-        """Nothing of this tab is being read (the closing-the-loop figure included)."""
-        return not self._pending and not self._loop_running
+    def is_idle(self) -> bool:
+        """Nothing of this tab is being read or drawn (the closing-the-loop figure included)."""
+        return (
+            not self._pending
+            and not self._loop_running
+            and all(chart.settled for chart in self.charts)
+        )
 
     def _load_loop_figure(self) -> None:
         """Of the clients whose action was closed and who reviewed again, how many gave more

@@ -1,202 +1,188 @@
-"""What the Business reviews and Class reviews tabs share: the period and client filters, the
-period's chart, "Aspects to improve" and "Where you excel", the figures line, and the reviews
-table (lazy, sortable newest/oldest/lowest/highest) whose rows open their review.
+"""What the Business reviews and Class reviews tabs share: the period's chart, "Aspects to
+improve" and "Where you excel", the figures line, and under them the reviews panel (table,
+order newest/oldest/lowest/highest, period, client search; coach and class for classes), whose
+filters the charts follow and whose rows open their review.
 
-Figures are read on the task runner and charts render on worker threads; a change of filter
-while a read runs is read again as soon as it ends.
+Figures are read on the window's task runner and charts render on worker threads; a change of
+filter while a read runs is read again as soon as it ends.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from feedback_desk.domain.kinds import ReviewKind
-from feedback_desk.domain.localtime import local_day
 from feedback_desk.services.progress import Progress
-from feedback_desk.services.reports import ReportScope
-from feedback_desk.services.review_tabs import TabReport, load_tab_report
-from feedback_desk.services.settings import load_settings
+from feedback_desk.services.review_tabs import TabReport, TabRequest, load_tab_report
 from feedback_desk.ui.charts import report_charts, style
 from feedback_desk.ui.charts.background import BackgroundChart
-from feedback_desk.ui.dialogs.opener import DialogOpener
+from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.dialogs.opener import opener_for
 from feedback_desk.ui.formatting import format_average, format_nps, format_rate
-from feedback_desk.ui.widgets.period_filter import PeriodFilter
-
-SEARCH_DELAY_MS = 250
-ORDERS = ("newest", "oldest", "lowest", "highest")
+from feedback_desk.ui.tabs.base import TabPage
+from feedback_desk.ui.widgets.reviews_panel import ReviewsPanel
 
 
-class ReviewTab(QWidget):
+@dataclass(frozen=True)
+class _ChartFilters:
+    """The table filters the charts depend on (the client search is the table's alone)."""
+
+    first: date | None
+    last: date | None
+    coach_id: int | None
+    class_id: int | None
+
+
+class ReviewTab(TabPage):
     refreshed = Signal()  # figures and charts show the current filters
-    status_message = Signal(str)
 
     kind: ReviewKind = ReviewKind.BUSINESS
+    coach_and_class = False
 
-    def __init__(self, opener: DialogOpener, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.opener = opener
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.opener = opener_for(context)
         self.data: TabReport | None = None
         self._busy = False
         self._again = False
-        self._loaded_once = False
+        self._force = False
         self._charts_drawn = False
-        with opener.store.read() as session:
-            tz = load_settings(session).timezone
-        self.period = PeriodFilter(local_day(opener.clock.now(), tz))
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.order = QComboBox()
-        for order in ORDERS:
-            self.order.addItem("", order)
-        self.order_label = QLabel()
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._table_filters_changed)
+        self._shown_filters: _ChartFilters | None = None
 
-        self.filters = QHBoxLayout()
-        self.filters.addWidget(self.period)
-        self.add_filters(self.filters)
-        self.filters.addStretch(1)
-        self.filters.addWidget(self.search, 1)
-        self.filters.addWidget(self.order_label)
-        self.filters.addWidget(self.order)
+        self.panel = ReviewsPanel(
+            context, kind=self.kind, coach_and_class_filters=self.coach_and_class
+        )
+        self.panel.review_activated.connect(self.opener.open_review)
+        self.panel.model.modelReset.connect(self._filters_maybe_changed)
 
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
         self.updating = QLabel()
+        self.updating.setTextFormat(Qt.TextFormat.PlainText)
         self.updating.setStyleSheet("color: #555555;")
         summary_row = QHBoxLayout()
         summary_row.addWidget(self.summary, 1)
         summary_row.addWidget(self.updating)
 
-        self.period_chart = BackgroundChart(height=2.8)
-        self.improve_chart = BackgroundChart(height=2.8)
-        self.excel_chart = BackgroundChart(height=2.8)
+        self.period_chart = BackgroundChart(height=2.8, runner=context.tasks)
+        self.improve_chart = BackgroundChart(height=2.8, runner=context.tasks)
+        self.excel_chart = BackgroundChart(height=2.8, runner=context.tasks)
         self.charts: list[BackgroundChart] = [
             self.period_chart,
             self.improve_chart,
             self.excel_chart,
         ]
-        self.charts_area = QWidget()
-        self.build_charts(QVBoxLayout(self.charts_area))
+        self.add_widgets()
         for chart in self.charts:
             chart.rendered.connect(self._chart_rendered)
-
-        self.table_area = QWidget()
-        table_layout = QVBoxLayout(self.table_area)
-        table_layout.setContentsMargins(0, 0, 0, 0)
-        self.build_table(table_layout)
+        self.charts_area = QWidget()
+        charts_layout = QVBoxLayout(self.charts_area)
+        charts_layout.setContentsMargins(0, 0, 0, 0)
+        charts_layout.addLayout(summary_row)
+        self.build_charts(charts_layout)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.charts_area)
-        self.splitter.addWidget(self.table_area)
+        self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-
         layout = QVBoxLayout(self)
-        layout.addLayout(self.filters)
-        layout.addLayout(summary_row)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.splitter)
 
-        self.period.changed.connect(self._period_changed)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.order.currentIndexChanged.connect(self._table_filters_changed)
-        opener.review_changed.connect(lambda _review_id: self.refresh())
-        self._retranslate()
+        self.opener.review_changed.connect(self._review_changed)
+        self.opener.actions_changed.connect(self._review_changed)
 
     # -- what subclasses add ----------------------------------------------------------------
 
-    def add_filters(self, row: QHBoxLayout) -> None:
-        """More filters after the period (the Class tab's coach and class)."""
+    def add_widgets(self) -> None:
+        """Create extra charts (appended to ``self.charts``) before the layout is built."""
 
     def build_charts(self, layout: QVBoxLayout) -> None:
         row = QHBoxLayout()
         row.addWidget(self.period_chart, 2)
         row.addWidget(self.improve_chart, 1)
         row.addWidget(self.excel_chart, 1)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-
-    def build_table(self, layout: QVBoxLayout) -> None:
-        """The reviews table (set up by the table module)."""
-
-    def scope(self) -> ReportScope:
-        first, last = self.period.bounds()
-        return ReportScope(first, last, self.kind)
+        layout.addLayout(row, 1)
 
     def with_coaches(self) -> bool:
         return False
 
     def show_extra(self, data: TabReport) -> None:
-        """Draw what a subclass adds (by-coach table and chart)."""
+        """Draw what a subclass adds (the by-coach table and chart)."""
 
     def title_for_period(self) -> str:
         return self.tr("Business reviews")
 
-    # -- language -----------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-            if self.data is not None:
-                self._show(self.data)
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search a client (name or id)…"))
-        self.order_label.setText(self.tr("Sort:"))
-        names = {
-            "newest": self.tr("Newest first"),
-            "oldest": self.tr("Oldest first"),
-            "lowest": self.tr("Lowest stars first"),
-            "highest": self.tr("Highest stars first"),
-        }
-        for index in range(self.order.count()):
-            self.order.setItemText(index, names[self.order.itemData(index)])
-
     # -- loading ------------------------------------------------------------------------------
 
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
-        if not self._loaded_once:
-            self.refresh()
+    def refresh(self) -> None:
+        """Reload the table (and its coach and class lists) and the figures."""
+        self._force = True
+        self.panel.refresh()  # resets the model, which reloads the figures
+
+    def is_idle(self) -> bool:
+        return not self._busy and all(chart.settled for chart in self.charts)
 
     @property
     def busy(self) -> bool:
         return self._busy
 
-    def refresh(self) -> None:
-        self._loaded_once = True
+    def chart_filters(self) -> _ChartFilters:
+        filters = self.panel.model.filters()
+        return _ChartFilters(
+            filters.first_day, filters.last_day, filters.coach_id, filters.class_id
+        )
+
+    def _filters_maybe_changed(self) -> None:
+        if self._force or self.chart_filters() != self._shown_filters:
+            self._force = False
+            self.load_figures()
+
+    def _review_changed(self, *_args: object) -> None:
+        self._force = True  # the figures changed though the filters did not
+        self.panel.model.reload()
+
+    def load_figures(self) -> None:
         if self._busy:
             self._again = True
             return
         self._busy = True
         self._charts_drawn = False
         self.updating.setText(self.tr("Updating…"))
-        scope = self.scope()
+        wanted = self.chart_filters()
+        request = TabRequest(
+            kind=self.kind,
+            first=wanted.first,
+            last=wanted.last,
+            coach_id=wanted.coach_id,
+            class_id=wanted.class_id,
+            today=self.context.today(),
+            with_coaches=self.with_coaches(),
+        )
         store = self.opener.store
-        with_coaches = self.with_coaches()
 
         def work(progress: Progress) -> TabReport:
-            return load_tab_report(store, scope, with_coaches=with_coaches, progress=progress)
+            return load_tab_report(store, request, progress=progress)
 
-        self.opener.runner.run(
-            work, name=f"{self.kind.value}-tab", on_done=self._loaded, on_error=self._failed
+        def done(data: TabReport) -> None:
+            self._shown_filters = wanted
+            self._loaded(data)
+
+        self.context.run(
+            work, name=f"{self.kind.value}-figures", on_done=done, on_error=self._failed
         )
-        self.refresh_table()
 
     def _loaded(self, data: TabReport) -> None:
         self.data = data
@@ -207,15 +193,15 @@ class ReviewTab(QWidget):
     def _failed(self, error: BaseException) -> None:
         message = self.tr("The figures could not be read: {error}").format(error=error)
         self.updating.setText(message)
-        self.status_message.emit(message)
+        self.context.failed.emit(message)
         self._done()
 
     def _done(self) -> None:
         self._busy = False
         self.updating.setText("")
-        if self._again:
+        if self._again or self.chart_filters() != self._shown_filters:
             self._again = False
-            self.refresh()
+            self.load_figures()
         else:
             self.refreshed.emit()
 
@@ -223,14 +209,12 @@ class ReviewTab(QWidget):
         if self._busy and self._charts_drawn and not any(c.rendering for c in self.charts):
             self._done()
 
-    def _period_changed(self) -> None:
-        self.refresh()
+    # -- language -----------------------------------------------------------------------------
 
-    def _table_filters_changed(self) -> None:
-        self.refresh_table()
-
-    def refresh_table(self) -> None:
-        """Point the reviews table at the current filters (subclass of the table module)."""
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.data is not None:
+            self._show(self.data)
+        super().changeEvent(event)
 
     # -- showing ------------------------------------------------------------------------------
 
@@ -278,6 +262,3 @@ class ReviewTab(QWidget):
             empty_message=self.tr("No “where you excel” aspect was ticked in this period."),
         )
         self.show_extra(data)
-
-    def today(self) -> date:
-        return self.period.bounds()[1]

@@ -1,0 +1,121 @@
+"""A year of visits replayed for one client: kiosk prompts, answers, app and staff reviews.
+
+Stars, aspects and comments come later (ratings.py): the rules that decide what is asked never
+look at stars, so the timing of the history is settled first and its content after.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from feedback_desk.domain.kinds import Channel, PromptOutcome, ReviewKind
+from feedback_desk.services.demo.prompting import ClientLedger
+from feedback_desk.services.demo.records import DemoClient, DemoPrompt, DemoReview, DemoSession
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    kiosk: float  # stops at the kiosk after a class
+    answer: float  # answers a prompt once shown
+    ignore: float  # taps "Ignore for now" when not answering (else walks away)
+    app: float  # rates the class in the member app instead (arrives by import)
+    staff: float  # tells the front desk how the studio is doing (staff entry)
+
+
+@dataclass(frozen=True)
+class Override:
+    """Scenario behaviour between two instants (start inclusive, end exclusive)."""
+
+    start: datetime
+    end: datetime
+    behaviour: Behaviour
+
+
+def usual_behaviour(client: DemoClient) -> Behaviour:
+    habits = client.habits
+    return Behaviour(
+        kiosk=habits.kiosk_rate,
+        answer=habits.answer_rate,
+        ignore=habits.ignore_rate,
+        app=habits.app_rate,
+        staff=0.012,
+    )
+
+
+def behaviour_at(usual: Behaviour, overrides: Sequence[Override], at: datetime) -> Behaviour:
+    for override in overrides:
+        if override.start <= at < override.end:
+            return override.behaviour
+    return usual
+
+
+def with_floor(usual: Behaviour, *, kiosk: float, answer: float) -> Behaviour:
+    return replace(usual, kiosk=max(usual.kiosk, kiosk), answer=max(usual.answer, answer))
+
+
+def simulate_client(
+    client: DemoClient,
+    visits: list[DemoSession],
+    *,
+    tz: ZoneInfo,
+    horizon: datetime,
+    rng: random.Random,
+    overrides: Sequence[Override] = (),
+    usual: Behaviour | None = None,
+) -> ClientLedger:
+    ledger = ClientLedger(tz=tz, visits=visits)
+    base = usual or usual_behaviour(client)
+    for session in visits:
+        ended = session.ends_at
+        now = behaviour_at(base, overrides, ended)
+        roll = rng.random()
+        if roll < now.app:
+            at = ended + timedelta(minutes=rng.randint(20, 80))
+            if (
+                at <= horizon
+                and not ledger.asked_enough_today(at)
+                and ledger.class_due(at) is session
+            ):
+                review = DemoReview(client.id, ReviewKind.CLASS, session.id, at, Channel.IMPORT)
+                ledger.add_review(review, session)
+            continue
+        if roll < now.app + now.staff:
+            at = ended + timedelta(minutes=rng.randint(4, 15))
+            if at <= horizon and not ledger.asked_enough_today(at) and ledger.business_due(at):
+                ledger.add_review(
+                    DemoReview(client.id, ReviewKind.BUSINESS, None, at, Channel.STAFF), None
+                )
+            continue
+        if rng.random() >= now.kiosk:
+            continue
+        shown = ended + timedelta(seconds=rng.randint(60, 720))
+        if shown > horizon:
+            continue
+        due = ledger.due(shown)
+        if due is None:
+            continue
+        session_id = due.session.id if due.session is not None else None
+        if rng.random() < now.answer:
+            answered = shown + timedelta(seconds=rng.randint(20, 110))
+            prompt = DemoPrompt(
+                client.id, due.kind, session_id, shown, PromptOutcome.ANSWERED, answered
+            )
+            ledger.add_prompt(prompt)
+            review = DemoReview(
+                client.id, due.kind, session_id, answered, Channel.KIOSK, prompt=prompt
+            )
+            ledger.add_review(review, due.session)
+        elif rng.random() < now.ignore:
+            ignored = shown + timedelta(seconds=rng.randint(3, 15))
+            ledger.add_prompt(
+                DemoPrompt(client.id, due.kind, session_id, shown, PromptOutcome.IGNORED, ignored)
+            )
+        else:
+            ledger.add_prompt(
+                DemoPrompt(client.id, due.kind, session_id, shown, PromptOutcome.ABANDONED, None)
+            )
+    return ledger

@@ -1,0 +1,405 @@
+"""The main window: the studio's tabs, its menus and a status bar.
+
+It opens on a store, loads the studio's settings and then each tab's data in background queries
+(the GUI thread never waits for the database), and remembers its size, position and last tab.
+Other features plug in through :func:`feedback_desk.ui.tabs.default_tabs` (tabs),
+:mod:`feedback_desk.ui.settings.registry` (settings pages), :attr:`MainWindow.status`
+(permanent status widgets, task progress) and :meth:`MainWindow.run_task` (long work).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+
+from feedback_desk import __version__
+from feedback_desk.clock import Clock
+from feedback_desk.services.progress import Progress
+from feedback_desk.store.database import Store
+from feedback_desk.ui import preferences
+from feedback_desk.ui.context import WindowContext, describe_error
+from feedback_desk.ui.status import StatusArea
+from feedback_desk.ui.tabs import TabSpec, default_tabs
+from feedback_desk.ui.tabs.base import TabPage
+from feedback_desk.workers.tasks import Task, TaskRunner
+
+IMPORT_DIALOG_MODULE = "feedback_desk.ui.dialogs.import_dialog"
+KIOSK_MODULE = "feedback_desk.ui.kiosk"
+STORE_FILTER = "Feedback Desk stores (*.sqlite *.sqlite3 *.db);;All files (*)"
+
+
+def _missing(exc: ModuleNotFoundError, module: str) -> bool:
+    """True when *module* itself (or a parent package) is absent, not one of its imports."""
+    return bool(exc.name) and module.startswith(str(exc.name))
+
+
+class MainWindow(QMainWindow):
+    store_switched = Signal()
+    DEFAULT_SIZE = QSize(1280, 820)
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        *,
+        tabs: Sequence[TabSpec] | None = None,
+        remember_state: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        # Off for renders (screenshots): they must not change the user's saved window.
+        self.remember_state = remember_state
+        self.tab_specs = list(tabs) if tabs is not None else default_tabs()
+        self.tasks = TaskRunner(self)
+        self.status = StatusArea(self)
+        self.setStatusBar(self.status)
+        self.tab_widget = QTabWidget()
+        self.tab_widget.setDocumentMode(True)
+        self.setCentralWidget(self.tab_widget)
+        self.pages: dict[str, TabPage] = {}
+        self.message_box: QMessageBox | None = None
+        self.settings_dialog: QWidget | None = None
+        self._build_menus()
+        self.context = self._new_context(store)
+        self._build_tabs()
+        if remember_state:
+            self._restore_window_state()
+        else:
+            self.resize(self.DEFAULT_SIZE)
+        self.tab_widget.currentChanged.connect(self._remember_tab)
+        self._update_title()
+        QTimer.singleShot(0, self.refresh)
+
+    # Building -----------------------------------------------------------------------------
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.open_store_action = self._action(
+            file_menu, self.tr("&Open store…"), self.choose_store, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.import_action = self._action(
+            file_menu, self.tr("&Import…"), self.open_import_dialog, "Ctrl+I"
+        )
+        file_menu.addSeparator()
+        self.quit_action = self._action(
+            file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
+        )
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.refresh_action = self._action(
+            view_menu, self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
+        )
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        self.kiosk_action = self._action(tools_menu, self.tr("&Kiosk mode"), self.open_kiosk)
+        tools_menu.addSeparator()
+        self.settings_action = self._action(
+            tools_menu,
+            self.tr("&Settings…"),
+            self.open_settings,
+            QKeySequence.StandardKey.Preferences,
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.about_action = self._action(
+            help_menu, self.tr("&About Feedback Desk"), self.show_about
+        )
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _new_context(self, store: Store) -> WindowContext:
+        context = WindowContext(store, self.clock, self)
+        context.failed.connect(self.status.show_error)
+        context.settings_changed.connect(self._update_title)
+        return context
+
+    def _build_tabs(self) -> None:
+        current = self.current_tab_key()
+        self.tab_widget.blockSignals(True)
+        while self.tab_widget.count():
+            page = self.tab_widget.widget(0)
+            self.tab_widget.removeTab(0)
+            if page is not None:
+                page.deleteLater()
+        self.pages = {}
+        for spec in self.tab_specs:
+            page = spec.create(self.context)
+            page.setObjectName(f"tab:{spec.key}")
+            self.pages[spec.key] = page
+            self.tab_widget.addTab(page, spec.title())
+        self._connect_tabs()
+        self.tab_widget.blockSignals(False)
+        if current:
+            self.show_tab(current)
+
+    def _connect_tabs(self) -> None:
+        """A coach's trend on the Overview opens the Class tab on that coach's reviews."""
+        overview, classes = self.pages.get("overview"), self.pages.get("class")
+        requested = getattr(overview, "coach_requested", None)
+        show_coach = getattr(classes, "show_coach", None)
+        if requested is not None and show_coach is not None:
+
+            def open_coach(coach_id: int) -> None:
+                self.show_tab("class")
+                show_coach(coach_id)
+
+            requested.connect(open_coach)
+
+    # Tabs ---------------------------------------------------------------------------------
+    def current_tab_key(self) -> str | None:
+        index = self.tab_widget.currentIndex()
+        return self.tab_specs[index].key if 0 <= index < len(self.tab_specs) else None
+
+    def show_tab(self, key: str) -> None:
+        keys = [spec.key for spec in self.tab_specs]
+        if key not in keys:
+            raise KeyError(f"no tab {key!r} (tabs: {', '.join(keys)})")
+        self.tab_widget.setCurrentIndex(keys.index(key))
+
+    def _remember_tab(self, _index: int) -> None:
+        key = self.current_tab_key()
+        if key and self.remember_state:
+            settings = preferences.app_settings()
+            settings.setValue("window/lastTab", key)
+
+    # Data ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the settings, then every tab, in background queries."""
+        self.context.reload_settings(then=self._refresh_tabs)
+
+    def _refresh_tabs(self) -> None:
+        for page in self.pages.values():
+            page.refresh()
+
+    def is_idle(self) -> bool:
+        """No query, page fetch, task or chart render is running (a screenshot waits for this)."""
+        return (
+            not self.context.busy
+            and not self.tasks.busy
+            and all(page.is_idle() for page in self.pages.values())
+        )
+
+    def _update_title(self) -> None:
+        if self.context.settings_loaded:
+            self.setWindowTitle(
+                self.tr("Feedback Desk — {studio}").format(studio=self.context.settings.studio_name)
+            )
+        else:
+            self.setWindowTitle(self.tr("Feedback Desk"))
+
+    def run_task(
+        self,
+        work: Callable[[Progress], Any],
+        *,
+        label: str,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        cancellable: bool = True,
+    ) -> Task:
+        """Long work on a worker thread, its progress and a Cancel button in the status bar."""
+
+        def failed(exc: BaseException) -> None:
+            if on_error is not None:
+                on_error(exc)
+            else:
+                self.status.show_error(f"{label} {describe_error(exc)}")
+
+        task = self.tasks.run(
+            work,
+            name=label,
+            on_done=on_done,
+            on_error=failed,
+            on_cancelled=lambda: self.status.show_message(self.tr("Cancelled.")),
+        )
+        self.status.track(task, label, cancellable=cancellable)
+        return task
+
+    # Stores -------------------------------------------------------------------------------
+    def choose_store(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open a store"), str(Path.home()), self.tr(STORE_FILTER)
+        )
+        if path:
+            self.open_store(path)
+
+    def open_store(self, location: str) -> Task:
+        """Open (migrating if needed) another store, then show it."""
+        from feedback_desk.services.studio import open_studio
+
+        clock = self.clock
+        name = Path(location).name if "://" not in location else location
+        return self.run_task(
+            lambda _progress: open_studio(location, clock=clock),
+            label=self.tr("Opening {name}…").format(name=name),
+            on_done=self._adopt_store,
+            on_error=lambda exc: self._store_failed(location, exc),
+            cancellable=False,
+        )
+
+    def _adopt_store(self, store: Store) -> None:
+        old = self.context
+        self.context = self._new_context(store)
+        self._build_tabs()
+        old.close()
+        old.deleteLater()
+        preferences.remember_store(store.location)
+        self._update_title()
+        self.status.show_message(self.tr("Opened {where}").format(where=store.location))
+        self.store_switched.emit()
+        self.refresh()
+
+    def _store_failed(self, location: str, exc: BaseException) -> None:
+        self.show_problem(
+            self.tr("Cannot open the store"),
+            self.tr("{where} could not be opened: {why}").format(
+                where=location, why=describe_error(exc)
+            ),
+        )
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = preferences.recent_stores()
+        if not recent:
+            empty = self.recent_menu.addAction(self.tr("No recent stores"))
+            empty.setEnabled(False)
+            return
+        for location in recent:
+            action = self.recent_menu.addAction(location)
+            action.triggered.connect(lambda _c=False, where=location: self.open_recent(where))
+
+    def open_recent(self, location: str) -> None:
+        if "://" not in location and not Path(location).exists():
+            preferences.forget_store(location)
+            self.show_problem(
+                self.tr("Store not found"),
+                self.tr("{where} no longer exists; it was removed from the recent stores.").format(
+                    where=location
+                ),
+            )
+            return
+        self.open_store(location)
+
+    # Other features' entry points ---------------------------------------------------------
+    def open_import_dialog(self) -> None:
+        """File → Import…: the import dialog (its own feature), refreshing once it imported."""
+        try:
+            module = importlib.import_module(IMPORT_DIALOG_MODULE)
+        except ModuleNotFoundError as exc:
+            if not _missing(exc, IMPORT_DIALOG_MODULE):
+                raise
+            self.show_problem(
+                self.tr("Import"),
+                self.tr(
+                    "Importing from the window is not available in this version.\n"
+                    "Use the command line: feedback-desk import KIND FILE"
+                ),
+                icon=QMessageBox.Icon.Information,
+            )
+            return
+        dialog = module.ImportDialog(self.context.store, self.context.clock, self)
+        dialog.finished.connect(lambda result: self.refresh() if result else None)
+        dialog.open()
+
+    def open_kiosk(self) -> None:
+        """Tools → Kiosk mode: the client-facing window (its own feature)."""
+        try:
+            module = importlib.import_module(KIOSK_MODULE)
+        except ModuleNotFoundError as exc:
+            if not _missing(exc, KIOSK_MODULE):
+                raise
+            self.show_problem(
+                self.tr("Kiosk mode"),
+                self.tr("Kiosk mode is not available in this version."),
+                icon=QMessageBox.Icon.Information,
+            )
+            return
+        module.open_kiosk(self)
+
+    def open_settings(self) -> None:
+        from feedback_desk.ui.settings.dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.context, self)
+        dialog.saved.connect(self._settings_saved)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_saved(self, keys: list[str]) -> None:
+        self.status.show_message(self.tr("Settings saved."))
+        if keys:
+            self.refresh()
+
+    def show_about(self) -> None:
+        self.show_problem(
+            self.tr("About Feedback Desk"),
+            self.tr(
+                "Feedback Desk {version}\n\n"
+                "Collect, understand and act on what your clients think.\n\n"
+                "Store: {where}"
+            ).format(version=__version__, where=self.context.store.location),
+            icon=QMessageBox.Icon.Information,
+        )
+
+    def show_problem(
+        self, title: str, text: str, *, icon: QMessageBox.Icon = QMessageBox.Icon.Warning
+    ) -> QMessageBox:
+        """A window-modal message that does not block the event loop (text shown as plain)."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.message_box = box
+        box.open()
+        return box
+
+    # Window state -------------------------------------------------------------------------
+    def _restore_window_state(self) -> None:
+        settings = preferences.app_settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(self.DEFAULT_SIZE)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        last = settings.value("window/lastTab")
+        if isinstance(last, str) and last in self.pages:
+            self.show_tab(last)
+
+    def save_window_state(self) -> None:
+        settings = preferences.app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        key = self.current_tab_key()
+        if key:
+            settings.setValue("window/lastTab", key)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.remember_state:
+            self.save_window_state()
+        self.tasks.shutdown()
+        self.context.close()
+        super().closeEvent(event)

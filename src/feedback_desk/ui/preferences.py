@@ -1,0 +1,50 @@
+"""This PC's window preferences (QSettings): geometry, last tab, recent stores.
+
+Studio settings live in the store; these are per user and per PC, like any desktop app's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from feedback_desk.paths import APP_AUTHOR, APP_NAME
+
+ORGANIZATION = APP_AUTHOR
+APPLICATION = APP_NAME
+MAX_RECENT = 8
+
+
+def app_settings() -> QSettings:
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value if v]
+    return []
+
+
+def recent_stores() -> list[str]:
+    return _as_list(app_settings().value("stores/recent"))
+
+
+def remember_store(location: str) -> None:
+    """Put *location* first in the recent stores (file paths are kept absolute)."""
+    if "://" not in location:
+        location = str(Path(location).expanduser().resolve())
+    recent = [location, *(r for r in recent_stores() if r != location)][:MAX_RECENT]
+    settings = app_settings()
+    settings.setValue("stores/recent", recent)
+    settings.sync()
+
+
+def forget_store(location: str) -> None:
+    settings = app_settings()
+    settings.setValue("stores/recent", [r for r in recent_stores() if r != location])
+    settings.sync()

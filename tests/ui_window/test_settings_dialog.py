@@ -1,0 +1,101 @@
+"""Settings…: the General page saves a value, and refuses a bad one with the reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel
+
+from feedback_desk.services.settings import load_settings
+from feedback_desk.store.database import open_store
+from feedback_desk.ui.settings.registry import SettingsPageSpec, page_specs, register_page
+
+
+def _stored(path: Path, key: str) -> str:
+    store = open_store(path)
+    try:
+        with store.read() as session:
+            return load_settings(session).raw(key)
+    finally:
+        store.close()
+
+
+def _open_general(qtbot, window):  # type: ignore[no-untyped-def]
+    window.settings_action.trigger()
+    dialog = window.settings_dialog
+    assert dialog is not None
+    page = dialog.page("general")
+    qtbot.waitUntil(lambda: page.editor("studio.name").text() == "Studio Élan", timeout=20_000)
+    return dialog, page
+
+
+def test_a_saved_value_reaches_the_store_and_the_title(qtbot, open_window, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    dialog, page = _open_general(qtbot, window)
+    page.editor("studio.name").setText("Studio Zen")
+    with qtbot.waitSignal(dialog.saved, timeout=20_000) as saved:
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert saved.args == [["studio.name"]]
+    qtbot.waitUntil(lambda: window.windowTitle() == "Feedback Desk — Studio Zen", timeout=20_000)
+    assert _stored(demo_path, "studio.name") == "Studio Zen"
+
+
+def test_a_bad_value_is_refused_with_its_message_and_nothing_is_saved(
+    qtbot, open_window, demo_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    dialog, page = _open_general(qtbot, window)
+    page.editor("studio.name").setText("Studio Zen")
+    page.editor("reviews.business_every_months").setText("0")
+    page.editor("studio.manager_emails").setText("direction@studio.example, not-an-address")
+    dialog.save()
+    months_error = page.findChild(QLabel, "error:reviews.business_every_months")
+    email_error = page.findChild(QLabel, "error:studio.manager_emails")
+    assert months_error.isVisibleTo(page)
+    assert months_error.text() == "reviews.business_every_months must be at least 1"
+    assert email_error.text() == "'not-an-address' is not an email address"
+    assert "nothing was saved" in dialog.message.text()
+    assert dialog.isVisible()
+    assert _stored(demo_path, "studio.name") == "Studio Élan"
+    # Fixing the values clears the messages and saves everything.
+    page.editor("reviews.business_every_months").setText("4")
+    page.editor("studio.manager_emails").setText("direction@studio.example")
+    with qtbot.waitSignal(dialog.saved, timeout=20_000):
+        dialog.save()
+    assert not months_error.isVisibleTo(page)
+    assert _stored(demo_path, "reviews.business_every_months") == "4"
+
+
+def test_an_empty_manager_address_is_warned_about(qtbot, open_window, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    _dialog, page = _open_general(qtbot, window)
+    assert not page.no_manager.isVisibleTo(page)
+    page.editor("studio.manager_emails").setText("")
+    assert page.no_manager.isVisibleTo(page)
+
+
+def test_features_add_pages_and_missing_ones_are_skipped() -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    original = list(page_specs())
+    try:
+        register_page(
+            SettingsPageSpec(
+                "later",
+                lambda: QCoreApplication.translate("Settings", "Later"),
+                "feedback_desk.ui.settings.not_written_yet:LaterPage",
+            )
+        )
+        register_page(
+            SettingsPageSpec(
+                "again",
+                lambda: "Again",
+                "feedback_desk.ui.settings.general:GeneralPage",
+            ),
+            before="general",
+        )
+        assert [s.key for s in page_specs()] == ["again", *[s.key for s in original]]
+    finally:
+        from feedback_desk.ui.settings import registry
+
+        registry.PAGES[:] = original
