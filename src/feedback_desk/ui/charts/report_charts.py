@@ -73,7 +73,7 @@ def _index(value: float | None, count: int) -> int | None:
     return index if 0 <= index < count else None
 
 
-def _month_ticks(axes: Axes, labels: Sequence[str]) -> None:
+def month_ticks(axes: Axes, labels: Sequence[str]) -> None:
     """Month names under the bars, thinned out by matplotlib as the chart gets narrower."""
     names = list(labels)
 
@@ -160,7 +160,7 @@ def draw_segments(
         tops = [b + p for b, p in zip(bottoms, promoters, strict=True)]
         axes.set_ylim(0, max(tops) * 1.08 + 1)
         # Each month's NPS under its name, the row titled once at the left.
-        _month_ticks(
+        month_ticks(
             axes,
             [
                 f"{label}\n{'—' if m.figures.nps is None else m.figures.nps}"
@@ -263,7 +263,7 @@ def draw_reviews(
         axes.set_ylabel(QCoreApplication.translate("ReportCharts", "Reviews"))
         axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         axes.set_ylim(0, max(counts) * 1.1 + 1)
-        _month_ticks(axes, labels)
+        month_ticks(axes, labels)
         average_axes = axes.twinx()
         average_axes.plot(
             positions,
@@ -388,12 +388,8 @@ def draw_coaches(
         axes.grid(axis="y", visible=False)
         for position, coach in zip(positions, rated, strict=True):
             axes.annotate(
-                QCoreApplication.translate(
-                    "ReportCharts", " {nps} · {average} ★ · {reviews} reviews"
-                ).format(
-                    nps=coach.nps,
-                    average=_number(coach.average, 2, locale),
-                    reviews=coach.reviews,
+                QCoreApplication.translate("ReportCharts", " {nps} · {average} ★").format(
+                    nps=coach.nps, average=_number(coach.average, 2, locale)
                 ),
                 (max(coach.nps or 0, 0), position),
                 va="center",

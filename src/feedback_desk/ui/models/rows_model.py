@@ -76,6 +76,8 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < self.columnCount():
+            return  # no sort column: rows stay in the order they were given
         self.layoutAboutToBeChanged.emit()
         keyed = [
             (self._sortable(self.sort_key(index, column)), index)

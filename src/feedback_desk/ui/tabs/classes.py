@@ -32,25 +32,20 @@ class ClassReviewsTab(ReviewTab):
         self.coach_chart = BackgroundChart(height=2.8, runner=self.context.tasks)
         self.charts.append(self.coach_chart)
         self.coach_table = RowsModel(
-            lambda: [
-                self.tr("Coach id"),
-                self.tr("Coach"),
-                self.tr("Reviews"),
-                self.tr("Average"),
-                self.tr("NPS"),
-            ],
+            lambda: [self.tr("Coach"), self.tr("Reviews"), self.tr("Average"), self.tr("NPS")],
             self,
         )
         self.coach_view = QTableView()
         self.coach_view.setModel(self.coach_table)
-        self.coach_view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        # In the report's order (by coach id) until a header is clicked.
+        self.coach_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.coach_view.setSortingEnabled(True)
         self.coach_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.coach_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.coach_view.verticalHeader().hide()
         header = self.coach_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.coach_view.setToolTip(self.tr("Double-click a coach to see only their reviews"))
         self.coach_view.activated.connect(self._coach_activated)
         self.panel.coach_box.model().rowsInserted.connect(self._apply_pending_coach)
@@ -101,22 +96,24 @@ class ClassReviewsTab(ReviewTab):
         self.coach_table.set_rows(
             [
                 Row(
-                    [
-                        c.coach,
-                        c.name,
-                        str(c.reviews),
-                        format_average(c.average),
-                        format_nps(c.nps),
-                    ],
+                    [c.name, str(c.reviews), format_average(c.average), format_nps(c.nps)],
                     key=c.coach_id,
-                    sort_keys=[c.coach, c.name.casefold(), c.reviews, c.average, c.nps],
+                    sort_keys=[c.name.casefold(), c.reviews, c.average, c.nps],
                     tooltip=self.tr(
-                        "{promoters} promoters, {passives} passives, {detractors} detractors"
-                    ).format(promoters=c.promoters, passives=c.passives, detractors=c.detractors),
-                    alignments={2: _RIGHT, 3: _RIGHT, 4: _RIGHT},
+                        "{coach} ({id}): {promoters} promoters, {passives} passives, "
+                        "{detractors} detractors"
+                    ).format(
+                        coach=c.name,
+                        id=c.coach,
+                        promoters=c.promoters,
+                        passives=c.passives,
+                        detractors=c.detractors,
+                    ),
+                    alignments={1: _RIGHT, 2: _RIGHT, 3: _RIGHT},
                 )
                 for c in coaches
             ]
         )
         header = self.coach_view.horizontalHeader()
-        self.coach_view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        if header.sortIndicatorSection() >= 0:
+            self.coach_view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
