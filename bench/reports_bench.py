@@ -120,9 +120,10 @@ def main() -> None:
     actions_ms, (_listed, open_count) = median_ms(lambda: _actions(store), args.repeat)
     print(f"actions list (newest 50 of {open_count:,} open): {actions_ms:8.1f} ms")
     if not args.no_gui:
-        from bench.gui_bench import print_overview
+        from bench.gui_bench import print_overview, print_window
 
         print_overview(store, spec.until, args.repeat)
+        print_window(store, spec.until)
     store.close()
 
 

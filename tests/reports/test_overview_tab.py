@@ -202,3 +202,15 @@ def test_the_overview_reports_how_often_closing_the_loop_worked(
     # Both closed actions' client reviewed again (5 stars) after the closing: both better.
     assert tab.headlines["loop"].value.text() == "100.0 %"
     assert "2 of the 2 clients" in tab.headlines["loop"].toolTip()
+
+
+def test_a_hidden_overview_waits_to_be_shown(qtbot, studio: Store, opener: DialogOpener) -> None:  # type: ignore[no-untyped-def]
+    fill_studio(studio)
+    tab = OverviewTab(opener.parent())
+    qtbot.addWidget(tab)
+    tab.refresh()
+    assert not tab.busy
+    assert tab.data is None
+    with qtbot.waitSignal(tab.refreshed, timeout=WAIT_MS):
+        tab.show()
+    assert tab.data is not None

@@ -114,6 +114,7 @@ def test_a_coach_asked_for_before_the_coach_list_loaded_is_shown_once_it_has(
         from feedback_desk.store.models import Coach
 
         julie = session.scalars(select(Coach.id).where(Coach.external_id == "E1")).one()
+    tab.show()
     tab.show_coach(julie)  # the list is still empty
     tab.refresh()
     qtbot.waitUntil(lambda: tab.panel.coach_box.currentText() == "Julie Tremblay", timeout=WAIT_MS)
@@ -156,3 +157,19 @@ def test_empty_tabs_show_empty_states(qtbot, studio: Store, context, opener: Dia
         assert tab.panel.stack.currentWidget() is tab.panel.empty_label
     assert classes.coach_chart.empty_message == no_reviews_message()
     assert classes.coach_table.rowCount() == 0
+
+
+def test_a_hidden_tab_loads_its_table_now_and_its_figures_when_shown(
+    qtbot, studio: Store, context, opener: DialogOpener
+) -> None:  # type: ignore[no-untyped-def]
+    fill_studio(studio)
+    tab = BusinessReviewsTab(context)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.panel.model.rowCount() == 5, timeout=WAIT_MS)
+    assert tab.data is None
+    assert tab.figures_pending
+    with qtbot.waitSignal(tab.refreshed, timeout=WAIT_MS):
+        tab.show()
+    assert tab.data is not None
+    assert not tab.figures_pending

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -61,6 +62,7 @@ class OverviewTab(TabPage):
         self._pending: set[str] = set()
         self._again = False
         self._charts_drawn = False
+        self._stale = False
 
         self.headlines = {
             name: Headline() for name in ("reviews", "average", "nps", "rate", "actions", "loop")
@@ -160,8 +162,20 @@ class OverviewTab(TabPage):
     def busy(self) -> bool:
         return bool(self._pending)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
-        """Reload everything in the background; a refresh asked meanwhile runs after it."""
+        """Reload everything in the background; a refresh asked meanwhile runs after it.
+
+        A hidden Overview waits until it is shown, so that the tab in front gets the database
+        first."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         if self._pending:
             self._again = True
             return

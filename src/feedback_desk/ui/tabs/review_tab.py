@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -58,6 +59,7 @@ class ReviewTab(TabPage):
         self._force = False
         self._charts_drawn = False
         self._shown_filters: _ChartFilters | None = None
+        self._stale = False  # figures to load when the tab is next shown
 
         self.panel = ReviewsPanel(
             context, kind=self.kind, coach_and_class_filters=self.coach_and_class
@@ -128,12 +130,26 @@ class ReviewTab(TabPage):
     # -- loading ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the table (and its coach and class lists) and the figures."""
+        """Reload the table (and its coach and class lists) and the figures.
+
+        A hidden tab reloads its table only: its figures wait until it is shown, so that the
+        tab in front gets the database first."""
         self._force = True
         self.panel.refresh()  # resets the model, which reloads the figures
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.load_figures()
+
     def is_idle(self) -> bool:
         return not self._busy and all(chart.settled for chart in self.charts)
+
+    @property
+    def figures_pending(self) -> bool:
+        """Figures are waiting for the tab to be shown."""
+        return self._stale
 
     @property
     def busy(self) -> bool:
@@ -155,6 +171,9 @@ class ReviewTab(TabPage):
         self.panel.model.reload()
 
     def load_figures(self) -> None:
+        if not self.isVisible():
+            self._stale = True
+            return
         if self._busy:
             self._again = True
             return
