@@ -29,11 +29,11 @@
     </message>
     <message>
         <source>Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Canal :</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Note :</translation>
     </message>
     <message>
         <source>%1 (%2): %3 star(s) on %4.%5</source>
@@ -313,6 +313,226 @@
     </message>
 </context>
 <context>
+    <name>BusinessReviewsTab</name>
+    <message>
+        <source>Business reviews</source>
+        <translation>Avis sur l’entreprise</translation>
+    </message>
+</context>
+<context>
+    <name>ClassReviewsTab</name>
+    <message>
+        <source>Coach</source>
+        <translation>Entraîneur</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Double-click a coach to see only their reviews</source>
+        <translation>Double-cliquez sur un entraîneur pour ne voir que ses avis</translation>
+    </message>
+    <message>
+        <source>Class reviews</source>
+        <translation>Avis des cours</translation>
+    </message>
+    <message>
+        <source>{coach} ({id}): {promoters} promoters, {passives} passives, {detractors} detractors</source>
+        <translation>{coach} ({id}) : {promoters} promoteurs, {passives} passifs, {detractors} détracteurs</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCardDialog</name>
+    <message>
+        <source>Email:</source>
+        <translation>Courriel :</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>Member since:</source>
+        <translation>Membre depuis :</translation>
+    </message>
+    <message>
+        <source>Email consent:</source>
+        <translation>Consentement aux courriels :</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Étoiles</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Affichée</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>Fermée par</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Linked by</source>
+        <translation>Liée par</translation>
+    </message>
+    <message>
+        <source>Client not found</source>
+        <translation>Client introuvable</translation>
+    </message>
+    <message>
+        <source>This client no longer exists.</source>
+        <translation>Ce client n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Client {client}</source>
+        <translation>Client {client}</translation>
+    </message>
+    <message>
+        <source>reviewed on Google</source>
+        <translation>a laissé un avis Google</translation>
+    </message>
+    <message>
+        <source>unsubscribed</source>
+        <translation>désabonné</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouverte</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>(anonyme)</translation>
+    </message>
+    <message>
+        <source>Google reviews linked to this client:</source>
+        <translation>Avis Google liés à ce client :</translation>
+    </message>
+    <message>
+        <source>Marked as having reviewed on Google by {who} on {when}.</source>
+        <translation>Marqué comme ayant laissé un avis Google par {who} le {when}.</translation>
+    </message>
+    <message>
+        <source>No Google review linked to this client.</source>
+        <translation>Aucun avis Google lié à ce client.</translation>
+    </message>
+    <message>
+        <source>Reviews ({n})</source>
+        <translation>Avis ({n})</translation>
+    </message>
+    <message>
+        <source>Prompts ({n})</source>
+        <translation>Demandes ({n})</translation>
+    </message>
+    <message>
+        <source>Actions ({n} open)</source>
+        <translation>Actions ({n} ouvertes)</translation>
+    </message>
+    <message>
+        <source>Actions ({n})</source>
+        <translation>Actions ({n})</translation>
+    </message>
+    <message>
+        <source>Google ({n})</source>
+        <translation>Google ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>CloseActionDialog</name>
+    <message>
+        <source>Close older actions</source>
+        <translation>Fermer les actions plus anciennes</translation>
+    </message>
+    <message>
+        <source>Close the action</source>
+        <translation>Fermer l’action</translation>
+    </message>
+    <message>
+        <source>Close every open action of a review dated before:</source>
+        <translation>Fermer toute action ouverte d’un avis daté d’avant le :</translation>
+    </message>
+    <message>
+        <source>What was done (optional)</source>
+        <translation>Ce qui a été fait (facultatif)</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Résultat :</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note :</translation>
+    </message>
+    <message>
+        <source>For imported history: the actions keep this outcome and note.</source>
+        <translation>Pour l’historique importé : les actions gardent ce résultat et cette note.</translation>
+    </message>
+</context>
+<context>
     <name>ComposeEmailDialog</name>
     <message>
         <source>Email to the client</source>
@@ -349,6 +569,71 @@
     <message>
         <source>Send</source>
         <translation>Envoyer</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>Building the demo studio…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <source>Feedback Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DialogOpener</name>
+    <message>
+        <source>Review {review}: {old} → {new} stars</source>
+        <translation>Avis {review} : {old} → {new} étoiles</translation>
+    </message>
+    <message>
+        <source>Action of review {review} closed</source>
+        <translation>Action de l’avis {review} fermée</translation>
+    </message>
+    <message>
+        <source>{count} action(s) closed</source>
+        <translation>{count} action(s) fermée(s)</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: {error}</source>
+        <translation>La modification n’a pas pu être enregistrée : {error}</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>EditStarsDialog</name>
+    <message>
+        <source>Edit stars</source>
+        <translation>Modifier les étoiles</translation>
+    </message>
+    <message>
+        <source>Why the stars change (optional)</source>
+        <translation>Pourquoi les étoiles changent (facultatif)</translation>
+    </message>
+    <message>
+        <source>The original value, the new one, who and when are kept, and the review shows “edited manually”. Lowering it to 3 stars or fewer opens an action to take.</source>
+        <translation>La valeur d’origine, la nouvelle, qui et quand sont conservés, et l’avis indique « modifié manuellement ». Le baisser à 3 étoiles ou moins ouvre une action à faire.</translation>
+    </message>
+    <message>
+        <source>Current stars:</source>
+        <translation>Étoiles actuelles :</translation>
+    </message>
+    <message>
+        <source>New stars:</source>
+        <translation>Nouvelles étoiles :</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note :</translation>
     </message>
 </context>
 <context>
@@ -451,6 +736,95 @@
     </message>
     <message>
         <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryList</name>
+    <message>
+        <source>({shown} of {total})</source>
+        <translation>({shown} sur {total})</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong ({what}). Your data is safe; the details are in {log}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>No manager address: alerts about unhappy clients cannot be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Studio name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language for clients without one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager emails (for alerts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal address (under emails)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for class reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for business reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months between business reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business question (French)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business question (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GoogleReviewsTab</name>
+    <message>
+        <source>No Google reviews yet.
+Connect your Google Business Profile to bring them here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Google reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} Google reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>average {avg:.1f} ★</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -981,6 +1355,134 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kiosk mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Feedback Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback Desk — {studio}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where} could not be opened: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where} no longer exists; it was removed from the recent stores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished">Importer</translation>
+    </message>
+    <message>
+        <source>Importing from the window is not available in this version.
+Use the command line: feedback-desk import KIND FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk mode is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Feedback Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback Desk {version}
+
+Collect, understand and act on what your clients think.
+
+Store: {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MergeAspectDialog</name>
     <message>
         <source>%1 (votes: %2)</source>
@@ -1074,6 +1576,112 @@
     <message>
         <source>Show:</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>{class_name} with {coach}</source>
+        <translation>{class_name} avec {coach}</translation>
+    </message>
+    <message>
+        <source>usual {usual} over {count} reviews → now {recent} ({n} recent)</source>
+        <translation>habituellement {usual} sur {count} avis → maintenant {recent} ({n} récents)</translation>
+    </message>
+    <message>
+        <source>Recent reviews:</source>
+        <translation>Avis récents :</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>reviews this month</source>
+        <translation>avis ce mois-ci</translation>
+    </message>
+    <message>
+        <source>average this month</source>
+        <translation>moyenne ce mois-ci</translation>
+    </message>
+    <message>
+        <source>NPS this month</source>
+        <translation>NPS ce mois-ci</translation>
+    </message>
+    <message>
+        <source>response rate this month</source>
+        <translation>taux de réponse ce mois-ci</translation>
+    </message>
+    <message>
+        <source>actions to take</source>
+        <translation>actions à faire</translation>
+    </message>
+    <message>
+        <source>reviewed better after an action</source>
+        <translation>avis meilleur après une action</translation>
+    </message>
+    <message>
+        <source>Actions to take</source>
+        <translation>Actions à faire</translation>
+    </message>
+    <message>
+        <source>Nothing to do: no review of 3 stars or fewer is open.</source>
+        <translation>Rien à faire : aucun avis de 3 étoiles ou moins n’est ouvert.</translation>
+    </message>
+    <message>
+        <source>Client satisfaction trend</source>
+        <translation>Tendance de satisfaction des clients</translation>
+    </message>
+    <message>
+        <source>No client&apos;s satisfaction is dropping.</source>
+        <translation>La satisfaction d’aucun client ne baisse.</translation>
+    </message>
+    <message>
+        <source>Coach satisfaction trend</source>
+        <translation>Tendance de satisfaction des entraîneurs</translation>
+    </message>
+    <message>
+        <source>No coach&apos;s satisfaction is dropping.</source>
+        <translation>La satisfaction d’aucun entraîneur ne baisse.</translation>
+    </message>
+    <message>
+        <source>Most recent reviews</source>
+        <translation>Avis les plus récents</translation>
+    </message>
+    <message>
+        <source>No reviews yet.</source>
+        <translation>Aucun avis pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Close older…</source>
+        <translation>Fermer les plus anciennes…</translation>
+    </message>
+    <message>
+        <source>Close every open action of a review dated before a day (imported history)</source>
+        <translation>Fermer toute action ouverte d’un avis daté d’avant un jour (historique importé)</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Mise à jour…</translation>
+    </message>
+    <message>
+        <source>{improved} of the {judged} clients who reviewed again after their action was closed gave more stars ({closed} actions closed)</source>
+        <translation>{improved} des {judged} clients qui ont laissé un nouvel avis après la fermeture de leur action ont donné plus d’étoiles ({closed} actions fermées)</translation>
+    </message>
+    <message>
+        <source>The overview could not be read: {error}</source>
+        <translation>L’aperçu n’a pas pu être lu : {error}</translation>
+    </message>
+    <message>
+        <source>{p} promoters, {n} passives, {d} detractors</source>
+        <translation>{p} promoteurs, {n} passifs, {d} détracteurs</translation>
+    </message>
+    <message>
+        <source>{answered} answered of {shown} prompts shown</source>
+        <translation>{answered} réponses sur {shown} demandes affichées</translation>
+    </message>
+    <message>
+        <source>Business reviews per month</source>
+        <translation>Avis sur l’entreprise par mois</translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1790,401 @@
     <message>
         <source>English label:</source>
         <translation>Libellé anglais :</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCharts</name>
+    <message>
+        <source>No reviews yet in this period</source>
+        <translation>Aucun avis pour l’instant sur cette période</translation>
+    </message>
+    <message>
+        <source>Promoters, passives and detractors per month</source>
+        <translation>Promoteurs, passifs et détracteurs par mois</translation>
+    </message>
+    <message>
+        <source>Detractors (1-3 ★)</source>
+        <translation>Détracteurs (1-3 ★)</translation>
+    </message>
+    <message>
+        <source>Passives (4 ★)</source>
+        <translation>Passifs (4 ★)</translation>
+    </message>
+    <message>
+        <source>Promoters (5 ★)</source>
+        <translation>Promoteurs (5 ★)</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Response rate</source>
+        <translation>Taux de réponse</translation>
+    </message>
+    <message>
+        <source>{month}: {reviews} reviews — {promoters} promoters, {passives} passives, {detractors} detractors; NPS {nps}; average {average}; response rate {rate} ({answered} of {shown} prompts)</source>
+        <translation>{month} : {reviews} avis — {promoters} promoteurs, {passives} passifs, {detractors} détracteurs ; NPS {nps} ; moyenne {average} ; taux de réponse {rate} ({answered} sur {shown} demandes)</translation>
+    </message>
+    <message>
+        <source>Average stars</source>
+        <translation>Moyenne des étoiles</translation>
+    </message>
+    <message>
+        <source>{month}: {reviews} reviews, average {average}, NPS {nps}</source>
+        <translation>{month} : {reviews} avis, moyenne {average}, NPS {nps}</translation>
+    </message>
+    <message>
+        <source>{aspect}: ticked in {count} reviews</source>
+        <translation>{aspect} : coché dans {count} avis</translation>
+    </message>
+    <message>
+        <source>NPS by coach</source>
+        <translation>NPS par entraîneur</translation>
+    </message>
+    <message>
+        <source> {nps} · {average} ★</source>
+        <translation> {nps} · {average} ★</translation>
+    </message>
+    <message>
+        <source>{name}: {reviews} reviews, average {average}, NPS {nps} ({promoters} promoters, {passives} passives, {detractors} detractors)</source>
+        <translation>{name} : {reviews} avis, moyenne {average}, NPS {nps} ({promoters} promoteurs, {passives} passifs, {detractors} détracteurs)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDetailsDialog</name>
+    <message>
+        <source>Client:</source>
+        <translation>Client :</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>Session:</source>
+        <translation>Séance :</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date :</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Canal :</translation>
+    </message>
+    <message>
+        <source>Where you excel:</source>
+        <translation>Où vous excellez :</translation>
+    </message>
+    <message>
+        <source>To improve:</source>
+        <translation>À améliorer :</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Commentaire :</translation>
+    </message>
+    <message>
+        <source>Action to take:</source>
+        <translation>Action à faire :</translation>
+    </message>
+    <message>
+        <source>History of manual edits</source>
+        <translation>Historique des modifications manuelles</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Étoiles</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Edit stars…</source>
+        <translation>Modifier les étoiles…</translation>
+    </message>
+    <message>
+        <source>Close the action…</source>
+        <translation>Fermer l’action…</translation>
+    </message>
+    <message>
+        <source>Contacts…</source>
+        <translation>Contacts…</translation>
+    </message>
+    <message>
+        <source>Contacts with the client about this review, and a follow-up email</source>
+        <translation>Les contacts avec le client au sujet de cet avis, et un courriel de suivi</translation>
+    </message>
+    <message>
+        <source>Review not found</source>
+        <translation>Avis introuvable</translation>
+    </message>
+    <message>
+        <source>This review no longer exists.</source>
+        <translation>Cet avis n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Review {review}</source>
+        <translation>Avis {review}</translation>
+    </message>
+    <message>
+        <source>{class_name} with {coach}, {when} ({session})</source>
+        <translation>{class_name} avec {coach}, {when} ({session})</translation>
+    </message>
+    <message>
+        <source>— (the studio as a whole)</source>
+        <translation>— (le studio dans son ensemble)</translation>
+    </message>
+    <message>
+        <source>{channel}, asked at {when}</source>
+        <translation>{channel}, demandé le {when}</translation>
+    </message>
+    <message>
+        <source>No comment</source>
+        <translation>Aucun commentaire</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Open since {when}</source>
+        <translation>Ouverte depuis le {when}</translation>
+    </message>
+    <message>
+        <source>Closed: {outcome}, by {who} on {when}</source>
+        <translation>Fermée : {outcome}, par {who} le {when}</translation>
+    </message>
+    <message>
+        <source>Contacts ({n})…</source>
+        <translation>Contacts ({n})…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTab</name>
+    <message>
+        <source>Business reviews</source>
+        <translation>Avis sur l’entreprise</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Mise à jour…</translation>
+    </message>
+    <message>
+        <source>The figures could not be read: {error}</source>
+        <translation>Les chiffres n’ont pas pu être lus : {error}</translation>
+    </message>
+    <message>
+        <source>{first} – {last}: {reviews} reviews · average {average} · NPS {nps} · {promoters} promoters, {passives} passives, {detractors} detractors · response rate {rate}</source>
+        <translation>{first} – {last} : {reviews} avis · moyenne {average} · NPS {nps} · {promoters} promoteurs, {passives} passifs, {detractors} détracteurs · taux de réponse {rate}</translation>
+    </message>
+    <message>
+        <source>{kind} per day</source>
+        <translation>{kind} par jour</translation>
+    </message>
+    <message>
+        <source>{kind} per month</source>
+        <translation>{kind} par mois</translation>
+    </message>
+    <message>
+        <source>Aspects to improve</source>
+        <translation>Aspects à améliorer</translation>
+    </message>
+    <message>
+        <source>No aspect to improve was ticked in this period.</source>
+        <translation>Aucun aspect à améliorer n’a été coché sur cette période.</translation>
+    </message>
+    <message>
+        <source>Where you excel</source>
+        <translation>Où vous excellez</translation>
+    </message>
+    <message>
+        <source>No “where you excel” aspect was ticked in this period.</source>
+        <translation>Aucun aspect « où vous excellez » n’a été coché sur cette période.</translation>
+    </message>
+</context>
+<context>
+    <name>Reviews</name>
+    <message>
+        <source>edited manually</source>
+        <translation>modifié manuellement</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Borne</translation>
+    </message>
+    <message>
+        <source>Staff entry</source>
+        <translation>Saisie par le personnel</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Ligne de commande</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>Contacté</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolu</translation>
+    </message>
+    <message>
+        <source>No action</source>
+        <translation>Aucune action</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Répondue</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignorée</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandonnée</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsPanel</name>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All coaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation type="unfinished">Entraîneur</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished">Cours</translation>
+    </message>
+    <message>
+        <source>Search a client…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the coaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}+ reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reviews match these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No business reviews yet.
+They arrive from the kiosk, staff entry or an import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No class reviews yet.
+They arrive from the kiosk, staff entry or an import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reviews yet.</source>
+        <translation type="unfinished">Aucun avis pour l’instant.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some values need fixing; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusArea</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <source>Stop this task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1313,6 +2316,17 @@
     <message>
         <source>Tap your name.</source>
         <translation>Touchez votre nom.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowContext</name>
+    <message>
+        <source>Could not load {what}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the settings</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -59,26 +59,17 @@ def ui_language() -> str:
 
 
 def install_translators(app: QCoreApplication, language: str | None = None) -> list[str]:
-    """Load Qt's own translations and ours (``resources/translations/feedback_desk_<lang>.qm``)
-    for *language*; returns what was loaded. English needs none."""
-    for translator in _translators:
-        app.removeTranslator(translator)
-    _translators.clear()
+    """Show the interface in *language* (default: :func:`ui_language`) through ``ui/i18n.py``,
+    which loads our catalogue (``resources/translations/generated/``) and Qt's own, and tells
+    every widget; returns the language shown (English needs no catalogue)."""
+    from feedback_desk.ui.i18n import install_language
+
     lang = language or ui_language()
-    if lang == "en":
-        return []
-    candidates = [
-        (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        (f"feedback_desk_{lang}", str(paths.resource_dir() / "translations")),
-    ]
-    loaded = []
-    for name, folder in candidates:
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            _translators.append(translator)
-            loaded.append(name)
-    return loaded
+    try:
+        shown = install_language(lang, app)
+    except FileNotFoundError:
+        shown = install_language("en", app)
+    return [] if shown == "en" else [shown]
 
 
 def log_file() -> Path:
