@@ -27,6 +27,8 @@ os.environ["XDG_CACHE_HOME"] = str(_SESSION_HOME / "cache")
 os.environ["MPLCONFIGDIR"] = str(_SESSION_HOME / "mpl")
 os.environ["FEEDBACK_DESK_DATA_DIR"] = str(_SESSION_HOME / "feedback-desk")
 os.environ["FEEDBACK_DESK_STAFF"] = "tester"
+# The window's language follows the system's; tests read English whatever the machine speaks.
+os.environ["FEEDBACK_DESK_LANG"] = "en"
 
 from feedback_desk.cli import main  # noqa: E402
 from feedback_desk.clock import ManualClock  # noqa: E402

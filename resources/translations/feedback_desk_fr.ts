@@ -5,47 +5,47 @@
     <name>ActionContactsDialog</name>
     <message>
         <source>Contacts with the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacts avec le client</translation>
     </message>
     <message>
         <source>What was said, what was agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui a été dit, ce qui a été convenu</translation>
     </message>
     <message>
         <source>Add contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un contact</translation>
     </message>
     <message>
         <source>Send follow-up…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer un suivi…</translation>
     </message>
     <message>
         <source>New contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau contact</translation>
     </message>
     <message>
         <source>When:</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand :</translation>
     </message>
     <message>
         <source>Channel:</source>
-        <translation type="unfinished">Canal :</translation>
+        <translation>Canal :</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished">Note :</translation>
+        <translation>Note :</translation>
     </message>
     <message>
         <source>%1 (%2): %3 star(s) on %4.%5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) : %3 étoile(s) le %4.%5</translation>
     </message>
     <message>
         <source>Contact added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact ajouté.</translation>
     </message>
     <message>
         <source>Follow-up queued; it is logged as an email contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivi mis en file d’attente ; il est noté comme contact par courriel.</translation>
     </message>
 </context>
 <context>
@@ -313,6 +313,25 @@
     </message>
 </context>
 <context>
+    <name>BulkEmail</name>
+    <message>
+        <source>Send emails</source>
+        <translation>Envoyer des courriels</translation>
+    </message>
+    <message>
+        <source>%n email(s) queued.</source>
+        <translation>%n courriel(s) mis en file d’attente.</translation>
+    </message>
+    <message>
+        <source>%n already queued before.</source>
+        <translation>%n déjà en file d’attente.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non envoyé : %1</translation>
+    </message>
+</context>
+<context>
     <name>BusinessReviewsTab</name>
     <message>
         <source>Business reviews</source>
@@ -502,6 +521,41 @@
     </message>
 </context>
 <context>
+    <name>ClientsFeature</name>
+    <message>
+        <source>&amp;Clients</source>
+        <translation>&amp;Clients</translation>
+    </message>
+    <message>
+        <source>&amp;Add review…</source>
+        <translation>&amp;Ajouter un avis…</translation>
+    </message>
+    <message>
+        <source>Record a review given by phone or in person</source>
+        <translation>Enregistrer un avis donné par téléphone ou en personne</translation>
+    </message>
+    <message>
+        <source>&amp;Find client…</source>
+        <translation>&amp;Trouver un client…</translation>
+    </message>
+    <message>
+        <source>&amp;Non-respondents…</source>
+        <translation>&amp;Non-répondants…</translation>
+    </message>
+    <message>
+        <source>&amp;Thank the promoters…</source>
+        <translation>&amp;Remercier les promoteurs…</translation>
+    </message>
+    <message>
+        <source>Review {id} recorded.</source>
+        <translation>Avis {id} enregistré.</translation>
+    </message>
+    <message>
+        <source>Non-respondents</source>
+        <translation>Non-répondants</translation>
+    </message>
+</context>
+<context>
     <name>CloseActionDialog</name>
     <message>
         <source>Close older actions</source>
@@ -575,15 +629,15 @@
     <name>Demo</name>
     <message>
         <source>Building the demo studio…</source>
-        <translation type="unfinished"></translation>
+        <translation>Création du studio de démonstration…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Feedback Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback Desk</translation>
     </message>
 </context>
 <context>
@@ -640,103 +694,103 @@
     <name>EmailSettingsPage</name>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Email the managers when a review has 3 stars or fewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire aux gestionnaires quand un avis a 3 étoiles ou moins</translation>
     </message>
     <message>
         <source> per minute</source>
-        <translation type="unfinished"></translation>
+        <translation> par minute</translation>
     </message>
     <message>
         <source>only when asked</source>
-        <translation type="unfinished"></translation>
+        <translation>seulement sur demande</translation>
     </message>
     <message>
         <source>Printed under invitations and thank-you emails</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimée sous les invitations et les remerciements</translation>
     </message>
     <message>
         <source>Send test email</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer un courriel de test</translation>
     </message>
     <message>
         <source>Outgoing mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur d’envoi</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur :</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Port :</translation>
     </message>
     <message>
         <source>Security:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sécurité :</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’utilisateur :</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe :</translation>
     </message>
     <message>
         <source>Sender address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de l’expéditeur :</translation>
     </message>
     <message>
         <source>Give up waiting after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner l’attente après :</translation>
     </message>
     <message>
         <source>Alerts and sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertes et envoi</translation>
     </message>
     <message>
         <source>Managers&apos; addresses:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresses des gestionnaires :</translation>
     </message>
     <message>
         <source>Send at most:</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer au plus :</translation>
     </message>
     <message>
         <source>While the window is open, send every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenêtre ouverte, envoyer toutes les :</translation>
     </message>
     <message>
         <source>Emails to clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Courriels aux clients</translation>
     </message>
     <message>
         <source>Studio address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du studio :</translation>
     </message>
     <message>
         <source>Unsubscribe page (optional):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Page de désabonnement (facultatif) :</translation>
     </message>
     <message>
         <source>(kept in the system keyring)</source>
-        <translation type="unfinished"></translation>
+        <translation>(gardé dans le trousseau du système)</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>No manager address: no at-risk alert is sent for reviews of 3 stars or fewer.</source>
+        <translation>Aucune adresse de gestionnaire : aucune alerte n’est envoyée pour les avis de 3 étoiles ou moins.</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi…</translation>
     </message>
 </context>
 <context>
@@ -750,82 +804,132 @@
     <name>Errors</name>
     <message>
         <source>Something went wrong ({what}). Your data is safe; the details are in {log}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une erreur s’est produite ({what}). Vos données sont intactes ; les détails sont dans {log}.</translation>
     </message>
     <message>
         <source>Feedback Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback Desk</translation>
+    </message>
+</context>
+<context>
+    <name>FindClientDialog</name>
+    <message>
+        <source>Email consent</source>
+        <translation>Consentement aux courriels</translation>
+    </message>
+    <message>
+        <source>Find client</source>
+        <translation>Trouver un client</translation>
+    </message>
+    <message>
+        <source>Part of a name or a member id</source>
+        <translation>Une partie du nom ou un numéro de membre</translation>
+    </message>
+    <message>
+        <source>Open client card…</source>
+        <translation>Ouvrir la fiche du client…</translation>
+    </message>
+    <message>
+        <source>Mark as unsubscribed</source>
+        <translation>Marquer comme désabonné</translation>
+    </message>
+    <message>
+        <source>The client asked for no more invitations, thank-yous or outreach emails</source>
+        <translation>Le client ne veut plus d’invitations, de remerciements ni de relances par courriel</translation>
+    </message>
+    <message>
+        <source>Subscribe again</source>
+        <translation>Réabonner</translation>
+    </message>
+    <message>
+        <source>The client asked to receive the studio&apos;s emails again</source>
+        <translation>Le client veut recevoir de nouveau les courriels du studio</translation>
+    </message>
+    <message>
+        <source>No client matches.</source>
+        <translation>Aucun client ne correspond.</translation>
+    </message>
+    <message>
+        <source>No email address</source>
+        <translation>Aucune adresse courriel</translation>
+    </message>
+    <message>
+        <source>Unsubscribed on {when}: no commercial email.</source>
+        <translation>Désabonné le {when} : aucun courriel commercial.</translation>
+    </message>
+    <message>
+        <source>Agreed to receive the studio&apos;s emails.</source>
+        <translation>A accepté de recevoir les courriels du studio.</translation>
+    </message>
+    <message>
+        <source>Did not agree to receive the studio&apos;s emails.</source>
+        <translation>N’a pas accepté de recevoir les courriels du studio.</translation>
+    </message>
+    <message>
+        <source>Mark {client} as unsubscribed? They get no more invitations, thank-yous or outreach emails, and those waiting in the outbox are cancelled.</source>
+        <translation>Marquer {client} comme désabonné ? Plus aucune invitation, aucun remerciement ni aucune relance ne lui sera envoyé, et ceux qui attendent dans la boîte d’envoi sont annulés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{client} is unsubscribed; %n waiting email(s) cancelled.</source>
+        <translation>
+            <numerusform>{client} est désabonné ; %n courriel en attente annulé.</numerusform>
+            <numerusform>{client} est désabonné ; %n courriels en attente annulés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{client} receives the studio&apos;s emails again.</source>
+        <translation>{client} reçoit de nouveau les courriels du studio.</translation>
     </message>
 </context>
 <context>
     <name>GeneralPage</name>
     <message>
         <source>No manager address: alerts about unhappy clients cannot be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune adresse de gestionnaire : les alertes sur les clients mécontents ne peuvent pas être envoyées.</translation>
     </message>
     <message>
         <source>Studio name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du studio</translation>
     </message>
     <message>
         <source>Language for clients without one</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue des clients qui n’en ont pas</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau horaire</translation>
     </message>
     <message>
         <source>Manager emails (for alerts)</source>
-        <translation type="unfinished"></translation>
+        <translation>Courriels des gestionnaires (alertes)</translation>
     </message>
     <message>
         <source>Postal address (under emails)</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse postale (sous les courriels)</translation>
     </message>
     <message>
         <source>Collect reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>Recueillir des avis</translation>
     </message>
     <message>
         <source>Ask for class reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander des avis sur les cours</translation>
     </message>
     <message>
         <source>Ask for business reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander des avis sur le studio</translation>
     </message>
     <message>
         <source>Months between business reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>Mois entre deux avis sur le studio</translation>
     </message>
     <message>
         <source>Business question (French)</source>
-        <translation type="unfinished"></translation>
+        <translation>Question sur le studio (français)</translation>
     </message>
     <message>
         <source>Business question (English)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>GoogleReviewsTab</name>
-    <message>
-        <source>No Google reviews yet.
-Connect your Google Business Profile to bring them here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the Google reviews</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} Google reviews</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>average {avg:.1f} ★</source>
-        <translation type="unfinished"></translation>
+        <translation>Question sur le studio (anglais)</translation>
     </message>
 </context>
 <context>
@@ -1296,51 +1400,51 @@ Connect your Google Business Profile to bring them here.</source>
     <name>InvitationsPage</name>
     <message>
         <source>After two 5-star reviews in a row</source>
-        <translation type="unfinished"></translation>
+        <translation>Après deux avis de 5 étoiles de suite</translation>
     </message>
     <message>
         <source>After N attended sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Après N séances suivies</translation>
+    </message>
+    <message>
+        <source>Google&apos;s review policy forbids asking only satisfied customers for reviews (“review gating”). The “two 5-star reviews in a row” mode does exactly that: Google may remove reviews it finds were solicited this way. “After N sessions” asks every regular client, whatever they think.</source>
+        <translation>Le règlement de Google interdit de ne solliciter des avis qu’auprès des clients satisfaits (« review gating »). Le mode « deux avis de 5 étoiles de suite » fait exactement cela : Google peut retirer les avis qu’il juge sollicités ainsi. « Après N séances » invite chaque client régulier, quoi qu’il pense.</translation>
     </message>
     <message>
         <source> months</source>
-        <translation type="unfinished"></translation>
+        <translation> mois</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> jours</translation>
     </message>
     <message>
         <source>Google review link:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lien d’avis Google :</translation>
     </message>
     <message>
         <source>Invite:</source>
-        <translation type="unfinished"></translation>
+        <translation>Inviter :</translation>
     </message>
     <message>
         <source>Sessions before an invitation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Séances avant une invitation :</translation>
     </message>
     <message>
         <source>Invite again after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Inviter de nouveau après :</translation>
     </message>
     <message>
         <source>Send at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer à :</translation>
     </message>
     <message>
         <source>Drop an invitation not sent within:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Google invitations</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner une invitation non envoyée après :</translation>
     </message>
     <message>
         <source>No review link: no invitation is sent until one is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun lien d’avis : aucune invitation n’est envoyée tant qu’il n’y en a pas.</translation>
     </message>
 </context>
 <context>
@@ -1358,128 +1462,125 @@ Connect your Google Business Profile to bring them here.</source>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Open store…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir une base &amp;récente</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importer…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualis&amp;er</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>O&amp;utils</translation>
     </message>
     <message>
         <source>&amp;Kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode &amp;borne</translation>
+    </message>
+    <message>
+        <source>Clients rate their class on this screen</source>
+        <translation>Les clients évaluent leur cours sur cet écran</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>&amp;About Feedback Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Feedback Desk</translation>
     </message>
     <message>
         <source>Feedback Desk — {studio}</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback Desk — {studio}</translation>
     </message>
     <message>
         <source>Feedback Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback Desk</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé.</translation>
     </message>
     <message>
         <source>Open a store</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir une base</translation>
     </message>
     <message>
         <source>Opening {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture de {name}…</translation>
     </message>
     <message>
         <source>Opened {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} ouverte</translation>
     </message>
     <message>
         <source>Cannot open the store</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir la base</translation>
     </message>
     <message>
         <source>{where} could not be opened: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} n’a pas pu être ouverte : {why}</translation>
     </message>
     <message>
         <source>No recent stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune base récente</translation>
     </message>
     <message>
         <source>Store not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Base introuvable</translation>
     </message>
     <message>
         <source>{where} no longer exists; it was removed from the recent stores.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="unfinished">Importer</translation>
-    </message>
-    <message>
-        <source>Importing from the window is not available in this version.
-Use the command line: feedback-desk import KIND FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kiosk mode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kiosk mode is not available in this version.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} n’existe plus ; elle a été retirée des bases récentes.</translation>
     </message>
     <message>
         <source>Settings saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
         <source>About Feedback Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Feedback Desk</translation>
     </message>
     <message>
         <source>Feedback Desk {version}
 
 Collect, understand and act on what your clients think.
 
-Store: {where}</source>
-        <translation type="unfinished"></translation>
+Store: {where}
+Data folder: {folder}</source>
+        <translation>Feedback Desk {version}
+
+Recueillez, comprenez et suivez ce que pensent vos clients.
+
+Base : {where}
+Dossier des données : {folder}</translation>
+    </message>
+    <message>
+        <source>Google reviews</source>
+        <translation>Avis Google</translation>
     </message>
 </context>
 <context>
@@ -1501,81 +1602,111 @@ Store: {where}</source>
     <name>NonRespondentsView</name>
     <message>
         <source>Send the outreach email to the checked clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la relance aux clients cochés</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Clients shown %1 or more prompts in the last %2 days who answered none: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients sollicités %1 fois ou plus ces %2 derniers jours sans jamais répondre : %3.</translation>
     </message>
     <message numerus="yes">
         <source>Queue the outreach email for %n client(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mettre la relance en file d’attente pour %n client ?</numerusform>
+            <numerusform>Mettre la relance en file d’attente pour %n clients ?</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxFeature</name>
+    <message>
+        <source>&amp;Outbox…</source>
+        <translation>&amp;Boîte d’envoi…</translation>
+    </message>
+    <message>
+        <source>Emails waiting, sent and failed</source>
+        <translation>Courriels en attente, envoyés et en échec</translation>
+    </message>
+    <message>
+        <source>Outbox: {why}</source>
+        <translation>Boîte d’envoi : {why}</translation>
+    </message>
+    <message>
+        <source>Outbox: {why}; the emails stay queued.</source>
+        <translation>Boîte d’envoi : {why} ; les courriels restent en file d’attente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outbox: %n email(s) sent.</source>
+        <translation>
+            <numerusform>Boîte d’envoi : %n courriel envoyé.</numerusform>
+            <numerusform>Boîte d’envoi : %n courriels envoyés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d’envoi</translation>
     </message>
 </context>
 <context>
     <name>OutboxStatusWidget</name>
     <message>
         <source>Open the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la boîte d’envoi</translation>
     </message>
     <message numerus="yes">
         <source>%n queued</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n en attente</numerusform>
+            <numerusform>%n en attente</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n uncertain</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n incertain</numerusform>
+            <numerusform>%n incertains</numerusform>
         </translation>
     </message>
     <message>
         <source>Outbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîte d’envoi : %1</translation>
     </message>
 </context>
 <context>
     <name>OutboxView</name>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Cancel message</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler le message</translation>
     </message>
     <message>
         <source>It arrived: mark sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Il est arrivé : marquer envoyé</translation>
     </message>
     <message>
         <source>It did not arrive: send again</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’est pas arrivé : renvoyer</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher :</translation>
     </message>
 </context>
 <context>
@@ -1644,12 +1775,12 @@ Store: {where}</source>
         <translation>La satisfaction d’aucun entraîneur ne baisse.</translation>
     </message>
     <message>
-        <source>Most recent reviews</source>
-        <translation>Avis les plus récents</translation>
-    </message>
-    <message>
         <source>No reviews yet.</source>
         <translation>Aucun avis pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Most recent reviews</source>
+        <translation>Avis les plus récents</translation>
     </message>
     <message>
         <source>Close older…</source>
@@ -1774,7 +1905,7 @@ Store: {where}</source>
     <name>RecipientsModel</name>
     <message>
         <source>can receive it</source>
-        <translation type="unfinished"></translation>
+        <translation>peut le recevoir</translation>
     </message>
 </context>
 <context>
@@ -2076,115 +2207,151 @@ Store: {where}</source>
     <name>ReviewsPanel</name>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordre</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Période</translation>
     </message>
     <message>
         <source>All coaches</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les coachs</translation>
     </message>
     <message>
         <source>Coach</source>
-        <translation type="unfinished">Entraîneur</translation>
+        <translation>Coach</translation>
     </message>
     <message>
         <source>All classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les cours</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished">Cours</translation>
+        <translation>Cours</translation>
     </message>
     <message>
         <source>Search a client…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chercher un client…</translation>
     </message>
     <message>
         <source>Client search</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche de client</translation>
     </message>
     <message>
         <source>the coaches</source>
-        <translation type="unfinished"></translation>
+        <translation>les coachs</translation>
     </message>
     <message>
         <source>the classes</source>
-        <translation type="unfinished"></translation>
+        <translation>les cours</translation>
     </message>
     <message>
         <source>{n}+ reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}+ avis</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>1 review</source>
-        <translation type="unfinished"></translation>
+        <translation>1 avis</translation>
     </message>
     <message>
         <source>{n} reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} avis</translation>
     </message>
     <message>
         <source>No reviews match these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun avis ne correspond à ces filtres.</translation>
     </message>
     <message>
         <source>No business reviews yet.
 They arrive from the kiosk, staff entry or an import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun avis sur le studio pour l’instant.
+Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.</translation>
     </message>
     <message>
         <source>No class reviews yet.
 They arrive from the kiosk, staff entry or an import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun avis sur les cours pour l’instant.
+Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.</translation>
     </message>
     <message>
         <source>No reviews yet.</source>
-        <translation type="unfinished">Aucun avis pour l’instant.</translation>
+        <translation>Aucun avis pour l’instant.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Aspects</source>
+        <translation>Aspects</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Email templates</source>
+        <translation>Modèles de courriel</translation>
+    </message>
+    <message>
+        <source>Google</source>
+        <translation>Google</translation>
+    </message>
+    <message>
+        <source>Google invitations</source>
+        <translation>Invitations Google</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>les paramètres</translation>
     </message>
     <message>
         <source>Some values need fixing; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certaines valeurs sont à corriger ; rien n’a été enregistré.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Could not save: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement impossible : {why}</translation>
     </message>
 </context>
 <context>
     <name>StatusArea</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Stop this task</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter cette tâche</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>StoreInfoFeature</name>
+    <message>
+        <source>Store: {where}</source>
+        <translation>Base : {where}</translation>
     </message>
 </context>
 <context>
@@ -2199,64 +2366,63 @@ They arrive from the kiosk, staff entry or an import.</source>
     </message>
     <message>
         <source>Placeholders: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Champs : %1</translation>
     </message>
     <message>
         <source>Preview: plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu : texte brut</translation>
     </message>
     <message>
         <source>Preview: HTML</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu : HTML</translation>
     </message>
-    <message>
-        <source>Save template</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n template(s) changed: stored when you save the settings.</source>
+        <translation>
+            <numerusform>%n modèle modifié : enregistré avec les paramètres.</numerusform>
+            <numerusform>%n modèles modifiés : enregistrés avec les paramètres.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Back to the default</source>
-        <translation type="unfinished"></translation>
+        <translation>Revenir au modèle d’origine</translation>
     </message>
     <message>
         <source>Subject:</source>
         <translation>Objet :</translation>
     </message>
     <message>
-        <source>Email templates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sent only to clients who agreed to receive email; the studio&apos;s name and address and an unsubscribe line are added under it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé seulement aux clients qui ont accepté les courriels ; le nom et l’adresse du studio et une ligne de désabonnement sont ajoutés dessous.</translation>
     </message>
 </context>
 <context>
     <name>ThankPromotersDialog</name>
     <message>
         <source>Thank the promoters</source>
-        <translation type="unfinished"></translation>
+        <translation>Remercier les promoteurs</translation>
     </message>
     <message>
         <source>Send the thank-you email</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer le remerciement</translation>
     </message>
     <message>
         <source>Reviews of 5 stars from</source>
-        <translation type="unfinished"></translation>
+        <translation>Avis de 5 étoiles du</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>au</translation>
     </message>
     <message>
         <source>%1 promoter(s) in the period; %2 agreed to receive email.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 promoteur(s) sur la période ; %2 ont accepté les courriels.</translation>
     </message>
     <message numerus="yes">
         <source>Queue the thank-you email for %n client(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mettre le remerciement en file d’attente pour %n client ?</numerusform>
+            <numerusform>Mettre le remerciement en file d’attente pour %n clients ?</numerusform>
         </translation>
     </message>
 </context>
@@ -2322,39 +2488,11 @@ They arrive from the kiosk, staff entry or an import.</source>
     <name>WindowContext</name>
     <message>
         <source>Could not load {what}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger {what} : {why}</translation>
     </message>
     <message>
         <source>the settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Send emails</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message numerus="yes">
-        <source>%n email(s) queued.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n already queued before.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>les paramètres</translation>
     </message>
 </context>
 </TS>

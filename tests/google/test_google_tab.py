@@ -28,6 +28,7 @@ from tests.google.builders import (
     location,
 )
 from tests.support.fake_google import FakeGoogle, FakeLocation
+from tests.support.settings_dialog import save, settings_dialog
 
 WRITTEN = datetime(2026, 4, 20, 15, 0, tzinfo=UTC)
 
@@ -373,32 +374,31 @@ def test_settings_page_connects_with_an_authorized_user_file_and_disconnects(  #
     authorized_user_file: Path,
     clock: ManualClock,
 ) -> None:
-    page = GoogleSettingsPage(
-        pointed_store, clock, runner=_runner(), choose_file=lambda _title: str(authorized_user_file)
-    )
-    qtbot.addWidget(page)
-    assert page.status_label.text().startswith("Not connected.")
-    assert not page.disconnect_button.isEnabled()
-    page.sign_in_with_file()
-    qtbot.waitUntil(lambda: page.locations.count() == 1, timeout=10000)
-    assert "Pulse Fitness Studio [PULSE-01]" in page.locations.itemText(0)
-    with qtbot.waitSignal(page.connection_changed, timeout=10000):
-        page.keep_location()
-    assert connection.status(pointed_store).connected
-    assert page.status_label.text().startswith("Connected to Pulse Fitness Studio")
+    with settings_dialog(qtbot, pointed_store, clock, "google") as dialog:
+        page = dialog.page("google")
+        assert isinstance(page, GoogleSettingsPage)
+        page.choose_file = lambda _title: str(authorized_user_file)
+        assert page.status_label.text().startswith("Not connected.")
+        assert not page.disconnect_button.isEnabled()
+        page.sign_in_with_file()
+        qtbot.waitUntil(lambda: page.locations.count() == 1, timeout=10000)
+        assert "Pulse Fitness Studio [PULSE-01]" in page.locations.itemText(0)
+        with qtbot.waitSignal(page.connection_changed, timeout=10000):
+            page.keep_location()
+        assert connection.status(pointed_store).connected
+        assert page.status_label.text().startswith("Connected to Pulse Fitness Studio")
 
-    page.sync_minutes.setValue(15)
-    assert page.apply()
+        with qtbot.waitSignal(page.connection_changed):
+            page.disconnect()
+        assert not connection.status(pointed_store).connected
+        assert "archive of 0 Google reviews stays" in page.message.text()
+
+        page.sync_minutes.setValue(15)
+        assert save(qtbot, dialog) == ["google.sync_minutes"]
     from feedback_desk.services.settings import load_settings
 
     with pointed_store.read() as session:
         assert load_settings(session).integer("google.sync_minutes") == 15
-
-    with qtbot.waitSignal(page.connection_changed):
-        page.disconnect()
-    assert not connection.status(pointed_store).connected
-    assert "archive of 0 Google reviews stays" in page.message.text()
-    _idle(qtbot, page.runner)
 
 
 def test_settings_page_reports_a_refused_sign_in(  # type: ignore[no-untyped-def]
@@ -410,11 +410,9 @@ def test_settings_page_reports_a_refused_sign_in(  # type: ignore[no-untyped-def
     clock: ManualClock,
 ) -> None:
     google.revoke_refresh_tokens()
-    page = GoogleSettingsPage(
-        pointed_store, clock, runner=_runner(), choose_file=lambda _title: str(authorized_user_file)
-    )
-    qtbot.addWidget(page)
-    page.sign_in_with_file()
-    qtbot.waitUntil(lambda: "refused the saved sign-in" in page.message.text(), timeout=10000)
-    assert page.browser_button.isEnabled()
-    _idle(qtbot, page.runner)
+    with settings_dialog(qtbot, pointed_store, clock, "google") as dialog:
+        page = dialog.page("google")
+        page.choose_file = lambda _title: str(authorized_user_file)
+        page.sign_in_with_file()
+        qtbot.waitUntil(lambda: "refused the saved sign-in" in page.message.text(), timeout=10000)
+        assert page.browser_button.isEnabled()

@@ -19,6 +19,7 @@ from feedback_desk.ui import i18n
 from feedback_desk.ui.settings.aspects_model import STATUS, VOTES
 from feedback_desk.ui.settings.aspects_page import AspectsPage
 from tests.kiosk.conftest import tap, type_text
+from tests.support.settings_dialog import settings_dialog
 from tests.support.studio_builder import StudioBuilder
 
 NOW = datetime.fromisoformat("2026-05-16T14:00:00+00:00")
@@ -62,12 +63,13 @@ def ids(store: Store, studio: StudioBuilder) -> dict[str, int]:
 def page(
     qtbot: QtBot, store: Store, sunday: ManualClock, ids: dict[str, int]
 ) -> Iterator[AspectsPage]:
-    shown = AspectsPage(store, sunday)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitUntil(lambda: shown.loaded_once)
-    yield shown
-    shown.shutdown()
+    """Settings → Aspects, as the window opens it."""
+    with settings_dialog(qtbot, store, sunday, "aspects") as dialog:
+        shown = dialog.page("aspects")
+        assert isinstance(shown, AspectsPage)
+        qtbot.waitUntil(lambda: shown.loaded_once)
+        yield shown
+        shown.shutdown()
 
 
 def status_of(page: AspectsPage, aspect_id: int) -> str:

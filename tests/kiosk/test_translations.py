@@ -18,7 +18,18 @@ TS = ROOT / "resources" / "translations" / "feedback_desk_fr.ts"
 COMPLETE_FOR = [
     *sorted((UI / "kiosk").glob("*.py")),
     UI / "dialogs" / "add_review.py",
-    UI / "settings" / "aspects_page.py",
+    # The main window's own frame and every entry point it offers.
+    UI / "app.py",
+    UI / "launch.py",
+    UI / "context.py",
+    UI / "status.py",
+    UI / "main_window.py",
+    *sorted((UI / "window_features").glob("*.py")),
+    *sorted((UI / "settings").glob("*.py")),
+    *sorted((UI / "outbox").glob("*.py")),
+    *sorted((UI / "loop").glob("*.py")),
+    UI / "dialogs" / "find_client.py",
+    UI / "google" / "status_widget.py",
 ]
 
 
@@ -33,9 +44,10 @@ def update_script() -> ModuleType:
     return module
 
 
-def messages(ts: Path) -> dict[tuple[str, str], str | None]:
-    """(context, source) → translation, None when unfinished or empty."""
-    found: dict[tuple[str, str], str | None] = {}
+def messages(ts: Path) -> dict[tuple[str, str], str | tuple[str, ...] | None]:
+    """(context, source) → translation (its singular and plural forms for a %n message), None
+    when unfinished or empty."""
+    found: dict[tuple[str, str], str | tuple[str, ...] | None] = {}
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
@@ -45,7 +57,13 @@ def messages(ts: Path) -> dict[tuple[str, str], str | None]:
                 "vanished",
                 "obsolete",
             )
-            text = translation.text if done and translation is not None else None
+            text: str | tuple[str, ...] | None = None
+            if done and translation is not None:
+                if message.get("numerus") == "yes":
+                    forms = tuple(f.text or "" for f in translation.iter("numerusform"))
+                    text = forms if forms and all(forms) else None
+                else:
+                    text = translation.text
             found[(name, message.findtext("source") or "")] = text or None
     return found
 
@@ -88,6 +106,13 @@ def test_the_compiled_catalogue_translates_with_placeholders_kept() -> None:
     assert translator.load("feedback_desk_fr", str(generated))
     for (context, source), french in messages(TS).items():
         if french is None:
+            continue
+        if isinstance(french, tuple):  # French: one form for 0 and 1, another from 2 on
+            one, many = french
+            assert translator.translate(context, source, "", 1) == one
+            assert translator.translate(context, source, "", 2) == many
+            for form in french:
+                assert placeholders(source) == placeholders(form), (source, form)
             continue
         assert translator.translate(context, source) == french
         assert placeholders(source) == placeholders(french), (source, french)

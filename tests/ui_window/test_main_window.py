@@ -33,19 +33,29 @@ def test_the_window_shows_the_studio_and_every_tab_lists_rows(open_window, demo_
     assert classes.rowCount() > 0
     assert {business.row(i).kind.value for i in range(business.rowCount())} == {"business"}
     assert {classes.row(i).kind.value for i in range(classes.rowCount())} == {"class"}
-    assert window.pages["google"].model.rowCount() > 0
+    google = window.pages["google"].tab
+    assert google.model.rowCount() > 0
+    assert not google.connected, "the demo's profile has no sign-in: it never syncs"
+    assert window.context.google_sync is not None
+    assert not window.context.google_sync.timer.isActive()
 
 
 def test_menus_offer_the_studio_actions(open_window, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
-    assert list(menus) == ["File", "View", "Tools", "Help"]
+    assert list(menus) == ["File", "View", "Clients", "Tools", "Help"]
     texts = {
         name: [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
         for name, menu in menus.items()
     }
     assert texts["File"] == ["Open store…", "Open recent", "Import…", "Quit"]
-    assert texts["Tools"] == ["Kiosk mode", "Settings…"]
+    assert texts["Clients"] == [
+        "Add review…",
+        "Find client…",
+        "Non-respondents…",
+        "Thank the promoters…",
+    ]
+    assert texts["Tools"] == ["Kiosk mode", "Outbox…", "Settings…"]
     assert texts["Help"] == ["About Feedback Desk"]
 
 
@@ -87,8 +97,9 @@ def test_an_empty_store_shows_empty_states(open_window, tmp_path: Path) -> None:
     assert "No business reviews yet" in business.empty_label.text()
     classes = window.pages["class"].panel
     assert classes.stack.currentWidget() is classes.empty_label
-    google = window.pages["google"]
-    assert google.stack.currentWidget() is google.empty_label
+    google = window.pages["google"].tab
+    assert not google.archive.isVisibleTo(google)
+    assert "Connect the studio's Google Business Profile" in google.banner_label.text()
     overview = window.pages["overview"]
     assert overview.segments_chart.empty_message == "No reviews yet in this period"
     assert overview.headlines["average"].value.text() == "—"
@@ -135,25 +146,6 @@ def test_a_recent_store_that_vanished_is_forgotten(
     assert window.message_box is not None
     assert "no longer exists" in window.message_box.text()
     assert gone not in preferences.recent_stores()
-
-
-def test_import_menu_works_without_the_import_feature(open_window, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
-    import importlib.util
-
-    import pytest
-
-    from feedback_desk.ui.main_window import IMPORT_DIALOG_MODULE
-
-    try:
-        present = importlib.util.find_spec(IMPORT_DIALOG_MODULE) is not None
-    except ModuleNotFoundError:
-        present = False
-    if present:
-        pytest.skip("the import dialog is installed; its own tests cover File → Import…")
-    window = open_window(demo_path)
-    window.import_action.trigger()
-    assert window.message_box is not None
-    assert "feedback-desk import" in window.message_box.text()
 
 
 def test_long_tasks_show_progress_in_the_status_bar_and_can_be_cancelled(

@@ -72,3 +72,25 @@ def resubscribe(session: Session, external_id: str, *, at: datetime, actor: str)
             entity_id=client.external_id,
         )
     return client
+
+
+@dataclass(frozen=True)
+class ConsentState:
+    """What staff see before changing a client's email consent (plain values, thread-safe)."""
+
+    external_id: str
+    full_name: str
+    email: str | None
+    email_consent: bool
+    unsubscribed_at: datetime | None
+
+
+def consent_state(session: Session, external_id: str) -> ConsentState:
+    client = find_client(session, external_id)
+    return ConsentState(
+        client.external_id,
+        client.full_name,
+        client.email,
+        client.email_consent,
+        client.unsubscribed_at,
+    )

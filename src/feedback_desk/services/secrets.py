@@ -62,6 +62,12 @@ def _backend() -> object:
     return backend
 
 
+def check_keyring() -> None:
+    """SecretStoreUnavailable (saying how to get one) unless a usable keyring is configured:
+    lets a form refuse a secret before it saves anything else."""
+    _backend()
+
+
 def _username(store_id: str, name: str) -> str:
     return f"{store_id}/{name}"
 

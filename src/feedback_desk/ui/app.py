@@ -14,12 +14,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QMessageLogContext,
+    Qt,
+    QtMsgType,
+    qFormatLogMessage,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from feedback_desk import __version__, paths
 from feedback_desk.errors import FeedbackDeskError
+from feedback_desk.ui import i18n
 from feedback_desk.ui.preferences import APPLICATION, ORGANIZATION
 
 LANGUAGE_ENV = "FEEDBACK_DESK_LANG"
@@ -31,7 +40,9 @@ def icon_path() -> Path:
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
-    """The running QApplication, set up once (tests bring their own; it is reused)."""
+    """The running QApplication, set up once (tests bring their own; it is reused): names (for
+    QSettings), icon, the interface language, and Qt's known harmless messages filtered out.
+    The window, the kiosk, the demo's progress dialog and screenshots all start here."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing
@@ -45,31 +56,49 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     if icon_path().is_file():
         app.setWindowIcon(QIcon(str(icon_path())))
-    install_translators(app)
+    filter_known_qt_messages()
+    i18n.install_language(ui_language(), app)
     return app
 
 
-_translators: list[QTranslator] = []
+# Messages Qt prints that say nothing to a user and that nothing can act on.
+KNOWN_QT_NOISE = (
+    # The offscreen platform (screenshots, the demo built without a display) cannot pass a
+    # shown window's size hints on; that is the platform's limit, not a fault.
+    "This plugin does not support propagateSizeHints()",
+)
+
+
+class _QtMessageFilter:
+    """Drops :data:`KNOWN_QT_NOISE`; hands everything else to the handler installed before it
+    (pytest-qt's in tests), or prints it as Qt's default handler would."""
+
+    def __init__(self) -> None:
+        self.previous: object = None
+
+    def __call__(self, mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if any(noise in message for noise in KNOWN_QT_NOISE):
+            return
+        if callable(self.previous):
+            self.previous(mode, context, message)
+        else:
+            sys.stderr.write(qFormatLogMessage(mode, context, message) + "\n")
+
+
+_message_filter = _QtMessageFilter()
+
+
+def filter_known_qt_messages() -> None:
+    previous = qInstallMessageHandler(_message_filter)
+    if previous is not _message_filter:
+        _message_filter.previous = previous
 
 
 def ui_language() -> str:
-    """The interface language: ``FEEDBACK_DESK_LANG``, else the system's (e.g. ``fr``)."""
+    """The interface language: ``FEEDBACK_DESK_LANG``, else the system's (e.g. ``fr``); one
+    without a translation shows English."""
     chosen = os.environ.get(LANGUAGE_ENV, "").strip()
     return chosen or QLocale.system().name().split("_")[0]
-
-
-def install_translators(app: QCoreApplication, language: str | None = None) -> list[str]:
-    """Show the interface in *language* (default: :func:`ui_language`) through ``ui/i18n.py``,
-    which loads our catalogue (``resources/translations/generated/``) and Qt's own, and tells
-    every widget; returns the language shown (English needs no catalogue)."""
-    from feedback_desk.ui.i18n import install_language
-
-    lang = language or ui_language()
-    try:
-        shown = install_language(lang, app)
-    except FileNotFoundError:
-        shown = install_language("en", app)
-    return [] if shown == "en" else [shown]
 
 
 def log_file() -> Path:

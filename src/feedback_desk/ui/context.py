@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
+from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
 from feedback_desk.clock import Clock
@@ -23,6 +24,9 @@ from feedback_desk.services.progress import Progress
 from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.store.database import Store
 from feedback_desk.workers.tasks import Task, TaskRunner
+
+if TYPE_CHECKING:
+    from feedback_desk.workers.google_sync import GoogleSyncWorker
 
 T = TypeVar("T")
 
@@ -39,6 +43,8 @@ class WindowContext(QObject):
     settings_changed = Signal()
     # A background load failed: one line for the status bar.
     failed = Signal(str)
+    # A widget queued email in the outbox: the window sends it without waiting for its timer.
+    emails_queued = Signal()
 
     def __init__(self, store: Store, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +54,8 @@ class WindowContext(QObject):
         self.settings = Settings({})
         self.settings_loaded = False
         self._closed = False
+        # The store's Google sync, when the window runs one (the Google tab shows its progress).
+        self.google_sync: GoogleSyncWorker | None = None
 
     @property
     def closed(self) -> bool:
@@ -128,6 +136,12 @@ class WindowContext(QObject):
     def busy(self) -> bool:
         return self.tasks.busy
 
+    def tasks_for(self, owner: QObject) -> BoundTasks:
+        """Background work for *owner* (a tab, a settings page): it runs on the context's
+        tasks, which the window joins before the store closes, and its results are dropped
+        once *owner* is deleted or the context closed."""
+        return BoundTasks(self, owner)
+
     def close(self) -> None:
         """Stop delivering results, wait for running queries, then close the store."""
         if self._closed:
@@ -135,3 +149,46 @@ class WindowContext(QObject):
         self._closed = True
         self.tasks.shutdown()
         self.store.close()
+
+
+class BoundTasks:
+    """:meth:`WindowContext.run` for one widget: what a widget's ``runner=`` expects
+    (``run(...)`` and ``busy``), without tying threads to the widget's own lifetime."""
+
+    def __init__(self, context: WindowContext, owner: QObject) -> None:
+        self._context = context
+        self._owner = owner
+
+    def _alive(self, callback: Callable[..., None] | None) -> Callable[..., None] | None:
+        if callback is None:
+            return None
+        owner = self._owner
+
+        def call(*args: Any) -> None:
+            if isValid(owner):
+                callback(*args)
+
+        return call
+
+    def run(
+        self,
+        work: Callable[[Progress], T],
+        *,
+        name: str = "task",
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> Task:
+        return self._context.run(
+            work,
+            name=name,
+            on_done=self._alive(on_done),
+            on_error=self._alive(on_error),
+            on_progress=self._alive(on_progress),
+            on_cancelled=self._alive(on_cancelled),
+        )
+
+    @property
+    def busy(self) -> bool:
+        return self._context.busy

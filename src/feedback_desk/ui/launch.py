@@ -39,6 +39,25 @@ def run_window(store: Store, *, clock: Clock, debug: bool) -> int:
     return app.exec()
 
 
+def run_kiosk_window(store: Store, *, clock: Clock, debug: bool) -> int:
+    """`feedback-desk kiosk`: the kiosk alone, full screen, with the window's application setup
+    (names, icon, language, error dialogs)."""
+    from feedback_desk.ui.kiosk import KioskWindow
+
+    app = create_application()
+    reporter = ErrorReporter(debug=debug)
+    reporter.install()
+    kiosk = KioskWindow(store, clock)
+    reporter.parent = kiosk
+    # Logging out or Ctrl+C ends the application: the kiosk closes without the PIN.
+    app.aboutToQuit.connect(kiosk.shutdown)
+    kiosk.showFullScreen()
+    try:
+        return app.exec()
+    finally:
+        store.close()
+
+
 def demo_day(clock: Clock) -> date:
     return local_day(clock.now(), zone(definition("studio.timezone").default))
 

@@ -3,22 +3,23 @@
 It opens on a store, loads the studio's settings and then each tab's data in background queries
 (the GUI thread never waits for the database), and remembers its size, position and last tab.
 Other features plug in through :func:`feedback_desk.ui.tabs.default_tabs` (tabs),
-:mod:`feedback_desk.ui.settings.registry` (settings pages), :attr:`MainWindow.status`
-(permanent status widgets, task progress) and :meth:`MainWindow.run_task` (long work).
+:mod:`feedback_desk.ui.settings.registry` (settings pages), :mod:`feedback_desk.ui.window_features`
+(menu entries, status-bar widgets and the workers that run for the open store),
+:attr:`MainWindow.status` (permanent status widgets, task progress) and
+:meth:`MainWindow.run_task` (long work).
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
-from feedback_desk import __version__
+from feedback_desk import __version__, paths
 from feedback_desk.clock import Clock
 from feedback_desk.services.progress import Progress
 from feedback_desk.store.database import Store
@@ -27,20 +28,19 @@ from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.status import StatusArea
 from feedback_desk.ui.tabs import TabSpec, default_tabs
 from feedback_desk.ui.tabs.base import TabPage
+from feedback_desk.ui.window_features import WindowFeature, default_features
 from feedback_desk.workers.tasks import Task, TaskRunner
 
-IMPORT_DIALOG_MODULE = "feedback_desk.ui.dialogs.import_dialog"
-KIOSK_MODULE = "feedback_desk.ui.kiosk"
+if TYPE_CHECKING:
+    from feedback_desk.ui.kiosk.window import KioskWindow
+
 STORE_FILTER = "Feedback Desk stores (*.sqlite *.sqlite3 *.db);;All files (*)"
-
-
-def _missing(exc: ModuleNotFoundError, module: str) -> bool:
-    """True when *module* itself (or a parent package) is absent, not one of its imports."""
-    return bool(exc.name) and module.startswith(str(exc.name))
 
 
 class MainWindow(QMainWindow):
     store_switched = Signal()
+    # The Settings dialog just opened (features connect to their pages' signals).
+    settings_opened = Signal(object)
     DEFAULT_SIZE = QSize(1280, 820)
 
     def __init__(
@@ -66,7 +66,13 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, TabPage] = {}
         self.message_box: QMessageBox | None = None
         self.settings_dialog: QWidget | None = None
+        self.import_dialog: QWidget | None = None
+        self.kiosk: KioskWindow | None = None
+        self.closing = False
         self._build_menus()
+        self.features: list[WindowFeature] = default_features(self)
+        for feature in self.features:
+            feature.install()
         self.context = self._new_context(store)
         self._build_tabs()
         if remember_state:
@@ -114,8 +120,10 @@ class MainWindow(QMainWindow):
             view_menu, self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
         )
         tools_menu = bar.addMenu(self.tr("&Tools"))
+        self.tools_menu = tools_menu
         self.kiosk_action = self._action(tools_menu, self.tr("&Kiosk mode"), self.open_kiosk)
-        tools_menu.addSeparator()
+        self.kiosk_action.setToolTip(self.tr("Clients rate their class on this screen"))
+        self._tools_separator = tools_menu.addSeparator()
         self.settings_action = self._action(
             tools_menu,
             self.tr("&Settings…"),
@@ -124,15 +132,28 @@ class MainWindow(QMainWindow):
         )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu = help_menu
         self.about_action = self._action(
             help_menu, self.tr("&About Feedback Desk"), self.show_about
         )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
+    def add_menu(self, title: str) -> QMenu:
+        """A feature's own menu, before Tools and Help."""
+        menu = QMenu(title, self)
+        self.menuBar().insertMenu(self.tools_menu.menuAction(), menu)
+        return menu
+
+    def add_tool_action(self, action: QAction) -> None:
+        """A feature's entry in Tools, above Settings…."""
+        self.tools_menu.insertAction(self._tools_separator, action)
+
     def _new_context(self, store: Store) -> WindowContext:
         context = WindowContext(store, self.clock, self)
         context.failed.connect(self.status.show_error)
         context.settings_changed.connect(self._update_title)
+        for feature in self.features:
+            feature.attach(context)
         return context
 
     def _build_tabs(self) -> None:
@@ -153,6 +174,8 @@ class MainWindow(QMainWindow):
         self.tab_widget.blockSignals(False)
         if current:
             self.show_tab(current)
+        for feature in self.features:
+            feature.tabs_built()
 
     def _connect_tabs(self) -> None:
         """A coach's trend on the Overview opens the Class tab on that coach's reviews."""
@@ -198,6 +221,7 @@ class MainWindow(QMainWindow):
         return (
             not self.context.busy
             and not self.tasks.busy
+            and not any(feature.busy for feature in self.features)
             and all(page.is_idle() for page in self.pages.values())
         )
 
@@ -260,6 +284,8 @@ class MainWindow(QMainWindow):
 
     def _adopt_store(self, store: Store) -> None:
         old = self.context
+        for feature in self.features:
+            feature.detach()
         self.context = self._new_context(store)
         self._build_tabs()
         old.close()
@@ -302,49 +328,37 @@ class MainWindow(QMainWindow):
         self.open_store(location)
 
     # Other features' entry points ---------------------------------------------------------
-    def open_import_dialog(self) -> None:
-        """File → Import…: the import dialog (its own feature), refreshing once it imported."""
-        try:
-            module = importlib.import_module(IMPORT_DIALOG_MODULE)
-        except ModuleNotFoundError as exc:
-            if not _missing(exc, IMPORT_DIALOG_MODULE):
-                raise
-            self.show_problem(
-                self.tr("Import"),
-                self.tr(
-                    "Importing from the window is not available in this version.\n"
-                    "Use the command line: feedback-desk import KIND FILE"
-                ),
-                icon=QMessageBox.Icon.Information,
-            )
-            return
-        dialog = module.ImportDialog(self.context.store, self.context.clock, self)
-        dialog.finished.connect(lambda result: self.refresh() if result else None)
+    def open_import_dialog(self) -> QWidget:
+        """File → Import…: the import dialog; the tabs refresh after each import."""
+        from feedback_desk.ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.context.store, self.context.clock, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _report: self.refresh())
+        self.import_dialog = dialog
         dialog.open()
+        return dialog
 
-    def open_kiosk(self) -> None:
-        """Tools → Kiosk mode: the client-facing window (its own feature)."""
-        try:
-            module = importlib.import_module(KIOSK_MODULE)
-        except ModuleNotFoundError as exc:
-            if not _missing(exc, KIOSK_MODULE):
-                raise
-            self.show_problem(
-                self.tr("Kiosk mode"),
-                self.tr("Kiosk mode is not available in this version."),
-                icon=QMessageBox.Icon.Information,
-            )
-            return
-        module.open_kiosk(self)
+    def open_kiosk(self) -> KioskWindow:
+        """Tools → Kiosk mode: the client-facing window, full screen; this window steps aside
+        until staff leave the kiosk with the PIN."""
+        from feedback_desk.ui.kiosk import open_kiosk
 
-    def open_settings(self) -> None:
+        return open_kiosk(self)
+
+    def open_settings(self, page: str | None = None) -> QWidget:
+        """Tools → Settings… (on *page*'s page, e.g. "google" from the Google tab)."""
         from feedback_desk.ui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(self.context, self)
         dialog.saved.connect(self._settings_saved)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if page is not None:
+            dialog.show_page(page)
         self.settings_dialog = dialog
+        self.settings_opened.emit(dialog)
         dialog.open()
+        return dialog
 
     def _settings_saved(self, keys: list[str]) -> None:
         self.status.show_message(self.tr("Settings saved."))
@@ -357,8 +371,11 @@ class MainWindow(QMainWindow):
             self.tr(
                 "Feedback Desk {version}\n\n"
                 "Collect, understand and act on what your clients think.\n\n"
-                "Store: {where}"
-            ).format(version=__version__, where=self.context.store.location),
+                "Store: {where}\n"
+                "Data folder: {folder}"
+            ).format(
+                version=__version__, where=self.context.store.location, folder=paths.data_dir()
+            ),
             icon=QMessageBox.Icon.Information,
         )
 
@@ -398,8 +415,14 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop everything that runs for the store, join every thread, then close it."""
+        self.closing = True
         if self.remember_state:
             self.save_window_state()
+        if self.kiosk is not None:
+            self.kiosk.shutdown()
+        for feature in self.features:
+            feature.shutdown()
         self.tasks.shutdown()
         self.context.close()
         super().closeEvent(event)

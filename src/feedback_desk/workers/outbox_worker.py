@@ -74,6 +74,16 @@ class OutboxWorker(QObject):
     def running(self) -> bool:
         return self._task is not None
 
+    @property
+    def every_seconds(self) -> int:
+        """The interval of the periodic runs; 0 when they are off."""
+        return self._timer.interval() // 1000 if self._timer.isActive() else 0
+
+    @property
+    def busy(self) -> bool:
+        """A run or a count is under way."""
+        return self._runner.busy
+
     def interval_seconds(self) -> int:
         if self._interval is not None:
             return self._interval

@@ -107,14 +107,7 @@ def run_window(ctx: CliContext) -> int:
 
 def run_kiosk(ctx: CliContext) -> int:
     """The client-facing window, full screen; it closes only through the staff PIN."""
-    import sys
+    store, clock = ctx.store(), ctx.clock()
+    from feedback_desk.ui.launch import run_kiosk_window
 
-    from PySide6.QtWidgets import QApplication
-
-    from feedback_desk.ui.kiosk import KioskWindow
-
-    store = ctx.store()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = KioskWindow(store, ctx.clock())
-    window.showFullScreen()
-    return int(app.exec())
+    return run_kiosk_window(store, clock=clock, debug=ctx.debug)

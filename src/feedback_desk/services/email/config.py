@@ -14,6 +14,11 @@ class EmailNotConfigured(FeedbackDeskError):
     """Outgoing mail cannot work yet: what is missing and how to set it."""
 
 
+def smtp_configured(settings: Settings) -> bool:
+    """A server and a sender are set: sending can be tried (the window's outbox runs then)."""
+    return bool(settings.text("smtp.host").strip() and settings.text("smtp.sender").strip())
+
+
 def smtp_config(settings: Settings, store_id: str) -> SmtpConfig:
     """Everything needed to send; EmailNotConfigured (or SecretStoreUnavailable) otherwise."""
     missing = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
@@ -49,6 +49,9 @@ ACTIVITY_EVENTS = frozenset(
 
 class KioskWindow(QWidget):
     """Full-screen by its caller (``showFullScreen``); leaving needs the staff PIN."""
+
+    # Staff left kiosk mode (or the application is quitting): the kiosk has closed.
+    closed = Signal()
 
     def __init__(
         self,
@@ -286,6 +289,8 @@ class KioskWindow(QWidget):
         i18n.install_language(self._previous_language)
         event.accept()
         super().closeEvent(event)
+        # Before Qt counts the windows left open: the main window can show itself again.
+        self.closed.emit()
 
     def shutdown(self) -> None:
         """Close without the PIN: the application itself is quitting."""

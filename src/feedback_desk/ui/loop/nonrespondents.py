@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,16 +27,26 @@ from feedback_desk.workers.tasks import TaskRunner
 Confirm = Callable[[QWidget, str], bool]
 
 
+# Shared by both bulk screens: one translation context ("BulkEmail"), since a widget's tr()
+# would look the text up under the widget's own class.
 def ask(parent: QWidget, question: str) -> bool:
-    answer = QMessageBox.question(parent, parent.tr("Send emails"), question)
+    answer = QMessageBox.question(
+        parent, QCoreApplication.translate("BulkEmail", "Send emails"), question
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
-def report_text(widget: QWidget, report: BulkReport) -> str:
-    lines = [widget.tr("%n email(s) queued.", "", report.queued)]
-    if report.already:
-        lines.append(widget.tr("%n already queued before.", "", report.already))
-    lines += [widget.tr("Not sent: %1").replace("%1", s) for s in report.skipped]
+def report_text(_widget: QWidget, report: BulkReport) -> str:
+    queued, already = report.queued, report.already
+    lines = [QCoreApplication.translate("BulkEmail", "%n email(s) queued.", "", queued)]
+    if already:
+        lines.append(
+            QCoreApplication.translate("BulkEmail", "%n already queued before.", "", already)
+        )
+    lines += [
+        QCoreApplication.translate("BulkEmail", "Not sent: %1").replace("%1", s)
+        for s in report.skipped
+    ]
     return "\n".join(lines)
 
 

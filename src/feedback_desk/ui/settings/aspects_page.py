@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from feedback_desk.clock import Clock
 from feedback_desk.domain.kinds import AspectStatus, ReviewKind
 from feedback_desk.errors import UserInputError
 from feedback_desk.services import aspects as catalogue
 from feedback_desk.services import audit
 from feedback_desk.services.aspects import AspectRow
-from feedback_desk.store.database import Store
 from feedback_desk.ui import i18n
+from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.settings.aspect_dialogs import MergeAspectDialog, RenameAspectDialog
 from feedback_desk.ui.settings.aspects_model import ENGLISH, FRENCH, ROW_ROLE, AspectsTableModel
+from feedback_desk.ui.settings.page import SettingsPage
 from feedback_desk.workers.tasks import TaskRunner
 
 
@@ -54,11 +54,13 @@ class _AspectFilter(QSortFilterProxyModel):
         return self.show_merged or row.merged_into_id is None
 
 
-class AspectsPage(QWidget):
-    def __init__(self, store: Store, clock: Clock, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._clock = clock
+class AspectsPage(SettingsPage):
+    """No settings keys: every change applies at once (and is audited), as the buttons say."""
+
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._store = context.store
+        self._clock = context.clock
         self._runner = TaskRunner(self)
         self._runner.busy_changed.connect(self._update_buttons)
         self.rename_dialog: RenameAspectDialog | None = None

@@ -67,6 +67,12 @@ class SettingsDialog(QDialog):
     def page(self, key: str) -> SettingsPage:
         return self.pages[key]
 
+    def show_page(self, key: str) -> None:
+        """Open on *key*'s page (e.g. the Google tab's "Connect…" opens Settings → Google)."""
+        keys = list(self.pages)
+        if key in keys:
+            self.page_list.setCurrentRow(keys.index(key))
+
     def _show_settings(self, settings: Settings) -> None:
         for page in self.pages.values():
             page.load(settings)
@@ -94,10 +100,12 @@ class SettingsDialog(QDialog):
         actor = default_actor()
 
         def work(_progress: Progress) -> list[str]:
-            if changes:
-                with store.write() as session:
-                    for key, value in changes.items():
-                        set_setting(session, key, value, at=clock.now(), actor=actor)
+            with store.write() as session:
+                at = clock.now()
+                for key, value in changes.items():
+                    set_setting(session, key, value, at=at, actor=actor)
+                for page in pages:
+                    page.write(session, at=at, actor=actor)
             for page in pages:
                 page.after_save(store, clock)
             return list(changes)
@@ -110,6 +118,11 @@ class SettingsDialog(QDialog):
         self.buttons.setEnabled(True)
         self.saved.emit(keys)
         self.accept()
+
+    def done(self, result: int) -> None:
+        for page in self.pages.values():
+            page.shutdown()
+        super().done(result)
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)

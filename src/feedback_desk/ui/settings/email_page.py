@@ -1,10 +1,10 @@
 """Settings → Email: the SMTP server, the sender, who gets the at-risk alert, the sending rate,
-and "Send test email", which reports success or the server's exact answer."""
+and "Send test email", which reports success or the server's exact answer. A typed password goes
+to the system keyring when the dialog saves (and the dialog refuses to save without one)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,33 +19,25 @@ from PySide6.QtWidgets import (
 )
 
 from feedback_desk.clock import Clock
+from feedback_desk.services.email.config import PASSWORD_KEY
 from feedback_desk.services.email.smtp import SmtpConfig, SmtplibTransport, SmtpTransport
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.database import Store
-from feedback_desk.ui.settings.standalone import ERROR_STYLE, WARNING_STYLE, load, plain_label, save
-from feedback_desk.workers.tasks import TaskRunner
+from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.settings.page import ERROR_STYLE, WARNING_STYLE, ValuesPage, plain_label
 
 SECURITY = (("starttls", "STARTTLS (port 587)"), ("ssl", "SSL/TLS (port 465)"), ("none", "None"))
 
 
-class EmailSettingsPage(QWidget):
+class EmailSettingsPage(ValuesPage):
     test_finished = Signal(bool, str)  # success, the message shown
 
-    def __init__(
-        self,
-        store: Store,
-        clock: Clock,
-        parent: QWidget | None = None,
-        *,
-        transport: SmtpTransport | None = None,
-        actor: str | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._clock = clock
-        self._transport = transport or SmtplibTransport()
-        self._actor = actor
-        self._runner = TaskRunner(self)
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._store = context.store
+        self._clock = context.clock
+        # Tests point it at their loopback server.
+        self.transport: SmtpTransport = SmtplibTransport()
 
         self.host = QLineEdit(self)
         self.host.setPlaceholderText("smtp.example.com")
@@ -79,7 +71,6 @@ class EmailSettingsPage(QWidget):
             "https://yourstudio.com/unsubscribe?member={client}"
         )
         self.warning = plain_label(self, style=WARNING_STYLE)
-        self.problems = plain_label(self, style=ERROR_STYLE)
 
         self.test_address = QLineEdit(self)
         self.test_button = QPushButton(self.tr("Send test email"), self)
@@ -115,38 +106,38 @@ class EmailSettingsPage(QWidget):
         layout.addWidget(identity)
         layout.addLayout(test_row)
         layout.addWidget(self.test_result)
-        layout.addWidget(self.problems)
+        layout.addWidget(self.problems_label)
         layout.addStretch(1)
         self.managers.textChanged.connect(self._update_warning)
         self.alerts.toggled.connect(self._update_warning)
-        self.reload()
+        self._password_stored = False
+        self._check_stored_password()
+        self.load(context.settings)
 
-    @staticmethod
-    def title() -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("EmailSettingsPage", "Email")
-
-    def _password_is_stored(self) -> bool:
+    def _check_stored_password(self) -> None:
+        """Say whether a password is in the keyring (read on a worker: a keyring may be slow)."""
         from feedback_desk.services import secrets
-        from feedback_desk.services.email.config import PASSWORD_KEY
 
-        with self._store.write() as session:
-            store_id = secrets.store_identity(session)
-        return secrets.get_secret(store_id, PASSWORD_KEY) is not None
+        store = self._store
 
-    def reload(self) -> None:
-        settings = load(self._store)
+        def stored(_progress: object) -> bool:
+            with store.write() as session:
+                store_id = secrets.store_identity(session)
+            return secrets.get_secret(store_id, PASSWORD_KEY) is not None
+
+        self.tasks.run(stored, name="smtp-password", on_done=self._show_password_state)
+
+    def _show_password_state(self, stored: bool) -> None:
+        self._password_stored = stored
+        self.password.setPlaceholderText(
+            self.tr("(kept in the system keyring)") if stored else self.tr("(none)")
+        )
+
+    def show_values(self, settings: Settings) -> None:
         self.host.setText(settings.text("smtp.host"))
         self.port.setValue(settings.integer("smtp.port"))
         self.security.setCurrentIndex(self.security.findData(settings.text("smtp.security")))
         self.username.setText(settings.text("smtp.username"))
-        self.password.clear()
-        self.password.setPlaceholderText(
-            self.tr("(kept in the system keyring)")
-            if self._password_is_stored()
-            else self.tr("(none)")
-        )
         self.sender.setText(settings.text("smtp.sender"))
         self.timeout.setValue(settings.integer("smtp.timeout_seconds"))
         self.managers.setText(settings.text("studio.manager_emails"))
@@ -176,33 +167,31 @@ class EmailSettingsPage(QWidget):
         }
 
     def _update_warning(self, *_args: object) -> None:
-        from feedback_desk.services.alerts import NO_MANAGER_WARNING
-
         missing = self.alerts.isChecked() and not self.managers.text().strip()
-        self.warning.setText(self.tr(NO_MANAGER_WARNING) if missing else "")
-
-    def apply(self) -> list[str]:
-        """Save the fields; a typed password goes to the keyring. Problems are shown and
-        returned (nothing is saved when a field is wrong)."""
-        from feedback_desk.errors import FeedbackDeskError
-        from feedback_desk.services import settings_admin
-        from feedback_desk.services.audit import default_actor
-
-        problems = save(
-            self._store, self._clock, self.values(), actor=self._actor or default_actor()
+        self.warning.setText(
+            self.tr("No manager address: no at-risk alert is sent for reviews of 3 stars or fewer.")
+            if missing
+            else ""
         )
-        if not problems and self.password.text():
+
+    def problems(self) -> dict[str, str]:
+        """The fields' problems, and a typed password with no keyring to keep it in."""
+        from feedback_desk.services.secrets import SecretStoreUnavailable, check_keyring
+
+        found = super().problems()
+        if self.password.text():
             try:
-                settings_admin.change_secret(
-                    self._store, "smtp.password", self.password.text(), clock=self._clock
-                )
-            except FeedbackDeskError as exc:
-                problems.append(str(exc))
-            else:
-                self.password.clear()
-                self.password.setPlaceholderText(self.tr("(kept in the system keyring)"))
-        self.problems.setText("\n".join(problems))
-        return problems
+                check_keyring()
+            except SecretStoreUnavailable as exc:
+                found[PASSWORD_KEY] = str(exc)
+        return found
+
+    def after_save(self, store: Store, clock: Clock) -> None:
+        """A typed password goes to the keyring (never to the store)."""
+        from feedback_desk.services import settings_admin
+
+        if self.password.text():
+            settings_admin.change_secret(store, PASSWORD_KEY, self.password.text(), clock=clock)
 
     def send_test(self) -> None:
         """Send one message now with the fields as typed; the result comes back verbatim."""
@@ -227,7 +216,7 @@ class EmailSettingsPage(QWidget):
                 result = send_test_email(
                     config,
                     to,
-                    transport=self._transport,
+                    transport=self.transport,
                     now=self._clock.now(),
                     language=settings.language,
                 )
@@ -235,7 +224,7 @@ class EmailSettingsPage(QWidget):
                 return False, str(exc)
             return result.ok, result.message
 
-        self._runner.run(work, name="test-email", on_done=self._tested, on_error=self._crashed)
+        self.tasks.run(work, name="test-email", on_done=self._tested, on_error=self._crashed)
 
     def _tested(self, result: object) -> None:
         ok, message = result  # type: ignore[misc]
@@ -246,10 +235,6 @@ class EmailSettingsPage(QWidget):
 
     def _crashed(self, error: BaseException) -> None:
         self._tested((False, str(error)))
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._runner.shutdown()
-        super().closeEvent(event)
 
 
 def _with_password(settings: Settings, store_id: str, typed: str | None) -> SmtpConfig:

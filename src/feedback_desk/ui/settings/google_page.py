@@ -23,40 +23,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from feedback_desk.clock import Clock
 from feedback_desk.services.audit import default_actor
 from feedback_desk.services.google import auth, connection
 from feedback_desk.services.google.connection import LocationChoice
 from feedback_desk.services.progress import Progress
-from feedback_desk.services.settings import load_settings, set_setting
-from feedback_desk.store.database import Store
+from feedback_desk.services.settings import Settings
+from feedback_desk.ui.context import BoundTasks, WindowContext
 from feedback_desk.ui.google.status_widget import format_instant
+from feedback_desk.ui.settings.page import ValuesPage
 from feedback_desk.workers.google_sync import describe_failure
-from feedback_desk.workers.tasks import TaskRunner
 
 FileChooser = Callable[[str], str | None]
 
 
-class GoogleSettingsPage(QWidget):
+class GoogleSettingsPage(ValuesPage):
     connection_changed = Signal()
-    saved = Signal()
 
-    def __init__(
-        self,
-        store: Store,
-        clock: Clock,
-        *,
-        runner: TaskRunner | None = None,
-        choose_file: FileChooser | None = None,
-        browser: str | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._clock = clock
-        self._runner = runner or TaskRunner(self)
-        self._choose_file = choose_file or self._ask_for_file
-        self._browser = browser
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._store = context.store
+        self._clock = context.clock
+        # Tests answer the file picker and choose the browser.
+        self.choose_file: FileChooser = self._ask_for_file
+        self.browser: str | None = None
         self._pending: auth.SavedSignIn | None = None
         self._choices: list[LocationChoice] = []
         self.setWindowTitle(self.tr("Google"))
@@ -121,24 +110,33 @@ class GoogleSettingsPage(QWidget):
         layout.addWidget(self.location_box)
         layout.addWidget(self.message)
         layout.addLayout(form)
+        layout.addWidget(self.problems_label)
         layout.addWidget(help_text)
         layout.addStretch(1)
-        self.load()
+        self.load(context.settings)
 
     @property
-    def runner(self) -> TaskRunner:
-        """Where this widget's network work runs; the window passes its own and shuts it down
-        (joining every thread) before the widgets go away."""
-        return self._runner
+    def runner(self) -> BoundTasks:
+        """Where sign-in and listing run: the window's tasks, joined before the store closes;
+        a result that comes back after the dialog closed is dropped."""
+        return self.tasks
 
     # ------------------------------------------------------------------ state
 
-    def load(self) -> None:
-        with self._store.read() as session:
-            settings = load_settings(session)
-            tz = settings.timezone
-            self.base_url.setText(settings.text("google.api_base_url"))
-            self.sync_minutes.setValue(settings.integer("google.sync_minutes"))
+    def show_values(self, settings: Settings) -> None:
+        self._tz = settings.timezone
+        self.base_url.setText(settings.text("google.api_base_url"))
+        self.sync_minutes.setValue(settings.integer("google.sync_minutes"))
+        self.show_connection()
+
+    def values(self) -> dict[str, str]:
+        return {
+            "google.api_base_url": self.base_url.text(),
+            "google.sync_minutes": str(self.sync_minutes.value()),
+        }
+
+    def show_connection(self) -> None:
+        tz = self._tz
         status = connection.status(self._store)
         if status.connected:
             since = format_instant(status.integrated_at, tz) if status.integrated_at else ""
@@ -158,21 +156,6 @@ class GoogleSettingsPage(QWidget):
             format_instant(status.last_sync_at, tz) if status.last_sync_at else self.tr("never")
         )
 
-    def apply(self) -> bool:
-        """Save the base URL and the interval; False (with the reason shown) when invalid."""
-        try:
-            with self._store.write() as session:
-                for key, value in (
-                    ("google.api_base_url", self.base_url.text()),
-                    ("google.sync_minutes", str(self.sync_minutes.value())),
-                ):
-                    set_setting(session, key, value, at=self._clock.now(), actor=default_actor())
-        except ValueError as exc:
-            self.message.setText(str(exc))
-            return False
-        self.saved.emit()
-        return True
-
     # ------------------------------------------------------------------ connecting
 
     def _ask_for_file(self, title: str) -> str | None:
@@ -188,22 +171,22 @@ class GoogleSettingsPage(QWidget):
             self.message.setText(text)
 
     def sign_in_with_browser(self) -> None:
-        path = self._choose_file(self.tr("The studio's OAuth client file"))
+        path = self.choose_file(self.tr("The studio's OAuth client file"))
         if not path:
             return
-        browser = self._browser
+        browser = self.browser
 
         def sign_in(_progress: Progress) -> tuple[auth.SavedSignIn, list[LocationChoice]]:
             found = auth.sign_in_with_browser(path, browser=browser, prompt_message=None)
             return found, self._list_locations(found)
 
         self._busy(True, self.tr("Sign in with Google in your browser…"))
-        self._runner.run(
+        self.tasks.run(
             sign_in, name="google-sign-in", on_done=self._signed_in, on_error=self._failed
         )
 
     def sign_in_with_file(self) -> None:
-        path = self._choose_file(self.tr("An authorized-user JSON file"))
+        path = self.choose_file(self.tr("An authorized-user JSON file"))
         if not path:
             return
 
@@ -212,7 +195,7 @@ class GoogleSettingsPage(QWidget):
             return found, self._list_locations(found)
 
         self._busy(True, self.tr("Listing the locations of this sign-in…"))
-        self._runner.run(
+        self.tasks.run(
             sign_in, name="google-sign-in", on_done=self._signed_in, on_error=self._failed
         )
 
@@ -249,13 +232,13 @@ class GoogleSettingsPage(QWidget):
             return connection.save_connection(store, sign_in, choice, clock=clock, actor=actor)
 
         self._busy(True)
-        self._runner.run(save, name="google-save", on_done=self._kept, on_error=self._failed)
+        self.tasks.run(save, name="google-save", on_done=self._kept, on_error=self._failed)
 
     def _kept(self, _location: object) -> None:
         self._busy(False)
         self._pending = None
         self.location_box.hide()
-        self.load()
+        self.show_connection()
         self.message.setText(self.tr("Connected. The first sync starts now."))
         self.connection_changed.emit()
 
@@ -265,7 +248,7 @@ class GoogleSettingsPage(QWidget):
 
     def disconnect(self) -> None:
         status = connection.disconnect(self._store, clock=self._clock, actor=default_actor())
-        self.load()
+        self.show_connection()
         self.message.setText(
             self.tr(
                 "Disconnected: the sign-in was removed from the system keyring. The archive of "

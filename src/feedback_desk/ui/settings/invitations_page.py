@@ -12,37 +12,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from feedback_desk.clock import Clock
-from feedback_desk.store.database import Store
-from feedback_desk.ui.settings.standalone import ERROR_STYLE, WARNING_STYLE, load, plain_label, save
-
-POLICY_NOTICE = (
-    "Google's review policy forbids asking only satisfied customers for reviews (\"review "
-    'gating"). The "two 5-star reviews in a row" mode does exactly that: Google may remove '
-    'reviews it finds were solicited this way. "After N sessions" asks every regular client, '
-    "whatever they think."
-)
+from feedback_desk.services.settings import Settings
+from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.settings.page import WARNING_STYLE, ValuesPage, plain_label
 
 
-class InvitationsPage(QWidget):
-    def __init__(
-        self,
-        store: Store,
-        clock: Clock,
-        parent: QWidget | None = None,
-        *,
-        actor: str | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._clock = clock
-        self._actor = actor
+class InvitationsPage(ValuesPage):
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
         self.link = QLineEdit(self)
         self.link.setPlaceholderText("https://g.page/r/…/review")
         self.mode = QComboBox(self)
         self.mode.addItem(self.tr("After two 5-star reviews in a row"), "five_star_pair")
         self.mode.addItem(self.tr("After N attended sessions"), "after_sessions")
-        self.policy = plain_label(self, self.tr(POLICY_NOTICE))
+        self.policy = plain_label(
+            self,
+            self.tr(
+                "Google's review policy forbids asking only satisfied customers for reviews "
+                "(“review gating”). The “two 5-star reviews in a row” mode does exactly that: "
+                "Google may remove reviews it finds were solicited this way. “After N sessions” "
+                "asks every regular client, whatever they think."
+            ),
+        )
         self.sessions = QSpinBox(self)
         self.sessions.setRange(1, 1000)
         self.reinvite = QSpinBox(self)
@@ -55,7 +46,6 @@ class InvitationsPage(QWidget):
         self.expiry.setRange(1, 365)
         self.expiry.setSuffix(self.tr(" days"))
         self.off = plain_label(self, style=WARNING_STYLE)
-        self.problems = plain_label(self, style=ERROR_STYLE)
 
         form = QFormLayout()
         form.addRow(self.tr("Google review link:"), self.link)
@@ -68,20 +58,13 @@ class InvitationsPage(QWidget):
         form.addRow(self.tr("Drop an invitation not sent within:"), self.expiry)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.problems)
+        layout.addWidget(self.problems_label)
         layout.addStretch(1)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.link.textChanged.connect(self._mode_changed)
-        self.reload()
+        self.load(context.settings)
 
-    @staticmethod
-    def title() -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("InvitationsPage", "Google invitations")
-
-    def reload(self) -> None:
-        settings = load(self._store)
+    def show_values(self, settings: Settings) -> None:
         self.link.setText(settings.text("google.review_link"))
         self.mode.setCurrentIndex(self.mode.findData(settings.text("google.invitation_mode")))
         self.sessions.setValue(settings.integer("google.invitation_sessions"))
@@ -109,12 +92,3 @@ class InvitationsPage(QWidget):
             "google.invitation_hour": str(self.hour.value()),
             "google.invitation_expiry_days": str(self.expiry.value()),
         }
-
-    def apply(self) -> list[str]:
-        from feedback_desk.services.audit import default_actor
-
-        problems = save(
-            self._store, self._clock, self.values(), actor=self._actor or default_actor()
-        )
-        self.problems.setText("\n".join(problems))
-        return problems

@@ -1,13 +1,16 @@
 """A page of the Settings dialog, and a form page built from settings keys alone.
 
 The dialog checks every page (:meth:`SettingsPage.problems`, on the GUI thread: pure checks),
-then saves all their :meth:`SettingsPage.changes` in one write transaction on a worker thread,
-then runs each page's :meth:`SettingsPage.after_save` there too (for what is not a setting,
-e.g. a secret in the keyring). Nothing is written when any page has a problem.
+then saves all their :meth:`SettingsPage.changes` and :meth:`SettingsPage.write` in one write
+transaction on a worker thread, then runs each page's :meth:`SettingsPage.after_save` there too
+(for what is not in the store, e.g. a secret in the keyring). Nothing is written when any page
+has a problem, and Cancel writes nothing. A page's own buttons that act at once (send a test
+email, sign in with Google, approve an aspect) run through :attr:`SettingsPage.tasks`.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import Qt
@@ -21,21 +24,35 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from feedback_desk.clock import Clock
 from feedback_desk.domain.settings_schema import Kind, definition, normalize
 from feedback_desk.domain.values import format_bool
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.database import Store
-from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.context import BoundTasks, WindowContext
 
 ERROR_STYLE = "color: #B00020;"
+WARNING_STYLE = "color: #8A5300;"
+
+
+def plain_label(parent: QWidget, text: str = "", *, style: str = "") -> QLabel:
+    """A word-wrapped label that never interprets its text as rich text."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if style:
+        label.setStyleSheet(style)
+    return label
 
 
 class SettingsPage(QWidget):
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        # The page's immediate actions: they outlive neither the page nor the store.
+        self.tasks: BoundTasks = context.tasks_for(self)
 
     def load(self, settings: Settings) -> None:
         """Show the stored values."""
@@ -51,8 +68,15 @@ class SettingsPage(QWidget):
     def show_problems(self, problems: dict[str, str]) -> None:
         """Show (or clear) the messages for this page's keys."""
 
+    def write(self, session: Session, *, at: datetime, actor: str) -> None:
+        """Store changes that are not settings keys (e.g. email templates), in the same
+        transaction as every page's settings; raise ValueError to roll everything back."""
+
     def after_save(self, store: Store, clock: Clock) -> None:
-        """Extra work on the worker thread once the settings are saved (none by default)."""
+        """Extra work on the worker thread once the store is saved (none by default)."""
+
+    def shutdown(self) -> None:
+        """The dialog is closing: stop (and wait for) the page's own background work."""
 
 
 class _Field:
@@ -164,3 +188,42 @@ class SchemaFormPage(SettingsPage):
             message = problems.get(key, "")
             field.error.setText(message)
             field.error.setVisible(bool(message))
+
+
+class ValuesPage(SettingsPage):
+    """A page with its own editors for some settings keys: :meth:`values` reads them,
+    :meth:`show_values` fills them. Its changes are the values that differ from what it showed,
+    checked with the same messages as ``feedback-desk config``, listed in ``problems_label``."""
+
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.problems_label = plain_label(self, style=ERROR_STYLE)
+        self._shown: dict[str, str] = {}
+
+    def values(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    def show_values(self, settings: Settings) -> None:
+        raise NotImplementedError
+
+    def load(self, settings: Settings) -> None:
+        self.show_values(settings)
+        self._shown = self.values()
+        self.show_problems({})
+
+    def changes(self) -> dict[str, str]:
+        return {k: v for k, v in self.values().items() if v != self._shown.get(k)}
+
+    def problems(self) -> dict[str, str]:
+        found = {}
+        for key, value in self.changes().items():
+            try:
+                normalize(key, value)
+            except ValueError as exc:
+                message = str(exc)
+                found[key] = message if key in message else f"{key}: {message}"
+        return found
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        self.problems_label.setText("\n".join(problems.values()))
+        self.problems_label.setVisible(bool(problems))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -50,10 +50,39 @@ def _title(text: str) -> Callable[[], str]:
     return lambda: QCoreApplication.translate("Settings", text)
 
 
+_PACKAGE = "feedback_desk.ui.settings"
+
 PAGES: list[SettingsPageSpec] = [
-    SettingsPageSpec("general", _title("General"), "feedback_desk.ui.settings.general:GeneralPage"),
-    # Features append theirs, e.g.
-    # SettingsPageSpec("email", _title("Email"), "feedback_desk.ui.settings.email:EmailPage"),
+    SettingsPageSpec(
+        "general",
+        _title(QT_TRANSLATE_NOOP("Settings", "General")),
+        f"{_PACKAGE}.general:GeneralPage",
+    ),
+    SettingsPageSpec(
+        "aspects",
+        _title(QT_TRANSLATE_NOOP("Settings", "Aspects")),
+        f"{_PACKAGE}.aspects_page:AspectsPage",
+    ),
+    SettingsPageSpec(
+        "email",
+        _title(QT_TRANSLATE_NOOP("Settings", "Email")),
+        f"{_PACKAGE}.email_page:EmailSettingsPage",
+    ),
+    SettingsPageSpec(
+        "templates",
+        _title(QT_TRANSLATE_NOOP("Settings", "Email templates")),
+        f"{_PACKAGE}.templates_page:TemplatesPage",
+    ),
+    SettingsPageSpec(
+        "google",
+        _title(QT_TRANSLATE_NOOP("Settings", "Google")),
+        f"{_PACKAGE}.google_page:GoogleSettingsPage",
+    ),
+    SettingsPageSpec(
+        "invitations",
+        _title(QT_TRANSLATE_NOOP("Settings", "Google invitations")),
+        f"{_PACKAGE}.invitations_page:InvitationsPage",
+    ),
 ]
 
 

@@ -1,7 +1,12 @@
 """Settings → Templates: each email in French and English, with its placeholders, a live preview
-(plain text and HTML, on sample data) and a clear message for a placeholder that does not exist."""
+(plain text and HTML, on sample data) and a clear message for a placeholder that does not exist.
+
+Edits are kept per template and language while staff move between them, and stored (or reset to
+the shipped text) with the rest of Settings when the dialog saves; Cancel drops them."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
@@ -17,12 +22,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from feedback_desk.clock import Clock
+from feedback_desk.services.settings import Settings
 from feedback_desk.services.templates.catalogue import (
     LANGUAGES,
     Template,
     TemplateName,
+    default_template,
     get_template,
     reset_template,
     save_template,
@@ -34,8 +41,12 @@ from feedback_desk.services.templates.render import (
     render_html_fragment,
     render_text,
 )
-from feedback_desk.store.database import Store
-from feedback_desk.ui.settings.standalone import ERROR_STYLE, load, plain_label
+from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.settings.page import ERROR_STYLE, SettingsPage, plain_label
+
+Key = tuple[TemplateName, str]
+# A pending change back to the shipped text.
+RESET = None
 
 SAMPLE = {
     "fr": {
@@ -71,19 +82,16 @@ SAMPLE = {
 }
 
 
-class TemplatesPage(QWidget):
-    def __init__(
-        self,
-        store: Store,
-        clock: Clock,
-        parent: QWidget | None = None,
-        *,
-        actor: str | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._clock = clock
-        self._actor = actor
+class TemplatesPage(SettingsPage):
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._store = context.store
+        self._settings = context.settings
+        self._stored: dict[Key, Template] = {}
+        # What Save will store: (subject, body), or RESET for the shipped text.
+        self._pending: dict[Key, tuple[str, str] | None] = {}
+        self._reset_asked: set[Key] = set()
+        self._to_write: dict[Key, tuple[str, str] | None] = {}
         self.template_combo = QComboBox(self)
         for name in TemplateName:
             self.template_combo.addItem(self.tr(name.label), name.value)
@@ -98,6 +106,7 @@ class TemplatesPage(QWidget):
         )
         self.notice = plain_label(self)
         self.error = plain_label(self, style=ERROR_STYLE)
+        self.pending_label = plain_label(self)
         self.preview_text = QPlainTextEdit(self)
         self.preview_text.setReadOnly(True)
         self.preview_html = QTextBrowser(self)
@@ -105,9 +114,7 @@ class TemplatesPage(QWidget):
         previews = QTabWidget(self)
         previews.addTab(self.preview_text, self.tr("Preview: plain text"))
         previews.addTab(self.preview_html, self.tr("Preview: HTML"))
-        self.save_button = QPushButton(self.tr("Save template"), self)
         self.reset_button = QPushButton(self.tr("Back to the default"), self)
-        self.save_button.clicked.connect(self.apply)
         self.reset_button.clicked.connect(self.reset)
 
         choose = QHBoxLayout()
@@ -121,9 +128,8 @@ class TemplatesPage(QWidget):
         split.addWidget(editor)
         split.addWidget(previews)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
         buttons.addWidget(self.reset_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.pending_label, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
         layout.addWidget(split, 1)
@@ -134,17 +140,16 @@ class TemplatesPage(QWidget):
 
         self.template_combo.currentIndexChanged.connect(self.load_current)
         self.language_combo.currentIndexChanged.connect(self.load_current)
-        self.subject.textChanged.connect(self.update_preview)
-        self.body.textChanged.connect(self.update_preview)
+        self.subject.textChanged.connect(self._edited)
+        self.body.textChanged.connect(self._edited)
         self.load_current()
 
-    @staticmethod
-    def title() -> str:
-        from PySide6.QtCore import QCoreApplication
+    def load(self, settings: Settings) -> None:
+        """The studio's name and address for the preview."""
+        self._settings = settings
+        self.update_preview()
 
-        return QCoreApplication.translate("TemplatesPage", "Email templates")
-
-    def current(self) -> tuple[TemplateName, str]:
+    def current(self) -> Key:
         return TemplateName(self.template_combo.currentData()), str(
             self.language_combo.currentData()
         )
@@ -153,29 +158,65 @@ class TemplatesPage(QWidget):
         self.template_combo.setCurrentIndex(self.template_combo.findData(name.value))
         self.language_combo.setCurrentIndex(self.language_combo.findData(language))
 
-    def load_current(self, *_args: object) -> None:
-        name, language = self.current()
-        with self._store.read() as session:
-            template = get_template(session, name, language)
-        self._show(template)
+    def _stored_template(self, key: Key) -> Template:
+        if key not in self._stored:
+            with self._store.read() as session:
+                self._stored[key] = get_template(session, *key)
+        return self._stored[key]
 
-    def _show(self, template: Template) -> None:
+    def load_current(self, *_args: object) -> None:
+        """Show the chosen template: its pending edit if any, else what the store holds."""
+        key = self.current()
+        stored = self._stored_template(key)
+        shipped = default_template(*key)
+        shown = (stored.subject, stored.body)
+        if key in self._pending:
+            pending = self._pending[key]
+            shown = (shipped.subject, shipped.body) if pending is RESET else pending
         with QSignalBlocker(self.subject), QSignalBlocker(self.body):
-            self.subject.setText(template.subject)
-            self.body.setPlainText(template.body)
-        self.reset_button.setEnabled(template.customized)
+            self.subject.setText(shown[0])
+            self.body.setPlainText(shown[1])
         self.notice.setText(
             self.tr(
                 "Sent only to clients who agreed to receive email; the studio's name and "
                 "address and an unsubscribe line are added under it."
             )
-            if template.name.commercial
+            if key[0].commercial
+            else ""
+        )
+        self._update_state()
+
+    def _edited(self) -> None:
+        key = self.current()
+        stored = self._stored_template(key)
+        shipped = default_template(*key)
+        typed = (self.subject.text(), self.body.toPlainText())
+        if typed == (stored.subject, stored.body):
+            self._pending.pop(key, None)
+        elif key in self._reset_asked and typed == (shipped.subject, shipped.body):
+            self._pending[key] = RESET
+        else:
+            self._pending[key] = typed
+        self._update_state()
+
+    def _update_state(self) -> None:
+        key = self.current()
+        stored = self._stored_template(key)
+        shipped = default_template(*key)
+        typed = (self.subject.text(), self.body.toPlainText())
+        self.reset_button.setEnabled(
+            typed != (shipped.subject, shipped.body) or (stored.customized and key in self._pending)
+        )
+        count = len(self._pending)
+        self.pending_label.setText(
+            self.tr("%n template(s) changed: stored when you save the settings.", "", count)
+            if count
             else ""
         )
         self.update_preview()
 
     def _sample(self, language: str) -> dict[str, str]:
-        settings = load(self._store)
+        settings = self._settings
         return {
             **SAMPLE[language if language in LANGUAGES else "fr"],
             "studio": settings.studio_name,
@@ -193,41 +234,65 @@ class TemplatesPage(QWidget):
             fragment = render_html_fragment(self.body.toPlainText(), values)
         except TemplateError as exc:
             self.error.setText(str(exc))
-            self.save_button.setEnabled(False)
             return
         self.error.clear()
-        self.save_button.setEnabled(True)
         self.preview_text.setPlainText(f"{subject}\n\n{text}")
         # Our own HTML: every value and every character of the template is escaped.
         self.preview_html.setHtml(html_document(fragment, language=language))
 
-    def apply(self) -> list[str]:
-        from feedback_desk.services.audit import default_actor
+    def reset(self) -> None:
+        """Show the shipped text; saving the settings puts it back for this template."""
+        key = self.current()
+        self._reset_asked.add(key)
+        shipped = default_template(*key)
+        self.subject.setText(shipped.subject)
+        self.body.setPlainText(shipped.body)
+        self._edited()
 
-        name, language = self.current()
-        try:
-            with self._store.write() as session:
-                template = save_template(
+    # The dialog's save ---------------------------------------------------------------------
+
+    def _label(self, key: Key) -> str:
+        name, language = key
+        return f"{self.tr(name.label)} ({language})"
+
+    def changes(self) -> dict[str, str]:
+        """No settings keys; takes the snapshot of the edits that :meth:`write` stores (the
+        dialog asks on the GUI thread, then writes on a worker)."""
+        self._to_write = dict(self._pending)
+        return {}
+
+    def problems(self) -> dict[str, str]:
+        found = {}
+        for key, pending in self._pending.items():
+            if pending is RESET:
+                continue
+            subject, body = pending
+            template = Template(key[0], key[1], subject.strip(), body)
+            try:
+                template.check()
+                if "\n" in subject.strip() or "\r" in subject.strip():
+                    raise TemplateError("subject: a subject is one line")
+            except TemplateError as exc:
+                found[f"template.{key[0].value}.{key[1]}"] = f"{self._label(key)}: {exc}"
+        return found
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        if problems:
+            self.error.setText("\n".join(problems.values()))
+        else:
+            self.update_preview()
+
+    def write(self, session: Session, *, at: datetime, actor: str) -> None:
+        for (name, language), pending in self._to_write.items():
+            if pending is RESET:
+                reset_template(session, name, language, at=at, actor=actor)
+            else:
+                save_template(
                     session,
                     name,
                     language,
-                    subject=self.subject.text(),
-                    body=self.body.toPlainText(),
-                    at=self._clock.now(),
-                    actor=self._actor or default_actor(),
+                    subject=pending[0],
+                    body=pending[1],
+                    at=at,
+                    actor=actor,
                 )
-        except TemplateError as exc:
-            self.error.setText(str(exc))
-            return [str(exc)]
-        self._show(template)
-        return []
-
-    def reset(self) -> None:
-        from feedback_desk.services.audit import default_actor
-
-        name, language = self.current()
-        with self._store.write() as session:
-            template = reset_template(
-                session, name, language, at=self._clock.now(), actor=self._actor or default_actor()
-            )
-        self._show(template)

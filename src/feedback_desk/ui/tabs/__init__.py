@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 if TYPE_CHECKING:
     from feedback_desk.ui.context import WindowContext
@@ -46,6 +46,8 @@ def default_tabs() -> list[TabSpec]:
         ),
         TabSpec("class", _title("Class reviews"), "feedback_desk.ui.tabs.classes:ClassReviewsTab"),
         TabSpec(
-            "google", _title("Google reviews"), "feedback_desk.ui.tabs.google:GoogleReviewsTab"
+            "google",
+            _title(QT_TRANSLATE_NOOP("MainWindow", "Google reviews")),
+            "feedback_desk.ui.tabs.google_tab:GoogleReviewsTab",
         ),
     ]

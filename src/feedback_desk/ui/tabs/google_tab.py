@@ -47,11 +47,13 @@ from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.store.database import Store
 from feedback_desk.ui.charts.canvas import ChartCanvas
 from feedback_desk.ui.charts.google_growth import draw_google_growth, draw_rating_distribution
+from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
 from feedback_desk.ui.dialogs.google_reply import GoogleReplyDialog
 from feedback_desk.ui.dialogs.link_client import LinkClientDialog, PickClientDialog
 from feedback_desk.ui.google.reviews_model import GoogleReviewsModel, plain_tooltip
 from feedback_desk.ui.google.status_widget import format_instant
+from feedback_desk.ui.tabs.base import TabPage
 from feedback_desk.workers.google_sync import GoogleSyncWorker, describe_failure
 from feedback_desk.workers.tasks import TaskRunner
 
@@ -517,3 +519,32 @@ class GoogleTab(QWidget):
                 client=client
             )
         )
+
+
+class GoogleReviewsTab(TabPage):
+    """The Google tab as the main window holds it: on the window's store and clock, its network
+    work on the window's tasks (joined before the store closes), the window's sync worker.
+    The window connects :attr:`connect_requested` (Settings → Google), :attr:`status_message`
+    (the status bar); an email queued here nudges the outbox through the context."""
+
+    connect_requested = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.tab = GoogleTab(
+            context.store,
+            context.clock,
+            runner=context.tasks_for(self),  # type: ignore[arg-type]  # run() and busy
+            sync_worker=context.google_sync,
+            parent=self,
+        )
+        self.tab.connect_requested.connect(self.connect_requested)
+        self.tab.status_message.connect(self.status_message)
+        self.tab.email_queued.connect(lambda _message_id: context.emails_queued.emit())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tab)
+
+    def refresh(self) -> None:
+        self.tab.refresh()

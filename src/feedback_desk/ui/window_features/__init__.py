@@ -1,0 +1,58 @@
+"""What each feature adds to the main window, one small module each, so that the window itself
+stays about tabs, stores and menus' skeleton.
+
+A feature is installed once (its menu entries, its status-bar widgets), attached to every store
+the window opens (the workers that run for that store), told when the tabs are built (to connect
+their signals), detached before that store closes, and shut down with the window.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    from feedback_desk.ui.context import WindowContext
+    from feedback_desk.ui.main_window import MainWindow
+
+
+class WindowFeature(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def install(self) -> None:
+        """Menu entries and status-bar widgets (once)."""
+
+    def attach(self, context: WindowContext) -> None:
+        """A store was opened (before its tabs are built)."""
+
+    def tabs_built(self) -> None:
+        """The tabs of the open store exist (``window.pages``)."""
+
+    def detach(self) -> None:
+        """The open store is about to close: stop and join what runs for it."""
+
+    def shutdown(self) -> None:
+        """The window is closing."""
+        self.detach()
+
+    @property
+    def busy(self) -> bool:
+        """Background work of this feature is under way (screenshots wait for it)."""
+        return False
+
+
+def default_features(window: MainWindow) -> list[WindowFeature]:
+    from feedback_desk.ui.window_features.clients import ClientsFeature
+    from feedback_desk.ui.window_features.google import GoogleFeature
+    from feedback_desk.ui.window_features.outbox import OutboxFeature
+    from feedback_desk.ui.window_features.store_info import StoreInfoFeature
+
+    return [
+        StoreInfoFeature(window),
+        ClientsFeature(window),
+        OutboxFeature(window),
+        GoogleFeature(window),
+    ]

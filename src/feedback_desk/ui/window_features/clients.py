@@ -1,0 +1,82 @@
+"""The Clients menu: staff entry of a review, finding a client (and their email consent), and
+closing the loop with those who did not answer and those who loved it."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog
+
+from feedback_desk.ui.window_features import WindowFeature
+
+
+class ClientsFeature(WindowFeature):
+    def install(self) -> None:
+        menu = self.window.add_menu(self.tr("&Clients"))
+        self.add_review_action = QAction(self.tr("&Add review…"), self.window)
+        self.add_review_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.add_review_action.setToolTip(self.tr("Record a review given by phone or in person"))
+        self.add_review_action.triggered.connect(self.add_review)
+        self.find_client_action = QAction(self.tr("&Find client…"), self.window)
+        self.find_client_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.find_client_action.triggered.connect(self.find_client)
+        self.nonrespondents_action = QAction(self.tr("&Non-respondents…"), self.window)
+        self.nonrespondents_action.triggered.connect(self.show_nonrespondents)
+        self.thank_action = QAction(self.tr("&Thank the promoters…"), self.window)
+        self.thank_action.triggered.connect(self.thank_promoters)
+        menu.addAction(self.add_review_action)
+        menu.addAction(self.find_client_action)
+        menu.addSeparator()
+        menu.addAction(self.nonrespondents_action)
+        menu.addAction(self.thank_action)
+        self.dialog: QDialog | None = None
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def add_review(self) -> QDialog:
+        from PySide6.QtCore import Qt
+
+        from feedback_desk.ui.dialogs.add_review import AddReviewDialog
+
+        context = self.window.context
+        dialog = AddReviewDialog(context.store, context.clock, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.recorded.connect(self._recorded)
+        return self._open(dialog)
+
+    def _recorded(self, review_id: str) -> None:
+        self.window.status.show_message(self.tr("Review {id} recorded.").format(id=review_id))
+        # A review of 3 stars or fewer queued an alert for the managers.
+        self.window.context.emails_queued.emit()
+        self.window.refresh()
+
+    def find_client(self) -> QDialog:
+        from feedback_desk.ui.dialogs.find_client import FindClientDialog
+
+        return self._open(FindClientDialog(self.window.context, self.window))
+
+    def show_nonrespondents(self) -> QDialog:
+        from feedback_desk.ui.dialogs.hosted import HostDialog
+        from feedback_desk.ui.loop.nonrespondents import NonRespondentsView
+
+        context = self.window.context
+        view = NonRespondentsView(context.store, context.clock)
+        view.queued.connect(self._emails_queued)
+        return self._open(HostDialog(self.tr("Non-respondents"), view, self.window))
+
+    def thank_promoters(self) -> QDialog:
+        from PySide6.QtCore import Qt
+
+        from feedback_desk.ui.loop.thank_promoters import ThankPromotersDialog
+
+        context = self.window.context
+        dialog = ThankPromotersDialog(context.store, context.clock, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.queued.connect(self._emails_queued)
+        return self._open(dialog)
+
+    def _emails_queued(self, count: int) -> None:
+        if count:
+            self.window.context.emails_queued.emit()

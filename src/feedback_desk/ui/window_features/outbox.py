@@ -1,0 +1,100 @@
+"""The outbox while the window is open: it sends in the background every
+``outbox.interval_seconds`` once a mail server and a sender are set (and right away when staff
+queue an email), the status bar shows what waits and what failed, and Tools → Outbox… (or a
+click on those counts) lets staff retry, cancel or resolve a message."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog
+
+from feedback_desk.services.email.config import smtp_configured
+from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.outbox.status_widget import OutboxStatusWidget
+from feedback_desk.ui.window_features import WindowFeature
+from feedback_desk.workers.outbox_worker import OutboxWorker
+
+
+class OutboxFeature(WindowFeature):
+    def install(self) -> None:
+        self.action = QAction(self.tr("&Outbox…"), self.window)
+        self.action.setToolTip(self.tr("Emails waiting, sent and failed"))
+        self.action.triggered.connect(self.open_outbox)
+        self.window.add_tool_action(self.action)
+        self.status_widget = OutboxStatusWidget()
+        self.status_widget.clicked.connect(self.open_outbox)
+        self.window.status.add_permanent(self.status_widget)
+        self.worker: OutboxWorker | None = None
+        self.dialog: QDialog | None = None
+        self.sending = False
+
+    def attach(self, context: WindowContext) -> None:
+        worker = OutboxWorker(context.store, context.clock, parent=context)
+        worker.counts_changed.connect(self.status_widget.set_counts)
+        worker.run_failed.connect(self._run_failed)
+        worker.run_finished.connect(self._run_finished)
+        context.settings_changed.connect(self._configure)
+        context.emails_queued.connect(self.nudge)
+        self.worker = worker
+        self.context = context
+        self.sending = False
+        worker.refresh_counts()
+
+    def _configure(self) -> None:
+        """Send only once a server and a sender are set; follow the interval as it changes."""
+        worker, context = self.worker, self.context
+        if worker is None:
+            return
+        was_sending = self.sending
+        self.sending = smtp_configured(context.settings)
+        worker.set_interval(
+            context.settings.integer("outbox.interval_seconds") if self.sending else 0
+        )
+        if self.sending and not was_sending:
+            worker.send_now()  # what waited while the window was closed
+
+    def nudge(self) -> None:
+        """Staff just queued email: send it now (or at least show it waiting)."""
+        if self.worker is None:
+            return
+        if self.sending:
+            self.worker.send_now()
+        else:
+            self.worker.refresh_counts()
+
+    def _run_failed(self, why: str) -> None:
+        self.window.status.show_error(self.tr("Outbox: {why}").format(why=why))
+
+    def _run_finished(self, run: object) -> None:
+        send = getattr(run, "send", None)
+        unreachable = getattr(send, "unreachable", None)
+        if unreachable:
+            self.window.status.show_error(
+                self.tr("Outbox: {why}; the emails stay queued.").format(why=unreachable)
+            )
+        elif getattr(send, "sent", 0):
+            self.window.status.show_message(
+                self.tr("Outbox: %n email(s) sent.", "", send.sent)  # type: ignore[union-attr]
+            )
+
+    def open_outbox(self) -> QDialog:
+        from feedback_desk.ui.dialogs.hosted import HostDialog
+        from feedback_desk.ui.outbox.outbox_view import OutboxView
+
+        context = self.window.context
+        view = OutboxView(context.store, context.clock)
+        view.changed.connect(self.nudge)
+        dialog = HostDialog(self.tr("Outbox"), view, self.window)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def detach(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker.deleteLater()
+            self.worker = None
+
+    @property
+    def busy(self) -> bool:
+        return self.worker is not None and self.worker.busy
