@@ -149,7 +149,7 @@ def test_a_refused_edit_tells_why(qtbot, studio: Store, opener: DialogOpener) ->
     messages: list[str] = []
     opener.status_message.connect(messages.append)
     with qtbot.waitSignal(
-        opener.runner.busy_changed, timeout=WAIT_MS, check_params_cb=lambda b: not b
+        opener.runner.tasks.busy_changed, timeout=WAIT_MS, check_params_cb=lambda b: not b
     ):
         opener.edit_stars(None, "R-missing", 4, None)
     assert messages == ["unknown review 'R-missing'"]

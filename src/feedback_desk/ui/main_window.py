@@ -178,7 +178,12 @@ class MainWindow(QMainWindow):
             feature.tabs_built()
 
     def _connect_tabs(self) -> None:
-        """A coach's trend on the Overview opens the Class tab on that coach's reviews."""
+        """A coach's trend on the Overview opens the Class tab on that coach's reviews; what
+        the review dialogs record shows in the status bar."""
+        from feedback_desk.ui.dialogs.opener import opener_for
+
+        opener = opener_for(self.context)
+        opener.status_message.connect(self.status.show_message)
         overview, classes = self.pages.get("overview"), self.pages.get("class")
         requested = getattr(overview, "coach_requested", None)
         show_coach = getattr(classes, "show_coach", None)

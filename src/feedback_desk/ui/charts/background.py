@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from feedback_desk.services.progress import Cancelled, Progress
 from feedback_desk.ui.charts import style
+from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.formatting import plain_tooltip
 from feedback_desk.workers.tasks import TaskRunner
 
@@ -67,16 +68,18 @@ class BackgroundChart(QWidget):
         parent: QWidget | None = None,
         *,
         height: float = 2.6,
-        runner: TaskRunner | None = None,
+        context: WindowContext | None = None,
     ) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(int(height * 60))
         self.setMouseTracking(True)
         self._preferred = QSize(600, int(height * _BASE_DPI))
-        # The window's runner (so that "is the window idle" counts renders), else one of its own
-        # doing one render at a time; a render superseded before it starts is skipped.
-        self._runner = runner or TaskRunner(self, max_threads=1)
+        # The window's context (so that "is the window idle" counts renders, and nothing starts
+        # or comes back once the store is closed), else a runner of its own doing one render at
+        # a time; a render superseded before it starts is skipped.
+        self._context = context
+        self._runner: TaskRunner | WindowContext = context or TaskRunner(self, max_threads=1)
         self._paint: Paint | None = None
         self._hover: HoverText | None = None
         self._image: QImage | None = None
@@ -126,7 +129,7 @@ class BackgroundChart(QWidget):
         self.rendered.emit()
 
     def _start_render(self) -> None:
-        if self._paint is None:
+        if self._paint is None or (self._context is not None and self._context.closed):
             return
         self._generation += 1
         generation = self._generation

@@ -35,7 +35,7 @@ class DialogOpener(QObject):
         self,
         store: Store,
         clock: Clock,
-        runner: TaskRunner,
+        runner: TaskRunner | WindowContext,
         parent: QObject | None = None,
         *,
         dialog_parent: QWidget | None = None,
@@ -184,10 +184,13 @@ def opener_for(context: WindowContext) -> DialogOpener:
     if found is not None:
         return found
     window = context.parent()
-    return DialogOpener(
+    opener = DialogOpener(
         context.store,
         context.clock,
-        context.tasks,
+        context,  # its runs stop delivering once the store is closed
         context,
         dialog_parent=window if isinstance(window, QWidget) else None,
     )
+    # A follow-up queued from a review's contacts is sent now by the window's outbox.
+    opener.follow_up_queued.connect(lambda _message_id: context.emails_queued.emit())
+    return opener

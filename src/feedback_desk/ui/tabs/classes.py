@@ -29,7 +29,7 @@ class ClassReviewsTab(ReviewTab):
 
     def add_widgets(self) -> None:
         self._pending_coach: int | None = None
-        self.coach_chart = BackgroundChart(height=2.8, runner=self.context.tasks)
+        self.coach_chart = BackgroundChart(height=2.8, context=self.context)
         self.charts.append(self.coach_chart)
         self.coach_table = RowsModel(
             lambda: [self.tr("Coach"), self.tr("Reviews"), self.tr("Average"), self.tr("NPS")],

@@ -76,9 +76,9 @@ class OverviewTab(TabPage):
         self.updating.setStyleSheet("color: #555555;")
         headline_row.addWidget(self.updating)
 
-        self.segments_chart = BackgroundChart(height=3.2, runner=context.tasks)
-        self.business_chart = BackgroundChart(height=3.2, runner=context.tasks)
-        self.google_chart = BackgroundChart(height=3.2, runner=context.tasks)
+        self.segments_chart = BackgroundChart(height=3.2, context=context)
+        self.business_chart = BackgroundChart(height=3.2, context=context)
+        self.google_chart = BackgroundChart(height=3.2, context=context)
         self.charts = (self.segments_chart, self.business_chart, self.google_chart)
         for chart in self.charts:
             chart.rendered.connect(self._chart_rendered)
@@ -172,6 +172,8 @@ class OverviewTab(TabPage):
 
         A hidden Overview waits until it is shown, so that the tab in front gets the database
         first."""
+        if self.context.closed:
+            return
         if not self.isVisible():
             self._stale = True
             return
@@ -191,14 +193,14 @@ class OverviewTab(TabPage):
         def trends_work(_progress: Progress) -> tuple[Trends, Settings]:
             return load_trends(store, at)
 
-        self.opener.runner.run(
+        self.context.run(
             overview_work,
             name="overview",
             on_done=self._show_overview,
             on_error=lambda error: self._failed("overview", error),
             on_cancelled=lambda: self._failed("overview", RuntimeError("cancelled")),
         )
-        self.opener.runner.run(
+        self.context.run(
             trends_work,
             name="trends",
             on_done=self._show_trends,
@@ -229,7 +231,7 @@ class OverviewTab(TabPage):
     def _load_loop_figure(self) -> None:
         """Of the clients whose action was closed and who reviewed again, how many gave more
         stars (seed 004). Read after the rest: it walks every closed action."""
-        if self._loop_running:
+        if self._loop_running or self.context.closed:
             return
         self._loop_running = True
         at = self.opener.clock.now()
@@ -255,7 +257,7 @@ class OverviewTab(TabPage):
             self._loop_running = False
             self.headlines["loop"].set_value("—", str(error))
 
-        self.opener.runner.run(work, name="loop-figure", on_done=done, on_error=failed)
+        self.context.run(work, name="loop-figure", on_done=done, on_error=failed)
 
     def _failed(self, part: str, error: BaseException) -> None:
         message = self.tr("The overview could not be read: {error}").format(error=error)

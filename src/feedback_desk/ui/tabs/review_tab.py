@@ -77,9 +77,9 @@ class ReviewTab(TabPage):
         summary_row.addWidget(self.summary, 1)
         summary_row.addWidget(self.updating)
 
-        self.period_chart = BackgroundChart(height=2.8, runner=context.tasks)
-        self.improve_chart = BackgroundChart(height=2.8, runner=context.tasks)
-        self.excel_chart = BackgroundChart(height=2.8, runner=context.tasks)
+        self.period_chart = BackgroundChart(height=2.8, context=context)
+        self.improve_chart = BackgroundChart(height=2.8, context=context)
+        self.excel_chart = BackgroundChart(height=2.8, context=context)
         self.charts: list[BackgroundChart] = [
             self.period_chart,
             self.improve_chart,
@@ -171,6 +171,8 @@ class ReviewTab(TabPage):
         self.panel.model.reload()
 
     def load_figures(self) -> None:
+        if self.context.closed:
+            return
         if not self.isVisible():
             self._stale = True
             return
