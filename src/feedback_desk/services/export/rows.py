@@ -6,11 +6,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from feedback_desk.domain.kinds import Channel, ReviewKind
+from feedback_desk.domain.localtime import day_bounds
 from feedback_desk.services.reports.scope import ReportScope
 from feedback_desk.store.models import (
     Aspect,
@@ -44,11 +46,21 @@ class ReviewRow:
 
 
 def review_rows(
-    session: Session, scope: ReportScope, *, language: str, commented_only: bool = False
+    session: Session,
+    scope: ReportScope,
+    *,
+    tz: ZoneInfo,
+    language: str,
+    commented_only: bool = False,
 ) -> Iterator[ReviewRow]:
-    """Reviews of the scope, oldest first, *PAGE* at a time (keyset pagination, no OFFSET)."""
+    """Reviews of the scope, oldest first, streamed *PAGE* rows at a time.
+
+    One query: the period as its UTC bounds lets the ``created_at`` index give the order, so
+    nothing is sorted and nothing but the current page is held in memory.
+    """
+    start, end = day_bounds(scope.first, scope.last, tz)
     coach = aliased(Coach)
-    base = (
+    stmt = (
         select(
             Review.id,
             Review.external_id,
@@ -71,23 +83,17 @@ def review_rows(
         .outerjoin(ClassSession, ClassSession.id == Review.session_id)
         .outerjoin(ClassType, ClassType.id == ClassSession.class_id)
         .outerjoin(coach, coach.id == ClassSession.coach_id)
-        .where(Review.kind.in_(scope.kinds), Review.local_day.between(scope.first, scope.last))
+        .where(
+            Review.created_at >= start,
+            Review.created_at < end,
+            Review.kind.in_(scope.kinds),
+        )
         .order_by(Review.created_at, Review.id)
-        .limit(PAGE)
+        .execution_options(yield_per=PAGE)
     )
     if commented_only:
-        base = base.where(Review.comment.is_not(None), Review.comment != "")
-    after: tuple[datetime, int] | None = None
-    while True:
-        stmt = base
-        if after is not None:
-            stmt = stmt.where(
-                (Review.created_at > after[0])
-                | ((Review.created_at == after[0]) & (Review.id > after[1]))
-            )
-        page = session.execute(stmt).all()
-        if not page:
-            return
+        stmt = stmt.where(Review.comment.is_not(None), Review.comment != "")
+    for page in session.execute(stmt).partitions():
         labels = _aspect_labels(session, [row[0] for row in page], language)
         for row in page:
             yield ReviewRow(
@@ -106,7 +112,6 @@ def review_rows(
                 aspects=tuple(labels.get(row[0], ())),
                 edited_manually=row[15],
             )
-        after = (page[-1][2], page[-1][0])
 
 
 def _aspect_labels(session: Session, review_ids: list[int], language: str) -> dict[int, list[str]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,13 +42,12 @@ def export_period(
     if not path.parent.is_dir():
         raise UserInputError(f"{path}: the folder {path.parent} does not exist")
     tz = settings.timezone
-    handle, temporary_name = tempfile.mkstemp(suffix=suffix, dir=path.parent, prefix=".export-")
-    os.close(handle)
-    temporary = Path(temporary_name)
+    # A new name beside the destination (created with the user's usual permissions).
+    temporary = path.with_name(f".export-{uuid.uuid4().hex}{suffix}")
     try:
         if suffix == ".csv":
             rows = write_csv(
-                temporary, review_rows(session, scope, language=settings.language), tz=tz
+                temporary, review_rows(session, scope, tz=tz, language=settings.language), tz=tz
             )
             summary = ExportSummary(path, "csv", rows, 0, 0)
         else:
@@ -59,7 +58,7 @@ def export_period(
                 coaches=report.by_coach,
                 days=days,
                 comments=review_rows(
-                    session, scope, language=settings.language, commented_only=True
+                    session, scope, tz=tz, language=settings.language, commented_only=True
                 ),
                 tz=tz,
             )
