@@ -812,6 +812,57 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, one row a review (*.csv)</source>
+        <translation>CSV, une ligne par avis (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>The workbook has three sheets: by coach, by date (one row a day) and the comments of the period. Only review data is exported.</source>
+        <translation>Le classeur a trois feuilles : par entraîneur, par date (une ligne par jour) et les commentaires de la période. Seules les données des avis sont exportées.</translation>
+    </message>
+    <message>
+        <source>Period (local days):</source>
+        <translation>Période (jours locaux) :</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format :</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends.</source>
+        <translation>La période commence après sa fin.</translation>
+    </message>
+    <message>
+        <source>Choose a file.</source>
+        <translation>Choisissez un fichier.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Le dossier {folder} n’existe pas.</translation>
+    </message>
+</context>
+<context>
     <name>FindClientDialog</name>
     <message>
         <source>Email consent</source>
@@ -1477,6 +1528,10 @@
         <translation>&amp;Importer…</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1555,6 +1610,14 @@
     <message>
         <source>{where} no longer exists; it was removed from the recent stores.</source>
         <translation>{where} n’existe plus ; elle a été retirée des bases récentes.</translation>
+    </message>
+    <message>
+        <source>Exporting {name}…</source>
+        <translation>Exportation de {name}…</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>Exporté : {path}</translation>
     </message>
     <message>
         <source>Settings saved.</source>

@@ -22,6 +22,7 @@ REPORT_SCREENS = [
     UI / "dialogs" / "opener.py",
     UI / "widgets" / "entry_list.py",
     UI / "formatting.py",
+    UI / "dialogs" / "export_dialog.py",
 ]
 
 
