@@ -189,8 +189,9 @@ def print_window(store: Store, until_day: object) -> None:
     opening_gap = heartbeat.stop()
     print(
         f"window on the Class tab (all four tabs load at once): built and shown in {built:.0f} ms; "
-        f"the table's first page {first_page:.0f} ms after the start (bar < 300 ms: "
-        f"{'met' if first_page < 300 else 'NOT MET'}); every tab loaded and drawn after "
+        f"the table's first page {first_page - built:.0f} ms after that (bar < 300 ms: "
+        f"{'met' if first_page - built < 300 else 'NOT MET'}), {first_page:.0f} ms from the "
+        f"start; every tab loaded and drawn after "
         f"{everything:.0f} ms; GUI longest gap once shown {opening_gap:.0f} ms"
     )
 
