@@ -265,4 +265,3 @@ def add_visit(world: World, session: DemoSession, client_id: int) -> None:
             break
     else:
         world.attendance.append(DemoAttendance(session.id, client_id, True))
-
