@@ -332,6 +332,195 @@
     </message>
 </context>
 <context>
+    <name>BusinessReviewsTab</name>
+    <message>
+        <source>Business reviews</source>
+        <translation>Avis sur l’entreprise</translation>
+    </message>
+</context>
+<context>
+    <name>ClassReviewsTab</name>
+    <message>
+        <source>Coach</source>
+        <translation>Entraîneur</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Double-click a coach to see only their reviews</source>
+        <translation>Double-cliquez sur un entraîneur pour ne voir que ses avis</translation>
+    </message>
+    <message>
+        <source>Class reviews</source>
+        <translation>Avis des cours</translation>
+    </message>
+    <message>
+        <source>{coach} ({id}): {promoters} promoters, {passives} passives, {detractors} detractors</source>
+        <translation>{coach} ({id}) : {promoters} promoteurs, {passives} passifs, {detractors} détracteurs</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCardDialog</name>
+    <message>
+        <source>Email:</source>
+        <translation>Courriel :</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>Member since:</source>
+        <translation>Membre depuis :</translation>
+    </message>
+    <message>
+        <source>Email consent:</source>
+        <translation>Consentement aux courriels :</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Étoiles</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Affichée</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>Fermée par</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Linked by</source>
+        <translation>Liée par</translation>
+    </message>
+    <message>
+        <source>Client not found</source>
+        <translation>Client introuvable</translation>
+    </message>
+    <message>
+        <source>This client no longer exists.</source>
+        <translation>Ce client n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Client {client}</source>
+        <translation>Client {client}</translation>
+    </message>
+    <message>
+        <source>reviewed on Google</source>
+        <translation>a laissé un avis Google</translation>
+    </message>
+    <message>
+        <source>unsubscribed</source>
+        <translation>désabonné</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouverte</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>(anonyme)</translation>
+    </message>
+    <message>
+        <source>Google reviews linked to this client:</source>
+        <translation>Avis Google liés à ce client :</translation>
+    </message>
+    <message>
+        <source>Marked as having reviewed on Google by {who} on {when}.</source>
+        <translation>Marqué comme ayant laissé un avis Google par {who} le {when}.</translation>
+    </message>
+    <message>
+        <source>No Google review linked to this client.</source>
+        <translation>Aucun avis Google lié à ce client.</translation>
+    </message>
+    <message>
+        <source>Reviews ({n})</source>
+        <translation>Avis ({n})</translation>
+    </message>
+    <message>
+        <source>Prompts ({n})</source>
+        <translation>Demandes ({n})</translation>
+    </message>
+    <message>
+        <source>Actions ({n} open)</source>
+        <translation>Actions ({n} ouvertes)</translation>
+    </message>
+    <message>
+        <source>Actions ({n})</source>
+        <translation>Actions ({n})</translation>
+    </message>
+    <message>
+        <source>Google ({n})</source>
+        <translation>Google ({n})</translation>
+    </message>
+</context>
+<context>
     <name>ClientsFeature</name>
     <message>
         <source>&amp;Clients</source>
@@ -364,6 +553,37 @@
     <message>
         <source>Non-respondents</source>
         <translation>Non-répondants</translation>
+    </message>
+</context>
+<context>
+    <name>CloseActionDialog</name>
+    <message>
+        <source>Close older actions</source>
+        <translation>Fermer les actions plus anciennes</translation>
+    </message>
+    <message>
+        <source>Close the action</source>
+        <translation>Fermer l’action</translation>
+    </message>
+    <message>
+        <source>Close every open action of a review dated before:</source>
+        <translation>Fermer toute action ouverte d’un avis daté d’avant le :</translation>
+    </message>
+    <message>
+        <source>What was done (optional)</source>
+        <translation>Ce qui a été fait (facultatif)</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Résultat :</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note :</translation>
+    </message>
+    <message>
+        <source>For imported history: the actions keep this outcome and note.</source>
+        <translation>Pour l’historique importé : les actions gardent ce résultat et cette note.</translation>
     </message>
 </context>
 <context>
@@ -418,6 +638,56 @@
     <message>
         <source>Feedback Desk</source>
         <translation>Feedback Desk</translation>
+    </message>
+</context>
+<context>
+    <name>DialogOpener</name>
+    <message>
+        <source>Review {review}: {old} → {new} stars</source>
+        <translation>Avis {review} : {old} → {new} étoiles</translation>
+    </message>
+    <message>
+        <source>Action of review {review} closed</source>
+        <translation>Action de l’avis {review} fermée</translation>
+    </message>
+    <message>
+        <source>{count} action(s) closed</source>
+        <translation>{count} action(s) fermée(s)</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: {error}</source>
+        <translation>La modification n’a pas pu être enregistrée : {error}</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>EditStarsDialog</name>
+    <message>
+        <source>Edit stars</source>
+        <translation>Modifier les étoiles</translation>
+    </message>
+    <message>
+        <source>Why the stars change (optional)</source>
+        <translation>Pourquoi les étoiles changent (facultatif)</translation>
+    </message>
+    <message>
+        <source>The original value, the new one, who and when are kept, and the review shows “edited manually”. Lowering it to 3 stars or fewer opens an action to take.</source>
+        <translation>La valeur d’origine, la nouvelle, qui et quand sont conservés, et l’avis indique « modifié manuellement ». Le baisser à 3 étoiles ou moins ouvre une action à faire.</translation>
+    </message>
+    <message>
+        <source>Current stars:</source>
+        <translation>Étoiles actuelles :</translation>
+    </message>
+    <message>
+        <source>New stars:</source>
+        <translation>Nouvelles étoiles :</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note :</translation>
     </message>
 </context>
 <context>
@@ -524,6 +794,13 @@
     </message>
 </context>
 <context>
+    <name>EntryList</name>
+    <message>
+        <source>({shown} of {total})</source>
+        <translation>({shown} sur {total})</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong ({what}). Your data is safe; the details are in {log}.</source>
@@ -532,6 +809,57 @@
     <message>
         <source>Feedback Desk</source>
         <translation>Feedback Desk</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, one row a review (*.csv)</source>
+        <translation>CSV, une ligne par avis (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>The workbook has three sheets: by coach, by date (one row a day) and the comments of the period. Only review data is exported.</source>
+        <translation>Le classeur a trois feuilles : par entraîneur, par date (une ligne par jour) et les commentaires de la période. Seules les données des avis sont exportées.</translation>
+    </message>
+    <message>
+        <source>Period (local days):</source>
+        <translation>Période (jours locaux) :</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format :</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends.</source>
+        <translation>La période commence après sa fin.</translation>
+    </message>
+    <message>
+        <source>Choose a file.</source>
+        <translation>Choisissez un fichier.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
 </context>
 <context>
@@ -607,10 +935,6 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <source>No manager address: alerts about unhappy clients cannot be sent.</source>
-        <translation>Aucune adresse de gestionnaire : les alertes sur les clients mécontents ne peuvent pas être envoyées.</translation>
-    </message>
-    <message>
         <source>Studio name</source>
         <translation>Nom du studio</translation>
     </message>
@@ -621,14 +945,6 @@
     <message>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
-    </message>
-    <message>
-        <source>Manager emails (for alerts)</source>
-        <translation>Courriels des gestionnaires (alertes)</translation>
-    </message>
-    <message>
-        <source>Postal address (under emails)</source>
-        <translation>Adresse postale (sous les courriels)</translation>
     </message>
     <message>
         <source>Collect reviews</source>
@@ -712,6 +1028,14 @@
     <message>
         <source>Before connecting: in the Google Cloud console, create a project, enable the “Google My Business API”, the “My Business Account Management API” and the “My Business Business Information API”, and create an OAuth client of type “Desktop app”. A quota of 0 means Google has not granted access yet: submit Google&apos;s access request form rather than asking for more quota.</source>
         <translation>Avant de vous connecter : dans la console Google Cloud, créez un projet, activez « Google My Business API », « My Business Account Management API » et « My Business Business Information API », puis créez un client OAuth de type « Application de bureau ». Un quota de 0 signifie que Google n’a pas encore accordé l’accès : remplissez le formulaire de demande d’accès de Google plutôt que de demander plus de quota.</translation>
+    </message>
+    <message>
+        <source>Checking the Google connection…</source>
+        <translation>Vérification de la connexion à Google…</translation>
+    </message>
+    <message>
+        <source>The Google connection could not be read: {why}</source>
+        <translation>Impossible de lire l’état de la connexion à Google : {why}</translation>
     </message>
     <message>
         <source>Connected to {title} ({name}) since {since}.</source>
@@ -848,12 +1172,20 @@
         <translation>Pour un client qui vous a laissé un avis sur Google : il ne recevra plus d’invitation</translation>
     </message>
     <message>
+        <source>The Google reviews could not be read: {why}</source>
+        <translation>Impossible de lire les avis Google : {why}</translation>
+    </message>
+    <message>
         <source>Google Business Profile is not connected: the reviews below are the archive kept on this computer. Connect to sync new reviews and reply on Google.</source>
         <translation>Google Business Profile n’est pas connecté : les avis ci-dessous sont l’archive conservée sur cet ordinateur. Connectez-vous pour synchroniser les nouveaux avis et répondre sur Google.</translation>
     </message>
     <message>
         <source>Connect the studio&apos;s Google Business Profile to keep its Google reviews here, link them to your clients, reply to them and watch their number grow. You need the studio&apos;s own OAuth client file from the Google Cloud console (see the README).</source>
         <translation>Connectez le profil Google Business de l’entreprise pour conserver ses avis Google ici, les associer à vos clients, y répondre et suivre leur croissance. Il vous faut le fichier de client OAuth de l’entreprise, tiré de la console Google Cloud (voir le README).</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>{count} reviews</source>
@@ -890,6 +1222,10 @@
     <message>
         <source>New reviews that may be from your clients (select one, then Link):</source>
         <translation>Nouveaux avis qui pourraient venir de vos clients (choisissez-en un, puis Associer) :</translation>
+    </message>
+    <message>
+        <source>The change could not be saved ({why})</source>
+        <translation>La modification n’a pas pu être enregistrée ({why})</translation>
     </message>
     <message>
         <source>Review linked to client {client}.</source>
@@ -1200,6 +1536,10 @@
         <translation>&amp;Importer…</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1278,6 +1618,14 @@
     <message>
         <source>{where} no longer exists; it was removed from the recent stores.</source>
         <translation>{where} n’existe plus ; elle a été retirée des bases récentes.</translation>
+    </message>
+    <message>
+        <source>Exporting {name}…</source>
+        <translation>Exportation de {name}…</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>Exporté : {path}</translation>
     </message>
     <message>
         <source>Settings saved.</source>
@@ -1433,10 +1781,69 @@ Dossier des données : {folder}</translation>
     </message>
 </context>
 <context>
+    <name>Overview</name>
+    <message>
+        <source>{class_name} with {coach}</source>
+        <translation>{class_name} avec {coach}</translation>
+    </message>
+    <message>
+        <source>usual {usual} over {count} reviews → now {recent} ({n} recent)</source>
+        <translation>habituellement {usual} sur {count} avis → maintenant {recent} ({n} récents)</translation>
+    </message>
+    <message>
+        <source>Recent reviews:</source>
+        <translation>Avis récents :</translation>
+    </message>
+</context>
+<context>
     <name>OverviewTab</name>
     <message>
-        <source>No reviews yet this month.</source>
-        <translation>Aucun avis ce mois-ci pour l’instant.</translation>
+        <source>reviews this month</source>
+        <translation>avis ce mois-ci</translation>
+    </message>
+    <message>
+        <source>average this month</source>
+        <translation>moyenne ce mois-ci</translation>
+    </message>
+    <message>
+        <source>NPS this month</source>
+        <translation>NPS ce mois-ci</translation>
+    </message>
+    <message>
+        <source>response rate this month</source>
+        <translation>taux de réponse ce mois-ci</translation>
+    </message>
+    <message>
+        <source>actions to take</source>
+        <translation>actions à faire</translation>
+    </message>
+    <message>
+        <source>reviewed better after an action</source>
+        <translation>avis meilleur après une action</translation>
+    </message>
+    <message>
+        <source>Actions to take</source>
+        <translation>Actions à faire</translation>
+    </message>
+    <message>
+        <source>Nothing to do: no review of 3 stars or fewer is open.</source>
+        <translation>Rien à faire : aucun avis de 3 étoiles ou moins n’est ouvert.</translation>
+    </message>
+    <message>
+        <source>Client satisfaction trend</source>
+        <translation>Tendance de satisfaction des clients</translation>
+    </message>
+    <message>
+        <source>No client&apos;s satisfaction is dropping.</source>
+        <translation>La satisfaction d’aucun client ne baisse.</translation>
+    </message>
+    <message>
+        <source>Coach satisfaction trend</source>
+        <translation>Tendance de satisfaction des entraîneurs</translation>
+    </message>
+    <message>
+        <source>No coach&apos;s satisfaction is dropping.</source>
+        <translation>La satisfaction d’aucun entraîneur ne baisse.</translation>
     </message>
     <message>
         <source>No reviews yet.</source>
@@ -1447,48 +1854,36 @@ Dossier des données : {folder}</translation>
         <translation>Avis les plus récents</translation>
     </message>
     <message>
-        <source>Reviews</source>
-        <translation>Avis</translation>
+        <source>Close older…</source>
+        <translation>Fermer les plus anciennes…</translation>
     </message>
     <message>
-        <source>Average rating</source>
-        <translation>Note moyenne</translation>
+        <source>Close every open action of a review dated before a day (imported history)</source>
+        <translation>Fermer toute action ouverte d’un avis daté d’avant un jour (historique importé)</translation>
     </message>
     <message>
-        <source>Promoters (5 ★)</source>
-        <translation>Promoteurs (5 ★)</translation>
+        <source>Updating…</source>
+        <translation>Mise à jour…</translation>
     </message>
     <message>
-        <source>Passives (4 ★)</source>
-        <translation>Passifs (4 ★)</translation>
+        <source>{improved} of the {judged} clients who reviewed again after their action was closed gave more stars ({closed} actions closed)</source>
+        <translation>{improved} des {judged} clients qui ont laissé un nouvel avis après la fermeture de leur action ont donné plus d’étoiles ({closed} actions fermées)</translation>
     </message>
     <message>
-        <source>Detractors (1-3 ★)</source>
-        <translation>Détracteurs (1-3 ★)</translation>
+        <source>The overview could not be read: {error}</source>
+        <translation>L’aperçu n’a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <source>NPS</source>
-        <translation>NPS</translation>
+        <source>{p} promoters, {n} passives, {d} detractors</source>
+        <translation>{p} promoteurs, {n} passifs, {d} détracteurs</translation>
     </message>
     <message>
-        <source>the headline figures</source>
-        <translation>les chiffres clés</translation>
+        <source>{answered} answered of {shown} prompts shown</source>
+        <translation>{answered} réponses sur {shown} demandes affichées</translation>
     </message>
     <message>
-        <source>This month at a glance</source>
-        <translation>Ce mois-ci en un coup d’œil</translation>
-    </message>
-    <message>
-        <source>{first} – {last}</source>
-        <translation>{first} – {last}</translation>
-    </message>
-    <message>
-        <source>Last month ({month})</source>
-        <translation>Mois dernier ({month})</translation>
-    </message>
-    <message>
-        <source>Open actions to take: {n}</source>
-        <translation>Actions à faire ouvertes : {n}</translation>
+        <source>Business reviews per month</source>
+        <translation>Avis sur l’entreprise par mois</translation>
     </message>
 </context>
 <context>
@@ -1597,6 +1992,286 @@ Dossier des données : {folder}</translation>
     <message>
         <source>English label:</source>
         <translation>Libellé anglais :</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCharts</name>
+    <message>
+        <source>No reviews yet in this period</source>
+        <translation>Aucun avis pour l’instant sur cette période</translation>
+    </message>
+    <message>
+        <source>Promoters, passives and detractors per month</source>
+        <translation>Promoteurs, passifs et détracteurs par mois</translation>
+    </message>
+    <message>
+        <source>Detractors (1-3 ★)</source>
+        <translation>Détracteurs (1-3 ★)</translation>
+    </message>
+    <message>
+        <source>Passives (4 ★)</source>
+        <translation>Passifs (4 ★)</translation>
+    </message>
+    <message>
+        <source>Promoters (5 ★)</source>
+        <translation>Promoteurs (5 ★)</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Response rate</source>
+        <translation>Taux de réponse</translation>
+    </message>
+    <message>
+        <source>{month}: {reviews} reviews — {promoters} promoters, {passives} passives, {detractors} detractors; NPS {nps}; average {average}; response rate {rate} ({answered} of {shown} prompts)</source>
+        <translation>{month} : {reviews} avis — {promoters} promoteurs, {passives} passifs, {detractors} détracteurs ; NPS {nps} ; moyenne {average} ; taux de réponse {rate} ({answered} sur {shown} demandes)</translation>
+    </message>
+    <message>
+        <source>Average stars</source>
+        <translation>Moyenne des étoiles</translation>
+    </message>
+    <message>
+        <source>{month}: {reviews} reviews, average {average}, NPS {nps}</source>
+        <translation>{month} : {reviews} avis, moyenne {average}, NPS {nps}</translation>
+    </message>
+    <message>
+        <source>{aspect}: ticked in {count} reviews</source>
+        <translation>{aspect} : coché dans {count} avis</translation>
+    </message>
+    <message>
+        <source>NPS by coach</source>
+        <translation>NPS par entraîneur</translation>
+    </message>
+    <message>
+        <source> {nps} · {average} ★</source>
+        <translation> {nps} · {average} ★</translation>
+    </message>
+    <message>
+        <source>{name}: {reviews} reviews, average {average}, NPS {nps} ({promoters} promoters, {passives} passives, {detractors} detractors)</source>
+        <translation>{name} : {reviews} avis, moyenne {average}, NPS {nps} ({promoters} promoteurs, {passives} passifs, {detractors} détracteurs)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDetailsDialog</name>
+    <message>
+        <source>Client:</source>
+        <translation>Client :</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>Session:</source>
+        <translation>Séance :</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date :</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Canal :</translation>
+    </message>
+    <message>
+        <source>Where you excel:</source>
+        <translation>Où vous excellez :</translation>
+    </message>
+    <message>
+        <source>To improve:</source>
+        <translation>À améliorer :</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Commentaire :</translation>
+    </message>
+    <message>
+        <source>Action to take:</source>
+        <translation>Action à faire :</translation>
+    </message>
+    <message>
+        <source>History of manual edits</source>
+        <translation>Historique des modifications manuelles</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Étoiles</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Edit stars…</source>
+        <translation>Modifier les étoiles…</translation>
+    </message>
+    <message>
+        <source>Close the action…</source>
+        <translation>Fermer l’action…</translation>
+    </message>
+    <message>
+        <source>Contacts…</source>
+        <translation>Contacts…</translation>
+    </message>
+    <message>
+        <source>Contacts with the client about this review, and a follow-up email</source>
+        <translation>Les contacts avec le client au sujet de cet avis, et un courriel de suivi</translation>
+    </message>
+    <message>
+        <source>Review not found</source>
+        <translation>Avis introuvable</translation>
+    </message>
+    <message>
+        <source>This review no longer exists.</source>
+        <translation>Cet avis n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Review {review}</source>
+        <translation>Avis {review}</translation>
+    </message>
+    <message>
+        <source>{class_name} with {coach}, {when} ({session})</source>
+        <translation>{class_name} avec {coach}, {when} ({session})</translation>
+    </message>
+    <message>
+        <source>— (the studio as a whole)</source>
+        <translation>— (le studio dans son ensemble)</translation>
+    </message>
+    <message>
+        <source>{channel}, asked at {when}</source>
+        <translation>{channel}, demandé le {when}</translation>
+    </message>
+    <message>
+        <source>No comment</source>
+        <translation>Aucun commentaire</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Open since {when}</source>
+        <translation>Ouverte depuis le {when}</translation>
+    </message>
+    <message>
+        <source>Closed: {outcome}, by {who} on {when}</source>
+        <translation>Fermée : {outcome}, par {who} le {when}</translation>
+    </message>
+    <message>
+        <source>Contacts ({n})…</source>
+        <translation>Contacts ({n})…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTab</name>
+    <message>
+        <source>Business reviews</source>
+        <translation>Avis sur l’entreprise</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Mise à jour…</translation>
+    </message>
+    <message>
+        <source>The figures could not be read: {error}</source>
+        <translation>Les chiffres n’ont pas pu être lus : {error}</translation>
+    </message>
+    <message>
+        <source>{first} – {last}: {reviews} reviews · average {average} · NPS {nps} · {promoters} promoters, {passives} passives, {detractors} detractors · response rate {rate}</source>
+        <translation>{first} – {last} : {reviews} avis · moyenne {average} · NPS {nps} · {promoters} promoteurs, {passives} passifs, {detractors} détracteurs · taux de réponse {rate}</translation>
+    </message>
+    <message>
+        <source>{kind} per day</source>
+        <translation>{kind} par jour</translation>
+    </message>
+    <message>
+        <source>{kind} per month</source>
+        <translation>{kind} par mois</translation>
+    </message>
+    <message>
+        <source>Aspects to improve</source>
+        <translation>Aspects à améliorer</translation>
+    </message>
+    <message>
+        <source>No aspect to improve was ticked in this period.</source>
+        <translation>Aucun aspect à améliorer n’a été coché sur cette période.</translation>
+    </message>
+    <message>
+        <source>Where you excel</source>
+        <translation>Où vous excellez</translation>
+    </message>
+    <message>
+        <source>No “where you excel” aspect was ticked in this period.</source>
+        <translation>Aucun aspect « où vous excellez » n’a été coché sur cette période.</translation>
+    </message>
+</context>
+<context>
+    <name>Reviews</name>
+    <message>
+        <source>edited manually</source>
+        <translation>modifié manuellement</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Borne</translation>
+    </message>
+    <message>
+        <source>Staff entry</source>
+        <translation>Saisie par le personnel</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Ligne de commande</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>Contacté</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolu</translation>
+    </message>
+    <message>
+        <source>No action</source>
+        <translation>Aucune action</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Répondue</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignorée</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandonnée</translation>
     </message>
 </context>
 <context>

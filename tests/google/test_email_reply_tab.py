@@ -58,7 +58,13 @@ def _tab(qtbot, store: Store, clock: ManualClock, opened: list[QDialog]) -> Goog
     runner = _runner()
     tab = GoogleTab(store, clock, runner=runner, open_dialog=opened.append)
     qtbot.addWidget(tab)
+    _loaded(qtbot, tab)
     return tab
+
+
+def _loaded(qtbot, tab: GoogleTab) -> None:  # type: ignore[no-untyped-def]
+    """The tab reads the store in the background: wait until what it shows is the store's."""
+    qtbot.waitUntil(lambda: not tab.loading and not tab.runner.busy, timeout=5000)
 
 
 def _open_email(qtbot, tab: GoogleTab, opened: list[QDialog]) -> ComposeEmailDialog:  # type: ignore[no-untyped-def]
@@ -163,6 +169,7 @@ def test_a_link_removed_meanwhile_is_reported_and_no_dialog_opens(
         "it by email"
     ]
     assert opened == []
+    _loaded(qtbot, tab)
     _select(tab, "G1")  # the table was refreshed: the row shows the link is gone
     selected = tab.selected_review()
     assert selected is not None

@@ -75,6 +75,20 @@ def _settle(qtbot, worker: GoogleSyncWorker) -> None:  # type: ignore[no-untyped
     _idle(qtbot, worker.runner)
 
 
+def _loaded(qtbot, tab: GoogleTab) -> None:  # type: ignore[no-untyped-def]
+    """The tab reads the store and the keyring in the background: wait until it shows them."""
+    qtbot.waitUntil(lambda: not tab.loading and not tab.runner.busy, timeout=5000)
+
+
+def _open_tab(qtbot, store: Store, clock: ManualClock, **options) -> GoogleTab:  # type: ignore[no-untyped-def]
+    options.setdefault("runner", _runner())
+    options.setdefault("open_dialog", lambda _dialog: None)
+    tab = GoogleTab(store, clock, **options)
+    qtbot.addWidget(tab)
+    _loaded(qtbot, tab)
+    return tab
+
+
 def _texts(tab: GoogleTab, column: int) -> list[str]:
     model = tab.model
     return [model.index(r, column).data() for r in range(model.rowCount())]
@@ -83,8 +97,7 @@ def _texts(tab: GoogleTab, column: int) -> list[str]:
 def test_not_connected_and_no_archive_invites_to_connect(
     qtbot, store: Store, clock: ManualClock
 ) -> None:  # type: ignore[no-untyped-def]
-    tab = GoogleTab(store, clock, runner=_runner(), open_dialog=lambda _dialog: None)
-    qtbot.addWidget(tab)
+    tab = _open_tab(qtbot, store, clock)
     assert not tab.connected
     assert not tab.banner.isHidden()
     assert "Connect the studio's Google Business Profile" in tab.banner_label.text()
@@ -97,8 +110,7 @@ def test_archive_is_shown_offline_without_a_connection(
     qtbot, store: Store, clock: ManualClock
 ) -> None:  # type: ignore[no-untyped-def]
     _archive(store, 3)
-    tab = GoogleTab(store, clock, runner=_runner(), open_dialog=lambda _dialog: None)
-    qtbot.addWidget(tab)
+    tab = _open_tab(qtbot, store, clock)
     assert not tab.banner.isHidden()
     assert "archive kept on this computer" in tab.banner_label.text()
     assert not tab.archive.isHidden()
@@ -128,8 +140,7 @@ def test_table_shows_client_text_as_plain_text_and_the_reply_state(
         )
         review.reply_state = "REJECTED"
         review.reply_policy_violation = "OFF_TOPIC"
-    tab = GoogleTab(store, clock, runner=_runner(), open_dialog=lambda _dialog: None)
-    qtbot.addWidget(tab)
+    tab = _open_tab(qtbot, store, clock)
     assert _texts(tab, 3) == ["<b>bold?</b> <img src=x>"]
     assert _texts(tab, 5) == ["Rejected (off topic)"]
     tooltip = tab.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
@@ -153,25 +164,39 @@ def test_filters_and_lazy_loading(qtbot, store: Store, clock: ManualClock) -> No
         gone = session.scalar(select(GoogleReview).where(GoogleReview.review_id == "R001"))
         assert gone is not None
         gone.removed_at = WRITTEN
-    tab = GoogleTab(store, clock, runner=_runner(), open_dialog=lambda _dialog: None)
-    qtbot.addWidget(tab)
+    tab = _open_tab(qtbot, store, clock)
     assert tab.model.rowCount() == 100  # the first window only
     assert tab.model.total == 250
+    assert tab.count_label.text() == "250 reviews"
     tab.model.fetchMore()
+    assert tab.model.fetching
+    tab.model.fetchMore()  # one page at a time
+    _loaded(qtbot, tab)
     assert tab.model.rowCount() == 200
+    assert _texts(tab, 0)[99:101] == ["Reviewer 99", "Reviewer 100"]  # no gap, no repeat
+    tab.model.fetchMore()
+    _loaded(qtbot, tab)
+    assert tab.model.rowCount() == 250
+    assert not tab.model.canFetchMore()
+    assert len(set(_texts(tab, 0))) == 250
     tab.only_unlinked.setChecked(True)
+    assert tab.count_label.text() == "Loading…"
+    _loaded(qtbot, tab)
     assert tab.model.total == 249
     assert tab.count_label.text() == "249 reviews"
     tab.only_unlinked.setChecked(False)
     tab.only_removed.setChecked(True)
+    _loaded(qtbot, tab)
     assert _texts(tab, 0) == ["Reviewer 1"]
     assert _texts(tab, 7) == ["removed"]
     tab.only_removed.setChecked(False)
     tab.only_unreplied.setChecked(True)
+    _loaded(qtbot, tab)
     assert tab.model.total == 249
     tab.only_unreplied.setChecked(False)
     tab.search.setText("reviewer 24")
     tab.apply_filter()
+    _loaded(qtbot, tab)
     expected = sorted(f"Reviewer {n}" for n in range(250) if "24" in str(n))
     assert sorted(_texts(tab, 0)) == expected
 
@@ -186,8 +211,7 @@ def test_link_dialog_shows_ranked_suggestions_with_evidence_and_links(
         add_sent_invitation(session, karpenko, WRITTEN - timedelta(days=12))
         add_attendance(session, karpenko, WRITTEN - timedelta(days=3))
         add_google_review(session, "AbFv", reviewer="Ihor K", created_at=WRITTEN)
-    tab = GoogleTab(store, clock, runner=_runner(), open_dialog=lambda _dialog: None)
-    qtbot.addWidget(tab)
+    tab = _open_tab(qtbot, store, clock)
     tab.select_row(0)
     tab.link_selected()
     dialog = tab.link_dialog
@@ -202,6 +226,7 @@ def test_link_dialog_shows_ranked_suggestions_with_evidence_and_links(
     dialog.suggestions.setCurrentRow(0)
     assert dialog.link_button.isEnabled()
     dialog.accept()
+    _loaded(qtbot, tab)
     with store.read() as session:
         assert session.scalars(select(GoogleLink)).one().client.external_id == "C1"
     assert _texts(tab, 6) == ["Ihor Karpenko (C1)"]
@@ -209,8 +234,10 @@ def test_link_dialog_shows_ranked_suggestions_with_evidence_and_links(
 
     tab.select_row(0)
     tab.unlink_selected()
+    assert not tab.unlink_button.isEnabled(), "one write at a time"
+    _loaded(qtbot, tab)
     assert _texts(tab, 6) == [""]
-    _idle(qtbot, tab.runner)
+    assert "unlinked from client C1" in tab.message.text()
 
 
 def test_link_dialog_search_is_accent_and_case_insensitive(
@@ -222,19 +249,19 @@ def test_link_dialog_search_is_accent_and_case_insensitive(
         add_google_review(
             session, "Anon", reviewer="A Google User", anonymous=True, created_at=WRITTEN
         )
-    tab = GoogleTab(store, clock, runner=_runner(), open_dialog=lambda _dialog: None)
-    qtbot.addWidget(tab)
+    tab = _open_tab(qtbot, store, clock)
     tab.select_row(0)
     tab.link_selected()
     dialog = tab.link_dialog
     qtbot.waitUntil(lambda: "No likely client" in dialog.suggestions_label.text(), timeout=5000)
     dialog.picker.search.setText("ELODIE gagne")
     dialog.picker.run_search()
+    qtbot.waitUntil(lambda: dialog.picker.results.count() > 0, timeout=5000)
     assert dialog.picker.results.item(0).text() == "Élodie Gagné (C9)"
     dialog.picker.results.setCurrentRow(0)
     dialog.accept()
+    _loaded(qtbot, tab)
     assert _texts(tab, 6) == ["Élodie Gagné (C9)"]
-    _idle(qtbot, tab.runner)
 
 
 def test_reply_dialog_counts_bytes_not_characters(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -287,20 +314,30 @@ def test_background_sync_updates_the_tab_and_the_status_bar(  # type: ignore[no-
     )
     worker = _worker(qtbot, connected_store, clock)
     status = GoogleStatusWidget(worker, connection_tz())
-    tab = GoogleTab(connected_store, clock, runner=_runner(), sync_worker=worker)
-    qtbot.addWidget(tab)
+    tab = _open_tab(qtbot, connected_store, clock, sync_worker=worker)
     qtbot.addWidget(status)
     assert tab.connected
     assert tab.banner.isHidden()
     assert status.label.text() == "Google: not synced yet"
     with qtbot.waitSignal(worker.synced, timeout=10000):
         tab.sync_now()
+    _loaded(qtbot, tab)
     assert _texts(tab, 0) == ["Ihor K"]
     assert "1 new" in tab.message.text()
     assert status.label.text().startswith("Google: synced ")
     assert worker.last_sync_at == clock.now()
-    # A window opened later shows the last sync the store remembers.
-    assert _worker(qtbot, connected_store, clock).last_sync_at == clock.now()
+    # A window opened later shows the last sync the store remembers, read in the background.
+    later = _worker(qtbot, connected_store, clock)
+    later_status = GoogleStatusWidget(later, connection_tz())
+    qtbot.addWidget(later_status)
+    assert later.last_sync_at is None
+    with qtbot.waitSignal(later.connection_checked, timeout=5000) as checked:
+        later.check_connection(0)
+    assert checked.args == [True]
+    assert later.last_sync_at == clock.now()
+    assert later_status.label.text().startswith("Google: synced ")
+    assert not later.timer.isActive()  # 0 minutes: no timed sync
+    _settle(qtbot, later)
 
     # Offline: the archive stays, the status bar says so.
     google.offline = True
@@ -310,6 +347,7 @@ def test_background_sync_updates_the_tab_and_the_status_bar(  # type: ignore[no-
     assert failed.args[0].startswith("Google could not be reached; the archive is unchanged")
     assert status.label.text().startswith("Google: Google could not be reached")
     tab.refresh()
+    _loaded(qtbot, tab)
     assert _texts(tab, 7) == [""]
     _settle(qtbot, worker)
 

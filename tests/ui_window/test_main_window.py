@@ -21,11 +21,12 @@ def test_the_window_shows_the_studio_and_every_tab_lists_rows(open_window, demo_
         "Google reviews",
     ]
     overview = window.pages["overview"]
-    assert overview.figures is not None
-    assert overview.figures.this_month.reviews > 0
-    reviews_label = overview.value_labels[("reviews", 1)]
-    assert reviews_label.text() == f"{overview.figures.this_month.reviews:,}"
-    assert overview.recent.rowCount() > 0
+    assert overview.data is not None
+    this_month = overview.data.all_reviews.by_month[-1].figures
+    assert this_month.reviews > 0
+    assert overview.headlines["reviews"].value.text() == str(this_month.reviews)
+    assert overview.recent_list.model.rowCount() > 0
+    assert overview.segments_chart.figure is not None
     business = window.pages["business"].panel.model
     classes = window.pages["class"].panel.model
     assert business.rowCount() > 0
@@ -47,7 +48,7 @@ def test_menus_offer_the_studio_actions(open_window, demo_path: Path) -> None:  
         name: [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
         for name, menu in menus.items()
     }
-    assert texts["File"] == ["Open store…", "Open recent", "Import…", "Quit"]
+    assert texts["File"] == ["Open store…", "Open recent", "Import…", "Export…", "Quit"]
     assert texts["Clients"] == [
         "Add review…",
         "Find client…",
@@ -100,10 +101,10 @@ def test_an_empty_store_shows_empty_states(open_window, tmp_path: Path) -> None:
     assert not google.archive.isVisibleTo(google)
     assert "Connect the studio's Google Business Profile" in google.banner_label.text()
     overview = window.pages["overview"]
-    assert overview.empty_label.isVisibleTo(overview)
-    assert overview.value_labels[("average", 1)].text() == "—"
-    assert overview.value_labels[("nps", 1)].text() == "—"
-    assert overview.recent_stack.currentWidget() is overview.recent_empty
+    assert overview.segments_chart.empty_message == "No reviews yet in this period"
+    assert overview.headlines["average"].value.text() == "—"
+    assert overview.headlines["nps"].value.text() == "—"
+    assert overview.recent_list.showing_empty_state
     assert all(label.textFormat().name == "PlainText" for label in overview.findChildren(QLabel))
 
 

@@ -47,31 +47,19 @@ def test_a_bad_value_is_refused_with_its_message_and_nothing_is_saved(
     dialog, page = _open_general(qtbot, window)
     page.editor("studio.name").setText("Studio Zen")
     page.editor("reviews.business_every_months").setText("0")
-    page.editor("studio.manager_emails").setText("direction@studio.example, not-an-address")
     dialog.save()
     months_error = page.findChild(QLabel, "error:reviews.business_every_months")
-    email_error = page.findChild(QLabel, "error:studio.manager_emails")
     assert months_error.isVisibleTo(page)
     assert months_error.text() == "reviews.business_every_months must be at least 1"
-    assert email_error.text() == "'not-an-address' is not an email address"
     assert "nothing was saved" in dialog.message.text()
     assert dialog.isVisible()
     assert _stored(demo_path, "studio.name") == "Studio Élan"
     # Fixing the values clears the messages and saves everything.
     page.editor("reviews.business_every_months").setText("4")
-    page.editor("studio.manager_emails").setText("direction@studio.example")
     with qtbot.waitSignal(dialog.saved, timeout=20_000):
         dialog.save()
     assert not months_error.isVisibleTo(page)
     assert _stored(demo_path, "reviews.business_every_months") == "4"
-
-
-def test_an_empty_manager_address_is_warned_about(qtbot, open_window, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(demo_path)
-    _dialog, page = _open_general(qtbot, window)
-    assert not page.no_manager.isVisibleTo(page)
-    page.editor("studio.manager_emails").setText("")
-    assert page.no_manager.isVisibleTo(page)
 
 
 def test_features_add_pages_and_missing_ones_are_skipped() -> None:

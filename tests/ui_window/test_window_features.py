@@ -236,6 +236,8 @@ def test_the_google_tabs_connect_button_opens_settings_on_the_google_page(
     dialog = window.settings_dialog
     assert isinstance(dialog, SettingsDialog)
     assert dialog.stack.currentWidget().widget() is dialog.page("google")
+    # The connection (the system keyring) is read in the background.
+    qtbot.waitUntil(lambda: not dialog.page("google").checking, timeout=10_000)
     assert dialog.page("google").status_label.text().startswith("Not connected.")
     dialog.reject()
 

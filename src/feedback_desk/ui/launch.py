@@ -29,6 +29,13 @@ def run_window(store: Store, *, clock: Clock, debug: bool) -> int:
     reporter.parent = window
     remember_store(store.location)
     window.show()
+    # Once the window is built, keep start-up's objects out of the collector's full walks
+    # (see ui/gc_tuning.py): no more 100-250 ms pauses of the window during refreshes.
+    from PySide6.QtCore import QTimer
+
+    from feedback_desk.ui.gc_tuning import settle_after_startup
+
+    QTimer.singleShot(0, settle_after_startup)
     return app.exec()
 
 

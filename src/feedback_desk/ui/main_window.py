@@ -12,12 +12,21 @@ Other features plug in through :func:`feedback_desk.ui.tabs.default_tabs` (tabs)
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from feedback_desk import __version__, paths
 from feedback_desk.clock import Clock
@@ -110,6 +119,9 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(
             file_menu, self.tr("&Import…"), self.open_import_dialog, "Ctrl+I"
         )
+        self.export_action = self._action(
+            file_menu, self.tr("&Export…"), self.open_export_dialog, "Ctrl+E"
+        )
         file_menu.addSeparator()
         self.quit_action = self._action(
             file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
@@ -170,11 +182,30 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"tab:{spec.key}")
             self.pages[spec.key] = page
             self.tab_widget.addTab(page, spec.title())
+        self._connect_tabs()
         self.tab_widget.blockSignals(False)
         if current:
             self.show_tab(current)
         for feature in self.features:
             feature.tabs_built()
+
+    def _connect_tabs(self) -> None:
+        """A coach's trend on the Overview opens the Class tab on that coach's reviews; what
+        the review dialogs record shows in the status bar."""
+        from feedback_desk.ui.dialogs.opener import opener_for
+
+        opener = opener_for(self.context)
+        opener.status_message.connect(self.status.show_message)
+        overview, classes = self.pages.get("overview"), self.pages.get("class")
+        requested = getattr(overview, "coach_requested", None)
+        show_coach = getattr(classes, "show_coach", None)
+        if requested is not None and show_coach is not None:
+
+            def open_coach(coach_id: int) -> None:
+                self.show_tab("class")
+                show_coach(coach_id)
+
+            requested.connect(open_coach)
 
     # Tabs ---------------------------------------------------------------------------------
     def current_tab_key(self) -> str | None:
@@ -203,11 +234,12 @@ class MainWindow(QMainWindow):
             page.refresh()
 
     def is_idle(self) -> bool:
-        """No query, page fetch or task is running (a screenshot waits for this)."""
+        """No query, page fetch, task or chart render is running (a screenshot waits for this)."""
         return (
             not self.context.busy
             and not self.tasks.busy
             and not any(feature.busy for feature in self.features)
+            and all(page.is_idle() for page in self.pages.values())
         )
 
     def _update_title(self) -> None:
@@ -323,6 +355,38 @@ class MainWindow(QMainWindow):
         self.import_dialog = dialog
         dialog.open()
         return dialog
+
+    def open_export_dialog(self) -> QDialog:
+        """File → Export…: the period's workbook or CSV, written on a worker thread."""
+        from feedback_desk.ui.dialogs.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.context.today(), Path.home(), self)
+        dialog.export_requested.connect(self.export)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def export(self, first: date, last: date, path: Path) -> Task:
+        from feedback_desk.services.export import export_period
+        from feedback_desk.services.reports import ReportScope
+        from feedback_desk.services.settings import load_settings
+
+        store = self.context.store
+
+        def work(_progress: Progress) -> object:
+            with store.read() as session:
+                return export_period(
+                    session, load_settings(session), ReportScope(first, last), path
+                )
+
+        return self.run_task(
+            work,
+            label=self.tr("Exporting {name}…").format(name=path.name),
+            on_done=lambda _summary: self.status.show_message(
+                self.tr("Exported {path}").format(path=path)
+            ),
+            cancellable=False,
+        )
 
     def open_kiosk(self) -> KioskWindow:
         """Tools → Kiosk mode: the client-facing window, full screen; this window steps aside

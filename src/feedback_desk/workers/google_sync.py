@@ -1,12 +1,14 @@
 """Google sync in the background: on demand and every ``google.sync_minutes`` while the window
-is open (0 = off), on a QThread through :class:`TaskRunner`; progress, cancel and the last sync
-time for the status bar. A failure (offline, refused sign-in) leaves the archive as it was and
-is reported as one sentence."""
+is open (0 = off) and only while a profile is connected, on a QThread through
+:class:`TaskRunner`; progress, cancel and the last sync time for the status bar. Whether a profile
+is connected (its sign-in in the system keyring) and when it last synced are read in the
+background too. A failure (offline, refused sign-in) leaves the archive as it was and is reported
+as one sentence."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -44,6 +46,8 @@ class GoogleSyncWorker(QObject):
     failed = Signal(str)
     cancelled = Signal()
     busy_changed = Signal(bool)
+    # check_connection() answered: whether a profile is connected (last_sync_at is known).
+    connection_checked = Signal(bool)
 
     def __init__(
         self,
@@ -61,7 +65,12 @@ class GoogleSyncWorker(QObject):
         self._sync = sync_function or _default_sync
         self._task: Task | None = None
         self._scheduled = False
-        self.last_sync_at: datetime | None = self._stored_last_sync()
+        # Known once check_connection() answers (the store's), or after a sync here.
+        self.last_sync_at: datetime | None = None
+        self.connected = False
+        self.every = 0  # minutes between syncs now scheduled (0: none)
+        self._checks = 0  # generation of connection checks: only the newest one counts
+        self._checking = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._on_timer)
 
@@ -70,15 +79,61 @@ class GoogleSyncWorker(QObject):
         return self._task is not None
 
     @property
+    def checking(self) -> bool:
+        """A connection check is under way."""
+        return self._checking
+
+    @property
     def runner(self) -> TaskRunner:
         return self._runner
 
-    def _stored_last_sync(self) -> datetime | None:
-        from feedback_desk.services.google.connection import selected_location
+    def check_connection(self, minutes: int, *, fresh: bool = False) -> None:
+        """Read, in the background, whether a profile is connected and when it last synced; then
+        sync every *minutes* while connected, and at once when the last sync is older than that
+        (or there was none). *fresh*: the connection just changed (Settings → Google), so a
+        connected profile syncs now and a failure is reported."""
+        from feedback_desk.services.google.connection import status
 
-        with self._store.read() as session:
-            location = selected_location(session)
-            return location.last_sync_at if location is not None else None
+        self._checks += 1
+        check, store = self._checks, self._store
+        self._checking = True
+        self._runner.run(
+            lambda _progress: status(store),
+            name="google-connection",
+            on_done=lambda found: self._connection_read(check, found, minutes, fresh),
+            on_error=lambda exc: self._connection_failed(check, exc),
+        )
+
+    def _connection_read(self, check: int, found: Any, minutes: int, fresh: bool) -> None:
+        if check != self._checks:
+            return  # a newer check is on its way
+        self._checking = False
+        was_connected, was_every = (False if fresh else self.connected), self.every
+        self.connected = bool(found.connected)
+        stored = found.last_sync_at
+        if stored is not None and (self.last_sync_at is None or stored > self.last_sync_at):
+            self.last_sync_at = stored
+        self.every = minutes if self.connected else 0
+        if self.every != was_every or self.connected != was_connected:
+            # Restarting the timer on every refresh would put the next sync off for ever.
+            self.schedule_every(self.every)
+        self.connection_checked.emit(self.connected)
+        if not self.connected or self.busy:
+            return
+        if fresh:
+            self.start_sync()
+            return
+        if was_connected or minutes <= 0:
+            return
+        last = self.last_sync_at
+        if last is None or self._clock.now() - last >= timedelta(minutes=minutes):
+            self.start_sync(scheduled=True)
+
+    def _connection_failed(self, check: int, exc: BaseException) -> None:
+        if check != self._checks:
+            return
+        self._checking = False
+        self.failed.emit(describe_failure(exc))
 
     def schedule_every(self, minutes: int, *, interval_ms: int | None = None) -> None:
         """Sync every *minutes* (0 stops it); *interval_ms* overrides, for tests."""
@@ -86,14 +141,6 @@ class GoogleSyncWorker(QObject):
         if minutes <= 0 and interval_ms is None:
             return
         self.timer.start(interval_ms if interval_ms is not None else minutes * 60_000)
-
-    def schedule_from_settings(self) -> int:
-        from feedback_desk.services.settings import load_settings
-
-        with self._store.read() as session:
-            minutes = load_settings(session).integer("google.sync_minutes")
-        self.schedule_every(minutes)
-        return minutes
 
     def _on_timer(self) -> None:
         self.start_sync(scheduled=True)

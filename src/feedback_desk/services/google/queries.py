@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from feedback_desk.domain.localtime import add_months, day_start, iter_months, local_day
@@ -115,9 +115,19 @@ def review_rows(
     *,
     offset: int = 0,
     limit: int | None = None,
+    after: ReviewRow | None = None,
 ) -> list[ReviewRow]:
-    """Newest first; one query for the page, links and clients included."""
+    """Newest first; one query for the page, links and clients included. *after* (the last row
+    of the previous page) seeks past it on the ``created_at`` index instead of an OFFSET, so a
+    late page costs what the first one does."""
     query = _rows_query(criteria).order_by(GoogleReview.created_at.desc(), GoogleReview.id.desc())
+    if after is not None:
+        query = query.where(
+            or_(
+                GoogleReview.created_at < after.created_at,
+                and_(GoogleReview.created_at == after.created_at, GoogleReview.id < after.id),
+            )
+        )
     if offset:
         query = query.offset(offset)
     if limit is not None:
@@ -147,6 +157,21 @@ def review_rows(
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class ReviewPage:
+    """The first rows of a filter, and how many there are in all."""
+
+    criteria: ReviewFilter
+    rows: list[ReviewRow]
+    total: int
+
+
+def first_page(session: Session, criteria: ReviewFilter, *, limit: int) -> ReviewPage:
+    rows = review_rows(session, criteria, limit=limit)
+    total = len(rows) if len(rows) < limit else count_reviews(session, criteria)
+    return ReviewPage(criteria, rows, total)
 
 
 def reviews_json(session: Session) -> list[dict[str, Any]]:

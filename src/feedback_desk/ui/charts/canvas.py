@@ -51,7 +51,9 @@ class ChartCanvas(QWidget):
         self.figure.clear()
         self.empty_message = message
         self._hover = None
-        self.figure.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, color="#555555")
+        self.figure.text(
+            0.5, 0.5, message, ha="center", va="center", fontsize=11, color="#555555", wrap=True
+        )
         self.canvas.setToolTip("")
         self.canvas.draw_idle()
 

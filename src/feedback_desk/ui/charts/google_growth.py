@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from feedback_desk.services.google.queries import MonthlyCount
 from feedback_desk.ui.charts import style
 from feedback_desk.ui.charts.canvas import ChartCanvas
+from feedback_desk.ui.charts.report_charts import month_ticks
 
 _CONTEXT = "GoogleCharts"
 
@@ -59,8 +60,8 @@ def draw_google_growth(
         )
         axes.set_title(_tr("Google reviews, cumulative"))
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-        step = max(1, len(labels) // 12)
-        axes.set_xticks(list(positions)[::step], labels[::step], rotation=0)
+        # Month names thinned out by matplotlib as the chart gets narrower (the Overview's is).
+        month_ticks(axes, labels)
         handles = [Patch(color=style.LINE, label=_tr("since the connection"))]
         if any(before):
             handles.insert(0, Patch(color=style.BEFORE, label=_tr("before the connection")))

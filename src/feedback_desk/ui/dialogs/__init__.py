@@ -1,1 +1,1 @@
-"""Dialogs opened from the main window's menus and from the tabs."""
+"""Dialogs opened from the main window's menus and from the tabs' lists."""

@@ -1,9 +1,12 @@
 """Link a Google review to a client: ranked suggestions with their evidence, and a search over
-every client (accents and case ignored). Staff confirm; nothing is ever linked on its own."""
+every client (accents and case ignored). Staff confirm; nothing is ever linked on its own.
+Suggestions and searches are read on worker threads; the dialog never waits for the store."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from feedback_desk.domain.google_matching import Suggestion
 from feedback_desk.services.google.linking import (
@@ -65,12 +69,25 @@ def evidence_lines(suggestion: Suggestion, written_at: datetime) -> list[str]:
     return lines
 
 
-class ClientPicker(QWidget):
-    """A search box and its results; the chosen client's id in :meth:`chosen_client`."""
+def _alive(widget: QWidget, callback: Callable[..., None]) -> Callable[..., None]:
+    """A result that comes back after *widget* went away is dropped."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def call(*args: Any) -> None:
+        if isValid(widget):
+            callback(*args)
+
+    return call
+
+
+class ClientPicker(QWidget):
+    """A search box and its results (searched in the background as staff type)."""
+
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
+        self._runner = runner
+        self._generation = 0
+        self.searching = False
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(_tr("Search a client by name or id"))
         self.search.setClearButtonEnabled(True)
@@ -87,21 +104,52 @@ class ClientPicker(QWidget):
 
     def run_search(self) -> None:
         self._debounce.stop()
-        self.results.clear()
+        self._generation += 1
+        generation = self._generation
         text = self.search.text().strip()
         if not text:
+            self.searching = False
+            self.results.clear()
             return
-        with self._store.read() as session:
-            found = [(c.external_id, c.full_name, c.email) for c in search_clients(session, text)]
+        store = self._store
+
+        def search(_progress: Progress) -> list[tuple[str, str, str | None]]:
+            with store.read() as session:
+                found = search_clients(session, text)
+                return [(c.external_id, c.full_name, c.email) for c in found]
+
+        self.searching = True
+        self._runner.run(
+            search,
+            name="google-client-search",
+            on_done=_alive(self, lambda found: self._show_results(generation, found)),
+            on_error=_alive(self, lambda exc: self._search_failed(generation, exc)),
+        )
+
+    def _show_results(self, generation: int, found: list[tuple[str, str, str | None]]) -> None:
+        if generation != self._generation:
+            return  # an older search answered late
+        self.searching = False
+        self.results.clear()
         for external_id, name, email in found:
             label = f"{name} ({external_id})" + (f" · {email}" if email else "")
             item = QListWidgetItem(label)
             item.setData(CLIENT_ROLE, external_id)
             self.results.addItem(item)
         if not found:
-            item = QListWidgetItem(_tr("No client matches."))
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.results.addItem(item)
+            self._notice(_tr("No client matches."))
+
+    def _search_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.searching = False
+        self.results.clear()
+        self._notice(_tr("The search failed: {error}").format(error=str(exc)[:200]))
+
+    def _notice(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.results.addItem(item)
 
 
 class LinkClientDialog(QDialog):
@@ -131,7 +179,7 @@ class LinkClientDialog(QDialog):
         self.suggestions_label = QLabel(_tr("Looking for likely clients…"), self)
         self.suggestions_label.setTextFormat(Qt.TextFormat.PlainText)
         self.suggestions = QListWidget(self)
-        self.picker = ClientPicker(store, self)
+        self.picker = ClientPicker(store, self._runner, self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -164,8 +212,8 @@ class LinkClientDialog(QDialog):
         self._runner.run(
             find,
             name="google-suggestions",
-            on_done=self.show_suggestions,
-            on_error=self._on_suggestions_failed,
+            on_done=_alive(self, self.show_suggestions),
+            on_error=_alive(self, self._on_suggestions_failed),
         )
 
     def show_suggestions(self, found: list[ClientSuggestion]) -> None:
@@ -204,11 +252,18 @@ class LinkClientDialog(QDialog):
 class PickClientDialog(QDialog):
     """Choose any client (for "Mark a client as reviewed on Google…")."""
 
-    def __init__(self, store: Store, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        runner: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.chosen_client: str | None = None
-        self.picker = ClientPicker(store, self)
+        self.picker = ClientPicker(store, runner or TaskRunner(self), self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

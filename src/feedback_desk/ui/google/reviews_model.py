@@ -1,8 +1,16 @@
-"""The Google reviews table: a lazy model that fetches rows a window at a time."""
+"""The Google reviews table: a lazy model whose pages are read on worker threads.
+
+The first page of a filter arrives with its total (from the tab's overview load, or from
+:meth:`GoogleReviewsModel.set_filter`); each further page is one query on a worker thread that
+seeks past the last row shown (keyset on the ``created_at`` index, never OFFSET). Paging stays in
+the background even though pages are small: the search box's LIKE over comments reads the whole
+archive, and a studio's archive grows for years. Every load carries a generation number; a page
+that answers after a newer filter or refresh started is dropped."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -12,16 +20,21 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
+from shiboken6 import isValid
 
 from feedback_desk.services.google.queries import (
     ReviewFilter,
+    ReviewPage,
     ReviewRow,
-    count_reviews,
+    first_page,
     review_rows,
 )
+from feedback_desk.services.progress import Progress
 from feedback_desk.store.database import Store
 from feedback_desk.ui.google.status_widget import format_instant
+from feedback_desk.workers.tasks import TaskRunner
 
 BATCH = 100
 _CONTEXT = "GoogleReviewsModel"
@@ -64,14 +77,29 @@ class GoogleReviewsModel(QAbstractTableModel):
         "Client",
         "Removed",
     )
+    loading_changed = Signal(bool)
+    load_failed = Signal(object)  # the exception of a page that could not be read
 
-    def __init__(self, store: Store, tz: ZoneInfo, parent: Any = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        tz: ZoneInfo,
+        runner: TaskRunner,
+        parent: Any = None,
+        *,
+        page_size: int = BATCH,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._tz = tz
+        self._runner = runner
+        self._page_size = page_size
         self._filter = ReviewFilter()
         self._rows: list[ReviewRow] = []
         self._total = 0
+        self._generation = 0
+        self._loading = False
+        self._fetching = False
 
     # ------------------------------------------------------------------ data access
 
@@ -79,19 +107,88 @@ class GoogleReviewsModel(QAbstractTableModel):
     def total(self) -> int:
         return self._total
 
+    @property
+    def page_size(self) -> int:
+        return self._page_size
+
+    @property
+    def loading(self) -> bool:
+        """A first page (new filter or refresh) is being read."""
+        return self._loading
+
+    @property
+    def fetching(self) -> bool:
+        """A further page is being read."""
+        return self._fetching
+
     def row_at(self, row: int) -> ReviewRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def set_filter(self, criteria: ReviewFilter) -> None:
-        self._filter = criteria
-        self.reload()
+    def set_timezone(self, tz: ZoneInfo) -> None:
+        if tz != self._tz:
+            self._tz = tz
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 2))
 
-    def reload(self) -> None:
+    def _alive(self, callback: Callable[..., None]) -> Callable[..., None]:
+        """A result that comes back after the table went away is dropped."""
+
+        def call(*args: Any) -> None:
+            if isValid(self):
+                callback(*args)
+
+        return call
+
+    # ------------------------------------------------------------------ loading
+
+    def begin_load(self) -> int:
+        """A new first page is on its way (its generation is returned): pages still in flight
+        for the rows shown now will be dropped."""
+        self._generation += 1
+        self._fetching = False
+        if not self._loading:
+            self._loading = True
+            self.loading_changed.emit(True)
+        return self._generation
+
+    def show_page(self, generation: int, page: ReviewPage) -> bool:
+        """Show a first page read for load *generation*; False (nothing changes) when a newer
+        load started since."""
+        if generation != self._generation:
+            return False
         self.beginResetModel()
-        with self._store.read() as session:
-            self._total = count_reviews(session, self._filter)
-            self._rows = review_rows(session, self._filter, limit=BATCH)
+        self._filter = page.criteria
+        self._rows = list(page.rows)
+        self._total = page.total
         self.endResetModel()
+        self._end_loading()
+        return True
+
+    def fail_load(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self._end_loading()
+            self.load_failed.emit(exc)
+
+    def _end_loading(self) -> None:
+        if self._loading:
+            self._loading = False
+            self.loading_changed.emit(False)
+
+    def set_filter(self, criteria: ReviewFilter) -> None:
+        """Show the reviews matching *criteria*: their first page is read in the background."""
+        generation = self.begin_load()
+        store, limit = self._store, self._page_size
+
+        def read(_progress: Progress) -> ReviewPage:
+            with store.read() as session:
+                return first_page(session, criteria, limit=limit)
+
+        self._runner.run(
+            read,
+            name="google-reviews-page",
+            on_done=self._alive(lambda page: self.show_page(generation, page)),
+            on_error=self._alive(lambda exc: self.fail_load(generation, exc)),
+        )
 
     # ------------------------------------------------------------------ Qt model
 
@@ -102,20 +199,50 @@ class GoogleReviewsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return (
+            not parent.isValid()
+            and not self._loading
+            and not self._fetching
+            and len(self._rows) < self._total
+        )
 
     def fetchMore(self, parent: Index = _ROOT) -> None:
-        if parent.isValid():
+        # In the background although a page is small and keyset-indexed: a text search scans
+        # the comments, and the view asks for more while the user scrolls.
+        if not self.canFetchMore(parent) or not self._rows:
             return
-        with self._store.read() as session:
-            more = review_rows(session, self._filter, offset=len(self._rows), limit=BATCH)
+        self._fetching = True
+        generation, criteria, last = self._generation, self._filter, self._rows[-1]
+        store, limit = self._store, self._page_size
+
+        def read(_progress: Progress) -> list[ReviewRow]:
+            with store.read() as session:
+                return review_rows(session, criteria, after=last, limit=limit)
+
+        self._runner.run(
+            read,
+            name="google-reviews-more",
+            on_done=self._alive(lambda rows: self._append(generation, rows)),
+            on_error=self._alive(lambda exc: self._fetch_failed(generation, exc)),
+        )
+
+    def _append(self, generation: int, more: list[ReviewRow]) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
         if not more:
-            self._total = len(self._rows)
+            self._total = len(self._rows)  # rows went away since the count
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
         self._rows.extend(more)
         self.endInsertRows()
+
+    def _fetch_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self._fetching = False
+            self._total = len(self._rows)  # no retry loop from the view; a refresh tries again
+            self.load_failed.emit(exc)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:

@@ -1,4 +1,6 @@
-"""The Google part of the status bar: last sync time, a progress bar while syncing, cancel."""
+"""The Google part of the status bar: last sync time, a progress bar while syncing, cancel.
+It reads nothing itself: the worker says when the last sync was (once its background check of
+the connection answers) and how a sync goes."""
 
 from __future__ import annotations
 
@@ -45,9 +47,17 @@ class GoogleStatusWidget(QWidget):
         worker.synced.connect(self._on_synced)
         worker.failed.connect(self._on_failed)
         worker.cancelled.connect(self._on_cancelled)
+        worker.connection_checked.connect(self._on_checked)
         self.show_last_sync(worker.last_sync_at)
 
+    def set_timezone(self, tz: ZoneInfo) -> None:
+        """The studio's zone (known once the window has read its settings)."""
+        if tz != self._tz:
+            self._tz = tz
+            self._on_checked(self._worker.connected)
+
     def show_last_sync(self, when: datetime | None) -> None:
+        self._shows_last_sync = True
         if when is None:
             self.label.setText(self.tr("Google: not synced yet"))
         else:
@@ -61,6 +71,7 @@ class GoogleStatusWidget(QWidget):
 
     def _on_started(self) -> None:
         self._busy(True)
+        self._shows_last_sync = False
         self.progress.setRange(0, 0)
         self.label.setText(self.tr("Google: syncing…"))
 
@@ -70,14 +81,21 @@ class GoogleStatusWidget(QWidget):
             self.progress.setValue(min(done, total))
         self.label.setText(self.tr("Google: {done} reviews fetched…").format(done=done))
 
+    def _on_checked(self, _connected: bool) -> None:
+        # A failure or a cancel stays in view until the next sync.
+        if self._shows_last_sync and not self._worker.busy:
+            self.show_last_sync(self._worker.last_sync_at)
+
     def _on_synced(self, result: object) -> None:
         self._busy(False)
         self.show_last_sync(self._worker.last_sync_at)
 
     def _on_failed(self, message: str) -> None:
         self._busy(False)
+        self._shows_last_sync = False
         self.label.setText(self.tr("Google: {message}").format(message=message))
 
     def _on_cancelled(self) -> None:
         self._busy(False)
+        self._shows_last_sync = False
         self.label.setText(self.tr("Google: sync cancelled; nothing was changed"))

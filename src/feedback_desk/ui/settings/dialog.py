@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from feedback_desk.services.audit import default_actor
 from feedback_desk.services.progress import Progress
@@ -74,6 +75,8 @@ class SettingsDialog(QDialog):
             self.page_list.setCurrentRow(keys.index(key))
 
     def _show_settings(self, settings: Settings) -> None:
+        if not isValid(self):
+            return  # closed (and deleted) before the settings arrived
         for page in self.pages.values():
             page.load(settings)
 

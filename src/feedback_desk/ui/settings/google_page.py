@@ -1,6 +1,7 @@
 """Settings → Google: connect the studio's Business Profile (browser sign-in with its OAuth
 client file, or an authorized-user file), pick the location, disconnect, the API base URL and
-the sync interval. Sign-in and listing run in a worker; the window never waits on Google."""
+the sync interval. Sign-in, listing, the connection status (the system keyring) and disconnecting
+run in a worker; the window never waits on Google, the keyring or the store."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from feedback_desk.services.audit import default_actor
 from feedback_desk.services.google import auth, connection
-from feedback_desk.services.google.connection import LocationChoice
+from feedback_desk.services.google.connection import ConnectionStatus, LocationChoice
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.settings import Settings
 from feedback_desk.ui.context import BoundTasks, WindowContext
@@ -48,6 +49,8 @@ class GoogleSettingsPage(ValuesPage):
         self.browser: str | None = None
         self._pending: auth.SavedSignIn | None = None
         self._choices: list[LocationChoice] = []
+        self._status_generation = 0  # a status read that answers after a newer one is dropped
+        self.checking = False
         self.setWindowTitle(self.tr("Google"))
 
         self.status_label = QLabel(self)
@@ -136,8 +139,43 @@ class GoogleSettingsPage(ValuesPage):
         }
 
     def show_connection(self) -> None:
+        """Read whether Google is connected (the keyring may be slow or ask to be unlocked) in
+        the background; the page says it is checking meanwhile."""
+        self._status_generation += 1
+        generation = self._status_generation
+        store = self._store
+        self.checking = True
+        self.status_label.setText(self.tr("Checking the Google connection…"))
+        self.disconnect_button.setEnabled(False)
+
+        def read(_progress: Progress) -> ConnectionStatus:
+            return connection.status(store)
+
+        self.tasks.run(
+            read,
+            name="google-status",
+            on_done=lambda status: self._status_read(generation, status),
+            on_error=lambda exc: self._status_failed(generation, exc),
+        )
+
+    def _status_read(self, generation: int, status: ConnectionStatus) -> None:
+        if generation == self._status_generation:
+            self.show_status(status)
+
+    def _status_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._status_generation:
+            return
+        self.checking = False
+        self.status_label.setText(
+            self.tr("The Google connection could not be read: {why}").format(
+                why=describe_failure(exc)
+            )
+        )
+
+    def show_status(self, status: ConnectionStatus) -> None:
+        self._status_generation += 1  # newer than any read still in flight
+        self.checking = False
         tz = self._tz
-        status = connection.status(self._store)
         if status.connected:
             since = format_instant(status.integrated_at, tz) if status.integrated_at else ""
             self.status_label.setText(
@@ -228,17 +266,18 @@ class GoogleSettingsPage(ValuesPage):
         sign_in, choice = self._pending, self._choices[index]
         store, clock, actor = self._store, self._clock, default_actor()
 
-        def save(_progress: Progress) -> object:
-            return connection.save_connection(store, sign_in, choice, clock=clock, actor=actor)
+        def save(_progress: Progress) -> ConnectionStatus:
+            connection.save_connection(store, sign_in, choice, clock=clock, actor=actor)
+            return connection.status(store)
 
         self._busy(True)
         self.tasks.run(save, name="google-save", on_done=self._kept, on_error=self._failed)
 
-    def _kept(self, _location: object) -> None:
+    def _kept(self, status: ConnectionStatus) -> None:
         self._busy(False)
         self._pending = None
         self.location_box.hide()
-        self.show_connection()
+        self.show_status(status)
         self.message.setText(self.tr("Connected. The first sync starts now."))
         self.connection_changed.emit()
 
@@ -247,8 +286,25 @@ class GoogleSettingsPage(ValuesPage):
         self.message.setText(describe_failure(exc))
 
     def disconnect(self) -> None:
-        status = connection.disconnect(self._store, clock=self._clock, actor=default_actor())
+        store, clock, actor = self._store, self._clock, default_actor()
+
+        def forget(_progress: Progress) -> ConnectionStatus:
+            return connection.disconnect(store, clock=clock, actor=actor)
+
+        self.disconnect_button.setEnabled(False)
+        self.tasks.run(
+            forget,
+            name="google-disconnect",
+            on_done=self._disconnected,
+            on_error=self._disconnect_failed,
+        )
+
+    def _disconnect_failed(self, exc: BaseException) -> None:
+        self.message.setText(describe_failure(exc))
         self.show_connection()
+
+    def _disconnected(self, status: ConnectionStatus) -> None:
+        self.show_status(status)
         self.message.setText(
             self.tr(
                 "Disconnected: the sign-in was removed from the system keyring. The archive of "

@@ -16,3 +16,8 @@ class TabPage(QWidget):
 
     def refresh(self) -> None:
         raise NotImplementedError
+
+    def is_idle(self) -> bool:
+        """True when nothing of the tab's own is pending (e.g. a chart about to re-render after
+        a resize); background queries are the context's and counted by the window."""
+        return True

@@ -1,21 +1,13 @@
-"""Business reviews tab: the studio's business reviews, newest first, sortable and filterable."""
+"""The Business reviews tab: reviews of the studio as a whole, with their charts."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
-
 from feedback_desk.domain.kinds import ReviewKind
-from feedback_desk.ui.context import WindowContext
-from feedback_desk.ui.tabs.base import TabPage
-from feedback_desk.ui.widgets.reviews_panel import ReviewsPanel
+from feedback_desk.ui.tabs.review_tab import ReviewTab
 
 
-class BusinessReviewsTab(TabPage):
-    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        self.panel = ReviewsPanel(context, kind=ReviewKind.BUSINESS)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.panel)
+class BusinessReviewsTab(ReviewTab):
+    kind = ReviewKind.BUSINESS
 
-    def refresh(self) -> None:
-        self.panel.refresh()
+    def title_for_period(self) -> str:
+        return self.tr("Business reviews")

@@ -1,13 +1,17 @@
 """The Google tab (seed 001, "Onglet Avis google"): the archive of the studio's Google reviews,
 linking them to clients, replying (on Google, or by email to a linked client), and the review
-count growing since the connection."""
+count growing since the connection.
+
+The GUI thread never reads the store or the system keyring here: a refresh is one background
+load (connection status, the first page of the filter, the charts' data) applied when it comes
+back, unless a newer refresh started meanwhile; links, unlinks and marks are written on a worker
+thread, then the tab refreshes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,29 +29,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from feedback_desk.clock import Clock
 from feedback_desk.domain.kinds import OutboxState
-from feedback_desk.domain.localtime import local_day
 from feedback_desk.domain.text import fold
 from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.services.audit import default_actor
 from feedback_desk.services.drafts import Draft
-from feedback_desk.services.google import connection
+from feedback_desk.services.google.connection import ConnectionStatus
 from feedback_desk.services.google.linking import link_review, mark_reviewed, unlink_review
-from feedback_desk.services.google.queries import (
-    ReviewFilter,
-    ReviewRow,
-    google_monthly_counts,
-    integration_day,
-    rating_distribution,
-)
+from feedback_desk.services.google.overview import GoogleOverview, load_overview
+from feedback_desk.services.google.queries import ReviewFilter, ReviewRow
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.store.database import Store
 from feedback_desk.ui.charts.canvas import ChartCanvas
 from feedback_desk.ui.charts.google_growth import draw_google_growth, draw_rating_distribution
-from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
 from feedback_desk.ui.dialogs.google_reply import GoogleReplyDialog
 from feedback_desk.ui.dialogs.link_client import LinkClientDialog, PickClientDialog
@@ -62,6 +61,8 @@ if TYPE_CHECKING:
 
     from feedback_desk.services.google.email_reply import EarlierEmail
     from feedback_desk.services.outbox.queue import Queued
+
+T = TypeVar("T")
 
 
 class GoogleTab(QWidget):
@@ -88,8 +89,12 @@ class GoogleTab(QWidget):
         self._runner = runner or TaskRunner(self)
         self._sync_worker = sync_worker
         self._locale = locale or QLocale()
-        self._tz = self._timezone()
+        # The studio's zone arrives with the first load; no row is shown before it.
+        self._tz = Settings({}).timezone
         self._connected = False
+        self._generation = 0  # of refreshes: an older load that answers late is dropped
+        self._refreshing = False
+        self._writing = 0  # links, unlinks and marks under way
         self._build()
         if sync_worker is not None:
             sync_worker.synced.connect(self._on_synced)
@@ -103,11 +108,17 @@ class GoogleTab(QWidget):
         (joining every thread) before the widgets go away."""
         return self._runner
 
-    # ------------------------------------------------------------------ building
+    def _alive(self, callback: Callable[..., None]) -> Callable[..., None]:
+        """A result that comes back after the tab went away (the test's runner outlives it) is
+        dropped; the window's runner does the same for its own tabs."""
 
-    def _timezone(self) -> ZoneInfo:
-        with self._store.read() as session:
-            return load_settings(session).timezone
+        def call(*args: Any) -> None:
+            if isValid(self):
+                callback(*args)
+
+        return call
+
+    # ------------------------------------------------------------------ building
 
     def _build(self) -> None:
         self.banner = QFrame(self)
@@ -119,6 +130,7 @@ class GoogleTab(QWidget):
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.addWidget(self.banner_label, 1)
         banner_layout.addWidget(self.connect_button)
+        self.banner.hide()  # until the first load says whether Google is connected
 
         self.suggestions_label = QLabel(self)
         self.suggestions_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -145,7 +157,10 @@ class GoogleTab(QWidget):
         filters.addWidget(self.count_label)
         filters.addWidget(self.sync_button)
 
-        self.model = GoogleReviewsModel(self._store, self._tz, self)
+        self.model = GoogleReviewsModel(self._store, self._tz, self._runner, self)
+        self.model.loading_changed.connect(self._show_count)
+        self.model.modelReset.connect(self._update_actions)
+        self.model.load_failed.connect(self._rows_failed)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -207,6 +222,7 @@ class GoogleTab(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.archive, 1)
         layout.addWidget(self.message)
+        self._update_actions()
 
     # ------------------------------------------------------------------ state
 
@@ -214,9 +230,72 @@ class GoogleTab(QWidget):
     def connected(self) -> bool:
         return self._connected
 
+    @property
+    def loading(self) -> bool:
+        """A refresh, a filter's first page or a write is under way."""
+        return self._refreshing or self.model.loading or self._writing > 0
+
+    def _criteria(self) -> ReviewFilter:
+        return ReviewFilter(
+            not_linked=self.only_unlinked.isChecked(),
+            not_replied=self.only_unreplied.isChecked(),
+            removed=self.only_removed.isChecked(),
+            text=fold(self.search.text()),
+        )
+
     def refresh(self) -> None:
-        """Re-read the connection, the reviews and the charts (after a sync, link or reply)."""
-        status = connection.status(self._store)
+        """Re-read the connection, the reviews and the charts (after a sync, link or reply), in
+        one background load; the tab stays usable and says it is loading meanwhile."""
+        self._generation += 1
+        generation = self._generation
+        rows_generation = self.model.begin_load()
+        self._refreshing = True
+        self._show_count()
+        store, criteria, now = self._store, self._criteria(), self._clock.now()
+        page_size = self.model.page_size
+
+        def load(_progress: Progress) -> GoogleOverview:
+            return load_overview(store, criteria, now=now, page_size=page_size)
+
+        self._runner.run(
+            load,
+            name="google-tab",
+            on_done=self._alive(
+                lambda overview: self._show_overview(generation, rows_generation, overview)
+            ),
+            on_error=self._alive(lambda exc: self._load_failed(generation, rows_generation, exc)),
+        )
+
+    def _show_overview(
+        self, generation: int, rows_generation: int, overview: GoogleOverview
+    ) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is on its way
+        self._refreshing = False
+        self._tz = overview.timezone
+        self.model.set_timezone(overview.timezone)
+        self._show_status(overview.status)
+        # Dropped by the model when the filter changed meanwhile (its own load then follows).
+        self.model.show_page(rows_generation, overview.page)
+        draw_google_growth(self.growth_chart, overview.monthly, overview.integrated, self._locale)
+        draw_rating_distribution(self.rating_chart, overview.ratings, self._locale)
+        self._show_count()
+        self._update_actions()
+
+    def _load_failed(self, generation: int, rows_generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._refreshing = False
+        self.model.fail_load(rows_generation, exc)
+        self._show_count()
+        self._update_actions()
+
+    def _rows_failed(self, exc: BaseException) -> None:
+        self._say(
+            self.tr("The Google reviews could not be read: {why}").format(why=describe_error(exc))
+        )
+
+    def _show_status(self, status: ConnectionStatus) -> None:
         self._connected = status.connected
         has_archive = status.archived_reviews > 0
         if status.connected:
@@ -242,28 +321,17 @@ class GoogleTab(QWidget):
                 )
         self.archive.setVisible(status.connected or has_archive)
         self.sync_button.setVisible(status.connected)
-        self.apply_filter()
-        self._draw_charts()
+
+    def _show_count(self, *_args: object) -> None:
+        if self._refreshing or self.model.loading:
+            self.count_label.setText(self.tr("Loading…"))
+        else:
+            self.count_label.setText(self.tr("{count} reviews").format(count=self.model.total))
 
     def apply_filter(self) -> None:
-        criteria = ReviewFilter(
-            not_linked=self.only_unlinked.isChecked(),
-            not_replied=self.only_unreplied.isChecked(),
-            removed=self.only_removed.isChecked(),
-            text=fold(self.search.text()),
-        )
-        self.model.set_filter(criteria)
-        self.count_label.setText(self.tr("{count} reviews").format(count=self.model.total))
+        """Show the reviews matching the filters (their first page is read in the background)."""
+        self.model.set_filter(self._criteria())
         self._update_actions()
-
-    def _draw_charts(self) -> None:
-        today = local_day(self._clock.now(), self._tz)
-        with self._store.read() as session:
-            counts = google_monthly_counts(session, self._tz, until=today)
-            integrated = integration_day(session, self._tz)
-            distribution = rating_distribution(session)
-        draw_google_growth(self.growth_chart, counts, integrated, self._locale)
-        draw_rating_distribution(self.rating_chart, distribution, self._locale)
 
     def selected_review(self) -> ReviewRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -278,8 +346,13 @@ class GoogleTab(QWidget):
 
     def _update_actions(self, *_args: object) -> None:
         review = self.selected_review()
-        self.link_button.setEnabled(review is not None)
-        self.unlink_button.setEnabled(review is not None and review.client_external_id is not None)
+        # One write at a time: the rows shown may be stale until the refresh that follows it.
+        idle = self._writing == 0
+        self.link_button.setEnabled(idle and review is not None)
+        self.unlink_button.setEnabled(
+            idle and review is not None and review.client_external_id is not None
+        )
+        self.mark_button.setEnabled(idle)
         can_reply = review is not None and not review.removed and self._connected
         self.reply_button.setEnabled(can_reply)
         if not self._connected:
@@ -350,29 +423,62 @@ class GoogleTab(QWidget):
         dialog.accepted.connect(lambda: self._link(review, dialog.chosen_client))
         self._open_dialog(dialog)
 
+    def _write(self, name: str, change: Callable[[Session], T], done: Callable[[T], str]) -> None:
+        """Run *change* in a write transaction on a worker thread; then say *done*'s sentence (or
+        why it failed) and refresh the tab either way (a failure often means a stale row)."""
+        store = self._store
+
+        def write(_progress: Progress) -> T:
+            with store.write() as session:
+                return change(session)
+
+        self._writing += 1
+        self._update_actions()
+        self._runner.run(
+            write,
+            name=name,
+            on_done=self._alive(lambda result: self._written(done(result))),
+            on_error=self._alive(self._write_failed),
+        )
+
+    def _written(self, message: str) -> None:
+        self._writing -= 1
+        self._say(message)
+        self.refresh()
+
+    def _write_failed(self, exc: BaseException) -> None:
+        self._writing -= 1
+        if isinstance(exc, FeedbackDeskError):
+            self._say(str(exc))
+        else:
+            self._say(
+                self.tr("The change could not be saved ({why})").format(why=describe_error(exc))
+            )
+        self.refresh()
+
     def _link(self, review: ReviewRow, client: str | None) -> None:
         if client is None:
             return
-        with self._store.write() as session:
-            link_review(
-                session, review.review_id, client, at=self._clock.now(), actor=default_actor()
-            )
-        self.refresh()
-        self._say(self.tr("Review linked to client {client}.").format(client=client))
+        at, actor = self._clock.now(), default_actor()
+        self._write(
+            "google-link",
+            lambda session: (
+                link_review(session, review.review_id, client, at=at, actor=actor).client_id
+            ),
+            lambda _client_id: self.tr("Review linked to client {client}.").format(client=client),
+        )
 
     def unlink_selected(self) -> None:
         review = self.selected_review()
         if review is None or review.client_external_id is None:
             return
-        with self._store.write() as session:
-            client = unlink_review(
-                session, review.review_id, at=self._clock.now(), actor=default_actor()
-            )
-        self.refresh()
-        self._say(
-            self.tr("Review unlinked from client {client}: they can be invited again.").format(
-                client=client
-            )
+        at, actor = self._clock.now(), default_actor()
+        self._write(
+            "google-unlink",
+            lambda session: unlink_review(session, review.review_id, at=at, actor=actor),
+            lambda client: self.tr(
+                "Review unlinked from client {client}: they can be invited again."
+            ).format(client=client),
         )
 
     def reply_selected(self) -> None:
@@ -504,7 +610,12 @@ class GoogleTab(QWidget):
         )
 
     def mark_client(self) -> None:
-        dialog = PickClientDialog(self._store, self.tr("Mark a client as reviewed on Google"), self)
+        dialog = PickClientDialog(
+            self._store,
+            self.tr("Mark a client as reviewed on Google"),
+            self,
+            runner=self._runner,
+        )
         self.mark_dialog = dialog
         dialog.accepted.connect(lambda: self._mark(dialog.chosen_client))
         self._open_dialog(dialog)
@@ -512,12 +623,15 @@ class GoogleTab(QWidget):
     def _mark(self, client: str | None) -> None:
         if client is None:
             return
-        with self._store.write() as session:
-            mark_reviewed(session, client, undo=False, at=self._clock.now(), actor=default_actor())
-        self._say(
-            self.tr("Client {client} is marked as reviewed on Google: no more invitations.").format(
-                client=client
-            )
+        at, actor = self._clock.now(), default_actor()
+        self._write(
+            "google-mark-reviewed",
+            lambda session: (
+                mark_reviewed(session, client, undo=False, at=at, actor=actor).external_id
+            ),
+            lambda _client: self.tr(
+                "Client {client} is marked as reviewed on Google: no more invitations."
+            ).format(client=client),
         )
 
 

@@ -1,149 +1,361 @@
-"""Overview tab: this month's headline figures beside last month's, and the latest reviews.
+"""The Overview tab: how the studio is doing at a glance.
 
-A first version: the reports issue replaces it with charts, trends and actions to take.
+Headline figures of the month; per month, promoters/passives/detractors with the response rate,
+business reviews, and the cumulative Google reviews; then the lists Actions to take, Client and
+Coach satisfaction trends and Most recent reviews, every entry opening its review or client.
+Queries run on the task runner (the trends in their own task, as they are the slowest), and the
+charts render on worker threads too (BackgroundChart): the GUI thread only fills lists and
+paints finished images.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import timedelta
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
-    QStackedWidget,
+    QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from feedback_desk.services.headline import Headline, MonthHeadlines, month_headlines
-from feedback_desk.ui.context import WindowContext
-from feedback_desk.ui.models.reviews_table import Column, ReviewsTableModel
-from feedback_desk.ui.tabs.base import TabPage
-from feedback_desk.ui.widgets.reviews_panel import ReviewsTableView
-
-RECENT_COLUMNS = (
-    Column.DATE,
-    Column.CLIENT,
-    Column.KIND,
-    Column.CLASS,
-    Column.STARS,
-    Column.COMMENT,
+from feedback_desk.domain.kinds import ActionOutcome
+from feedback_desk.domain.localtime import local_day
+from feedback_desk.services.loop import ImprovementShare, improvement_share
+from feedback_desk.services.overview import (
+    LIST_LIMIT,
+    OverviewData,
+    load_overview,
+    load_trends,
 )
-
-
-def _plain(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
+from feedback_desk.services.progress import Progress
+from feedback_desk.services.settings import Settings
+from feedback_desk.services.trends import Trends
+from feedback_desk.ui.charts import report_charts
+from feedback_desk.ui.charts.background import BackgroundChart
+from feedback_desk.ui.charts.google_growth import draw_google_growth
+from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.dialogs.close_action import CloseActionDialog
+from feedback_desk.ui.dialogs.opener import opener_for
+from feedback_desk.ui.formatting import format_average, format_nps, format_rate
+from feedback_desk.ui.tabs import overview_lists
+from feedback_desk.ui.tabs.base import TabPage
+from feedback_desk.ui.widgets.entry_list import EntryList
+from feedback_desk.ui.widgets.headline import Headline
 
 
 class OverviewTab(TabPage):
+    refreshed = Signal()  # everything (figures, charts, lists, trends) shows the latest data
+    coach_requested = Signal(int)  # a coach's trend entry was opened
+    status_message = Signal(str)
+
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.figures: MonthHeadlines | None = None
-        self.title_label = _plain()
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.opener = opener = opener_for(context)
+        self.data: OverviewData | None = None
+        self.trends: Trends | None = None
+        self._pending: set[str] = set()
+        self._again = False
+        self._charts_drawn = False
+        self._stale = False
 
-        grid_frame = QFrame()
-        grid_frame.setFrameShape(QFrame.Shape.StyledPanel)
-        self.grid = QGridLayout(grid_frame)
-        self.grid.setHorizontalSpacing(28)
-        self.value_labels: dict[tuple[str, int], QLabel] = {}
-        self.column_titles = [_plain(), _plain()]
-        for column, label in enumerate(self.column_titles, start=1):
-            label.setAlignment(Qt.AlignmentFlag.AlignRight)
-            bold = label.font()
-            bold.setBold(True)
-            label.setFont(bold)
-            self.grid.addWidget(label, 0, column)
-        for row, (key, name) in enumerate(self._rows(), start=1):
-            self.grid.addWidget(_plain(name), row, 0)
-            for column in (1, 2):
-                value = _plain("…")
-                value.setAlignment(Qt.AlignmentFlag.AlignRight)
-                value.setObjectName(f"{key}_{column}")
-                self.grid.addWidget(value, row, column)
-                self.value_labels[(key, column)] = value
-        self.grid.setColumnStretch(3, 1)
-        self.actions_label = _plain()
-        self.empty_label = _plain(self.tr("No reviews yet this month."))
-        self.empty_label.setObjectName("emptyState")
+        self.headlines = {
+            name: Headline() for name in ("reviews", "average", "nps", "rate", "actions", "loop")
+        }
+        self._loop_running = False
+        headline_row = QHBoxLayout()
+        for headline in self.headlines.values():
+            headline_row.addWidget(headline)
+        self.updating = QLabel()
+        self.updating.setTextFormat(Qt.TextFormat.PlainText)
+        self.updating.setStyleSheet("color: #555555;")
+        headline_row.addWidget(self.updating)
 
-        self.recent = ReviewsTableModel(context, columns=RECENT_COLUMNS, parent=self)
-        self.recent.load_failed.connect(context.failed)
-        self.recent_view = ReviewsTableView()
-        self.recent_view.set_reviews_model(self.recent)
-        self.recent_empty = _plain(self.tr("No reviews yet."))
-        self.recent_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.recent_stack = QStackedWidget()
-        self.recent_stack.addWidget(self.recent_view)
-        self.recent_stack.addWidget(self.recent_empty)
-        self.recent.loading_changed.connect(self._recent_state)
+        self.segments_chart = BackgroundChart(height=3.2, context=context)
+        self.business_chart = BackgroundChart(height=3.2, context=context)
+        self.google_chart = BackgroundChart(height=3.2, context=context)
+        self.charts = (self.segments_chart, self.business_chart, self.google_chart)
+        for chart in self.charts:
+            chart.rendered.connect(self._chart_rendered)
+        charts = QHBoxLayout()
+        charts.addWidget(self.segments_chart, 5)
+        charts.addWidget(self.business_chart, 3)
+        charts.addWidget(self.google_chart, 3)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title_label)
-        layout.addWidget(grid_frame)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.actions_label)
-        layout.addSpacing(8)
-        layout.addWidget(_plain(self.tr("Most recent reviews")))
-        layout.addWidget(self.recent_stack, 1)
-        self.empty_label.setVisible(False)
+        self.actions_list = EntryList()
+        self.client_trends = EntryList()
+        self.coach_trends = EntryList()
+        self.recent_list = EntryList()
+        self.close_older = QPushButton()
+        self.close_older.clicked.connect(self._close_older)
+        self.actions_list.header.addWidget(self.close_older)
+        lists = QGridLayout()
+        for column, entry_list in enumerate(
+            (self.actions_list, self.client_trends, self.coach_trends, self.recent_list)
+        ):
+            entry_list.opened.connect(self._open)
+            entry_list.setMinimumHeight(220)
+            lists.addWidget(entry_list, 0, column)
+            lists.setColumnStretch(column, 1)
 
-    def _rows(self) -> list[tuple[str, str]]:
-        return [
-            ("reviews", self.tr("Reviews")),
-            ("average", self.tr("Average rating")),
-            ("promoters", self.tr("Promoters (5 ★)")),
-            ("passives", self.tr("Passives (4 ★)")),
-            ("detractors", self.tr("Detractors (1-3 ★)")),
-            ("nps", self.tr("NPS")),
-        ]
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addLayout(headline_row)
+        layout.addLayout(charts, 3)
+        layout.addLayout(lists, 2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        opener.review_changed.connect(lambda _review_id: self.refresh())
+        opener.actions_changed.connect(self.refresh)
+        self._retranslate()
+
+    # -- language ---------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._redraw()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        captions = {
+            "reviews": self.tr("reviews this month"),
+            "average": self.tr("average this month"),
+            "nps": self.tr("NPS this month"),
+            "rate": self.tr("response rate this month"),
+            "actions": self.tr("actions to take"),
+            "loop": self.tr("reviewed better after an action"),
+        }
+        for name, caption in captions.items():
+            self.headlines[name].caption.setText(caption)
+        self.actions_list.set_texts(
+            self.tr("Actions to take"),
+            self.tr("Nothing to do: no review of 3 stars or fewer is open."),
+        )
+        self.client_trends.set_texts(
+            self.tr("Client satisfaction trend"),
+            self.tr("No client's satisfaction is dropping."),
+        )
+        self.coach_trends.set_texts(
+            self.tr("Coach satisfaction trend"), self.tr("No coach's satisfaction is dropping.")
+        )
+        self.recent_list.set_texts(self.tr("Most recent reviews"), self.tr("No reviews yet."))
+        self.close_older.setText(self.tr("Close older…"))
+        self.close_older.setToolTip(
+            self.tr("Close every open action of a review dated before a day (imported history)")
+        )
+
+    # -- loading ----------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
-        today = self.context.today()
-        self.context.query(
-            self.tr("the headline figures"),
-            lambda session: month_headlines(session, today),
-            self._show,
-        )
-        self.recent.reload()
+        """Reload everything in the background; a refresh asked meanwhile runs after it.
 
-    def _show(self, figures: MonthHeadlines) -> None:
-        self.figures = figures
-        this, last = figures.this_month, figures.last_month
-        self.title_label.setText(self.tr("This month at a glance"))
-        self.column_titles[0].setText(
-            self.tr("{first} – {last}").format(first=this.first_day, last=this.last_day)
+        A hidden Overview waits until it is shown, so that the tab in front gets the database
+        first."""
+        if self.context.closed:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        if self._pending:
+            self._again = True
+            return
+        at = self.opener.clock.now()
+        store = self.opener.store
+        self._pending = {"overview", "trends", "charts"}
+        self._charts_drawn = False
+        self.updating.setText(self.tr("Updating…"))
+
+        def overview_work(progress: Progress) -> OverviewData:
+            return load_overview(store, at, progress)
+
+        def trends_work(_progress: Progress) -> tuple[Trends, Settings]:
+            return load_trends(store, at)
+
+        self.context.run(
+            overview_work,
+            name="overview",
+            on_done=self._show_overview,
+            on_error=lambda error: self._failed("overview", error),
+            on_cancelled=lambda: self._failed("overview", RuntimeError("cancelled")),
         )
-        self.column_titles[1].setText(
-            self.tr("Last month ({month})").format(month=last.first_day.strftime("%Y-%m"))
-        )
-        for column, head in ((1, this), (2, last)):
-            for key, text in self._values(head).items():
-                self.value_labels[(key, column)].setText(text)
-        self.empty_label.setVisible(this.reviews == 0)
-        self.actions_label.setText(
-            self.tr("Open actions to take: {n}").format(n=figures.open_actions)
+        self.context.run(
+            trends_work,
+            name="trends",
+            on_done=self._show_trends,
+            on_error=lambda error: self._failed("trends", error),
+            on_cancelled=lambda: self._finished("trends"),
         )
 
-    @staticmethod
-    def _values(head: Headline) -> dict[str, str]:
-        def share(part: int) -> str:
-            return f"{part}  ({round(100 * part / head.reviews)} %)" if head.reviews else "0"
+    def _finished(self, part: str) -> None:
+        self._pending.discard(part)
+        if self._pending:
+            return
+        self.updating.setText("")
+        if self._again:
+            self._again = False
+            self.refresh()
+        else:
+            self.refreshed.emit()
+            self._load_loop_figure()
 
-        return {
-            "reviews": f"{head.reviews:,}",
-            "average": f"{head.average:.2f}" if head.average is not None else "—",
-            "promoters": share(head.promoters),
-            "passives": share(head.passives),
-            "detractors": share(head.detractors),
-            "nps": f"{head.nps:+d}" if head.nps is not None else "—",
-        }
+    def is_idle(self) -> bool:
+        """Nothing of this tab is being read or drawn (the closing-the-loop figure included)."""
+        return (
+            not self._pending
+            and not self._loop_running
+            and all(chart.settled for chart in self.charts)
+        )
 
-    def _recent_state(self, loading: bool) -> None:
-        empty = not loading and self.recent.rowCount() == 0 and self.recent.complete
-        self.recent_stack.setCurrentWidget(self.recent_empty if empty else self.recent_view)
+    def _load_loop_figure(self) -> None:
+        """Of the clients whose action was closed and who reviewed again, how many gave more
+        stars (seed 004). Read after the rest: it walks every closed action."""
+        if self._loop_running or self.context.closed:
+            return
+        self._loop_running = True
+        at = self.opener.clock.now()
+        store = self.opener.store
+
+        def work(_progress: Progress) -> ImprovementShare:
+            with store.read() as session:
+                return improvement_share(session, at=at)
+
+        def done(share: ImprovementShare) -> None:
+            self._loop_running = False
+            self.headlines["loop"].set_value(
+                format_rate(share.share),
+                self.tr(
+                    "{improved} of the {judged} clients who reviewed again after their action "
+                    "was closed gave more stars ({closed} actions closed)"
+                ).format(
+                    improved=share.improved, judged=share.with_next_review, closed=share.closed
+                ),
+            )
+
+        def failed(error: BaseException) -> None:
+            self._loop_running = False
+            self.headlines["loop"].set_value("—", str(error))
+
+        self.context.run(work, name="loop-figure", on_done=done, on_error=failed)
+
+    def _failed(self, part: str, error: BaseException) -> None:
+        message = self.tr("The overview could not be read: {error}").format(error=error)
+        self.updating.setText(message)
+        self.status_message.emit(message)
+        if part == "overview":
+            self._pending.discard("charts")  # nothing new to draw
+        self._finished(part)
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def _show_overview(self, data: OverviewData) -> None:
+        self.data = data
+        self._draw_figures(data)
+        self._charts_drawn = True
+        self._chart_rendered()
+        tz = data.settings.timezone
+        self.actions_list.set_entries(
+            overview_lists.action_entries(data.actions, tz), total=data.open_actions
+        )
+        self.recent_list.set_entries(overview_lists.recent_entries(data.recent, tz))
+        self._finished("overview")
+
+    def _show_trends(self, result: tuple[Trends, Settings]) -> None:
+        trends, settings = result
+        self.trends = trends
+        tz = settings.timezone
+        # The largest drops; the count tells how many more there are.
+        self.client_trends.set_entries(
+            overview_lists.client_trend_entries(trends.clients[:LIST_LIMIT], tz),
+            total=len(trends.clients),
+        )
+        self.coach_trends.set_entries(
+            overview_lists.coach_trend_entries(trends.coaches[:LIST_LIMIT], tz),
+            total=len(trends.coaches),
+        )
+        self._finished("trends")
+
+    def _chart_rendered(self) -> None:
+        drawn = "charts" in self._pending and self._charts_drawn
+        if drawn and not any(chart.rendering for chart in self.charts):
+            self._finished("charts")
+
+    def _redraw(self) -> None:
+        if self.data is not None:
+            self._draw_figures(self.data)
+
+    def _draw_figures(self, data: OverviewData) -> None:
+        month = data.all_reviews.by_month[-1].figures
+        self.headlines["reviews"].set_value(str(month.reviews))
+        self.headlines["average"].set_value(format_average(month.average))
+        self.headlines["nps"].set_value(
+            format_nps(month.nps),
+            self.tr("{p} promoters, {n} passives, {d} detractors").format(
+                p=month.promoters, n=month.passives, d=month.detractors
+            ),
+        )
+        self.headlines["rate"].set_value(
+            format_rate(month.response_rate),
+            self.tr("{answered} answered of {shown} prompts shown").format(
+                answered=month.prompts_answered, shown=month.prompts_shown
+            ),
+        )
+        self.headlines["actions"].set_value(str(data.open_actions))
+        report_charts.draw_segments_by_month(self.segments_chart, data.all_reviews.by_month)
+        report_charts.draw_reviews_by_month(
+            self.business_chart,
+            data.business.by_month,
+            title=self.tr("Business reviews per month"),
+        )
+        self._draw_google_growth(data)
+
+    def _draw_google_growth(self, data: OverviewData) -> None:
+        # The Google tab's chart, on this tab's background-rendered canvas.
+        draw_google_growth(
+            self.google_chart,  # type: ignore[arg-type]
+            data.google_months,
+            data.google_integrated_on,
+        )
+
+    # -- opening ----------------------------------------------------------------------------
+
+    def _open(self, kind: str, target_id: int) -> None:
+        if kind == "coach":
+            self.coach_requested.emit(target_id)
+        else:
+            self.opener.open_target(kind, target_id)
+
+    def _close_older(self) -> None:
+        at = self.opener.clock.now()
+        tz = self.data.settings.timezone if self.data is not None else None
+        today = local_day(at, tz) if tz is not None else at.date()
+        dialog = CloseActionDialog(
+            self, before=today - timedelta(days=90), default_outcome=ActionOutcome.NO_ACTION
+        )
+        dialog.accepted.connect(
+            lambda: self.opener.close_actions_before(
+                self, dialog.before_day or today, dialog.chosen_outcome, dialog.note_text
+            )
+        )
+        dialog.open()

@@ -1,29 +1,32 @@
 """Google in the window: the sync worker of the open store (every ``google.sync_minutes`` while
 the window is open, and only once a profile is connected: an unconnected store, like the demo,
 never reaches the network), its progress and last sync in the status bar, and the Google tab's
-requests (connect → Settings → Google; its messages → the status bar)."""
+requests (connect → Settings → Google; its messages → the status bar). Whether a profile is
+connected is read by the worker in the background (the system keyring may be slow or locked)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from PySide6.QtWidgets import QWidget
+from typing import TYPE_CHECKING
 
 from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.window_features import WindowFeature
 from feedback_desk.workers.google_sync import GoogleSyncWorker
 
+if TYPE_CHECKING:
+    from feedback_desk.ui.google.status_widget import GoogleStatusWidget
+
 
 class GoogleFeature(WindowFeature):
     def install(self) -> None:
         self.worker: GoogleSyncWorker | None = None
-        self.status_widget: QWidget | None = None
-        self.connected = False
-        self.every = 0
+        self.status_widget: GoogleStatusWidget | None = None
         self.window.settings_opened.connect(self._settings_opened)
 
+    @property
+    def connected(self) -> bool:
+        return self.worker is not None and self.worker.connected
+
     def attach(self, context: WindowContext) -> None:
-        from feedback_desk.services.settings import load_settings
         from feedback_desk.ui.google.status_widget import GoogleStatusWidget
 
         self.context = context
@@ -31,12 +34,9 @@ class GoogleFeature(WindowFeature):
         worker.synced.connect(lambda _result: self.window.refresh())
         context.google_sync = worker
         self.worker = worker
-        with context.store.read() as session:
-            tz = load_settings(session).timezone
-        self.status_widget = GoogleStatusWidget(worker, tz)
+        # The studio's zone follows once the settings are read (schedule()).
+        self.status_widget = GoogleStatusWidget(worker, context.tz)
         self.window.status.add_permanent(self.status_widget)
-        self.connected = False
-        self.every = 0
         context.settings_changed.connect(self.schedule)
 
     def tabs_built(self) -> None:
@@ -50,23 +50,11 @@ class GoogleFeature(WindowFeature):
     def schedule(self) -> None:
         """Sync every ``google.sync_minutes`` while connected; a sync at once when the last one
         is older than that (or there was none)."""
-        from feedback_desk.services.google import connection
-
-        worker = self.worker
-        if worker is None:
+        if self.worker is None:
             return
-        was_connected, was_every = self.connected, self.every
-        self.connected = connection.status(self.context.store).connected
-        minutes = self.context.settings.integer("google.sync_minutes")
-        self.every = minutes if self.connected else 0
-        if self.every != was_every or self.connected != was_connected:
-            # Restarting the timer on every refresh would put the next sync off for ever.
-            worker.schedule_every(self.every)
-        if not self.connected or was_connected or minutes <= 0:
-            return
-        last = worker.last_sync_at
-        if last is None or self.context.clock.now() - last >= timedelta(minutes=minutes):
-            worker.start_sync(scheduled=True)
+        if self.status_widget is not None:
+            self.status_widget.set_timezone(self.context.tz)
+        self.worker.check_connection(self.context.settings.integer("google.sync_minutes"))
 
     def _settings_opened(self, dialog: object) -> None:
         page = getattr(dialog, "pages", {}).get("google")
@@ -75,10 +63,9 @@ class GoogleFeature(WindowFeature):
 
     def _connection_changed(self) -> None:
         """Connected (the first sync starts now) or disconnected (the timer stops)."""
-        self.connected = False
-        self.schedule()
-        if self.connected and self.worker is not None and not self.worker.busy:
-            self.worker.start_sync()
+        if self.worker is not None:
+            minutes = self.context.settings.integer("google.sync_minutes")
+            self.worker.check_connection(minutes, fresh=True)
         page = self.window.pages.get("google")
         if page is not None:
             page.refresh()
@@ -95,4 +82,4 @@ class GoogleFeature(WindowFeature):
 
     @property
     def busy(self) -> bool:
-        return self.worker is not None and self.worker.busy
+        return self.worker is not None and (self.worker.busy or self.worker.checking)

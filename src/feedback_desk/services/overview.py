@@ -1,0 +1,80 @@
+"""What the Overview tab shows, gathered in one call meant for a worker thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from feedback_desk.domain.kinds import ReviewKind
+from feedback_desk.domain.localtime import add_months, local_day, month_start
+from feedback_desk.services.actions import OpenAction, count_open_actions, list_open_actions
+from feedback_desk.services.google.queries import (
+    MonthlyCount,
+    google_monthly_counts,
+    integration_day,
+)
+from feedback_desk.services.progress import NullProgress, Progress, check_cancelled
+from feedback_desk.services.reports import PeriodReport, reports_by_kind
+from feedback_desk.services.review_details import ReviewSummary, review_summaries
+from feedback_desk.services.settings import Settings, load_settings
+from feedback_desk.services.trends import Trends, satisfaction_trends
+from feedback_desk.store.database import Store
+
+OVERVIEW_MONTHS = 12
+LIST_LIMIT = 30
+
+
+@dataclass(frozen=True)
+class OverviewData:
+    at: datetime
+    settings: Settings
+    first: date
+    last: date
+    all_reviews: PeriodReport
+    business: PeriodReport
+    actions: list[OpenAction]
+    open_actions: int
+    recent: list[ReviewSummary]
+    google_months: list[MonthlyCount]
+    google_integrated_on: date | None
+
+
+def overview_period(at: datetime, settings: Settings) -> tuple[date, date]:
+    """The twelve calendar months ending with the current one (up to today, local)."""
+    today = local_day(at, settings.timezone)
+    return add_months(month_start(today), -(OVERVIEW_MONTHS - 1)), today
+
+
+def load_overview(store: Store, at: datetime, progress: Progress | None = None) -> OverviewData:
+    """The charts' figures and the lists (trends excepted: see :func:`load_trends`)."""
+    progress = progress or NullProgress()
+    with store.read() as session:
+        settings = load_settings(session)
+        first, last = overview_period(at, settings)
+        reports = reports_by_kind(session, first, last)
+        check_cancelled(progress)
+        actions = list_open_actions(session, limit=LIST_LIMIT)
+        open_actions = count_open_actions(session)
+        recent = review_summaries(session, limit=LIST_LIMIT, until=at)
+        google_months = google_monthly_counts(session, settings.timezone, until=last)
+        google_integrated_on = integration_day(session, settings.timezone)
+    return OverviewData(
+        at=at,
+        settings=settings,
+        first=first,
+        last=last,
+        all_reviews=reports[None],
+        business=reports[ReviewKind.BUSINESS],
+        actions=actions,
+        open_actions=open_actions,
+        recent=recent,
+        google_months=google_months,
+        google_integrated_on=google_integrated_on,
+    )
+
+
+def load_trends(store: Store, at: datetime) -> tuple[Trends, Settings]:
+    """The satisfaction trends at *at* (their own task: the slowest query of the Overview)."""
+    with store.read() as session:
+        settings = load_settings(session)
+        return satisfaction_trends(session, settings, at), settings

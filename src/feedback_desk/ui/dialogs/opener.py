@@ -1,0 +1,196 @@
+"""Opens reviews and clients from any list, and records the edits made from those dialogs.
+
+One opener serves the whole window: after a manual edit or a closed action it emits
+``review_changed`` / ``actions_changed`` so that every tab refreshes what it shows. Writes run
+on the task runner, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from feedback_desk.clock import Clock
+from feedback_desk.domain.kinds import ActionOutcome
+from feedback_desk.errors import UserInputError
+from feedback_desk.services.actions import close_action, close_actions_before
+from feedback_desk.services.audit import default_actor
+from feedback_desk.services.progress import Progress
+from feedback_desk.services.review_details import review_id_of
+from feedback_desk.services.review_edit import EditResult, edit_stars
+from feedback_desk.store.database import Store
+from feedback_desk.ui.context import WindowContext
+from feedback_desk.workers.tasks import TaskRunner
+
+
+class DialogOpener(QObject):
+    review_changed = Signal(int)  # store id of the review
+    actions_changed = Signal()
+    status_message = Signal(str)
+    follow_up_queued = Signal(int)  # an outbox message to send now (the window's outbox worker)
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        runner: TaskRunner | WindowContext,
+        parent: QObject | None = None,
+        *,
+        dialog_parent: QWidget | None = None,
+        language: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock = clock
+        self.runner = runner
+        self._language = language
+        self._parent_widget = dialog_parent or (parent if isinstance(parent, QWidget) else None)
+        self._open_dialogs: list[QDialog] = []
+
+    @property
+    def language(self) -> str:
+        """The interface's language (aspect labels follow it), unless one was given."""
+        from feedback_desk.ui.i18n import current_language
+
+        return self._language or current_language()
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def open_review(self, review_id: int) -> QDialog:
+        from feedback_desk.ui.dialogs.review_details import ReviewDetailsDialog
+
+        return self._show(ReviewDetailsDialog(self, review_id, self._parent_widget))
+
+    def open_client(self, client_id: int) -> QDialog:
+        from feedback_desk.ui.dialogs.client_card import ClientCardDialog
+
+        return self._show(ClientCardDialog(self, client_id, self._parent_widget))
+
+    def open_target(self, kind: str, target_id: int) -> QDialog | None:
+        if kind == "review":
+            return self.open_review(target_id)
+        if kind == "client":
+            return self.open_client(target_id)
+        return None
+
+    def _show(self, dialog: QDialog) -> QDialog:
+        self._open_dialogs.append(dialog)
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        dialog.show()
+        return dialog
+
+    def _forget(self, dialog: QDialog) -> None:
+        if dialog in self._open_dialogs:
+            self._open_dialogs.remove(dialog)
+        dialog.deleteLater()
+
+    @property
+    def open_dialogs(self) -> list[QDialog]:
+        return list(self._open_dialogs)
+
+    # -- recording ---------------------------------------------------------------------------
+
+    def edit_stars(self, origin: QWidget | None, review: str, stars: int, note: str | None) -> None:
+        at = self.clock.now()
+        actor = default_actor()
+
+        def work(_progress: Progress) -> tuple[int | None, EditResult]:
+            with self.store.write() as session:
+                result = edit_stars(session, review, stars, note, at=at, actor=actor)
+                return review_id_of(session, review), result
+
+        def done(outcome: tuple[int | None, EditResult]) -> None:
+            review_id, result = outcome
+            self.status_message.emit(
+                self.tr("Review {review}: {old} → {new} stars").format(
+                    review=result.review, old=result.old_stars, new=result.new_stars
+                )
+            )
+            if review_id is not None:
+                self.review_changed.emit(review_id)
+            if result.action_opened:
+                self.actions_changed.emit()
+
+        self.runner.run(
+            work, name="edit-stars", on_done=done, on_error=lambda e: self._failed(origin, e)
+        )
+
+    def close_action(
+        self, origin: QWidget | None, review: str, outcome: ActionOutcome, note: str | None
+    ) -> None:
+        at = self.clock.now()
+        actor = default_actor()
+
+        def work(_progress: Progress) -> int | None:
+            with self.store.write() as session:
+                close_action(session, review, outcome, note, at=at, actor=actor)
+                return review_id_of(session, review)
+
+        def done(review_id: int | None) -> None:
+            self.status_message.emit(
+                self.tr("Action of review {review} closed").format(review=review)
+            )
+            if review_id is not None:
+                self.review_changed.emit(review_id)
+            self.actions_changed.emit()
+
+        self.runner.run(
+            work, name="close-action", on_done=done, on_error=lambda e: self._failed(origin, e)
+        )
+
+    def close_actions_before(
+        self, origin: QWidget | None, day: date, outcome: ActionOutcome, note: str | None
+    ) -> None:
+        at = self.clock.now()
+        actor = default_actor()
+
+        def work(_progress: Progress) -> int:
+            with self.store.write() as session:
+                return close_actions_before(session, day, outcome, note, at=at, actor=actor)
+
+        def done(closed: int) -> None:
+            self.status_message.emit(self.tr("{count} action(s) closed").format(count=closed))
+            self.actions_changed.emit()
+
+        self.runner.run(
+            work, name="close-actions", on_done=done, on_error=lambda e: self._failed(origin, e)
+        )
+
+    def _failed(self, origin: QWidget | None, error: BaseException) -> None:
+        if isinstance(error, UserInputError):
+            message = "\n".join(error.problems)
+        else:
+            message = self.tr("The change could not be saved: {error}").format(error=error)
+        self.status_message.emit(message.splitlines()[0])
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Not saved"),
+            message,
+            parent=origin or self._parent_widget,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        # Kept until closed: a parentless box would otherwise vanish with this function.
+        self._open_dialogs.append(box)
+        box.finished.connect(lambda _result: self._forget(box))
+        box.open()
+
+
+def opener_for(context: WindowContext) -> DialogOpener:
+    """The window's one opener (made on first use, owned by the window's context), so that an
+    edit made from any tab's dialog refreshes every tab."""
+    found = context.findChild(DialogOpener)
+    if found is not None:
+        return found
+    window = context.parent()
+    opener = DialogOpener(
+        context.store,
+        context.clock,
+        context,  # its runs stop delivering once the store is closed
+        context,
+        dialog_parent=window if isinstance(window, QWidget) else None,
+    )
+    # A follow-up queued from a review's contacts is sent now by the window's outbox.
+    opener.follow_up_queued.connect(lambda _message_id: context.emails_queued.emit())
+    return opener

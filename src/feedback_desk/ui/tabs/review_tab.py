@@ -1,0 +1,285 @@
+"""What the Business reviews and Class reviews tabs share: the period's chart, "Aspects to
+improve" and "Where you excel", the figures line, and under them the reviews panel (table,
+order newest/oldest/lowest/highest, period, client search; coach and class for classes), whose
+filters the charts follow and whose rows open their review.
+
+Figures are read on the window's task runner and charts render on worker threads; a change of
+filter while a read runs is read again as soon as it ends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from feedback_desk.domain.kinds import ReviewKind
+from feedback_desk.services.progress import Progress
+from feedback_desk.services.review_tabs import TabReport, TabRequest, load_tab_report
+from feedback_desk.ui.charts import report_charts, style
+from feedback_desk.ui.charts.background import BackgroundChart
+from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.dialogs.opener import opener_for
+from feedback_desk.ui.formatting import format_average, format_nps, format_rate
+from feedback_desk.ui.tabs.base import TabPage
+from feedback_desk.ui.widgets.reviews_panel import ReviewsPanel
+
+
+@dataclass(frozen=True)
+class _ChartFilters:
+    """The table filters the charts depend on (the client search is the table's alone)."""
+
+    first: date | None
+    last: date | None
+    coach_id: int | None
+    class_id: int | None
+
+
+class ReviewTab(TabPage):
+    refreshed = Signal()  # figures and charts show the current filters
+
+    kind: ReviewKind = ReviewKind.BUSINESS
+    coach_and_class = False
+
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.opener = opener_for(context)
+        self.data: TabReport | None = None
+        self._busy = False
+        self._again = False
+        self._force = False
+        self._charts_drawn = False
+        self._shown_filters: _ChartFilters | None = None
+        self._stale = False  # figures to load when the tab is next shown
+
+        self.panel = ReviewsPanel(
+            context, kind=self.kind, coach_and_class_filters=self.coach_and_class
+        )
+        self.panel.review_activated.connect(self.opener.open_review)
+        self.panel.model.modelReset.connect(self._filters_maybe_changed)
+
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.updating = QLabel()
+        self.updating.setTextFormat(Qt.TextFormat.PlainText)
+        self.updating.setStyleSheet("color: #555555;")
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.updating)
+
+        self.period_chart = BackgroundChart(height=2.8, context=context)
+        self.improve_chart = BackgroundChart(height=2.8, context=context)
+        self.excel_chart = BackgroundChart(height=2.8, context=context)
+        self.charts: list[BackgroundChart] = [
+            self.period_chart,
+            self.improve_chart,
+            self.excel_chart,
+        ]
+        self.add_widgets()
+        for chart in self.charts:
+            chart.rendered.connect(self._chart_rendered)
+        self.charts_area = QWidget()
+        charts_layout = QVBoxLayout(self.charts_area)
+        charts_layout.setContentsMargins(0, 0, 0, 0)
+        charts_layout.addLayout(summary_row)
+        self.build_charts(charts_layout)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.charts_area)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self.opener.review_changed.connect(self._review_changed)
+        self.opener.actions_changed.connect(self._review_changed)
+
+    # -- what subclasses add ----------------------------------------------------------------
+
+    def add_widgets(self) -> None:
+        """Create extra charts (appended to ``self.charts``) before the layout is built."""
+
+    def build_charts(self, layout: QVBoxLayout) -> None:
+        row = QHBoxLayout()
+        row.addWidget(self.period_chart, 2)
+        row.addWidget(self.improve_chart, 1)
+        row.addWidget(self.excel_chart, 1)
+        layout.addLayout(row, 1)
+
+    def with_coaches(self) -> bool:
+        return False
+
+    def show_extra(self, data: TabReport) -> None:
+        """Draw what a subclass adds (the by-coach table and chart)."""
+
+    def title_for_period(self) -> str:
+        return self.tr("Business reviews")
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the table (and its coach and class lists) and the figures.
+
+        A hidden tab reloads its table only: its figures wait until it is shown, so that the
+        tab in front gets the database first."""
+        self._force = True
+        self.panel.refresh()  # resets the model, which reloads the figures
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.load_figures()
+
+    def is_idle(self) -> bool:
+        return not self._busy and all(chart.settled for chart in self.charts)
+
+    @property
+    def figures_pending(self) -> bool:
+        """Figures are waiting for the tab to be shown."""
+        return self._stale
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def chart_filters(self) -> _ChartFilters:
+        filters = self.panel.model.filters()
+        return _ChartFilters(
+            filters.first_day, filters.last_day, filters.coach_id, filters.class_id
+        )
+
+    def _filters_maybe_changed(self) -> None:
+        if self._force or self.chart_filters() != self._shown_filters:
+            self._force = False
+            self.load_figures()
+
+    def _review_changed(self, *_args: object) -> None:
+        self._force = True  # the figures changed though the filters did not
+        self.panel.model.reload()
+
+    def load_figures(self) -> None:
+        if self.context.closed:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        if self._busy:
+            self._again = True
+            return
+        self._busy = True
+        self._charts_drawn = False
+        self.updating.setText(self.tr("Updating…"))
+        wanted = self.chart_filters()
+        request = TabRequest(
+            kind=self.kind,
+            first=wanted.first,
+            last=wanted.last,
+            coach_id=wanted.coach_id,
+            class_id=wanted.class_id,
+            today=self.context.today(),
+            with_coaches=self.with_coaches(),
+        )
+        store = self.opener.store
+
+        def work(progress: Progress) -> TabReport:
+            return load_tab_report(store, request, progress=progress)
+
+        def done(data: TabReport) -> None:
+            self._shown_filters = wanted
+            self._loaded(data)
+
+        self.context.run(
+            work, name=f"{self.kind.value}-figures", on_done=done, on_error=self._failed
+        )
+
+    def _loaded(self, data: TabReport) -> None:
+        self.data = data
+        self._show(data)
+        self._charts_drawn = True
+        self._chart_rendered()
+
+    def _failed(self, error: BaseException) -> None:
+        message = self.tr("The figures could not be read: {error}").format(error=error)
+        self.updating.setText(message)
+        self.context.failed.emit(message)
+        self._done()
+
+    def _done(self) -> None:
+        self._busy = False
+        self.updating.setText("")
+        if self._again or self.chart_filters() != self._shown_filters:
+            self._again = False
+            self.load_figures()
+        else:
+            self.refreshed.emit()
+
+    def _chart_rendered(self) -> None:
+        if self._busy and self._charts_drawn and not any(c.rendering for c in self.charts):
+            self._done()
+
+    # -- language -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.data is not None:
+            self._show(self.data)
+        super().changeEvent(event)
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def _show(self, data: TabReport) -> None:
+        totals = data.report.totals
+        self.summary.setText(
+            self.tr(
+                "{first} – {last}: {reviews} reviews · average {average} · NPS {nps} · "
+                "{promoters} promoters, {passives} passives, {detractors} detractors · "
+                "response rate {rate}"
+            ).format(
+                first=data.scope.first.isoformat(),
+                last=data.scope.last.isoformat(),
+                reviews=totals.reviews,
+                average=format_average(totals.average),
+                nps=format_nps(totals.nps),
+                promoters=totals.promoters,
+                passives=totals.passives,
+                detractors=totals.detractors,
+                rate=format_rate(totals.response_rate),
+            )
+        )
+        if data.days is not None:
+            buckets = report_charts.day_buckets(data.days)
+            title = self.tr("{kind} per day").format(kind=self.title_for_period())
+        else:
+            buckets = report_charts.month_buckets(data.report.by_month)
+            title = self.tr("{kind} per month").format(kind=self.title_for_period())
+        report_charts.draw_segments(self.period_chart, buckets, title=title)
+        language = self.opener.language
+        report_charts.draw_aspects(
+            self.improve_chart,
+            data.report.to_improve,
+            title=self.tr("Aspects to improve"),
+            color=style.TO_IMPROVE,
+            language=language,
+            empty_message=self.tr("No aspect to improve was ticked in this period."),
+        )
+        report_charts.draw_aspects(
+            self.excel_chart,
+            data.report.excel,
+            title=self.tr("Where you excel"),
+            color=style.EXCEL,
+            language=language,
+            empty_message=self.tr("No “where you excel” aspect was ticked in this period."),
+        )
+        self.show_extra(data)
