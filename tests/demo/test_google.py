@@ -163,7 +163,13 @@ def test_a_scheduled_sync_of_the_demo_stays_quiet_and_offline(  # type: ignore[n
         worker.setParent(owner)
         failures: list[str] = []
         worker.failed.connect(failures.append)
+        # What the window asks when it opens a store: connected? last synced when?
+        with qtbot.waitSignal(worker.connection_checked) as checked:
+            worker.check_connection(30)
+        assert checked.args == [False]
         assert worker.last_sync_at is not None
+        assert worker.every == 0
+        assert not worker.busy
         with qtbot.waitSignal(worker.busy_changed, check_params_cb=lambda busy: not busy):
             worker.start_sync(scheduled=True)
         worker.shutdown()

@@ -15,7 +15,6 @@ from feedback_desk.services.loop import nonrespondents
 from feedback_desk.services.settings import load_settings
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import Action, ActionContact, Client, GoogleLink, Review
-from tests.demo import rules
 from tests.demo.conftest import TZ, UNTIL, Command, at_arg
 
 
@@ -114,29 +113,61 @@ def test_the_non_respondents_printed_are_those_of_the_loop_screen(
     assert _line(summary, "non-respondents").startswith(f"non-respondents ({len(found)}): ")
 
 
-@pytest.mark.parametrize("hour", [0, 10, 23])
-def test_clients_and_exactly_one_coach_are_dropping(
-    demo_store: Store, default_demo: tuple[Path, DemoSummary], hour: int
+def test_the_dropping_coach_and_clients_printed_are_those_trends_lists(
+    default_demo: tuple[Path, DemoSummary], demo_cli: Command
 ) -> None:
     summary = default_demo[1]
-    with demo_store.read() as session:
-        clients = rules.dropping_clients(session, at(hour), TZ)
-        coaches = rules.dropping_coaches(session, at(hour), TZ)
-    assert set(summary.dropping_clients) <= set(clients)
-    assert len(summary.dropping_clients) >= 3
-    assert list(coaches) == ["E2"]
-    usual, recent = coaches["E2"]
-    assert usual - recent >= 1.0
+    story = summary.story
+    trends = demo_cli("trends", "--at", at_arg(summary.at), "--json").json()
+    assert [c["client"] for c in trends["clients"]] == story.dropping_clients
+    assert [c["coach"] for c in trends["coaches"]] == ["E2"]
+    assert story.dropping_coaches == ["E2 (Marc-André Bérubé)"]
+    coach = trends["coaches"][0]
+    recent = [r["stars"] for r in coach["recent"]]
+    assert coach["usual"] - sum(recent) / len(recent) >= 1.0
+    # The staged regulars who soured, and some of the slipping coach's regulars.
+    assert len(story.dropping_clients) >= 4
+    assert _line(summary, "satisfaction dropping:").startswith(
+        f"satisfaction dropping: coach E2 (Marc-André Bérubé); "
+        f"clients ({len(story.dropping_clients)}) {story.dropping_clients[0]}, "
+    )
 
 
-def test_the_drop_is_recent_not_a_year_long_habit(demo_store: Store) -> None:
-    # A month and a half earlier, nobody was dropping: the story is about the last weeks.
-    with demo_store.read() as session:
-        assert rules.dropping_coaches(session, at(12, days=-45), TZ) == {}
+@pytest.mark.parametrize("moment", [at(0, 0), at(23, 59)])
+def test_the_coach_drops_all_day(demo_cli: Command, moment: datetime) -> None:
+    trends = demo_cli("trends", "--at", at_arg(moment), "--json").json()
+    assert [c["coach"] for c in trends["coaches"]] == ["E2"]
+    assert len(trends["clients"]) >= 4
+
+
+def test_the_drop_is_recent_not_a_year_long_habit(demo_cli: Command) -> None:
+    # A month and a half earlier, no coach was dropping: the story is about the last weeks.
+    earlier = demo_cli("trends", "--at", at_arg(at(12, days=-45)), "--json").json()
+    assert earlier["coaches"] == []
+
+
+def test_the_reports_tell_the_same_story(demo_cli: Command) -> None:
+    four_weeks = demo_cli(
+        "stats", "--from", str(UNTIL - timedelta(days=27)), "--to", str(UNTIL), "--json"
+    ).json()
+    by_coach = {c["coach"]: c for c in four_weeks["by_coach"]}
+    assert len(by_coach) == 10
+    lowest = min(by_coach.values(), key=lambda c: c["average"])
+    assert lowest["coach"] == "E2"
+    assert four_weeks["average"] - lowest["average"] >= 0.7
+    year = demo_cli(
+        "stats", "--from", str(UNTIL - timedelta(days=364)), "--to", str(UNTIL), "--json"
+    ).json()
+    assert 0.4 <= year["response_rate"] <= 0.8
+    assert 4.0 <= year["average"] <= 4.7
+    assert year["nps"] > 20
+    assert len(year["by_month"]) == 13
+    assert all(m["reviews"] > 0 for m in year["by_month"])
+    assert sum(m["reviews"] for m in year["by_month"]) == year["reviews"]
 
 
 def test_open_actions_to_take_and_closed_ones_with_their_story(
-    demo_store: Store, default_demo: tuple[Path, DemoSummary]
+    demo_store: Store, default_demo: tuple[Path, DemoSummary], demo_cli: Command
 ) -> None:
     story = default_demo[1].story
     with demo_store.read() as session:
@@ -149,6 +180,7 @@ def test_open_actions_to_take_and_closed_ones_with_their_story(
         assert any(a.contacts for a in closed)
         assert any(a.contacts for a in open_actions)
     assert story.open_actions == len(open_actions) >= 10
+    assert len(demo_cli("actions", "--json").json()) == story.open_actions
     assert f"{story.open_actions} open actions" in default_demo[1].lines()[1]
     assert at_risk
     assert len(closed) > len(open_actions)

@@ -64,8 +64,9 @@ class DemoSummary:
             f"{self.prompts} prompts, {self.reviews} reviews, {story.open_actions} open actions, "
             f"{self.google_reviews} Google reviews, {story.invitations_sent} invitations sent",
             f"  On {local:%a %Y-%m-%d} at {local:%H:%M} (the commands' --at {stamp}):",
-            f"  satisfaction dropping: clients {', '.join(story.dropping_clients) or '-'}; "
-            f"coach {story.dropping_coach}",
+            f"  satisfaction dropping: coach {', '.join(story.dropping_coaches) or '-'}; "
+            f"clients ({len(story.dropping_clients)}) "
+            f"{', '.join(story.dropping_clients) or '-'}",
             f"  Google invitations due: {', '.join(story.invitations_due) or '-'}",
             f"  non-respondents ({len(story.non_respondents)}): "
             f"{', '.join(story.non_respondents) or '-'}",

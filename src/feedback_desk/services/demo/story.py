@@ -1,5 +1,6 @@
 """What the demo studio shows on its last day, read from the written store by the product's own
-services — the same answers ``invitations``, ``prompt`` and the Loop screens give at that instant.
+services — the same answers ``invitations``, ``prompt``, ``trends``, ``actions`` and the
+non-respondents screen give at that instant.
 
 The staging makes sure each story exists (its cast); this module never trusts the staging: it asks
 the services, and reports what they say.
@@ -14,14 +15,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from feedback_desk.domain.localtime import local_to_utc
+from feedback_desk.services.actions import count_open_actions
 from feedback_desk.services.demo.builder import DemoData
 from feedback_desk.services.demo.scenarios import Role
-from feedback_desk.services.demo.studio_plan import COACHES, DROPPING_COACH
 from feedback_desk.services.invitations import due_invitations
 from feedback_desk.services.loop import nonrespondents
 from feedback_desk.services.prompting.direct import check_prompt
 from feedback_desk.services.settings import load_settings
-from feedback_desk.store.models import Action, Invitation, OutboxMessage
+from feedback_desk.services.trends import satisfaction_trends
+from feedback_desk.store.models import Invitation, OutboxMessage
 
 # The manager opens the demo on the last morning, when the outbox runs (google.invitation_hour).
 STORY_HOUR = 10
@@ -47,8 +49,8 @@ class Story:
     invitations_due: list[str]
     non_respondents: list[str]
     prompts_due: list[PromptDue]
-    dropping_clients: list[str]
-    dropping_coach: str
+    dropping_clients: list[str]  # largest drop first, as `trends` lists them
+    dropping_coaches: list[str]  # "E2 (Marc-André Bérubé)"
 
 
 def story_instant(data: DemoData) -> datetime:
@@ -66,7 +68,7 @@ def read_story(session: Session, data: DemoData) -> Story:
         if check.due is not None:
             session_id = check.session.external_id if check.session is not None else None
             prompts.append(PromptDue(check.client, check.due.kind.value, session_id))
-    coach = next(c for c in COACHES if c.external_id == DROPPING_COACH)
+    trends = satisfaction_trends(session, settings, at)
     sent = session.scalar(
         select(func.count())
         .select_from(Invitation)
@@ -75,12 +77,11 @@ def read_story(session: Session, data: DemoData) -> Story:
     )
     return Story(
         at=at,
-        open_actions=session.scalar(select(func.count()).where(Action.closed_at.is_(None))) or 0,
+        open_actions=count_open_actions(session),
         invitations_sent=sent or 0,
         invitations_due=[d.client for d in due_invitations(session, settings, at)],
         non_respondents=sorted(n.client for n in nonrespondents(session, settings, at)),
         prompts_due=prompts,
-        # Until the trends service is on main: the cast staged to drop (ratings.py).
-        dropping_clients=sorted(external[i] for i in data.cast.with_role(Role.DROPPING)),
-        dropping_coach=f"{coach.external_id} ({coach.first_name} {coach.last_name})",
+        dropping_clients=[t.client for t in trends.clients],
+        dropping_coaches=[f"{t.coach} ({t.name})" for t in trends.coaches],
     )
