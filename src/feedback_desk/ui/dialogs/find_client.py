@@ -27,7 +27,7 @@ from feedback_desk.services.client_search import ClientMatch
 from feedback_desk.services.consent import ConsentState
 from feedback_desk.services.progress import Progress
 from feedback_desk.ui.context import WindowContext
-from feedback_desk.ui.google.status_widget import format_instant
+from feedback_desk.ui.formatting import format_instant
 
 CLIENT_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_LIMIT = 30

@@ -33,7 +33,7 @@ from feedback_desk.services.google.queries import (
 )
 from feedback_desk.services.progress import Progress
 from feedback_desk.store.database import Store
-from feedback_desk.ui.google.status_widget import format_instant
+from feedback_desk.ui.formatting import format_instant
 from feedback_desk.workers.tasks import TaskRunner
 
 BATCH = 100

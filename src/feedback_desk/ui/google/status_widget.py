@@ -7,16 +7,11 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
+from feedback_desk.ui.formatting import format_instant
 from feedback_desk.workers.google_sync import GoogleSyncWorker
-
-
-def format_instant(instant: datetime, tz: ZoneInfo, locale: QLocale | None = None) -> str:
-    local = instant.astimezone(tz)
-    moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-    return (locale or QLocale()).toString(moment, QLocale.FormatType.ShortFormat)
 
 
 class GoogleStatusWidget(QWidget):

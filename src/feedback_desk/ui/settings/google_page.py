@@ -30,7 +30,7 @@ from feedback_desk.services.google.connection import ConnectionStatus, LocationC
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.settings import Settings
 from feedback_desk.ui.context import BoundTasks, WindowContext
-from feedback_desk.ui.google.status_widget import format_instant
+from feedback_desk.ui.formatting import format_instant
 from feedback_desk.ui.settings.page import ValuesPage
 from feedback_desk.workers.google_sync import describe_failure
 

@@ -50,8 +50,8 @@ from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
 from feedback_desk.ui.dialogs.google_reply import GoogleReplyDialog
 from feedback_desk.ui.dialogs.link_client import LinkClientDialog, PickClientDialog
+from feedback_desk.ui.formatting import format_instant
 from feedback_desk.ui.google.reviews_model import GoogleReviewsModel, plain_tooltip
-from feedback_desk.ui.google.status_widget import format_instant
 from feedback_desk.ui.tabs.base import TabPage
 from feedback_desk.workers.google_sync import GoogleSyncWorker, describe_failure
 from feedback_desk.workers.tasks import TaskRunner
@@ -171,6 +171,10 @@ class GoogleTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # Starting widths that leave the comment (which stretches) the most room.
+        for column, width in enumerate((110, 70, 130, 0, 150, 90, 110, 60)):
+            if width:
+                self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.doubleClicked.connect(lambda _index: self.link_selected())
 
@@ -184,8 +188,10 @@ class GoogleTab(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(charts)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
+        # Start at 2:1 whatever the charts' size hints say; QSplitter scales these to fit.
+        self.splitter.setSizes([2000, 1000])
 
         self.link_button = QPushButton(self.tr("Link to client…"), self)
         self.unlink_button = QPushButton(self.tr("Unlink"), self)
