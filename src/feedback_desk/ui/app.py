@@ -39,6 +39,22 @@ def icon_path() -> Path:
     return paths.resource_dir() / "icons" / "feedback-desk.svg"
 
 
+def check_display() -> None:
+    """On Linux and BSD, a window needs an X11 or Wayland session: say so in one sentence
+    instead of letting Qt abort the process (QT_QPA_PLATFORM chosen by hand is respected)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    raise FeedbackDeskError(
+        "no desktop session to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+        "run it from the desktop, or use `feedback-desk screenshot` to render the window to a "
+        "picture"
+    )
+
+
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
     """The running QApplication, set up once (tests bring their own; it is reused): names (for
     QSettings), icon, the interface language, and Qt's known harmless messages filtered out.
@@ -47,6 +63,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         app = existing
     else:
+        check_display()
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
         )
