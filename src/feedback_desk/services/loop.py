@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
@@ -345,11 +346,11 @@ class ImprovementShare:
         return response_rate(self.improved, self.with_next_review)
 
 
-def closed_action_outcomes(session: Session, *, at: datetime) -> list[ClosedActionOutcome]:
-    """Every action closed by *at*, with the client's first review dated after the closing."""
+def _next_review_id(at: datetime) -> Any:
+    """The client's first review dated after the action was closed (an index seek per action
+    on ``ix_reviews_client_created``), correlated to the outer Action and Review."""
     later = aliased(Review)
-    following = aliased(Review)
-    next_id = (
+    return (
         select(later.id)
         .where(
             later.client_id == Review.client_id,
@@ -361,6 +362,15 @@ def closed_action_outcomes(session: Session, *, at: datetime) -> list[ClosedActi
         .correlate(Action, Review)
         .scalar_subquery()
     )
+
+
+def _closed_by(at: datetime) -> Any:
+    return (Action.closed_at.is_not(None), Action.closed_at <= at)
+
+
+def closed_action_outcomes(session: Session, *, at: datetime) -> list[ClosedActionOutcome]:
+    """Every action closed by *at*, with the client's first review dated after the closing."""
+    following = aliased(Review)
     base = (
         select(
             Action.id.label("action_id"),
@@ -368,11 +378,11 @@ def closed_action_outcomes(session: Session, *, at: datetime) -> list[ClosedActi
             Client.external_id.label("client"),
             Review.stars.label("stars"),
             Action.closed_at.label("closed_at"),
-            next_id.label("next_id"),
+            _next_review_id(at).label("next_id"),
         )
         .join(Review, Review.id == Action.review_id)
         .join(Client, Client.id == Review.client_id)
-        .where(Action.closed_at.is_not(None), Action.closed_at <= at)
+        .where(*_closed_by(at))
         .subquery()
     )
     rows = session.execute(
@@ -398,7 +408,22 @@ def closed_action_outcomes(session: Session, *, at: datetime) -> list[ClosedActi
 
 def improvement_share(session: Session, *, at: datetime) -> ImprovementShare:
     """The Overview's figure: of the closed actions whose client reviewed again, how many
-    came back with more stars."""
-    outcomes = closed_action_outcomes(session, at=at)
-    judged = [o for o in outcomes if o.improved is not None]
-    return ImprovementShare(len(outcomes), len(judged), sum(1 for o in judged if o.improved))
+    came back with more stars. Counted in SQL: the Overview asks on every refresh."""
+    following = aliased(Review)
+    base = (
+        select(Review.stars.label("stars"), _next_review_id(at).label("next_id"))
+        .select_from(Action)
+        .join(Review, Review.id == Action.review_id)
+        .where(*_closed_by(at))
+        .subquery()
+    )
+    closed, with_next, improved = session.execute(
+        select(
+            func.count(),
+            func.count(following.id),
+            func.coalesce(func.sum(case((following.stars > base.c.stars, 1), else_=0)), 0),
+        )
+        .select_from(base)
+        .outerjoin(following, following.id == base.c.next_id)
+    ).one()
+    return ImprovementShare(int(closed), int(with_next), int(improved))
