@@ -29,9 +29,9 @@ from feedback_desk.domain.invitations import (
 from feedback_desk.domain.kinds import InvitationReason, MessageKind, OutboxState
 from feedback_desk.domain.localtime import day_start, days_before, format_local, local_day
 from feedback_desk.errors import UserInputError
-from feedback_desk.services.outbox.queue import queue_message
+from feedback_desk.services.outbox.queue import Queued, queue_message
 from feedback_desk.services.settings import Settings
-from feedback_desk.services.templates.catalogue import TemplateName, get_template
+from feedback_desk.services.templates.catalogue import Template, TemplateName, get_template
 from feedback_desk.services.templates.fill import client_values, fill, language_for
 from feedback_desk.store.models import (
     Attendance,
@@ -295,56 +295,72 @@ class QueueingReport:
     skipped: list[str] = field(default_factory=list)
 
 
+def queue_invitation(
+    session: Session,
+    settings: Settings,
+    due: DueInvitation,
+    *,
+    at: datetime,
+    actor: str,
+    template: Template | None = None,
+) -> Queued | None:
+    """Queue one due invitation: its outbox message and the Invitation row that marks the
+    trigger spent. None when the outbox already holds it (same client and trigger).
+    UserInputError when the message cannot be made (e.g. the address is refused)."""
+    client = session.get(Client, due.client_id)
+    assert client is not None
+    content = fill(
+        template or get_template(session, TemplateName.INVITATION, language_for(client, settings)),
+        settings=settings,
+        client=client,
+        values=client_values(client, settings),
+    )
+    review = (
+        session.get(Review, due.trigger.ref)
+        if due.reason is InvitationReason.FIVE_STAR_PAIR
+        else None
+    )
+    queued = queue_message(
+        session,
+        kind=MessageKind.INVITATION,
+        recipients=[client.email or ""],
+        content=content,
+        at=at,
+        scheduled_at=due.send_at,
+        client=client,
+        review=review,
+        dedup_key=due.dedup_key,
+        actor=actor,
+    )
+    if not queued.created:
+        return None
+    session.add(
+        Invitation(
+            client_id=client.id,
+            reason=due.reason,
+            trigger_review_id=review.id if review is not None else None,
+            trigger_session_id=due.trigger.ref if review is None else None,
+            send_at=due.send_at,
+            queued_at=at,
+            outbox_message_id=queued.message.id,
+            dedup_key=due.dedup_key,
+        )
+    )
+    return queued
+
+
 def queue_due_invitations(
     session: Session, settings: Settings, at: datetime, *, actor: str
 ) -> QueueingReport:
     """Queue every invitation due at *at*: an Invitation row and its outbox message, once."""
     report = QueueingReport()
     for due in due_invitations(session, settings, at):
-        client = session.get(Client, due.client_id)
-        assert client is not None
-        language = language_for(client, settings)
-        content = fill(
-            get_template(session, TemplateName.INVITATION, language),
-            settings=settings,
-            client=client,
-            values=client_values(client, settings),
-        )
-        review = (
-            session.get(Review, due.trigger.ref)
-            if due.reason is InvitationReason.FIVE_STAR_PAIR
-            else None
-        )
         try:
             with session.begin_nested():
-                queued = queue_message(
-                    session,
-                    kind=MessageKind.INVITATION,
-                    recipients=[client.email or ""],
-                    content=content,
-                    at=at,
-                    scheduled_at=due.send_at,
-                    client=client,
-                    review=review,
-                    dedup_key=due.dedup_key,
-                    actor=actor,
-                )
-                if not queued.created:
-                    continue
-                session.add(
-                    Invitation(
-                        client_id=client.id,
-                        reason=due.reason,
-                        trigger_review_id=review.id if review is not None else None,
-                        trigger_session_id=due.trigger.ref if review is None else None,
-                        send_at=due.send_at,
-                        queued_at=at,
-                        outbox_message_id=queued.message.id,
-                        dedup_key=due.dedup_key,
-                    )
-                )
+                queued = queue_invitation(session, settings, due, at=at, actor=actor)
         except UserInputError as exc:
             report.skipped.append(f"{due.client}: {'; '.join(exc.problems)}")
             continue
-        report.queued += 1
+        if queued is not None:
+            report.queued += 1
     return report

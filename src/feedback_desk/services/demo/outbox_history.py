@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from feedback_desk.domain.invitations import Trigger
-from feedback_desk.domain.kinds import InvitationReason, MessageKind, OutboxState
+from feedback_desk.domain.kinds import InvitationReason, OutboxState
 from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.services.alerts import queue_at_risk_alert
 from feedback_desk.services.demo import names
@@ -33,13 +33,13 @@ from feedback_desk.services.demo.records import (
     DemoInvitation,
 )
 from feedback_desk.services.email.addresses import domain_of
-from feedback_desk.services.invitations import DueInvitation
+from feedback_desk.services.invitations import DueInvitation, queue_invitation
 from feedback_desk.services.outbox import staff as outbox_staff
-from feedback_desk.services.outbox.queue import Queued, queue_message
+from feedback_desk.services.outbox.queue import Queued
 from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.services.templates.catalogue import Template, TemplateName, get_template
-from feedback_desk.services.templates.fill import client_values, fill, language_for
-from feedback_desk.store.models import Client, Invitation, OutboxMessage, Review
+from feedback_desk.services.templates.fill import language_for
+from feedback_desk.store.models import Client, OutboxMessage, Review
 
 _Row = TypeVar("_Row", Client, Review)
 
@@ -80,7 +80,7 @@ def _queue_alert(session: Session, settings: Settings, alert: DemoAlert) -> Queu
 def _queue_invitation(
     session: Session, settings: Settings, invitation: DemoInvitation, templates: _Templates
 ) -> Queued:
-    """As services.invitations.queue_due_invitations queues one due invitation."""
+    """Queued exactly as the morning run of `send-outbox` queues a due invitation."""
     client = session.get(Client, invitation.client_id)
     review = session.get(Review, invitation.trigger.id)
     assert client is not None
@@ -90,37 +90,16 @@ def _queue_invitation(
         client.external_id,
         Trigger(InvitationReason.FIVE_STAR_PAIR, review.id, review.created_at, invitation.send_at),
     )
-    at = invitation.delivery.queued_at
-    content = fill(
-        templates.get(session, TemplateName.INVITATION, language_for(client, settings)),
-        settings=settings,
-        client=client,
-        values=client_values(client, settings),
-    )
-    queued = queue_message(
+    queued = queue_invitation(
         session,
-        kind=MessageKind.INVITATION,
-        recipients=[client.email or ""],
-        content=content,
-        at=at,
-        scheduled_at=due.send_at,
-        client=client,
-        review=review,
-        dedup_key=due.dedup_key,
+        settings,
+        due,
+        at=invitation.delivery.queued_at,
         actor=OUTBOX_ACTOR,
+        template=templates.get(session, TemplateName.INVITATION, language_for(client, settings)),
     )
-    session.add(
-        Invitation(
-            client_id=client.id,
-            reason=due.reason,
-            trigger_review_id=review.id,
-            trigger_session_id=None,
-            send_at=due.send_at,
-            queued_at=at,
-            outbox_message_id=queued.message.id,
-            dedup_key=due.dedup_key,
-        )
-    )
+    if queued is None:
+        raise FeedbackDeskError(f"the demo queued the invitation of {client.external_id} twice")
     return queued
 
 
