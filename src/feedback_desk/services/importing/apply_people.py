@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from feedback_desk.services.importing.columns import ImportKind
 from feedback_desk.services.importing.lookups import objects_by_external_id
@@ -29,22 +30,37 @@ def _client_values(record: ClientRecord) -> dict[str, object]:
     }
 
 
-def plan_clients(ctx: ImportContext, source: str, records: Sequence[ClientRecord]) -> KindPlan:
-    plan = KindPlan(ImportKind.CLIENTS, source)
-    existing = objects_by_external_id(ctx.db, Client, (r.id for r in records))
-    creates: list[ClientRecord] = []
-    updates: list[tuple[Client, dict[str, object]]] = []
+R = TypeVar("R", ClientRecord, CoachRecord)
+M = TypeVar("M", Client, Coach)
+
+
+def _split(
+    plan: KindPlan,
+    existing: dict[str, M],
+    records: Sequence[R],
+    values: Callable[[R], dict[str, object]],
+) -> tuple[list[R], list[tuple[M, dict[str, object]]]]:
+    """Records to create, and existing rows with the fields that change (unchanged are counted)."""
+    creates: list[R] = []
+    updates: list[tuple[M, dict[str, object]]] = []
     for record in records:
         current = existing.get(record.id)
         if current is None:
             creates.append(record)
             continue
-        changes = changed_values(current, _client_values(record))
+        changes = changed_values(current, values(record))
         if changes:
             updates.append((current, changes))
         else:
             plan.unchanged += 1
     plan.created, plan.updated = len(creates), len(updates)
+    return creates, updates
+
+
+def plan_clients(ctx: ImportContext, source: str, records: Sequence[ClientRecord]) -> KindPlan:
+    plan = KindPlan(ImportKind.CLIENTS, source)
+    existing = objects_by_external_id(ctx.db, Client, (r.id for r in records))
+    creates, updates = _split(plan, existing, records, _client_values)
 
     def execute() -> None:
         ticker = Ticker(ctx, len(creates) + len(updates), f"{source}: writing clients")
@@ -82,19 +98,7 @@ def _coach_values(record: CoachRecord) -> dict[str, object]:
 def plan_coaches(ctx: ImportContext, source: str, records: Sequence[CoachRecord]) -> KindPlan:
     plan = KindPlan(ImportKind.COACHES, source)
     existing = objects_by_external_id(ctx.db, Coach, (r.id for r in records))
-    creates: list[CoachRecord] = []
-    updates: list[tuple[Coach, dict[str, object]]] = []
-    for record in records:
-        current = existing.get(record.id)
-        if current is None:
-            creates.append(record)
-            continue
-        changes = changed_values(current, _coach_values(record))
-        if changes:
-            updates.append((current, changes))
-        else:
-            plan.unchanged += 1
-    plan.created, plan.updated = len(creates), len(updates)
+    creates, updates = _split(plan, existing, records, _coach_values)
 
     def execute() -> None:
         ctx.db.add_all(
