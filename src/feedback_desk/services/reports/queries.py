@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from feedback_desk.domain.kinds import Polarity, PromptOutcome, ReviewKind
 from feedback_desk.services.reports.figures import AspectCount, PromptTally, Tally
@@ -86,21 +86,29 @@ def prompt_day_tallies(session: Session, scope: ReportScope) -> dict[DayKey, Pro
     return dict(days)
 
 
-def coach_tallies(session: Session, scope: ReportScope) -> dict[int, tuple[Coach, Tally]]:
-    """Class reviews of the scope by the coach of their session (store coach id → tally)."""
-    if not scope.includes_class_reviews:
-        return {}
+def _class_review_tallies(
+    session: Session, scope: ReportScope, group: InstrumentedAttribute[int]
+) -> dict[int, Tally]:
+    """Class reviews of the scope, tallied by a column of their session (coach or class)."""
     class_scope = ReportScope(
         scope.first, scope.last, ReviewKind.CLASS, scope.coach_id, scope.class_id
     )
     stmt = _review_scope(
-        select(ClassSession.coach_id, Review.stars, func.count()).select_from(Review),
+        select(group, Review.stars, func.count()).select_from(Review),
         class_scope,
         join_sessions=True,
-    ).group_by(ClassSession.coach_id, Review.stars)
+    ).group_by(group, Review.stars)
     tallies: dict[int, Tally] = defaultdict(Tally)
-    for coach_id, stars, count in session.execute(stmt):
-        tallies[coach_id].add_stars(stars, count)
+    for key, stars, count in session.execute(stmt):
+        tallies[key].add_stars(stars, count)
+    return tallies
+
+
+def coach_tallies(session: Session, scope: ReportScope) -> dict[int, tuple[Coach, Tally]]:
+    """Class reviews of the scope by the coach of their session (store coach id → tally)."""
+    if not scope.includes_class_reviews:
+        return {}
+    tallies = _class_review_tallies(session, scope, ClassSession.coach_id)
     coaches = {
         coach.id: coach
         for coach in session.scalars(select(Coach).where(Coach.id.in_(list(tallies))))
@@ -112,17 +120,7 @@ def class_tallies(session: Session, scope: ReportScope) -> dict[int, tuple[str, 
     """Class reviews of the scope by class (store class id → (name, tally))."""
     if not scope.includes_class_reviews:
         return {}
-    class_scope = ReportScope(
-        scope.first, scope.last, ReviewKind.CLASS, scope.coach_id, scope.class_id
-    )
-    stmt = _review_scope(
-        select(ClassSession.class_id, Review.stars, func.count()).select_from(Review),
-        class_scope,
-        join_sessions=True,
-    ).group_by(ClassSession.class_id, Review.stars)
-    tallies: dict[int, Tally] = defaultdict(Tally)
-    for class_id, stars, count in session.execute(stmt):
-        tallies[class_id].add_stars(stars, count)
+    tallies = _class_review_tallies(session, scope, ClassSession.class_id)
     names = {
         row.id: row.name
         for row in session.execute(
