@@ -30,6 +30,7 @@ from feedback_desk.clock import FixedClock  # noqa: E402
 from feedback_desk.domain.localtime import local_to_utc  # noqa: E402
 from feedback_desk.services.settings import load_settings  # noqa: E402
 from feedback_desk.store.database import Store  # noqa: E402
+from feedback_desk.ui.app import filter_known_qt_messages  # noqa: E402
 from feedback_desk.ui.context import WindowContext  # noqa: E402
 from feedback_desk.ui.gc_tuning import settle_after_startup  # noqa: E402
 from feedback_desk.ui.tabs.overview import OverviewTab  # noqa: E402
@@ -95,6 +96,7 @@ def _one_refresh(tab: OverviewTab, heartbeat: Heartbeat) -> RefreshTiming:
 
 def overview_refresh(store: Store, until: datetime, repeat: int = 5) -> list[RefreshTiming]:
     _app = QApplication.instance() or QApplication([])
+    filter_known_qt_messages()
     context = WindowContext(store, FixedClock(until))
     tab = OverviewTab(context)
     tab.resize(1400, 900)
@@ -164,6 +166,7 @@ def print_window(store: Store, until_day: object) -> None:
     from feedback_desk.ui.main_window import MainWindow
 
     _app = QApplication.instance() or QApplication([])
+    filter_known_qt_messages()
     with store.read() as session:
         tz = load_settings(session).timezone
     until = local_to_utc(
