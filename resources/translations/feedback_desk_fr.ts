@@ -1854,6 +1854,10 @@ Dossier des données : {folder}</translation>
         <translation>Avis les plus récents</translation>
     </message>
     <message>
+        <source>This store is empty. Bring in the studio&apos;s clients, coaches, sessions, attendance and past reviews with File → Import… (CSV files from your booking system), then reviews arrive through the kiosk (Tools → Kiosk mode) and Clients → Add review…. To see what Feedback Desk does first, open the demo studio: feedback-desk --demo.</source>
+        <translation>Cette base est vide. Importez les clients, entraîneurs, séances, présences et avis passés du studio avec Fichier → Importer… (fichiers CSV de votre logiciel de réservation) ; les avis arrivent ensuite par la borne (Outils → Mode borne) et Clients → Ajouter un avis…. Pour voir d&apos;abord ce que fait Feedback Desk, ouvrez le studio de démonstration : feedback-desk --demo.</translation>
+    </message>
+    <message>
         <source>Close older…</source>
         <translation>Fermer les plus anciennes…</translation>
     </message>

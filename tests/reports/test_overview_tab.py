@@ -214,3 +214,15 @@ def test_a_hidden_overview_waits_to_be_shown(qtbot, studio: Store, opener: Dialo
     with qtbot.waitSignal(tab.refreshed, timeout=WAIT_MS):
         tab.show()
     assert tab.data is not None
+
+
+def test_an_empty_store_says_how_to_bring_the_studio_in(
+    qtbot, studio: Store, opener: DialogOpener
+) -> None:  # type: ignore[no-untyped-def]
+    tab = _shown(qtbot, opener)
+    assert tab.welcome.isVisibleTo(tab)
+    assert "File → Import…" in tab.welcome.text()
+    fill_studio(studio)
+    with qtbot.waitSignal(tab.refreshed, timeout=WAIT_MS):
+        tab.refresh()
+    assert not tab.welcome.isVisibleTo(tab)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import select
+
 from feedback_desk.domain.kinds import ReviewKind
 from feedback_desk.domain.localtime import add_months, local_day, month_start
 from feedback_desk.services.actions import OpenAction, count_open_actions, list_open_actions
@@ -19,6 +21,7 @@ from feedback_desk.services.review_details import ReviewSummary, review_summarie
 from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.services.trends import Trends, satisfaction_trends
 from feedback_desk.store.database import Store
+from feedback_desk.store.models import Client
 
 OVERVIEW_MONTHS = 12
 LIST_LIMIT = 30
@@ -37,6 +40,8 @@ class OverviewData:
     recent: list[ReviewSummary]
     google_months: list[MonthlyCount]
     google_integrated_on: date | None
+    # No client and no review yet: the studio has not brought its data in.
+    store_is_empty: bool = False
 
 
 def overview_period(at: datetime, settings: Settings) -> tuple[date, date]:
@@ -58,6 +63,7 @@ def load_overview(store: Store, at: datetime, progress: Progress | None = None) 
         recent = review_summaries(session, limit=LIST_LIMIT, until=at)
         google_months = google_monthly_counts(session, settings.timezone, until=last)
         google_integrated_on = integration_day(session, settings.timezone)
+        store_is_empty = session.scalar(select(Client.id).limit(1)) is None and not recent
     return OverviewData(
         at=at,
         settings=settings,
@@ -70,6 +76,7 @@ def load_overview(store: Store, at: datetime, progress: Progress | None = None) 
         recent=recent,
         google_months=google_months,
         google_integrated_on=google_integrated_on,
+        store_is_empty=store_is_empty,
     )
 
 

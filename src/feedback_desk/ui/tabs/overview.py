@@ -103,8 +103,17 @@ class OverviewTab(TabPage):
             lists.addWidget(entry_list, 0, column)
             lists.setColumnStretch(column, 1)
 
+        self.welcome = QLabel()
+        self.welcome.setTextFormat(Qt.TextFormat.PlainText)
+        self.welcome.setWordWrap(True)
+        self.welcome.setStyleSheet(
+            "background: #E8F1F8; border: 1px solid #0072B2; border-radius: 4px; padding: 10px;"
+        )
+        self.welcome.hide()
+
         content = QWidget()
         layout = QVBoxLayout(content)
+        layout.addWidget(self.welcome)
         layout.addLayout(headline_row)
         layout.addLayout(charts, 3)
         layout.addLayout(lists, 2)
@@ -151,6 +160,14 @@ class OverviewTab(TabPage):
             self.tr("Coach satisfaction trend"), self.tr("No coach's satisfaction is dropping.")
         )
         self.recent_list.set_texts(self.tr("Most recent reviews"), self.tr("No reviews yet."))
+        self.welcome.setText(
+            self.tr(
+                "This store is empty. Bring in the studio's clients, coaches, sessions, attendance "
+                "and past reviews with File → Import… (CSV files from your booking system), then "
+                "reviews arrive through the kiosk (Tools → Kiosk mode) and Clients → Add review…. "
+                "To see what Feedback Desk does first, open the demo studio: feedback-desk --demo."
+            )
+        )
         self.close_older.setText(self.tr("Close older…"))
         self.close_older.setToolTip(
             self.tr("Close every open action of a review dated before a day (imported history)")
@@ -271,6 +288,7 @@ class OverviewTab(TabPage):
 
     def _show_overview(self, data: OverviewData) -> None:
         self.data = data
+        self.welcome.setVisible(data.store_is_empty)
         self._draw_figures(data)
         self._charts_drawn = True
         self._chart_rendered()
