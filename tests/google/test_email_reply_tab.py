@@ -58,6 +58,7 @@ def _tab(qtbot, store: Store, clock: ManualClock, opened: list[QDialog]) -> Goog
     runner = _runner()
     tab = GoogleTab(store, clock, runner=runner, open_dialog=opened.append)
     qtbot.addWidget(tab)
+    tab.refresh()
     _loaded(qtbot, tab)
     return tab
 

@@ -85,6 +85,7 @@ def _open_tab(qtbot, store: Store, clock: ManualClock, **options) -> GoogleTab: 
     options.setdefault("open_dialog", lambda _dialog: None)
     tab = GoogleTab(store, clock, **options)
     qtbot.addWidget(tab)
+    tab.refresh()
     _loaded(qtbot, tab)
     return tab
 

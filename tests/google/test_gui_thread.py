@@ -81,6 +81,7 @@ def _loaded(qtbot, tab: GoogleTab) -> None:  # type: ignore[no-untyped-def]
 def _open_tab(qtbot, store: Store, clock: ManualClock, opened: list[QDialog]) -> GoogleTab:  # type: ignore[no-untyped-def]
     tab = GoogleTab(store, clock, runner=_runner(), open_dialog=opened.append)
     qtbot.addWidget(tab)
+    tab.refresh()
     return tab
 
 

@@ -100,7 +100,8 @@ class GoogleTab(QWidget):
             sync_worker.synced.connect(self._on_synced)
             sync_worker.failed.connect(self._say)
             sync_worker.busy_changed.connect(lambda busy: self.sync_button.setDisabled(busy))
-        self.refresh()
+        # Like every tab, it loads when its owner calls refresh() (the window does, once all
+        # its tabs exist), so nothing is read twice at start-up.
 
     @property
     def runner(self) -> TaskRunner:
