@@ -1,7 +1,7 @@
 """Wall-clock arithmetic in the studio's time zone.
 
 Instants are aware UTC datetimes; "days" and "months" are calendar days and months on the
-studio's wall clock (feedback-rules.md, Time). A local time skipped by a daylight-saving change is
+studio's wall clock (docs/rules.md#time). A local time skipped by a daylight-saving change is
 moved forward by the gap; a repeated one is its first occurrence. Python's ``zoneinfo`` with
 ``fold=0`` does exactly that, so every conversion from local goes through :func:`local_to_utc`.
 """

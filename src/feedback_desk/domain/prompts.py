@@ -1,4 +1,4 @@
-"""Which review prompt is due for a client at T (feedback-rules.md, the prompt sections).
+"""Which review prompt is due for a client at T (docs/rules.md#prompts).
 
 Pure rules over plain values: the caller hands over the client's history (any superset of what
 the rules look at will do) and gets back the prompt due, if any. Everything is evaluated "as of
@@ -156,7 +156,8 @@ def business_prompt_due(history: ClientHistory, w: Windows) -> bool:
 
 
 def class_prompt_session(history: ClientHistory, w: Windows) -> int | None:
-    """The most recent attended session (by start) meeting conditions 1, 3 and 4 of the spec.
+    """The most recent attended session (by start) meeting conditions 1, 3 and 4 of
+    docs/rules.md#class-prompt.
 
     Condition 2 (no review on T's local day) is part of :func:`asked_enough_today`.
     """

@@ -1,4 +1,4 @@
-"""Promoters, passives, detractors and the figures built on them (feedback-rules.md)."""
+"""Promoters, passives, detractors and the figures built on them (docs/rules.md#reports)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The "client at risk" alert: one internal email per review of 3 stars or fewer.
 
 Queued by the review-recording service the moment a kiosk, staff or ``answer`` review is
-recorded (feedback-rules.md, At-risk clients). Imports are history and fire none; with no
+recorded (docs/rules.md#at-risk-alert). Imports are history and fire none; with no
 manager address there is nobody to tell, so nothing is queued (Settings and send-outbox warn).
 """
 

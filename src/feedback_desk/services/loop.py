@@ -1,5 +1,6 @@
-"""Closing the loop (seed 004): contacts on actions, follow-ups, non-respondents, thanking the
-promoters, and whether clients came back happier after their action was closed.
+"""Closing the loop (docs/rules.md#closing-the-loop): contacts on actions, follow-ups,
+non-respondents, thanking the promoters, and whether clients came back happier after their
+action was closed.
 
 The Actions list itself (listing, closing) belongs to services/actions.py; this module only adds
 to it.

@@ -1,4 +1,4 @@
-"""CSV import of clients, coaches, sessions, attendance and reviews (automation-interface.md).
+"""CSV import of clients, coaches, sessions, attendance and reviews (docs/rules.md#csv-import).
 
 All or nothing: every row of every file is checked first; one bad row and nothing is written,
 every bad row reported as ``FILE:LINE: message``. Rows are matched by the studio's ids, so

@@ -1,4 +1,4 @@
-"""The five kinds of CSV file and their columns (automation-interface.md, "CSV files")."""
+"""The five kinds of CSV file and their columns (docs/rules.md#csv-import)."""
 
 from __future__ import annotations
 

@@ -259,7 +259,7 @@ def send_due(
     wall: Callable[[], float] = time.time,
     lease: float = LEASE_SECONDS,
 ) -> SendReport:
-    """Send every queued message whose time has come (feedback-rules: the outbox rules).
+    """Send every queued message whose time has come (docs/rules.md#outbox).
 
     Raises EmailNotConfigured (or SecretStoreUnavailable) when sending cannot even be tried;
     a server that cannot be reached is reported in ``SendReport.unreachable``.

@@ -86,7 +86,7 @@ class EmailContent:
 
 
 def language_for(client: Client | None, settings: Settings) -> str:
-    """The client's language, else the studio's (feedback-rules.md, Replies)."""
+    """The client's language, else the studio's (docs/rules.md#replies)."""
     if client is not None and client.language in LANGUAGES:
         return client.language
     return settings.language if settings.language in LANGUAGES else "fr"

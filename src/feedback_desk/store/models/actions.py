@@ -39,7 +39,8 @@ class Action(Base):
 
 
 class ActionContact(Base):
-    """One contact with the client about an action (seed 004): date, channel, note."""
+    """One contact with the client about an action: date, channel, note
+    (docs/rules.md#contacts-and-follow-ups)."""
 
     __tablename__ = "action_contacts"
 

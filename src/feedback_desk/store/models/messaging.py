@@ -53,8 +53,9 @@ class OutboxMessage(Base):
 class Invitation(Base):
     """A Google invitation once it has been queued into the outbox.
 
-    Invitations that are only due are computed from the history (feedback-rules.md); this row
-    exists from the moment one is queued, so it is never queued twice.
+    Invitations that are only due are computed from the history
+    (docs/rules.md#google-invitations); this row exists from the moment one is queued, so it is
+    never queued twice.
     """
 
     __tablename__ = "invitations"

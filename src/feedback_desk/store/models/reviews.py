@@ -123,7 +123,8 @@ class ReviewAspect(Base):
 
 
 class ReviewEdit(Base):
-    """A manual edit of a review's stars (seed 001): old and new value, who, when, why."""
+    """A manual edit of a review's stars: old and new value, who, when, why
+    (docs/rules.md#manual-edit)."""
 
     __tablename__ = "review_edits"
 

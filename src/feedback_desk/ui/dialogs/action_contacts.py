@@ -1,5 +1,5 @@
-"""An action's contacts with the client (seed 004): the log, a form to add one, and
-"Send follow-up…" to tell the client what changed.
+"""An action's contacts with the client (docs/rules.md#contacts-and-follow-ups): the log, a form
+to add one, and "Send follow-up…" to tell the client what changed.
 
     dialog = ActionContactsDialog(store, clock, action_id, parent=window)
     dialog.follow_up_queued.connect(outbox_worker.send_now)

@@ -1,5 +1,5 @@
-"""Non-respondents (seed 004): clients shown prompts lately who answered none, and a bulk
-outreach email to the checked ones (only those who agreed to receive email)."""
+"""Non-respondents (docs/rules.md#non-respondents): clients shown prompts lately who answered
+none, and a bulk outreach email to the checked ones (only those who agreed to receive email)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The Google tab (seed 001, "Onglet Avis google"): the archive of the studio's Google reviews,
+"""The Google tab (docs/rules.md#google-reviews): the archive of the studio's Google reviews,
 linking them to clients, replying (on Google, or by email to a linked client), and the review
 count growing since the connection.
 

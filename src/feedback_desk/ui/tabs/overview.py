@@ -247,7 +247,7 @@ class OverviewTab(TabPage):
 
     def _load_loop_figure(self) -> None:
         """Of the clients whose action was closed and who reviewed again, how many gave more
-        stars (seed 004). Read after the rest: it walks every closed action."""
+        stars (docs/rules.md#loop-outcome). Read after the rest: it walks every closed action."""
         if self._loop_running or self.context.closed:
             return
         self._loop_running = True
