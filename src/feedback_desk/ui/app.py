@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from feedback_desk import __version__, paths
 from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.ui import i18n
+from feedback_desk.ui.gc_tuning import collect_on_gui_thread
 from feedback_desk.ui.preferences import APPLICATION, ORGANIZATION
 
 LANGUAGE_ENV = "FEEDBACK_DESK_LANG"
@@ -74,6 +75,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     if icon_path().is_file():
         app.setWindowIcon(QIcon(str(icon_path())))
     filter_known_qt_messages()
+    collect_on_gui_thread(app)
     i18n.install_language(ui_language(), app)
     return app
 

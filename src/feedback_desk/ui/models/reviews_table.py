@@ -150,6 +150,7 @@ class ReviewsTableModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._context = context
+        self._tasks = context.tasks_for(self)
         self._filters = filters or ReviewFilter()
         self._order = order
         self._page_size = page_size
@@ -229,7 +230,7 @@ class ReviewsTableModel(QAbstractTableModel):
         self._fetching = True
         self.loading_changed.emit(True)
         generation = self._generation
-        self._context.query(
+        self._tasks.query(
             _tr("reviews"),
             pager.next_page,
             lambda page: self._page_arrived(generation, page),
@@ -271,7 +272,7 @@ class ReviewsTableModel(QAbstractTableModel):
             if generation == self._generation:
                 self._set_count(count)
 
-        self._context.query(
+        self._tasks.query(
             _tr("the number of reviews"),
             lambda session: count_reviews(session, filters, tz),
             arrived,

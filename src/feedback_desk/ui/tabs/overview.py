@@ -210,14 +210,14 @@ class OverviewTab(TabPage):
         def trends_work(_progress: Progress) -> tuple[Trends, Settings]:
             return load_trends(store, at)
 
-        self.context.run(
+        self.tasks.run(
             overview_work,
             name="overview",
             on_done=self._show_overview,
             on_error=lambda error: self._failed("overview", error),
             on_cancelled=lambda: self._failed("overview", RuntimeError("cancelled")),
         )
-        self.context.run(
+        self.tasks.run(
             trends_work,
             name="trends",
             on_done=self._show_trends,
@@ -274,7 +274,7 @@ class OverviewTab(TabPage):
             self._loop_running = False
             self.headlines["loop"].set_value("—", str(error))
 
-        self.context.run(work, name="loop-figure", on_done=done, on_error=failed)
+        self.tasks.run(work, name="loop-figure", on_done=done, on_error=failed)
 
     def _failed(self, part: str, error: BaseException) -> None:
         message = self.tr("The overview could not be read: {error}").format(error=error)

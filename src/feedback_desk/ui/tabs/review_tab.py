@@ -201,9 +201,7 @@ class ReviewTab(TabPage):
             self._shown_filters = wanted
             self._loaded(data)
 
-        self.context.run(
-            work, name=f"{self.kind.value}-figures", on_done=done, on_error=self._failed
-        )
+        self.tasks.run(work, name=f"{self.kind.value}-figures", on_done=done, on_error=self._failed)
 
     def _loaded(self, data: TabReport) -> None:
         self.data = data

@@ -120,6 +120,7 @@ class ReviewsPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context = context
+        self.tasks = context.tasks_for(self)
         self._kind = kind
         if columns is None:
             hidden = {Column.KIND} if kind is not None else set()
@@ -216,8 +217,8 @@ class ReviewsPanel(QWidget):
     def refresh(self) -> None:
         """Reload the reviews (and the coach and class lists) with the current filters."""
         if self._coach_and_class:
-            self.context.query(self.tr("the coaches"), coach_choices, self._fill_coaches)
-            self.context.query(self.tr("the classes"), class_choices, self._fill_classes)
+            self.tasks.query(self.tr("the coaches"), coach_choices, self._fill_coaches)
+            self.tasks.query(self.tr("the classes"), class_choices, self._fill_classes)
         self._apply_period(reload=True)
 
     def _fill(self, box: QComboBox, choices: list[tuple[int, str]]) -> None:
