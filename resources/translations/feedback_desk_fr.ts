@@ -36,8 +36,16 @@
         <translation>Note :</translation>
     </message>
     <message>
+        <source>the contacts</source>
+        <translation>les contacts</translation>
+    </message>
+    <message>
         <source>%1 (%2): %3 star(s) on %4.%5</source>
         <translation>%1 (%2) : %3 étoile(s) le %4.%5</translation>
+    </message>
+    <message>
+        <source>the contact</source>
+        <translation>le contact</translation>
     </message>
     <message>
         <source>Contact added.</source>
@@ -115,6 +123,18 @@
         <translation>%1 (membre %2)</translation>
     </message>
     <message>
+        <source>the clients</source>
+        <translation>les clients</translation>
+    </message>
+    <message>
+        <source>the client&apos;s sessions</source>
+        <translation>les séances du client</translation>
+    </message>
+    <message>
+        <source>the aspects</source>
+        <translation>les aspects</translation>
+    </message>
+    <message>
         <source>No session booked for this client</source>
         <translation>Aucune séance réservée pour ce client</translation>
     </message>
@@ -149,6 +169,18 @@
     <message>
         <source>Choose the stars, from 1 to 5.</source>
         <translation>Choisissez le nombre d’étoiles, de 1 à 5.</translation>
+    </message>
+    <message>
+        <source>the review</source>
+        <translation>l&apos;avis</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>The review could not be recorded: {why}</source>
+        <translation>L&apos;avis n&apos;a pas pu être enregistré : {why}</translation>
     </message>
 </context>
 <context>
@@ -313,6 +345,17 @@
     </message>
 </context>
 <context>
+    <name>BackgroundChart</name>
+    <message>
+        <source>a chart</source>
+        <translation>un graphique</translation>
+    </message>
+    <message>
+        <source>This chart could not be drawn; the details are in the log.</source>
+        <translation>Ce graphique n&apos;a pas pu être dessiné ; les détails sont dans le journal.</translation>
+    </message>
+</context>
+<context>
     <name>BulkEmail</name>
     <message>
         <source>Send emails</source>
@@ -371,6 +414,10 @@
 </context>
 <context>
     <name>ClientCardDialog</name>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
     <message>
         <source>Email:</source>
         <translation>Courriel :</translation>
@@ -450,6 +497,10 @@
     <message>
         <source>Linked by</source>
         <translation>Liée par</translation>
+    </message>
+    <message>
+        <source>the client card</source>
+        <translation>la fiche du client</translation>
     </message>
     <message>
         <source>Client not found</source>
@@ -593,6 +644,10 @@
         <translation>Courriel au client</translation>
     </message>
     <message>
+        <source>Preparing the email…</source>
+        <translation>Préparation du courriel…</translation>
+    </message>
+    <message>
         <source>French</source>
         <translation>Français</translation>
     </message>
@@ -603,6 +658,14 @@
     <message>
         <source>This email asks for referrals: the studio&apos;s name and address and an unsubscribe line are added below your text.</source>
         <translation>Ce courriel demande des recommandations : le nom et l’adresse du studio et une ligne de désabonnement sont ajoutés sous votre texte.</translation>
+    </message>
+    <message>
+        <source>the email</source>
+        <translation>le courriel</translation>
+    </message>
+    <message>
+        <source>The email could not be prepared: {why}</source>
+        <translation>Le courriel n&apos;a pas pu être préparé : {why}</translation>
     </message>
     <message>
         <source>Review:</source>
@@ -2064,6 +2127,10 @@ Dossier des données : {folder}</translation>
 <context>
     <name>ReviewDetailsDialog</name>
     <message>
+        <source>Review</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
         <source>Client:</source>
         <translation>Client :</translation>
     </message>
@@ -2134,6 +2201,10 @@ Dossier des données : {folder}</translation>
     <message>
         <source>Contacts with the client about this review, and a follow-up email</source>
         <translation>Les contacts avec le client au sujet de cet avis, et un courriel de suivi</translation>
+    </message>
+    <message>
+        <source>the review</source>
+        <translation>l&apos;avis</translation>
     </message>
     <message>
         <source>Review not found</source>

@@ -11,6 +11,7 @@ from feedback_desk.clock import ManualClock
 from feedback_desk.domain.kinds import Channel, MessageKind, PromptOutcome, ReviewKind
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import Action, OutboxMessage, Prompt
+from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.dialogs.action_contacts import ActionContactsDialog
 from feedback_desk.ui.loop.nonrespondents import NonRespondentsView
 from feedback_desk.ui.loop.thank_promoters import ThankPromotersDialog
@@ -30,7 +31,7 @@ def count(store: Store, kind: MessageKind) -> int:
 # Showing a dialog on the offscreen platform makes it say so; nothing is wrong with the dialog.
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 def test_the_contacts_dialog_logs_a_call_and_sends_a_follow_up(
-    qtbot, mail_store: Store, clock: ManualClock
+    qtbot, mail_store: Store, window_context: WindowContext, clock: ManualClock
 ) -> None:
     with mail_store.write() as session:
         client = add_client(session, "C1", first="Grace", language="en")
@@ -45,8 +46,9 @@ def test_the_contacts_dialog_logs_a_call_and_sends_a_follow_up(
         action = session.scalar(select(Action))
         assert action is not None
         action_id = action.id
-    dialog = ActionContactsDialog(mail_store, clock, action_id)
+    dialog = ActionContactsDialog(window_context, action_id)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.add_button.isEnabled(), timeout=10_000)
     assert "<b>Cold showers</b>" in dialog.summary.text()
     assert dialog.summary.textFormat() == dialog.summary.textFormat().PlainText
     dialog.channel_combo.setCurrentIndex(dialog.channel_combo.findData("phone"))
@@ -57,13 +59,14 @@ def test_the_contacts_dialog_logs_a_call_and_sends_a_follow_up(
     assert dialog.model.index(0, 2).data() == "Called her back, heater fixed"
 
     compose = dialog.open_follow_up()
+    qtbot.waitUntil(lambda: compose.is_ready, timeout=10_000)
     assert compose.subject_edit.text() == "Grace, here is what we changed"
     compose.body_edit.setPlainText("The heater is fixed.")
     queued: list[int] = []
     dialog.follow_up_queued.connect(queued.append)
     compose.send_button.click()
     qtbot.waitUntil(lambda: bool(queued), timeout=10_000)
-    assert dialog.model.rowCount() == 2
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=10_000)
     assert dialog.model.index(1, 1).data() == "Email"
     assert count(mail_store, MessageKind.FOLLOW_UP) == 1
 

@@ -11,6 +11,7 @@ from feedback_desk.domain.kinds import Channel, MessageKind, OutboxState
 from feedback_desk.services.email.smtp import SmtplibTransport
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import OutboxMessage
+from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
 from feedback_desk.ui.outbox.outbox_view import OutboxView
 from feedback_desk.ui.outbox.status_widget import OutboxStatusWidget
@@ -45,33 +46,40 @@ def reviews_by(store: Store, clock: ManualClock) -> None:
         )
 
 
+def opened(qtbot, window_context: WindowContext, review: str) -> ComposeEmailDialog:  # type: ignore[no-untyped-def]
+    """The reply to *review*, once its draft has arrived from the worker."""
+    dialog = ComposeEmailDialog.for_review(window_context, review)
+    qtbot.addWidget(dialog)
+    assert not dialog.send_button.isEnabled()  # nothing to send before the draft is in
+    qtbot.waitUntil(lambda: dialog.is_ready, timeout=10_000)
+    return dialog
+
+
 def test_the_compose_dialog_prefills_the_reply_in_the_clients_language(
-    qtbot, mail_store: Store, clock: ManualClock
+    qtbot, mail_store: Store, window_context: WindowContext, clock: ManualClock
 ) -> None:
     reviews_by(mail_store, clock)
-    english = ComposeEmailDialog.for_review(mail_store, clock, "R-EN")
-    qtbot.addWidget(english)
+    english = opened(qtbot, window_context, "R-EN")
     assert english.to_edit.text() == "en@members.example"
     assert english.subject_edit.text() == "Thank you for your review, Grace"
     assert "What would have made your experience perfect?" in english.body_edit.toPlainText()
     assert english.language_label.text() == "English"
 
-    french = ComposeEmailDialog.for_review(mail_store, clock, "R-FR")
-    qtbot.addWidget(french)
+    french = opened(qtbot, window_context, "R-FR")
     assert french.subject_edit.text() == "Merci pour votre avis, Élodie"
     assert "Qu'est-ce qui aurait rendu" in french.body_edit.toPlainText()
 
-    studio_language = ComposeEmailDialog.for_review(mail_store, clock, "R-NONE")
-    qtbot.addWidget(studio_language)
+    studio_language = opened(qtbot, window_context, "R-NONE")
     assert studio_language.subject_edit.text() == "Votre avis sur Studio Zen"
     assert studio_language.context.text() == "2/5, 2026-05-14: “<i>Too</i> cold”"
     assert studio_language.context.textFormat() == Qt.TextFormat.PlainText
 
 
-def test_send_queues_the_edited_text(qtbot, mail_store: Store, clock: ManualClock) -> None:
+def test_send_queues_the_edited_text(
+    qtbot, mail_store: Store, window_context: WindowContext, clock: ManualClock
+) -> None:
     reviews_by(mail_store, clock)
-    dialog = ComposeEmailDialog.for_review(mail_store, clock, "R-EN")
-    qtbot.addWidget(dialog)
+    dialog = opened(qtbot, window_context, "R-EN")
     dialog.subject_edit.setText("Thanks, Grace")
     dialog.body_edit.setPlainText("We will fix the showers <soon>.")
     queued: list[int] = []
@@ -89,11 +97,10 @@ def test_send_queues_the_edited_text(qtbot, mail_store: Store, clock: ManualCloc
 
 
 def test_a_refused_send_keeps_the_dialog_open_with_the_reason(
-    qtbot, mail_store: Store, clock: ManualClock
+    qtbot, mail_store: Store, window_context: WindowContext, clock: ManualClock
 ) -> None:
     reviews_by(mail_store, clock)
-    dialog = ComposeEmailDialog.for_review(mail_store, clock, "R-EN")
-    qtbot.addWidget(dialog)
+    dialog = opened(qtbot, window_context, "R-EN")
     dialog.subject_edit.setText("Hello\nBcc: x@y.example")
     dialog.send_button.click()
     qtbot.waitUntil(lambda: dialog.problem.text() != "", timeout=10_000)

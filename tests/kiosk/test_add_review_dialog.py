@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
@@ -16,6 +18,7 @@ from feedback_desk.ui import i18n
 from feedback_desk.ui.dialogs.add_review import AddReviewDialog
 from tests.kiosk.conftest import tap, type_text
 from tests.support.studio_builder import StudioBuilder
+from tests.support.window_context import window_context
 
 
 @pytest.fixture
@@ -37,11 +40,14 @@ def booked(studio: StudioBuilder) -> dict[str, int]:
 @pytest.fixture
 def dialog(
     qtbot: QtBot, store: Store, sunday: ManualClock, booked: dict[str, int]
-) -> AddReviewDialog:
-    opened = AddReviewDialog(store, sunday, search_delay_ms=0)
-    qtbot.addWidget(opened)
-    opened.show()
-    return opened
+) -> Iterator[AddReviewDialog]:
+    with window_context(qtbot, store, sunday) as context:
+        opened = AddReviewDialog(context, search_delay_ms=0)
+        qtbot.addWidget(opened)
+        opened.show()
+        qtbot.waitUntil(lambda: bool(opened._options_by_kind), timeout=10_000)
+        yield opened
+        opened.close()
 
 
 def choose_client(qtbot: QtBot, dialog: AddReviewDialog, text: str) -> None:
@@ -49,7 +55,10 @@ def choose_client(qtbot: QtBot, dialog: AddReviewDialog, text: str) -> None:
     qtbot.waitUntil(lambda: dialog.matches_shown == 1)
     index = dialog.client_model.index(0, 0)
     rect = dialog.client_list.visualRect(index)
-    qtbot.mouseClick(dialog.client_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(dialog.sessions_loaded, timeout=10_000):
+        qtbot.mouseClick(
+            dialog.client_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+        )
 
 
 def ok_button(dialog: AddReviewDialog) -> object:
@@ -103,7 +112,8 @@ def test_a_business_review_needs_no_session(
     assert not dialog.session_combo.isEnabled()
     tap(qtbot, dialog.star_buttons[4])
     dialog.tick_aspect("Cleanliness")
-    tap(qtbot, ok_button(dialog))  # type: ignore[arg-type]
+    with qtbot.waitSignal(dialog.recorded, timeout=10_000):
+        tap(qtbot, ok_button(dialog))  # type: ignore[arg-type]
     with store.read() as session:
         review = session.scalars(select(Review)).one()
         assert (review.kind, review.session_id, review.stars) == (ReviewKind.BUSINESS, None, 5)

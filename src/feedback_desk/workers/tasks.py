@@ -158,7 +158,8 @@ class TaskRunner(QObject):
         }
         task._reported.connect(self._on_reported)
         task._finished.connect(self._on_finished)
-        if owner is not None:
+        if owner is not None and owner is not self.parent():
+            # (The runner's own parent goes with the runner: nothing to cancel then.)
             owner.destroyed.connect(self._owner_destroyed, Qt.ConnectionType.UniqueConnection)
         self._running.add(task)
         if len(self._running) == 1:

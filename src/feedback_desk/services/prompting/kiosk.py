@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from feedback_desk.clock import Clock
 from feedback_desk.domain.kinds import Channel, Polarity, ReviewKind
 from feedback_desk.services import aspects as aspect_catalogue
@@ -95,10 +97,14 @@ def start_visit(store: Store, clock: Clock, client_id: int) -> Visit:
 
 def aspect_options(store: Store, kind: ReviewKind, stars: int) -> list[AspectOption]:
     with store.read() as session:
-        return [
-            AspectOption(a.id, a.polarity, a.label_fr, a.label_en)
-            for a in aspect_catalogue.offered(session, kind, stars)
-        ]
+        return offered_options(session, kind, stars)
+
+
+def offered_options(session: Session, kind: ReviewKind, stars: int) -> list[AspectOption]:
+    return [
+        AspectOption(a.id, a.polarity, a.label_fr, a.label_en)
+        for a in aspect_catalogue.offered(session, kind, stars)
+    ]
 
 
 def submit(store: Store, clock: Clock, prompt_id: int, answer: Answer) -> str:

@@ -41,7 +41,7 @@ class ClientsFeature(WindowFeature):
         from feedback_desk.ui.dialogs.add_review import AddReviewDialog
 
         context = self.window.context
-        dialog = AddReviewDialog(context.store, context.clock, self.window)
+        dialog = AddReviewDialog(context, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.recorded.connect(self._recorded)
         return self._open(dialog)
