@@ -873,6 +873,18 @@
         <source>Feedback Desk</source>
         <translation>Feedback Desk</translation>
     </message>
+    <message>
+        <source>the store is busy (another program is writing to it); try again in a moment</source>
+        <translation>la base de données est occupée (un autre programme y écrit) ; réessayez dans un instant</translation>
+    </message>
+    <message>
+        <source>the connection failed ({why})</source>
+        <translation>la connexion a échoué ({why})</translation>
+    </message>
+    <message>
+        <source>an unexpected error ({kind}); the details are in the log</source>
+        <translation>une erreur inattendue ({kind}) ; les détails sont dans le journal</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1581,6 +1593,13 @@
     </message>
 </context>
 <context>
+    <name>Launch</name>
+    <message>
+        <source>Feedback Desk is already open on this store: its window was brought forward.</source>
+        <translation>Feedback Desk est déjà ouvert sur cette base : sa fenêtre a été mise au premier plan.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -1657,6 +1676,14 @@
     <message>
         <source>Opening {name}…</source>
         <translation>Ouverture de {name}…</translation>
+    </message>
+    <message>
+        <source>Already open</source>
+        <translation>Déjà ouverte</translation>
+    </message>
+    <message>
+        <source>{where} is open in another Feedback Desk window; that window was brought forward.</source>
+        <translation>{where} est ouverte dans une autre fenêtre de Feedback Desk ; cette fenêtre a été mise au premier plan.</translation>
     </message>
     <message>
         <source>Opened {where}</source>

@@ -13,7 +13,8 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from feedback_desk.clock import Clock
@@ -31,11 +32,25 @@ T = TypeVar("T")
 
 
 def describe_error(exc: BaseException) -> str:
-    """One line for the status bar: a known failure's message, else the kind of failure."""
+    """One line, in words, for the status bar or a dialog: a known failure's own message; a
+    busy store, a missing file or a network fault said plainly; anything else is a bug, whose
+    traceback is in the log (every background failure is logged there)."""
     if isinstance(exc, FeedbackDeskError):
         return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    if isinstance(exc, OperationalError) and "locked" in str(exc.orig):
+        return QCoreApplication.translate(
+            "Errors",
+            "the store is busy (another program is writing to it); try again in a moment",
+        )
+    if isinstance(exc, ConnectionError | TimeoutError):
+        return QCoreApplication.translate("Errors", "the connection failed ({why})").format(
+            why=exc.strerror or type(exc).__name__
+        )
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror if exc.filename is None else f"{exc.filename}: {exc.strerror}"
+    return QCoreApplication.translate(
+        "Errors", "an unexpected error ({kind}); the details are in the log"
+    ).format(kind=type(exc).__name__)
 
 
 class WindowContext(QObject):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,16 +17,25 @@ from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.store.database import Store
 from feedback_desk.ui.app import ErrorReporter, create_application
 from feedback_desk.ui.preferences import remember_store
+from feedback_desk.ui.single_instance import StoreInstance
 from feedback_desk.workers.tasks import TaskRunner
 
 
-def run_window(store: Store, *, clock: Clock, debug: bool) -> int:
+def run_window(
+    store: Store, *, clock: Clock, debug: bool, instance: StoreInstance | None = None
+) -> int:
+    """The window on *store*, unless a window already has it open: that one comes forward."""
     from feedback_desk.ui.main_window import MainWindow
 
     app = create_application()
+    if instance is None:
+        instance = StoreInstance(store.location)
+        if not instance.claim():
+            store.close()
+            return _already_open()
     reporter = ErrorReporter(debug=debug)
     reporter.install()
-    window = MainWindow(store, clock)
+    window = MainWindow(store, clock, instance=instance)
     reporter.parent = window
     remember_store(store.location)
     window.show()
@@ -130,8 +140,25 @@ def ensure_demo_store(clock: Clock) -> Path | None:
 
 def run_demo_window(*, clock: Clock, debug: bool) -> int:
     from feedback_desk.services.studio import open_studio
+    from feedback_desk.store.engine import describe, store_url
 
+    create_application()
+    # Claimed before the demo is rebuilt: never under the feet of a window showing it.
+    instance = StoreInstance(describe(store_url(paths.demo_store_path())))
+    if not instance.claim():
+        return _already_open()
     path = ensure_demo_store(clock)
     if path is None:
+        instance.release()
         return 1
-    return run_window(open_studio(path, clock=clock), clock=clock, debug=debug)
+    return run_window(open_studio(path, clock=clock), clock=clock, debug=debug, instance=instance)
+
+
+def _already_open() -> int:
+    print(
+        QCoreApplication.translate(
+            "Launch", "Feedback Desk is already open on this store: its window was brought forward."
+        ),
+        file=sys.stderr,
+    )
+    return 0

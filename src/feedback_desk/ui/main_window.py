@@ -42,6 +42,7 @@ from feedback_desk.workers.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
     from feedback_desk.ui.kiosk.window import KioskWindow
+    from feedback_desk.ui.single_instance import StoreInstance
 
 STORE_FILTER = "Feedback Desk stores (*.sqlite *.sqlite3 *.db);;All files (*)"
 
@@ -59,10 +60,16 @@ class MainWindow(QMainWindow):
         *,
         tabs: Sequence[TabSpec] | None = None,
         remember_state: bool = True,
+        instance: StoreInstance | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.clock = clock
+        # This window's claim on its store (one window per store), when it was launched with one.
+        self.instance = instance
+        if instance is not None:
+            instance.setParent(self)
+            instance.forward_requested.connect(self.bring_forward)
         # Off for renders (screenshots): they must not change the user's saved window.
         self.remember_state = remember_state
         self.tab_specs = list(tabs) if tabs is not None else default_tabs()
@@ -299,7 +306,42 @@ class MainWindow(QMainWindow):
             cancellable=False,
         )
 
+    def bring_forward(self) -> None:
+        """Another launch on this store: show this window instead of a second one."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def _claim(self, store: Store) -> bool:
+        """Move this window's claim to *store*; False when another window has it open."""
+        if self.instance is None:
+            return True
+        from feedback_desk.ui.single_instance import StoreInstance
+
+        claim = StoreInstance(store.location, self)
+        if not claim.claim():
+            claim.deleteLater()
+            return False
+        self.instance.release()
+        self.instance.deleteLater()
+        self.instance = claim
+        claim.forward_requested.connect(self.bring_forward)
+        return True
+
     def _adopt_store(self, store: Store) -> None:
+        if not self._claim(store):
+            store.close()
+            self.show_problem(
+                self.tr("Already open"),
+                self.tr(
+                    "{where} is open in another Feedback Desk window; that window was brought "
+                    "forward."
+                ).format(where=store.location),
+                icon=QMessageBox.Icon.Information,
+            )
+            return
         old = self.context
         for feature in self.features:
             feature.detach()
@@ -474,4 +516,6 @@ class MainWindow(QMainWindow):
             feature.shutdown()
         self.tasks.shutdown()
         self.context.close()
+        if self.instance is not None:
+            self.instance.release()
         super().closeEvent(event)

@@ -19,7 +19,7 @@ from feedback_desk.services.audit import default_actor
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.review_details import review_id_of
 from feedback_desk.services.review_edit import EditResult, edit_stars
-from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.context import WindowContext, describe_error
 
 
 class DialogOpener(QObject):
@@ -158,7 +158,9 @@ class DialogOpener(QObject):
         if isinstance(error, UserInputError):
             message = "\n".join(error.problems)
         else:
-            message = self.tr("The change could not be saved: {error}").format(error=error)
+            message = self.tr("The change could not be saved: {error}").format(
+                error=describe_error(error)
+            )
         self.status_message.emit(message.splitlines()[0])
         box = QMessageBox(
             QMessageBox.Icon.Warning,

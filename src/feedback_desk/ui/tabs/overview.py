@@ -39,7 +39,7 @@ from feedback_desk.services.trends import Trends
 from feedback_desk.ui.charts import report_charts
 from feedback_desk.ui.charts.background import BackgroundChart
 from feedback_desk.ui.charts.google_growth import draw_google_growth
-from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.dialogs.close_action import CloseActionDialog
 from feedback_desk.ui.dialogs.opener import opener_for
 from feedback_desk.ui.formatting import format_average, format_nps, format_rate
@@ -125,7 +125,7 @@ class OverviewTab(TabPage):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        opener.review_changed.connect(lambda _review_id: self.refresh())
+        opener.review_changed.connect(self._review_changed)
         opener.actions_changed.connect(self.refresh)
         self._retranslate()
 
@@ -178,6 +178,9 @@ class OverviewTab(TabPage):
     @property
     def busy(self) -> bool:
         return bool(self._pending)
+
+    def _review_changed(self, _review_id: int) -> None:
+        self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -272,14 +275,16 @@ class OverviewTab(TabPage):
 
         def failed(error: BaseException) -> None:
             self._loop_running = False
-            self.headlines["loop"].set_value("—", str(error))
+            self.headlines["loop"].set_value("—", describe_error(error))
 
         self.tasks.run(work, name="loop-figure", on_done=done, on_error=failed)
 
     def _failed(self, part: str, error: BaseException) -> None:
-        message = self.tr("The overview could not be read: {error}").format(error=error)
+        message = self.tr("The overview could not be read: {error}").format(
+            error=describe_error(error)
+        )
         self.updating.setText(message)
-        self.status_message.emit(message)
+        self.context.failed.emit(message)
         if part == "overview":
             self._pending.discard("charts")  # nothing new to draw
         self._finished(part)

@@ -27,7 +27,7 @@ from feedback_desk.services.progress import Progress
 from feedback_desk.services.review_tabs import TabReport, TabRequest, load_tab_report
 from feedback_desk.ui.charts import report_charts, style
 from feedback_desk.ui.charts.background import BackgroundChart
-from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.dialogs.opener import opener_for
 from feedback_desk.ui.formatting import format_average, format_nps, format_rate
 from feedback_desk.ui.tabs.base import TabPage
@@ -210,7 +210,9 @@ class ReviewTab(TabPage):
         self._chart_rendered()
 
     def _failed(self, error: BaseException) -> None:
-        message = self.tr("The figures could not be read: {error}").format(error=error)
+        message = self.tr("The figures could not be read: {error}").format(
+            error=describe_error(error)
+        )
         self.updating.setText(message)
         self.context.failed.emit(message)
         self._done()
