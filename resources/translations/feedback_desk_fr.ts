@@ -2297,12 +2297,20 @@ Dossier des données : {folder}</translation>
         <translation>{first} – {last} : {reviews} avis · moyenne {average} · NPS {nps} · {promoters} promoteurs, {passives} passifs, {detractors} détracteurs · taux de réponse {rate}</translation>
     </message>
     <message>
+        <source>Reviews dated before 1900 (a typo in an imported file?), left out of these figures: {count}</source>
+        <translation>Avis datés d&apos;avant 1900 (une faute de frappe dans un fichier importé ?), exclus de ces chiffres : {count}</translation>
+    </message>
+    <message>
         <source>{kind} per day</source>
         <translation>{kind} par jour</translation>
     </message>
     <message>
         <source>{kind} per month</source>
         <translation>{kind} par mois</translation>
+    </message>
+    <message>
+        <source>{kind} per year</source>
+        <translation>{kind} par année</translation>
     </message>
     <message>
         <source>Aspects to improve</source>

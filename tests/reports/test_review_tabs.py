@@ -173,3 +173,27 @@ def test_a_hidden_tab_loads_its_table_now_and_its_figures_when_shown(
         tab.show()
     assert tab.data is not None
     assert not tab.figures_pending
+
+
+def test_a_review_dated_in_year_26_neither_stalls_the_tab_nor_stretches_its_period(
+    qtbot, studio: Store, context, opener: DialogOpener
+) -> None:  # type: ignore[no-untyped-def]
+    """A typo in an imported file (0026 for 2026) once asked the chart for 24,000 bars: the
+    Business tab never finished loading."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from feedback_desk.store.models import Review
+
+    fill_studio(studio)
+    with studio.write() as session:
+        typo = session.scalars(select(Review).where(Review.kind == "business")).first()
+        assert typo is not None
+        typo.created_at = datetime(26, 5, 15, 14, 0, tzinfo=UTC)
+        typo.local_day = date(26, 5, 15)
+    tab = _shown(qtbot, BusinessReviewsTab(context))
+    assert tab.data.scope.first.year == 2026  # not twenty centuries
+    assert tab.period_chart.figure is not None
+    assert "Reviews dated before 1900" in tab.summary.text()
+    assert tab.summary.text().endswith("left out of these figures: 1")

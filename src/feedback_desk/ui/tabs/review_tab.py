@@ -257,13 +257,25 @@ class ReviewTab(TabPage):
                 detractors=totals.detractors,
                 rate=format_rate(totals.response_rate),
             )
+            + (
+                "\n"
+                + self.tr(
+                    "Reviews dated before 1900 (a typo in an imported file?), left out of these "
+                    "figures: {count}"
+                ).format(count=data.impossible_dates)
+                if data.impossible_dates
+                else ""
+            )
         )
         if data.days is not None:
             buckets = report_charts.day_buckets(data.days)
             title = self.tr("{kind} per day").format(kind=self.title_for_period())
-        else:
+        elif len(data.report.by_month) <= report_charts.MAX_MONTH_BARS:
             buckets = report_charts.month_buckets(data.report.by_month)
             title = self.tr("{kind} per month").format(kind=self.title_for_period())
+        else:
+            buckets = report_charts.year_buckets(data.report.by_month)
+            title = self.tr("{kind} per year").format(kind=self.title_for_period())
         report_charts.draw_segments(self.period_chart, buckets, title=title)
         language = self.opener.language
         report_charts.draw_aspects(
