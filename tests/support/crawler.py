@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QMenu,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QScrollArea,
     QStackedWidget,
@@ -162,12 +162,12 @@ class Crawler:
 
     def _search(self, window: QWidget) -> None:
         """A user types in a search field ("Part of a name…") before picking a result."""
-        for field in _children(window, QLineEdit):
-            if field.isVisible() and field.isEnabled() and not field.text():
-                if field.placeholderText() and not field.isReadOnly():
-                    field.setText(SEARCH_TEXT)
-                    self.qtbot.wait(SEARCH_DEBOUNCE_MS)  # the field waits for typing to pause
-                    self.wait_idle()
+        for line in _children(window, QLineEdit):
+            empty = line.isVisible() and line.isEnabled() and not line.text()
+            if empty and line.placeholderText() and not line.isReadOnly():
+                line.setText(SEARCH_TEXT)
+                self.qtbot.wait(SEARCH_DEBOUNCE_MS)  # the field waits for typing to pause
+                self.wait_idle()
 
     def _visit_pages(self, window: QWidget, what: str, depth: int) -> None:
         """Each page of a paged dialog (Settings), with its lists and buttons."""
@@ -202,7 +202,9 @@ class Crawler:
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
                 view.setCurrentIndex(index)
-            opened = self.act(f"{what}: opening the first row", lambda v=view, i=index: _activate(v, i))
+            opened = self.act(
+                f"{what}: opening the first row", lambda v=view, i=index: _activate(v, i)
+            )
             for dialog in opened:
                 self.explore(dialog, f"{what} → first row", depth + 1)
 

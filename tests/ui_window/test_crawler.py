@@ -39,7 +39,8 @@ def test_every_tab_menu_and_dialog_opens_without_a_failure(
                 crawler.explore_in_place(page, f"tab {key}")
             crawler.trigger_menus(window, skip=lambda action: _not_crawled(window, action))
             kiosk = crawler.act("Kiosk mode", window.kiosk_action.trigger)
-            assert window.kiosk is not None and window.kiosk.isVisible()
+            assert window.kiosk is not None
+            assert window.kiosk.isVisible()
             assert not window.isVisible()
             window.kiosk.shutdown()
             crawler.wait_idle()
