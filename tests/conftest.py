@@ -38,6 +38,30 @@ from tests.support.gui_thread_guard import GuiThreadGuard  # noqa: E402
 SRC_DIR = Path(__file__).resolve().parents[1] / "src"
 
 
+CPU_LOAD_ENV = "FEEDBACK_DESK_TEST_CPU_LOAD"
+CPU_LOAD_LIMIT_SECONDS = 1800  # a hog never outlives this, even if the session is killed
+_HOG = "import sys, time\nend = time.monotonic() + float(sys.argv[1])\nwhile time.monotonic() < end:\n    pass\n"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cpu_load() -> Iterator[int]:
+    """``FEEDBACK_DESK_TEST_CPU_LOAD=N``: N busy processes for the whole session, so the suite
+    proves it needs no idle machine (no timing assumption, no race that only a loaded machine
+    shows). Each stops on its own after half an hour at the latest."""
+    import subprocess
+
+    count = int(os.environ.get(CPU_LOAD_ENV, "0") or 0)
+    hogs = [
+        subprocess.Popen([sys.executable, "-c", _HOG, str(CPU_LOAD_LIMIT_SECONDS)])
+        for _ in range(count)
+    ]
+    yield count
+    for hog in hogs:
+        hog.terminate()
+    for hog in hogs:
+        hog.wait(timeout=10)
+
+
 @pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data-dir"
