@@ -706,6 +706,10 @@
 <context>
     <name>DialogOpener</name>
     <message>
+        <source>Reply queued in the outbox.</source>
+        <translation>Réponse mise dans la boîte d&apos;envoi.</translation>
+    </message>
+    <message>
         <source>Review {review}: {old} → {new} stars</source>
         <translation>Avis {review} : {old} → {new} étoiles</translation>
     </message>
@@ -2230,6 +2234,14 @@ Dossier des données : {folder}</translation>
         <translation>Les contacts avec le client au sujet de cet avis, et un courriel de suivi</translation>
     </message>
     <message>
+        <source>Reply by email…</source>
+        <translation>Répondre par courriel…</translation>
+    </message>
+    <message>
+        <source>The reply for this review&apos;s segment, in the client&apos;s language</source>
+        <translation>La réponse prévue pour ce type d&apos;avis, dans la langue du client</translation>
+    </message>
+    <message>
         <source>the review</source>
         <translation>l&apos;avis</translation>
     </message>
@@ -2419,12 +2431,24 @@ Dossier des données : {folder}</translation>
         <translation>Recherche de client</translation>
     </message>
     <message>
+        <source>Reply by email…</source>
+        <translation>Répondre par courriel…</translation>
+    </message>
+    <message>
+        <source>The reply for this review&apos;s segment, in the client&apos;s language</source>
+        <translation>La réponse prévue pour ce type d&apos;avis, dans la langue du client</translation>
+    </message>
+    <message>
         <source>the coaches</source>
         <translation>les coachs</translation>
     </message>
     <message>
         <source>the classes</source>
         <translation>les cours</translation>
+    </message>
+    <message>
+        <source>Open the review</source>
+        <translation>Ouvrir l&apos;avis</translation>
     </message>
     <message>
         <source>{n}+ reviews</source>

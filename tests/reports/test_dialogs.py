@@ -182,3 +182,33 @@ def test_contacts_open_from_the_details_of_a_review_with_an_action(
     contacts.close()
     five_stars = _open_review(qtbot, opener, studio, "R1")
     assert not five_stars.contacts_button.isEnabled()
+
+
+def test_any_review_can_be_answered_by_email_from_its_details(
+    qtbot, studio: Store, opener: DialogOpener
+) -> None:  # type: ignore[no-untyped-def]
+    from feedback_desk.domain.kinds import MessageKind
+    from feedback_desk.store.models import OutboxMessage
+    from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
+
+    fill_studio(studio)
+    with studio.write() as session:
+        ann = session.scalars(select(Client).where(Client.external_id == "C1")).one()
+        ann.email, ann.language = "ann@members.example", "en"
+    dialog = _open_review(qtbot, opener, studio, "R-bad")
+    qtbot.mouseClick(dialog.reply_button, Qt.MouseButton.LeftButton)
+    compose = opener.open_dialogs[-1]
+    assert isinstance(compose, ComposeEmailDialog)
+    qtbot.waitUntil(lambda: compose.is_ready, timeout=WAIT_MS)
+    # A detractor: the apology asking what went wrong, in the client's language.
+    assert compose.to_edit.text() == "ann@members.example"
+    assert compose.language_label.text() == "English"
+    assert compose.context.text().startswith("2/5")
+    with qtbot.waitSignal(dialog.loaded, timeout=WAIT_MS):
+        qtbot.mouseClick(compose.send_button, Qt.MouseButton.LeftButton)
+    assert dialog.contacts_button.text() == "Contacts (1)…"  # the reply is logged
+    with studio.read() as session:
+        [reply] = session.scalars(
+            select(OutboxMessage).where(OutboxMessage.kind == MessageKind.REPLY)
+        ).all()
+        assert reply.recipients == "ann@members.example"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from feedback_desk.store.database import Store
 from feedback_desk.ui.charts.report_charts import no_reviews_message
@@ -197,3 +197,29 @@ def test_a_review_dated_in_year_26_neither_stalls_the_tab_nor_stretches_its_peri
     assert tab.period_chart.figure is not None
     assert "Reviews dated before 1900" in tab.summary.text()
     assert tab.summary.text().endswith("left out of these figures: 1")
+
+
+def test_a_row_of_the_reviews_table_is_answered_by_email(
+    qtbot, studio: Store, context, opener: DialogOpener
+) -> None:  # type: ignore[no-untyped-def]
+    from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
+
+    fill_studio(studio)
+    tab = _shown(qtbot, BusinessReviewsTab(context))
+    panel = tab.panel
+    assert not panel.reply_button.isEnabled()  # nothing chosen yet
+    panel.table.selectRow(0)
+    assert panel.reply_button.isEnabled()
+    qtbot.mouseClick(panel.reply_button, Qt.MouseButton.LeftButton)
+    compose = opener.open_dialogs[-1]
+    assert isinstance(compose, ComposeEmailDialog)
+    qtbot.waitUntil(lambda: compose.is_ready, timeout=WAIT_MS)
+    assert compose.subject_edit.text()
+    compose.reject()
+    # The same from the row's context menu.
+    menu = panel.review_menu(panel.model.index(1, 0))
+    assert [a.text() for a in menu.actions()] == ["Open the review", "Reply by email…"]
+    menu.actions()[1].trigger()
+    assert isinstance(opener.open_dialogs[-1], ComposeEmailDialog)
+    assert opener.open_dialogs[-1] is not compose
+    menu.close()

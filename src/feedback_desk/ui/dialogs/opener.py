@@ -71,6 +71,19 @@ class DialogOpener(QObject):
             return self.open_client(target_id)
         return None
 
+    def reply_to(self, review: str, parent: QWidget | None = None) -> QDialog:
+        """The reply email to a review (its id as the studio knows it), pre-filled from its
+        segment's template in the client's language; queued replies leave at once."""
+        from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
+
+        dialog = ComposeEmailDialog.for_review(self.context, review, parent or self._parent_widget)
+        dialog.queued.connect(self.follow_up_queued)
+        dialog.queued.connect(self._reply_queued)
+        return self._show(dialog)
+
+    def _reply_queued(self, _message_id: int) -> None:
+        self.status_message.emit(self.tr("Reply queued in the outbox."))
+
     def _show(self, dialog: QDialog) -> QDialog:
         self._open_dialogs.append(dialog)
         dialog.finished.connect(lambda _result: self._forget(dialog))

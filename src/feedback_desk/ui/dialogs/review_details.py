@@ -126,7 +126,13 @@ class ReviewDetailsDialog(QDialog):
             self.tr("Contacts with the client about this review, and a follow-up email")
         )
         self.contacts_button.clicked.connect(self._contacts)
+        self.reply_button = QPushButton(self.tr("Reply by email…"))
+        self.reply_button.setToolTip(
+            self.tr("The reply for this review's segment, in the client's language")
+        )
+        self.reply_button.clicked.connect(self._reply)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.reply_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.contacts_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.close_action_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -148,7 +154,12 @@ class ReviewDetailsDialog(QDialog):
     def reload(self) -> None:
         """Read the review again (after an edit or a close) on a worker; small indexed queries.
         Until it arrives, the buttons that act on it are off."""
-        for button in (self.edit_button, self.close_action_button, self.contacts_button):
+        for button in (
+            self.edit_button,
+            self.close_action_button,
+            self.contacts_button,
+            self.reply_button,
+        ):
             button.setEnabled(False)
         review_id = self.review_id
 
@@ -235,7 +246,17 @@ class ReviewDetailsDialog(QDialog):
         self.history_title.setVisible(has_history)
         self.history_view.setVisible(has_history)
         self.edit_button.setEnabled(True)
+        self.reply_button.setEnabled(True)
         self.loaded.emit()
+
+    def _reply(self) -> None:
+        if self.details is not None:
+            dialog = self.opener.reply_to(self.details.review, self)
+            dialog.finished.connect(self._reply_closed)
+
+    def _reply_closed(self, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted:
+            self.reload()  # the reply is logged as a contact of the action
 
     def _open_client(self) -> None:
         if self.details is not None:

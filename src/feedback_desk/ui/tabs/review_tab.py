@@ -65,6 +65,7 @@ class ReviewTab(TabPage):
             context, kind=self.kind, coach_and_class_filters=self.coach_and_class
         )
         self.panel.review_activated.connect(self.opener.open_review)
+        self.panel.reply_requested.connect(self.opener.reply_to)
         self.panel.model.modelReset.connect(self._filters_maybe_changed)
 
         self.summary = QLabel()
