@@ -40,7 +40,12 @@ SRC_DIR = Path(__file__).resolve().parents[1] / "src"
 
 CPU_LOAD_ENV = "FEEDBACK_DESK_TEST_CPU_LOAD"
 CPU_LOAD_LIMIT_SECONDS = 1800  # a hog never outlives this, even if the session is killed
-_HOG = "import sys, time\nend = time.monotonic() + float(sys.argv[1])\nwhile time.monotonic() < end:\n    pass\n"
+_HOG = (
+    "import sys, time\n"
+    "end = time.monotonic() + float(sys.argv[1])\n"
+    "while time.monotonic() < end:\n"
+    "    pass\n"
+)
 
 
 @pytest.fixture(scope="session", autouse=True)
