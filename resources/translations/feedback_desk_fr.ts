@@ -115,6 +115,10 @@
         <translation>Ce que le client a dit (facultatif)</translation>
     </message>
     <message>
+        <source>Open that review</source>
+        <translation>Ouvrir cet avis</translation>
+    </message>
+    <message>
         <source>Record review</source>
         <translation>Enregistrer l’avis</translation>
     </message>
@@ -145,6 +149,14 @@
     <message>
         <source>%1 (absent)</source>
         <translation>%1 (absent)</translation>
+    </message>
+    <message>
+        <source>%1 — already reviewed</source>
+        <translation>%1 — déjà évaluée</translation>
+    </message>
+    <message>
+        <source>%1 already reviewed this session (review %2).</source>
+        <translation>%1 a déjà évalué cette séance (avis %2).</translation>
     </message>
     <message>
         <source>Excels: %1</source>

@@ -61,6 +61,8 @@ class AddReviewDialog(QDialog):
     """Choose a client (search), the kind, the session (class reviews), stars, aspects, comment."""
 
     recorded = Signal(str)  # the new review's id
+    # Staff chose to open the review a client already gave for the chosen session (store id).
+    open_review_requested = Signal(int)
     sessions_loaded = Signal()  # the chosen client's sessions are in the list
 
     # The aspects offered for each kind arrived (tests wait for it before ticking).
@@ -112,6 +114,15 @@ class AddReviewDialog(QDialog):
 
         self.session_combo = QComboBox()
         self.session_combo.setMinimumContentsLength(40)
+        self.session_combo.currentIndexChanged.connect(self._session_changed)
+        self.already_label = _plain(QLabel())
+        self.open_review_button = QPushButton()
+        self.open_review_button.clicked.connect(self._open_earlier_review)
+        already = QHBoxLayout()
+        already.addWidget(self.already_label, 1)
+        already.addWidget(self.open_review_button)
+        self.already_row = self._row(already)
+        self.already_row.hide()
 
         self.star_group = QButtonGroup(self)
         stars = QHBoxLayout()
@@ -149,6 +160,7 @@ class AddReviewDialog(QDialog):
             self.chosen_label,
             self._row(kinds),
             self.session_combo,
+            self.already_row,
             self._row(stars),
             self.aspect_list,
             self.comment,
@@ -189,6 +201,7 @@ class AddReviewDialog(QDialog):
             self.tr("Client:"),
             self.tr("Review of:"),
             self.tr("Session:"),
+            "",
             self.tr("Stars:"),
             self.tr("Aspects:"),
             self.tr("Comment:"),
@@ -202,6 +215,7 @@ class AddReviewDialog(QDialog):
         self.class_radio.setText(self.tr("A class (one session)"))
         self.business_radio.setText(self.tr("The studio as a whole"))
         self.comment.setPlaceholderText(self.tr("What the client said (optional)"))
+        self.open_review_button.setText(self.tr("Open that review"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if isinstance(ok, QPushButton):
             ok.setText(self.tr("Record review"))
@@ -273,6 +287,7 @@ class AddReviewDialog(QDialog):
 
     def _kind_changed(self) -> None:
         self.session_combo.setEnabled(self.kind is ReviewKind.CLASS)
+        self._session_changed()
         self._options = self._options_by_kind.get(self.kind, [])
         self._fill_aspects()
 
@@ -291,6 +306,7 @@ class AddReviewDialog(QDialog):
 
     def _fill_sessions(self) -> None:
         current = self.session_combo.currentData()
+        self.session_combo.blockSignals(True)
         self.session_combo.clear()
         if self._client is not None and not self._sessions:
             self.session_combo.addItem(self.tr("No session booked for this client"), None)
@@ -307,10 +323,53 @@ class AddReviewDialog(QDialog):
             )
             if not choice.present:
                 text = i18n.fill(self.tr("%1 (absent)"), text)
+            if choice.review is not None:
+                text = i18n.fill(self.tr("%1 — already reviewed"), text)
             self.session_combo.addItem(text, choice.id)
         index = self.session_combo.findData(current)
-        if index >= 0:
-            self.session_combo.setCurrentIndex(index)
+        if index < 0:
+            # The most recent attended session the client has not reviewed yet.
+            index = next(
+                (
+                    i
+                    for i, choice in enumerate(self._sessions)
+                    if choice.present and choice.review_id is None
+                ),
+                0,
+            )
+        self.session_combo.setCurrentIndex(index)
+        self.session_combo.blockSignals(False)
+        self._session_changed()
+
+    def _chosen_session(self) -> SessionChoice | None:
+        chosen = self.session_combo.currentData()
+        return next((c for c in self._sessions if c.id == chosen), None)
+
+    def _earlier_review(self) -> SessionChoice | None:
+        """The chosen session when the client already reviewed it (a class review)."""
+        choice = self._chosen_session()
+        if self.kind is not ReviewKind.CLASS or choice is None or choice.review_id is None:
+            return None
+        return choice
+
+    def _session_changed(self, *_args: object) -> None:
+        earlier = self._earlier_review()
+        self.already_row.setVisible(earlier is not None)
+        if earlier is not None and self._client is not None:
+            self.already_label.setText(
+                i18n.fill(
+                    self.tr("%1 already reviewed this session (review %2)."),
+                    self._client.full_name,
+                    earlier.review or "",
+                )
+            )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(earlier is None and not self._recording)
+
+    def _open_earlier_review(self) -> None:
+        earlier = self._earlier_review()
+        if earlier is not None and earlier.review_id is not None:
+            self.open_review_requested.emit(earlier.review_id)
 
     def select_session(self, session_id: int) -> None:
         index = self.session_combo.findData(session_id)
@@ -416,7 +475,7 @@ class AddReviewDialog(QDialog):
 
     def _set_recording(self, recording: bool) -> None:
         self._recording = recording
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not recording)
+        self._session_changed()
         if recording:
             self._show_problems([self.tr("Recording…")], error=False)
 

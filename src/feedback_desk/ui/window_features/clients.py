@@ -44,7 +44,13 @@ class ClientsFeature(WindowFeature):
         dialog = AddReviewDialog(context, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.recorded.connect(self._recorded)
+        dialog.open_review_requested.connect(self._open_review)
         return self._open(dialog)
+
+    def _open_review(self, review_id: int) -> None:
+        from feedback_desk.ui.dialogs.opener import opener_for
+
+        opener_for(self.window.context).open_review(review_id)
 
     def _recorded(self, review_id: str) -> None:
         self.window.status.show_message(self.tr("Review {id} recorded.").format(id=review_id))
