@@ -23,8 +23,8 @@ from feedback_desk.store.models import (
 )
 from feedback_desk.ui import i18n
 from feedback_desk.ui.dialogs.add_review import AddReviewDialog
-from tests.kiosk.conftest import tap, type_text
 from tests.email.factory import add_review
+from tests.kiosk.conftest import tap, type_text
 from tests.support.studio_builder import StudioBuilder
 from tests.support.window_context import window_context
 
@@ -174,10 +174,9 @@ def test_a_session_the_client_already_reviewed_is_marked_and_never_reviewed_twic
     with store.write() as session:
         audrey = session.get(Client, booked["audrey"])
         friday = session.get(ClassSession, booked["friday"])
-        assert audrey is not None and friday is not None
-        earlier = add_review(
-            session, audrey, 4, friday.starts_at, item=friday, external_id="R-FRI"
-        )
+        assert audrey is not None
+        assert friday is not None
+        earlier = add_review(session, audrey, 4, friday.starts_at, item=friday, external_id="R-FRI")
         session.flush()
         earlier_id = earlier.id
     choose_client(qtbot, dialog, "belanger")
