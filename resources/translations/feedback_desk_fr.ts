@@ -680,6 +680,10 @@
         <translation>Le courriel n&apos;a pas pu être préparé : {why}</translation>
     </message>
     <message>
+        <source>Replace {instruction} with your own words before sending.</source>
+        <translation>Remplacez {instruction} par votre propre texte avant d&apos;envoyer.</translation>
+    </message>
+    <message>
         <source>Review:</source>
         <translation>Avis :</translation>
     </message>

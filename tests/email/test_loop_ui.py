@@ -117,3 +117,34 @@ def test_thank_the_promoters_of_last_month(qtbot, mail_store: Store, clock: Manu
     qtbot.waitUntil(lambda: bool(sent), timeout=10_000)
     assert count(mail_store, MessageKind.THANKS) == 1
     assert "1 email(s) queued." in dialog.status.text()
+
+
+def test_send_refuses_a_follow_up_that_still_holds_the_templates_instruction(
+    qtbot, mail_store: Store, window_context: WindowContext, clock: ManualClock
+) -> None:
+    from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
+
+    with mail_store.write() as session:
+        client = add_client(session, "C1", first="Grace", language="en")
+        add_review(session, client, 2, clock.now(), channel=Channel.STAFF)
+        action = session.scalar(select(Action))
+        assert action is not None
+        action_id = action.id
+    compose = ComposeEmailDialog.for_follow_up(window_context, action_id)
+    qtbot.addWidget(compose)
+    qtbot.waitUntil(lambda: compose.is_ready, timeout=10_000)
+    assert "[Describe here what changed.]" in compose.body_edit.toPlainText()
+    compose.send_button.click()
+    assert compose.problem.text() == (
+        "Replace [Describe here what changed.] with your own words before sending."
+    )
+    assert compose.result() == 0  # not sent, still open for the text
+    qtbot.wait(1)
+    assert count(mail_store, MessageKind.FOLLOW_UP) == 0
+    body = compose.body_edit.toPlainText()
+    compose.body_edit.setPlainText(body.replace("[Describe here what changed.]", "New heater."))
+    queued: list[int] = []
+    compose.queued.connect(queued.append)
+    compose.send_button.click()
+    qtbot.waitUntil(lambda: bool(queued), timeout=10_000)
+    assert count(mail_store, MessageKind.FOLLOW_UP) == 1

@@ -192,6 +192,14 @@ class ComposeEmailDialog(QDialog):
         if self._draft is None:
             return
         draft = self.edited_draft()
+        left = draft.instructions_left()
+        if left:
+            self.problem.setText(
+                self.tr("Replace {instruction} with your own words before sending.").format(
+                    instruction=left[0]
+                )
+            )
+            return
         self.send_button.setEnabled(False)
         self.problem.clear()
         sender = self._sender or _send_draft
