@@ -97,7 +97,9 @@ class OverviewTab(TabPage):
         self.see_all = QPushButton(flat=True)  # a link to every action, in the worklist
         self.see_all.setStyleSheet("color: palette(link); text-decoration: underline;")
         self.see_all.clicked.connect(lambda: opener.open_worklist())
-        self.actions_list.header.insertWidget(2, self.see_all)
+        under_the_list = self.actions_list.layout()  # not in the header: it would widen the tab
+        assert isinstance(under_the_list, QVBoxLayout)
+        under_the_list.addWidget(self.see_all, 0, Qt.AlignmentFlag.AlignRight)
         lists = QGridLayout()
         for column, entry_list in enumerate(
             (self.actions_list, self.client_trends, self.coach_trends, self.recent_list)
