@@ -57,6 +57,208 @@
     </message>
 </context>
 <context>
+    <name>ActionWorklistDialog</name>
+    <message>
+        <source>Actions to take</source>
+        <translation>Actions à faire</translation>
+    </message>
+    <message>
+        <source>Close selected…</source>
+        <translation>Fermer la sélection…</translation>
+    </message>
+    <message>
+        <source>Close all shown…</source>
+        <translation>Fermer toutes celles affichées…</translation>
+    </message>
+    <message>
+        <source>Close every open action the filters show, loaded or not</source>
+        <translation>Fermer toutes les actions ouvertes que montrent les filtres, chargées ou non</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Reopen the actions just closed</source>
+        <translation>Rouvrir les actions qui viennent d’être fermées</translation>
+    </message>
+    <message>
+        <source>the coaches</source>
+        <translation>les coachs</translation>
+    </message>
+    <message>
+        <source>the classes</source>
+        <translation>les cours</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>1 open action</source>
+        <translation>1 action ouverte</translation>
+    </message>
+    <message>
+        <source>{n} open actions</source>
+        <translation>{n} actions ouvertes</translation>
+    </message>
+    <message>
+        <source>1 action</source>
+        <translation>1 action</translation>
+    </message>
+    <message>
+        <source>{n} actions</source>
+        <translation>{n} actions</translation>
+    </message>
+    <message>
+        <source>1 closed action</source>
+        <translation>1 action fermée</translation>
+    </message>
+    <message>
+        <source>{n} closed actions</source>
+        <translation>{n} actions fermées</translation>
+    </message>
+    <message>
+        <source>Nothing to do: no review of 3 stars or fewer is open.</source>
+        <translation>Rien à faire : aucun avis de 3 étoiles ou moins n’est ouvert.</translation>
+    </message>
+    <message>
+        <source>No action matches these filters.</source>
+        <translation>Aucune action ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>the actions shown</source>
+        <translation>les actions affichées</translation>
+    </message>
+    <message>
+        <source>Could not read the actions shown: {why}</source>
+        <translation>Impossible de lire les actions affichées : {why}</translation>
+    </message>
+    <message>
+        <source>None of these actions is open.</source>
+        <translation>Aucune de ces actions n’est ouverte.</translation>
+    </message>
+    <message>
+        <source>Closing…</source>
+        <translation>Fermeture…</translation>
+    </message>
+    <message>
+        <source>closing the actions</source>
+        <translation>la fermeture des actions</translation>
+    </message>
+    <message>
+        <source>Nothing closed: these actions were closed meanwhile.</source>
+        <translation>Rien n’a été fermé : ces actions ont été fermées entre-temps.</translation>
+    </message>
+    <message>
+        <source>1 action closed.</source>
+        <translation>1 action fermée.</translation>
+    </message>
+    <message>
+        <source>{n} actions closed.</source>
+        <translation>{n} actions fermées.</translation>
+    </message>
+    <message>
+        <source>Reopening…</source>
+        <translation>Réouverture…</translation>
+    </message>
+    <message>
+        <source>reopening the actions</source>
+        <translation>la réouverture des actions</translation>
+    </message>
+    <message>
+        <source>1 action reopened.</source>
+        <translation>1 action rouverte.</translation>
+    </message>
+    <message>
+        <source>{n} actions reopened.</source>
+        <translation>{n} actions rouvertes.</translation>
+    </message>
+    <message>
+        <source>{n} of the {closed} actions reopened; the others changed since.</source>
+        <translation>{n} des {closed} actions rouvertes ; les autres ont changé depuis.</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>Non enregistré : {why}</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsTableModel</name>
+    <message>
+        <source>the actions to take</source>
+        <translation>les actions à faire</translation>
+    </message>
+    <message>
+        <source>Could not load the actions: {why}</source>
+        <translation>Impossible de charger les actions : {why}</translation>
+    </message>
+    <message>
+        <source>When the client gave the review (the age filter counts from it)</source>
+        <translation>Quand le client a donné l’avis (le filtre d’âge compte à partir de là)</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Date de l’avis</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Étoiles</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouverte le</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Fermée le</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Review {review}</source>
+        <translation>Avis {review}</translation>
+    </message>
+    <message>
+        <source>{stars} out of 5</source>
+        <translation>{stars} sur 5</translation>
+    </message>
+    <message>
+        <source>Closed by {staff}</source>
+        <translation>Fermée par {staff}</translation>
+    </message>
+</context>
+<context>
     <name>AddReviewDialog</name>
     <message>
         <source>Add review</source>
@@ -368,6 +570,25 @@
     </message>
 </context>
 <context>
+    <name>BulkCloseDialog</name>
+    <message>
+        <source>Close actions</source>
+        <translation>Fermer des actions</translation>
+    </message>
+    <message>
+        <source>Close 1 action?</source>
+        <translation>Fermer 1 action ?</translation>
+    </message>
+    <message>
+        <source>Close {count} actions?</source>
+        <translation>Fermer {count} actions ?</translation>
+    </message>
+    <message>
+        <source>Each action keeps this outcome and note; Undo reopens them.</source>
+        <translation>Chaque action garde ce résultat et cette note ; Annuler les rouvre.</translation>
+    </message>
+</context>
+<context>
     <name>BulkEmail</name>
     <message>
         <source>Send emails</source>
@@ -600,6 +821,10 @@
     <message>
         <source>&amp;Find client…</source>
         <translation>&amp;Trouver un client…</translation>
+    </message>
+    <message>
+        <source>A&amp;ctions to take…</source>
+        <translation>A&amp;ctions à faire…</translation>
     </message>
     <message>
         <source>&amp;Non-respondents…</source>
@@ -1972,6 +2197,10 @@ Dossier des données : {folder}</translation>
         <translation>Fermer les plus anciennes…</translation>
     </message>
     <message>
+        <source>See all</source>
+        <translation>Tout voir</translation>
+    </message>
+    <message>
         <source>Close every open action of a review dated before a day (imported history)</source>
         <translation>Fermer toute action ouverte d’un avis daté d’avant un jour (historique importé)</translation>
     </message>
@@ -2714,6 +2943,101 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     <message>
         <source>the settings</source>
         <translation>les paramètres</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistFilters</name>
+    <message>
+        <source>Open</source>
+        <translation>Ouvertes</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Fermées</translation>
+    </message>
+    <message>
+        <source>Closed: contacted</source>
+        <translation>Fermées : contacté</translation>
+    </message>
+    <message>
+        <source>Closed: resolved</source>
+        <translation>Fermées : résolu</translation>
+    </message>
+    <message>
+        <source>Closed: no action</source>
+        <translation>Fermées : aucune action</translation>
+    </message>
+    <message>
+        <source>Open and closed</source>
+        <translation>Ouvertes et fermées</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>All coaches</source>
+        <translation>Tous les coachs</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Tous les cours</translation>
+    </message>
+    <message>
+        <source>Any age</source>
+        <translation>Tout âge</translation>
+    </message>
+    <message>
+        <source>Under a week old</source>
+        <translation>Moins d’une semaine</translation>
+    </message>
+    <message>
+        <source>1 week to 30 days old</source>
+        <translation>D’une semaine à 30 jours</translation>
+    </message>
+    <message>
+        <source>Over 30 days old</source>
+        <translation>Plus de 30 jours</translation>
+    </message>
+    <message>
+        <source>Over 90 days old</source>
+        <translation>Plus de 90 jours</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>How long ago the client gave the review</source>
+        <translation>Depuis combien de temps le client a donné l’avis</translation>
+    </message>
+    <message>
+        <source>Search a client…</source>
+        <translation>Chercher un client…</translation>
+    </message>
+    <message>
+        <source>Client search</source>
+        <translation>Recherche de client</translation>
     </message>
 </context>
 </TS>

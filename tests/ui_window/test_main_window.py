@@ -52,6 +52,7 @@ def test_menus_offer_the_studio_actions(open_window, demo_path: Path) -> None:  
     assert texts["Clients"] == [
         "Add review…",
         "Find client…",
+        "Actions to take…",
         "Non-respondents…",
         "Thank the promoters…",
     ]

@@ -71,6 +71,19 @@ class DialogOpener(QObject):
             return self.open_client(target_id)
         return None
 
+    def open_worklist(self) -> QDialog:
+        """The worklist of every action to take (one window, brought forward when open)."""
+        from feedback_desk.ui.worklist.dialog import ActionWorklistDialog
+
+        for dialog in self._open_dialogs:
+            if isinstance(dialog, ActionWorklistDialog):
+                if dialog.isMinimized():
+                    dialog.showNormal()
+                dialog.raise_()
+                dialog.activateWindow()
+                return dialog
+        return self._show(ActionWorklistDialog(self, self._parent_widget))
+
     def reply_to(self, review: str, parent: QWidget | None = None) -> QDialog:
         """The reply email to a review (its id as the studio knows it), pre-filled from its
         segment's template in the client's language; queued replies leave at once."""

@@ -94,6 +94,12 @@ class OverviewTab(TabPage):
         self.close_older = QPushButton()
         self.close_older.clicked.connect(self._close_older)
         self.actions_list.header.addWidget(self.close_older)
+        self.see_all = QPushButton(flat=True)  # a link to every action, in the worklist
+        self.see_all.setStyleSheet("color: palette(link); text-decoration: underline;")
+        self.see_all.clicked.connect(lambda: opener.open_worklist())
+        under_the_list = self.actions_list.layout()  # not in the header: it would widen the tab
+        assert isinstance(under_the_list, QVBoxLayout)
+        under_the_list.addWidget(self.see_all, 0, Qt.AlignmentFlag.AlignRight)
         lists = QGridLayout()
         for column, entry_list in enumerate(
             (self.actions_list, self.client_trends, self.coach_trends, self.recent_list)
@@ -169,6 +175,7 @@ class OverviewTab(TabPage):
             )
         )
         self.close_older.setText(self.tr("Close older…"))
+        self.see_all.setText(self.tr("See all"))
         self.close_older.setToolTip(
             self.tr("Close every open action of a review dated before a day (imported history)")
         )

@@ -19,6 +19,9 @@ class ClientsFeature(WindowFeature):
         self.find_client_action = QAction(self.tr("&Find client…"), self.window)
         self.find_client_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.find_client_action.triggered.connect(self.find_client)
+        self.worklist_action = QAction(self.tr("A&ctions to take…"), self.window)
+        self.worklist_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.worklist_action.triggered.connect(self.show_worklist)
         self.nonrespondents_action = QAction(self.tr("&Non-respondents…"), self.window)
         self.nonrespondents_action.triggered.connect(self.show_nonrespondents)
         self.thank_action = QAction(self.tr("&Thank the promoters…"), self.window)
@@ -26,6 +29,7 @@ class ClientsFeature(WindowFeature):
         menu.addAction(self.add_review_action)
         menu.addAction(self.find_client_action)
         menu.addSeparator()
+        menu.addAction(self.worklist_action)
         menu.addAction(self.nonrespondents_action)
         menu.addAction(self.thank_action)
         self.dialog: QDialog | None = None
@@ -62,6 +66,11 @@ class ClientsFeature(WindowFeature):
         from feedback_desk.ui.dialogs.find_client import FindClientDialog
 
         return self._open(FindClientDialog(self.window.context, self.window))
+
+    def show_worklist(self) -> QDialog:
+        from feedback_desk.ui.dialogs.opener import opener_for
+
+        return opener_for(self.window.context).open_worklist()
 
     def show_nonrespondents(self) -> QDialog:
         from feedback_desk.ui.dialogs.hosted import HostDialog
