@@ -134,10 +134,10 @@ def ensure_demo_store(clock: Clock) -> Path | None:
     task = runner.run(
         lambda progress: write_demo(path, DemoOptions(until=today), progress),
         name="demo",
-        on_done=lambda summary: outcome.setdefault("done", summary),
-        on_error=lambda exc: outcome.setdefault("error", exc),
+        on_done=lambda summary: outcome.update(done=summary),
+        on_error=lambda exc: outcome.update(error=exc),
         on_progress=progressed,
-        on_cancelled=lambda: outcome.setdefault("cancelled", True),
+        on_cancelled=lambda: outcome.update(cancelled=True),
     )
     dialog.canceled.connect(task.cancel)
     runner.busy_changed.connect(lambda busy: None if busy else loop.quit())
