@@ -209,6 +209,10 @@
         <translation>Fusionner dans…</translation>
     </message>
     <message>
+        <source>the aspects</source>
+        <translation>les aspects</translation>
+    </message>
+    <message>
         <source>Show again</source>
         <translation>Afficher de nouveau</translation>
     </message>
@@ -310,6 +314,17 @@
     <message>
         <source>Offered</source>
         <translation>Proposé</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundChart</name>
+    <message>
+        <source>a chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This chart could not be drawn; the details are in the log.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -593,6 +608,10 @@
         <translation>Courriel au client</translation>
     </message>
     <message>
+        <source>Preparing the email…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>French</source>
         <translation>Français</translation>
     </message>
@@ -603,6 +622,14 @@
     <message>
         <source>This email asks for referrals: the studio&apos;s name and address and an unsubscribe line are added below your text.</source>
         <translation>Ce courriel demande des recommandations : le nom et l’adresse du studio et une ligne de désabonnement sont ajoutés sous votre texte.</translation>
+    </message>
+    <message>
+        <source>the email</source>
+        <translation type="unfinished">le courriel</translation>
+    </message>
+    <message>
+        <source>The email could not be prepared: {why}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Review:</source>
@@ -777,6 +804,10 @@
         <translation>Page de désabonnement (facultatif) :</translation>
     </message>
     <message>
+        <source>the system keyring</source>
+        <translation>le trousseau du système</translation>
+    </message>
+    <message>
         <source>(kept in the system keyring)</source>
         <translation>(gardé dans le trousseau du système)</translation>
     </message>
@@ -791,6 +822,10 @@
     <message>
         <source>Sending…</source>
         <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>the test email</source>
+        <translation>le courriel de test</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1207,10 @@
         <translation>Pour un client qui vous a laissé un avis sur Google : il ne recevra plus d’invitation</translation>
     </message>
     <message>
+        <source>the Google reviews</source>
+        <translation>les avis Google</translation>
+    </message>
+    <message>
         <source>The Google reviews could not be read: {why}</source>
         <translation>Impossible de lire les avis Google : {why}</translation>
     </message>
@@ -1242,6 +1281,10 @@
     <message>
         <source>Reply sent to Google; it shows once Google approves it.</source>
         <translation>Réponse envoyée à Google ; elle paraîtra une fois approuvée par Google.</translation>
+    </message>
+    <message>
+        <source>the email</source>
+        <translation>le courriel</translation>
     </message>
     <message>
         <source>Reply by email to a Google review</source>
@@ -1516,6 +1559,10 @@
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
+    <message>
+        <source>the staff PIN</source>
+        <translation>le NIP du personnel</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1680,6 +1727,10 @@ Dossier des données : {folder}</translation>
         <translation>Actualiser</translation>
     </message>
     <message>
+        <source>the non-respondents</source>
+        <translation>les clients sans réponse</translation>
+    </message>
+    <message>
         <source>Clients shown %1 or more prompts in the last %2 days who answered none: %3.</source>
         <translation>Clients sollicités %1 fois ou plus ces %2 derniers jours sans jamais répondre : %3.</translation>
     </message>
@@ -1689,6 +1740,10 @@ Dossier des données : {folder}</translation>
             <numerusform>Mettre la relance en file d’attente pour %n client ?</numerusform>
             <numerusform>Mettre la relance en file d’attente pour %n clients ?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the outreach emails</source>
+        <translation>les courriels de relance</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1774,13 @@ Dossier des données : {folder}</translation>
     <message>
         <source>Outbox</source>
         <translation>Boîte d’envoi</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>the outbox</source>
+        <translation>la boîte d’envoi</translation>
     </message>
 </context>
 <context>
@@ -1778,6 +1840,14 @@ Dossier des données : {folder}</translation>
     <message>
         <source>Show:</source>
         <translation>Afficher :</translation>
+    </message>
+    <message>
+        <source>The outbox could not be read: {why}</source>
+        <translation>La boîte d’envoi n’a pas pu être lue : {why}</translation>
+    </message>
+    <message>
+        <source>the message</source>
+        <translation>le message</translation>
     </message>
 </context>
 <context>
@@ -2451,6 +2521,14 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <source>Preview: HTML</source>
         <translation>Aperçu : HTML</translation>
     </message>
+    <message>
+        <source>Reading the templates…</source>
+        <translation>Lecture des modèles…</translation>
+    </message>
+    <message>
+        <source>the email templates</source>
+        <translation>les modèles de courriel</translation>
+    </message>
     <message numerus="yes">
         <source>%n template(s) changed: stored when you save the settings.</source>
         <translation>
@@ -2490,6 +2568,10 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <translation>au</translation>
     </message>
     <message>
+        <source>the promoters</source>
+        <translation>les promoteurs</translation>
+    </message>
+    <message>
         <source>%1 promoter(s) in the period; %2 agreed to receive email.</source>
         <translation>%1 promoteur(s) sur la période ; %2 ont accepté les courriels.</translation>
     </message>
@@ -2499,6 +2581,10 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
             <numerusform>Mettre le remerciement en file d’attente pour %n client ?</numerusform>
             <numerusform>Mettre le remerciement en file d’attente pour %n clients ?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the thank-you emails</source>
+        <translation>les courriels de remerciement</translation>
     </message>
 </context>
 <context>

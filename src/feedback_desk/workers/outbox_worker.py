@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from feedback_desk.clock import Clock
 from feedback_desk.services.email.smtp import SmtplibTransport, SmtpTransport
@@ -152,10 +152,11 @@ class OutboxWorker(QObject):
             return found.queued, found.failed, found.uncertain
 
         self._tasks.run(
-            read,
-            name=QCoreApplication.translate("OutboxWorker", "the outbox's counts"),
-            on_done=self._counts_read,
+            read, name="outbox-counts", on_done=self._counts_read, on_error=self._counts_failed
         )
+
+    def _counts_failed(self, error: BaseException) -> None:
+        self.run_failed.emit(str(error))
 
     def _counts_read(self, result: object) -> None:
         if isinstance(result, tuple):
