@@ -455,6 +455,10 @@
         <translation>Fusionner dans…</translation>
     </message>
     <message>
+        <source>the aspects</source>
+        <translation>les aspects</translation>
+    </message>
+    <message>
         <source>Show again</source>
         <translation>Afficher de nouveau</translation>
     </message>
@@ -1085,6 +1089,10 @@
         <translation>Page de désabonnement (facultatif) :</translation>
     </message>
     <message>
+        <source>the system keyring</source>
+        <translation>le trousseau du système</translation>
+    </message>
+    <message>
         <source>(kept in the system keyring)</source>
         <translation>(gardé dans le trousseau du système)</translation>
     </message>
@@ -1099,6 +1107,10 @@
     <message>
         <source>Sending…</source>
         <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>the test email</source>
+        <translation>le courriel de test</translation>
     </message>
 </context>
 <context>
@@ -1492,6 +1504,10 @@
         <translation>Pour un client qui vous a laissé un avis sur Google : il ne recevra plus d’invitation</translation>
     </message>
     <message>
+        <source>the Google reviews</source>
+        <translation>les avis Google</translation>
+    </message>
+    <message>
         <source>The Google reviews could not be read: {why}</source>
         <translation>Impossible de lire les avis Google : {why}</translation>
     </message>
@@ -1562,6 +1578,10 @@
     <message>
         <source>Reply sent to Google; it shows once Google approves it.</source>
         <translation>Réponse envoyée à Google ; elle paraîtra une fois approuvée par Google.</translation>
+    </message>
+    <message>
+        <source>the email</source>
+        <translation>le courriel</translation>
     </message>
     <message>
         <source>Reply by email to a Google review</source>
@@ -1836,6 +1856,10 @@
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
+    <message>
+        <source>the staff PIN</source>
+        <translation>le NIP du personnel</translation>
+    </message>
 </context>
 <context>
     <name>Launch</name>
@@ -2015,6 +2039,10 @@ Dossier des données : {folder}</translation>
         <translation>Actualiser</translation>
     </message>
     <message>
+        <source>the non-respondents</source>
+        <translation>les clients sans réponse</translation>
+    </message>
+    <message>
         <source>Clients shown %1 or more prompts in the last %2 days who answered none: %3.</source>
         <translation>Clients sollicités %1 fois ou plus ces %2 derniers jours sans jamais répondre : %3.</translation>
     </message>
@@ -2024,6 +2052,10 @@ Dossier des données : {folder}</translation>
             <numerusform>Mettre la relance en file d’attente pour %n client ?</numerusform>
             <numerusform>Mettre la relance en file d’attente pour %n clients ?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the outreach emails</source>
+        <translation>les courriels de relance</translation>
     </message>
 </context>
 <context>
@@ -2054,6 +2086,13 @@ Dossier des données : {folder}</translation>
     <message>
         <source>Outbox</source>
         <translation>Boîte d’envoi</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>the outbox</source>
+        <translation>la boîte d’envoi</translation>
     </message>
 </context>
 <context>
@@ -2113,6 +2152,14 @@ Dossier des données : {folder}</translation>
     <message>
         <source>Show:</source>
         <translation>Afficher :</translation>
+    </message>
+    <message>
+        <source>The outbox could not be read: {why}</source>
+        <translation>La boîte d’envoi n’a pas pu être lue : {why}</translation>
+    </message>
+    <message>
+        <source>the message</source>
+        <translation>le message</translation>
     </message>
 </context>
 <context>
@@ -2826,6 +2873,14 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <source>Preview: HTML</source>
         <translation>Aperçu : HTML</translation>
     </message>
+    <message>
+        <source>Reading the templates…</source>
+        <translation>Lecture des modèles…</translation>
+    </message>
+    <message>
+        <source>the email templates</source>
+        <translation>les modèles de courriel</translation>
+    </message>
     <message numerus="yes">
         <source>%n template(s) changed: stored when you save the settings.</source>
         <translation>
@@ -2865,6 +2920,10 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <translation>au</translation>
     </message>
     <message>
+        <source>the promoters</source>
+        <translation>les promoteurs</translation>
+    </message>
+    <message>
         <source>%1 promoter(s) in the period; %2 agreed to receive email.</source>
         <translation>%1 promoteur(s) sur la période ; %2 ont accepté les courriels.</translation>
     </message>
@@ -2874,6 +2933,10 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
             <numerusform>Mettre le remerciement en file d’attente pour %n client ?</numerusform>
             <numerusform>Mettre le remerciement en file d’attente pour %n clients ?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the thank-you emails</source>
+        <translation>les courriels de remerciement</translation>
     </message>
 </context>
 <context>

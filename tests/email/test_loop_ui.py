@@ -72,7 +72,7 @@ def test_the_contacts_dialog_logs_a_call_and_sends_a_follow_up(
 
 
 def test_non_respondents_are_listed_and_contacted_in_bulk(
-    qtbot, mail_store: Store, clock: ManualClock
+    qtbot, mail_store: Store, clock: ManualClock, window_context: WindowContext
 ) -> None:
     with mail_store.write() as session:
         for client_id, consent in (("SILENT", True), ("PRIVATE", False)):
@@ -90,7 +90,7 @@ def test_non_respondents_are_listed_and_contacted_in_bulk(
                     )
                 )
     questions: list[str] = []
-    view = NonRespondentsView(mail_store, clock, confirm=lambda _w, q: questions.append(q) or True)
+    view = NonRespondentsView(window_context, confirm=lambda _w, q: questions.append(q) or True)
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
     assert [r.client for r in view.model.checked()] == ["SILENT"]
@@ -103,11 +103,13 @@ def test_non_respondents_are_listed_and_contacted_in_bulk(
     assert count(mail_store, MessageKind.OUTREACH) == 1
 
 
-def test_thank_the_promoters_of_last_month(qtbot, mail_store: Store, clock: ManualClock) -> None:
+def test_thank_the_promoters_of_last_month(
+    qtbot, mail_store: Store, clock: ManualClock, window_context: WindowContext
+) -> None:
     with mail_store.write() as session:
         add_review(session, add_client(session, "FAN"), 5, clock.now() - timedelta(days=20))
         add_review(session, add_client(session, "MEH"), 4, clock.now() - timedelta(days=20))
-    dialog = ThankPromotersDialog(mail_store, clock, confirm=lambda _w, _q: True)
+    dialog = ThankPromotersDialog(window_context, confirm=lambda _w, _q: True)
     qtbot.addWidget(dialog)
     assert dialog.period()[0].isoformat() == "2026-04-01"
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)

@@ -109,8 +109,8 @@ def test_a_refused_send_keeps_the_dialog_open_with_the_reason(
 
 
 def test_the_worker_sends_in_the_background_and_the_status_bar_shows_counts(
-    qtbot, mail_store: Store, smtp_server: SmtpServer, clock: ManualClock
-) -> None:
+    qtbot, mail_store: Store, smtp_server: SmtpServer, clock: ManualClock, window_context
+) -> None:  # type: ignore[no-untyped-def]
     with mail_store.write() as session:
         add_review(session, add_client(session, "C1"), 1, clock.now(), channel=Channel.KIOSK)
         add_review(session, add_client(session, "C2"), 1, clock.now(), channel=Channel.KIOSK)
@@ -119,11 +119,17 @@ def test_the_worker_sends_in_the_background_and_the_status_bar_shows_counts(
     smtp_server.handler.script(subjects[1], "550 5.1.1 no such mailbox")
     status = OutboxStatusWidget()
     qtbot.addWidget(status)
-    worker = OutboxWorker(mail_store, clock, transport=SmtplibTransport(), interval_seconds=0)
+    worker = OutboxWorker(
+        mail_store,
+        clock,
+        window_context.tasks,
+        transport=SmtplibTransport(),
+        parent=window_context,
+    )
     worker.counts_changed.connect(status.set_counts)
     runs: list[object] = []
     worker.run_finished.connect(runs.append)
-    worker.start()
+    worker.refresh_counts()
     qtbot.waitUntil(lambda: status.text() == "Outbox: 2 queued", timeout=10_000)
     worker.send_now()
     qtbot.waitUntil(lambda: bool(runs), timeout=20_000)
@@ -134,7 +140,7 @@ def test_the_worker_sends_in_the_background_and_the_status_bar_shows_counts(
 
 
 def test_the_outbox_view_retries_a_failed_message(
-    qtbot, mail_store: Store, clock: ManualClock
+    qtbot, mail_store: Store, clock: ManualClock, window_context: WindowContext
 ) -> None:
     with mail_store.write() as session:
         add_review(session, add_client(session, "C1"), 1, clock.now(), channel=Channel.KIOSK)
@@ -142,8 +148,9 @@ def test_the_outbox_view_retries_a_failed_message(
         assert message is not None
         message.state = OutboxState.FAILED
         message.last_error = "message refused: 550 5.1.1 no such mailbox"
-    view = OutboxView(mail_store, clock)
+    view = OutboxView(window_context)
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
     assert view.model.rowCount() == 1
     view.table.selectRow(0)
     assert view.retry_button.isEnabled()
@@ -152,7 +159,10 @@ def test_the_outbox_view_retries_a_failed_message(
     changes: list[bool] = []
     view.changed.connect(lambda: changes.append(True))
     view.retry_button.click()
-    qtbot.waitUntil(lambda: bool(changes), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(changes) and not view.model.loading, timeout=10_000)
     assert view.model.row_at(0).state is OutboxState.QUEUED
+    assert view.selected() == view.model.row_at(0), "the message changed stays selected"
     view.filter.setCurrentIndex(1)  # needs attention
+    assert view.model.loading
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
     assert view.model.rowCount() == 0

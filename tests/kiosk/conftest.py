@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -15,6 +16,7 @@ from feedback_desk.store.database import Store
 from feedback_desk.ui import i18n
 from feedback_desk.ui.kiosk import IdleWatch, KioskWindow
 from tests.support.studio_builder import StudioBuilder
+from tests.support.window_context import window_context
 
 
 class ManualIdleWatch(IdleWatch):
@@ -57,20 +59,24 @@ KioskFactory = Callable[[], KioskWindow]
 
 @pytest.fixture
 def open_kiosk(qtbot: QtBot, store: Store, sunday: ManualClock) -> Iterator[KioskFactory]:
+    """Opens the kiosk as the window does, on a context whose settings are loaded (read when
+    the kiosk opens, after the test set them)."""
     opened: list[KioskWindow] = []
+    with ExitStack() as contexts:
 
-    def factory() -> KioskWindow:
-        window = KioskWindow(store, sunday, idle=ManualIdleWatch(), search_delay_ms=0)
-        window.resize(1280, 800)
-        window.show()
-        opened.append(window)
-        return window
+        def factory() -> KioskWindow:
+            context = contexts.enter_context(window_context(qtbot, store, sunday))
+            window = KioskWindow(context, idle=ManualIdleWatch(), search_delay_ms=0)
+            window.resize(1280, 800)
+            window.show()
+            opened.append(window)
+            return window
 
-    yield factory
-    # Closed here, not by qtbot: a plain close() would ask for the staff PIN.
-    for window in opened:
-        window.shutdown()
-        window.deleteLater()
+        yield factory
+        # Closed here, not by qtbot: a plain close() would ask for the staff PIN.
+        for window in opened:
+            window.shutdown()
+            window.deleteLater()
 
 
 def idle_of(window: KioskWindow) -> ManualIdleWatch:

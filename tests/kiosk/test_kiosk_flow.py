@@ -19,6 +19,7 @@ from feedback_desk.ui.kiosk.thanks import Ending
 from feedback_desk.ui.kiosk.window import KioskWindow
 from tests.kiosk.conftest import KioskFactory, find_client, idle_of, pick, tap, type_text
 from tests.support.studio_builder import StudioBuilder
+from tests.support.window_context import window_context
 
 
 @dataclass
@@ -311,8 +312,9 @@ def test_the_idle_delay_comes_from_the_settings(
     store: Store, studio: StudioBuilder, qtbot: QtBot, sunday: ManualClock
 ) -> None:
     studio.setting("kiosk.idle_seconds", "45")
-    window = KioskWindow(store, sunday)
-    qtbot.addWidget(window)
-    assert isinstance(window.idle, TimerIdleWatch)
-    assert window.idle.interval_ms == 45_000
-    window.shutdown()
+    with window_context(qtbot, store, sunday) as context:
+        window = KioskWindow(context)
+        qtbot.addWidget(window)
+        assert isinstance(window.idle, TimerIdleWatch)
+        assert window.idle.interval_ms == 45_000
+        window.shutdown()

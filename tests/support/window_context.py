@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import shiboken6
+
 from feedback_desk.clock import Clock
 from feedback_desk.store.database import Store
 from feedback_desk.ui.context import WindowContext
@@ -25,6 +27,12 @@ def window_context(qtbot: Any, store: Store, clock: Clock) -> Iterator[WindowCon
 
 def close_context(qtbot: Any, context: WindowContext) -> None:
     """As the window does when it closes: join the threads, then let Qt deliver what is left
-    (deferred deletions, dropped outcomes) before the test's widgets go."""
+    (deferred deletions, dropped outcomes) before the test's widgets go.
+
+    Then the context is deleted, as the window deletes it with itself. Left to Python, it would
+    be collected with the test's garbage during a later test: the collector clears the runner's
+    attributes before deleting it, and a widget of the same garbage deleted in between would
+    call the runner's slot on an empty object."""
     context.close()
     qtbot.wait(1)
+    shiboken6.delete(context)

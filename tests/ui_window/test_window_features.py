@@ -80,6 +80,7 @@ def test_kiosk_mode_takes_the_screen_and_the_pin_brings_the_window_back(
     qtbot.waitUntil(lambda: len(kiosk.welcome.result_buttons) > 0, timeout=10_000)
 
     tap(qtbot, kiosk.staff_button)
+    qtbot.waitUntil(lambda: kiosk.pin_dialog is not None, timeout=10_000)  # the PIN is read
     dialog = kiosk.pin_dialog
     assert dialog is not None
     for digit in "2468":

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from feedback_desk import paths
 from feedback_desk.clock import Clock
@@ -51,21 +51,42 @@ def run_window(
 
 def run_kiosk_window(store: Store, *, clock: Clock, debug: bool) -> int:
     """`feedback-desk kiosk`: the kiosk alone, full screen, with the window's application setup
-    (names, icon, language, error dialogs)."""
+    (names, icon, language, error dialogs). It opens once the studio's settings are read (in the
+    background, as the window reads them); if they cannot be, the error is shown and the
+    application ends."""
+    from feedback_desk.ui.context import WindowContext
     from feedback_desk.ui.kiosk import KioskWindow
 
     app = create_application()
     reporter = ErrorReporter(debug=debug)
     reporter.install()
-    kiosk = KioskWindow(store, clock)
-    reporter.parent = kiosk
-    # Logging out or Ctrl+C ends the application: the kiosk closes without the PIN.
-    app.aboutToQuit.connect(kiosk.shutdown)
-    kiosk.showFullScreen()
+    context = WindowContext(store, clock)
+    opened: list[KioskWindow] = []
+    opened_box: list[QMessageBox] = []  # kept alive while it shows
+
+    def open_kiosk() -> None:
+        kiosk = KioskWindow(context)
+        opened.append(kiosk)
+        reporter.parent = kiosk
+        # Logging out or Ctrl+C ends the application: the kiosk closes without the PIN.
+        app.aboutToQuit.connect(kiosk.shutdown)
+        kiosk.showFullScreen()
+
+    def not_opened(message: str) -> None:
+        if opened:
+            return  # the kiosk runs: a later failure is in the log
+        box = QMessageBox(QMessageBox.Icon.Critical, "Feedback Desk", message)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.finished.connect(lambda _result: app.exit(1))
+        opened_box.append(box)
+        box.open()
+
+    context.failed.connect(not_opened)
+    context.reload_settings(then=open_kiosk)
     try:
         return app.exec()
     finally:
-        store.close()
+        context.close()  # joins the kiosk's last writes, then closes the store
 
 
 def demo_day(clock: Clock) -> date:
@@ -123,10 +144,10 @@ def ensure_demo_store(clock: Clock) -> Path | None:
     task = runner.run(
         lambda progress: write_demo(path, DemoOptions(until=today), progress),
         name="demo",
-        on_done=lambda summary: outcome.setdefault("done", summary),
-        on_error=lambda exc: outcome.setdefault("error", exc),
+        on_done=lambda summary: outcome.update(done=summary),
+        on_error=lambda exc: outcome.update(error=exc),
         on_progress=progressed,
-        on_cancelled=lambda: outcome.setdefault("cancelled", True),
+        on_cancelled=lambda: outcome.update(cancelled=True),
     )
     dialog.canceled.connect(task.cancel)
     runner.busy_changed.connect(lambda busy: None if busy else loop.quit())

@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
         """File → Import…: the import dialog; the tabs refresh after each import."""
         from feedback_desk.ui.dialogs.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self.context.store, self.context.clock, self)
+        dialog = ImportDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(lambda _report: self.refresh())
         self.import_dialog = dialog

@@ -176,7 +176,9 @@ class TaskRunner(QObject):
     def _owner_destroyed(self) -> None:
         """A widget went away: its running tasks are asked to stop (their outcome is dropped)."""
         gone = self.sender()
-        for task in self._running:
+        # In a garbage cycle being collected, this runner's attributes may be cleared before
+        # its C++ object goes: nothing is running for it then.
+        for task in getattr(self, "_running", ()):
             if task.owner is gone or not task.owner_alive():
                 task.cancel()
 

@@ -123,11 +123,6 @@ class SettingsDialog(QDialog):
         self.saved.emit(keys)
         self.accept()
 
-    def done(self, result: int) -> None:
-        for page in self.pages.values():
-            page.shutdown()
-        super().done(result)
-
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         self._say(self.tr("Could not save: {why}").format(why=describe_error(exc)), error=True)

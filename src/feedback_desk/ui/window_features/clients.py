@@ -77,7 +77,7 @@ class ClientsFeature(WindowFeature):
         from feedback_desk.ui.loop.nonrespondents import NonRespondentsView
 
         context = self.window.context
-        view = NonRespondentsView(context.store, context.clock)
+        view = NonRespondentsView(context)
         view.queued.connect(self._emails_queued)
         return self._open(HostDialog(self.tr("Non-respondents"), view, self.window))
 
@@ -87,7 +87,7 @@ class ClientsFeature(WindowFeature):
         from feedback_desk.ui.loop.thank_promoters import ThankPromotersDialog
 
         context = self.window.context
-        dialog = ThankPromotersDialog(context.store, context.clock, self.window)
+        dialog = ThankPromotersDialog(context, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.queued.connect(self._emails_queued)
         return self._open(dialog)

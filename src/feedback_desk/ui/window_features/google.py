@@ -30,7 +30,7 @@ class GoogleFeature(WindowFeature):
         from feedback_desk.ui.google.status_widget import GoogleStatusWidget
 
         self.context = context
-        worker = GoogleSyncWorker(context.store, context.clock, parent=context)
+        worker = GoogleSyncWorker(context.store, context.clock, context.tasks, parent=context)
         worker.synced.connect(lambda _result: self.window.refresh())
         context.google_sync = worker
         self.worker = worker

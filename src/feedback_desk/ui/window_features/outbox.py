@@ -29,7 +29,7 @@ class OutboxFeature(WindowFeature):
         self.sending = False
 
     def attach(self, context: WindowContext) -> None:
-        worker = OutboxWorker(context.store, context.clock, parent=context)
+        worker = OutboxWorker(context.store, context.clock, context.tasks, parent=context)
         worker.counts_changed.connect(self.status_widget.set_counts)
         worker.run_failed.connect(self._run_failed)
         worker.run_finished.connect(self._run_finished)
@@ -82,7 +82,7 @@ class OutboxFeature(WindowFeature):
         from feedback_desk.ui.outbox.outbox_view import OutboxView
 
         context = self.window.context
-        view = OutboxView(context.store, context.clock)
+        view = OutboxView(context)
         view.changed.connect(self.nudge)
         dialog = HostDialog(self.tr("Outbox"), view, self.window)
         self.dialog = dialog
