@@ -182,7 +182,7 @@ class ReviewsPanel(QWidget):
         self.search_edit.setPlaceholderText(self.tr("Search a client…"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(self.tr("Client search"))
-        self.search_edit.setMinimumWidth(180)
+        self.search_edit.setMinimumWidth(120)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
