@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from sqlalchemy import func, select
 
 from feedback_desk import __version__, paths
@@ -300,11 +300,13 @@ def test_about_shows_the_version_the_data_folder_and_the_store(
 ) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
     window.about_action.trigger()
-    text = window.message_box.text()
+    dialog = window.about_dialog
+    assert dialog.isVisible()
+    text = dialog.findChild(QLabel, "title").text() + dialog.details.text()
     assert __version__ in text
     assert str(paths.data_dir()) in text
     assert str(demo_path.resolve()) in text
-    window.message_box.close()
+    dialog.close()
 
 
 def test_the_window_speaks_the_language_of_the_system(
