@@ -8,11 +8,12 @@ import sys
 import tomllib
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from feedback_desk import __version__
 from feedback_desk.cli import window_main
+from feedback_desk.ui.app import _QtMessageFilter
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,3 +51,9 @@ def test_a_store_that_cannot_be_opened_is_shown_in_a_dialog(qtbot, tmp_path: Pat
     assert str(blocker / "studio.sqlite") in shown[0]
     # The same line still reaches standard error, for whoever launched it from a terminal.
     assert capsys.readouterr().err.strip() == shown[0]
+
+
+def test_qt_messages_without_a_standard_error_are_dropped(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A windowed launcher on Windows (pythonw, the frozen feedback-desk-gui) has no stderr.
+    monkeypatch.setattr(sys, "stderr", None)
+    _QtMessageFilter()(QtMsgType.QtWarningMsg, QMessageLogContext(), "a warning from Qt")

@@ -102,7 +102,7 @@ class _QtMessageFilter:
             return
         if callable(self.previous):
             self.previous(mode, context, message)
-        else:
+        elif sys.stderr is not None:  # None in a windowed launcher (feedback-desk-gui on Windows)
             sys.stderr.write(qFormatLogMessage(mode, context, message) + "\n")
 
 
