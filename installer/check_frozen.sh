@@ -36,7 +36,7 @@ run() {
     XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" \
     FEEDBACK_DESK_DATA_DIR="$work/feedback-desk" FEEDBACK_DESK_LANG="${LANGUAGE_SHOWN:-en}" \
     PYTHON_KEYRING_BACKEND=keyring.backends.null.Keyring QT_QPA_PLATFORM=offscreen \
-    "$app" "$@"
+    ${LD_DEBUG:+LD_DEBUG=$LD_DEBUG} "$app" "$@"
 }
 
 [[ -x $app ]] || fail "$app is not there: run bash installer/build.sh first"
@@ -91,6 +91,16 @@ run export --store "$work/demo.sqlite" --from 2026-09-01 --to "$day" "$work/repo
   >/dev/null || fail "export"
 [[ $(head -c 2 "$work/report.xlsx") == PK ]] || fail "export wrote no workbook"
 passed "stats and the Excel export"
+
+# Headless commands load neither Qt nor matplotlib, frozen or not (tests/test_cli_basics.py):
+# the dynamic loader lists every library the process loads.
+LD_DEBUG=files run stats --store "$work/demo.sqlite" --from 2026-09-01 --to "$day" \
+  >/dev/null 2>"$work/loaded.txt" || fail "stats with LD_DEBUG"
+grep -q "libpython3" "$work/loaded.txt" || fail "LD_DEBUG listed no library"
+if grep -Eq "libQt6|matplotlib/" "$work/loaded.txt"; then
+  fail "a headless command loaded $(grep -Eo "(libQt6|matplotlib/)[^ ]*" "$work/loaded.txt" | head -1)"
+fi
+passed "headless commands load no Qt and no matplotlib"
 
 # The real window, off screen, in each language (French needs the .qm catalogue).
 for tab in overview business class google; do
