@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Feedback Desk</source>
+        <translation>À propos de Feedback Desk</translation>
+    </message>
+    <message>
+        <source>Feedback Desk {version}</source>
+        <translation>Feedback Desk {version}</translation>
+    </message>
+    <message>
+        <source>Collect, understand and act on what your clients think.</source>
+        <translation>Recueillez, comprenez et suivez ce que pensent vos clients.</translation>
+    </message>
+    <message>
+        <source>Store: {where}
+Data folder: {folder}
+Logs: {logs}</source>
+        <translation>Base : {where}
+Dossier des données : {folder}
+Journaux : {logs}</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>Copier le diagnostic</translation>
+    </message>
+    <message>
+        <source>Copies the versions, the folders and the recent errors of the log (without any client data or password), to paste into a message to support</source>
+        <translation>Copie les versions, les dossiers et les erreurs récentes du journal (sans aucune donnée de client ni mot de passe), à coller dans un message au soutien technique</translation>
+    </message>
+    <message>
+        <source>Copied: paste them into your message to support.</source>
+        <translation>Copié : collez-le dans votre message au soutien technique.</translation>
+    </message>
+</context>
+<context>
     <name>ActionContactsDialog</name>
     <message>
         <source>Contacts with the client</source>
@@ -1989,24 +2024,6 @@
     <message>
         <source>Settings saved.</source>
         <translation>Paramètres enregistrés.</translation>
-    </message>
-    <message>
-        <source>About Feedback Desk</source>
-        <translation>À propos de Feedback Desk</translation>
-    </message>
-    <message>
-        <source>Feedback Desk {version}
-
-Collect, understand and act on what your clients think.
-
-Store: {where}
-Data folder: {folder}</source>
-        <translation>Feedback Desk {version}
-
-Recueillez, comprenez et suivez ce que pensent vos clients.
-
-Base : {where}
-Dossier des données : {folder}</translation>
     </message>
     <message>
         <source>Google reviews</source>

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from sqlalchemy import func, select
 
 from feedback_desk import __version__, paths
@@ -19,6 +19,7 @@ from feedback_desk.services import settings_admin
 from feedback_desk.store.database import Store, open_store
 from feedback_desk.store.models import Client, Review
 from feedback_desk.ui import i18n
+from feedback_desk.ui.dialogs.client_card import ClientCardDialog
 from feedback_desk.ui.dialogs.find_client import FindClientDialog
 from feedback_desk.ui.dialogs.hosted import HostDialog
 from feedback_desk.ui.kiosk import KioskWindow
@@ -180,6 +181,12 @@ def test_find_client_ignores_accents_and_marks_a_client_unsubscribed(
     dialog.resubscribe_button.click()
     qtbot.waitUntil(lambda: dialog.unsubscribe_button.isEnabled(), timeout=10_000)
     assert count(demo_path, unsubscribed) == 0
+    # The chosen client's card opens from here too.
+    dialog.card_button.click()
+    cards = [w for w in QApplication.topLevelWidgets() if isinstance(w, ClientCardDialog)]
+    assert len(cards) == 1
+    qtbot.waitUntil(lambda: external_id in cards[0].name.text(), timeout=10_000)
+    cards[0].close()
 
 
 def test_the_loop_lists_open_from_the_clients_menu(qtbot, open_window, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -294,11 +301,13 @@ def test_about_shows_the_version_the_data_folder_and_the_store(
 ) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
     window.about_action.trigger()
-    text = window.message_box.text()
+    dialog = window.about_dialog
+    assert dialog.isVisible()
+    text = dialog.findChild(QLabel, "title").text() + dialog.details.text()
     assert __version__ in text
     assert str(paths.data_dir()) in text
     assert str(demo_path.resolve()) in text
-    window.message_box.close()
+    dialog.close()
 
 
 def test_the_window_speaks_the_language_of_the_system(

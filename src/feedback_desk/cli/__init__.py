@@ -6,6 +6,7 @@ commands never load Qt or matplotlib and ``--help`` answers at once.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -57,3 +58,29 @@ def main(
         return 1
     finally:
         ctx.close()
+
+
+class _Tee(io.StringIO):
+    """Keeps what is written (for the dialog) and passes it on to standard error, if any."""
+
+    def __init__(self, passed_on: TextIO | None) -> None:
+        super().__init__()
+        self.passed_on = passed_on
+
+    def write(self, text: str) -> int:
+        if self.passed_on is not None:
+            self.passed_on.write(text)
+        return super().write(text)
+
+
+def window_main(argv: Sequence[str] | None = None) -> int:
+    """``feedback-desk-gui``: the same command line for menus and desktop launchers, without a
+    console window on Windows. Nobody may be reading standard error there, so a problem that
+    stops the command (a store that cannot be opened, say) is shown in a dialog too."""
+    problems = _Tee(sys.stderr)
+    code = main(argv, stderr=problems)
+    if code != 0 and problems.getvalue().strip():
+        from feedback_desk.ui.dialogs.launch_problem import show_launch_problem
+
+        show_launch_problem(problems.getvalue().strip())
+    return code

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from feedback_desk import __version__, paths
+from feedback_desk import APP_ID, __version__, paths
 from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.ui import i18n
 from feedback_desk.ui.gc_tuning import collect_on_gui_thread
@@ -36,8 +36,12 @@ LANGUAGE_ENV = "FEEDBACK_DESK_LANG"
 log = logging.getLogger("feedback_desk")
 
 
-def icon_path() -> Path:
-    return paths.resource_dir() / "icons" / "feedback-desk.svg"
+def app_icon() -> QIcon:
+    """The icon at every size rendered by scripts/make_icons.py (PNGs: no SVG plugin needed)."""
+    icon = QIcon()
+    for png in sorted((paths.resource_dir() / "icons" / "generated").glob("feedback-desk-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def check_display() -> None:
@@ -72,8 +76,8 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
-    if icon_path().is_file():
-        app.setWindowIcon(QIcon(str(icon_path())))
+    app.setWindowIcon(app_icon())
+    QGuiApplication.setDesktopFileName(APP_ID)  # Wayland and the taskbar match the .desktop file
     filter_known_qt_messages()
     collect_on_gui_thread(app)
     i18n.install_language(ui_language(), app)
@@ -100,7 +104,7 @@ class _QtMessageFilter:
             return
         if callable(self.previous):
             self.previous(mode, context, message)
-        else:
+        elif sys.stderr is not None:  # None in a windowed launcher (feedback-desk-gui on Windows)
             sys.stderr.write(qFormatLogMessage(mode, context, message) + "\n")
 
 

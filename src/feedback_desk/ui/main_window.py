@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from feedback_desk import __version__, paths
 from feedback_desk.clock import Clock
 from feedback_desk.services.progress import Progress
 from feedback_desk.store.database import Store
@@ -457,18 +456,11 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def show_about(self) -> None:
-        self.show_problem(
-            self.tr("About Feedback Desk"),
-            self.tr(
-                "Feedback Desk {version}\n\n"
-                "Collect, understand and act on what your clients think.\n\n"
-                "Store: {where}\n"
-                "Data folder: {folder}"
-            ).format(
-                version=__version__, where=self.context.store.location, folder=paths.data_dir()
-            ),
-            icon=QMessageBox.Icon.Information,
-        )
+        from feedback_desk.ui.dialogs.about import AboutDialog
+
+        self.about_dialog = AboutDialog(self.context.store.location, self)
+        self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog.open()
 
     def show_problem(
         self, title: str, text: str, *, icon: QMessageBox.Icon = QMessageBox.Icon.Warning

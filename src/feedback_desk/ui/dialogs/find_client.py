@@ -1,6 +1,6 @@
 """Clients → Find client…: any client by part of their name or member id (accents and case
 ignored), their email consent at a glance, and staff's "mark as unsubscribed" (or the undo, when
-the client asks for the studio's emails again). Opens the client card where there is one."""
+the client asks for the studio's emails again). Opens the client card."""
 
 from __future__ import annotations
 
