@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "actions",
     "export",
     "outbox",
+    "inbox",
     "unsubscribe",
     "config",
     "google",
