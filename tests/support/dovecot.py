@@ -1,9 +1,9 @@
 """A real IMAP server for the inbox tests: Dovecot with a throw-away configuration.
 
 One instance per test session, on free loopback ports: plain IMAP (with STARTTLS) and IMAP over
-TLS, with a certificate from a ``trustme`` authority that the tests trust. Users live in a
-passwd-file that Dovecot re-reads when it changes, so each test gets a fresh mailbox by adding a
-user. Mail is delivered by IMAP APPEND, as a mail server would leave it.
+TLS, with a certificate from a ``trustme`` authority that the tests trust. Any user name logs in
+with one password (a static passdb), so each test gets a fresh mailbox by using a new name. Mail
+is delivered by IMAP APPEND, as a mail server would leave it.
 
 Dovecot refuses to give mail to root, so when the tests run as root the mailboxes belong to
 ``nobody``. Without the binary (Debian's ``dovecot-imapd``) the inbox tests are skipped.
@@ -29,6 +29,8 @@ from typing import Any
 import trustme
 
 DOVECOT = Path("/usr/sbin/dovecot")
+# Every user has this password (a static passdb): a new user name is a new, empty mailbox.
+PASSWORD = "s3cret-pass"
 _users = count(1)
 
 
@@ -132,7 +134,6 @@ class DovecotServer:
         cert = self.authority.issue_cert("127.0.0.1", "localhost")
         cert.cert_chain_pems[0].write_to_path(str(root / "cert.pem"))
         cert.private_key_pem.write_to_path(str(root / "key.pem"))
-        (root / "passwd").write_text("")
         return f"""
 base_dir = {root}/run
 state_dir = {root}/state
@@ -151,8 +152,8 @@ default_internal_user = {internal_user}
 first_valid_uid = {owner}
 mail_location = maildir:{root}/mail/%u
 passdb {{
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u {root}/passwd
+  driver = static
+  args = password={PASSWORD}
 }}
 userdb {{
   driver = static
@@ -182,11 +183,9 @@ service imap-login {{
         _wait_for(self.port, self._process, self.log)
         return self
 
-    def add_user(self, password: str = "s3cret-pass") -> MailboxUser:
-        name = f"studio{next(_users)}"
-        with (self.root / "passwd").open("a") as handle:
-            handle.write(f"{name}:{{PLAIN}}{password}\n")
-        return MailboxUser(self, name, password)
+    def add_user(self) -> MailboxUser:
+        """A user no test used yet, so a fresh, empty mailbox."""
+        return MailboxUser(self, f"studio{next(_users)}", PASSWORD)
 
     def stop(self) -> None:
         if self._process is not None:
