@@ -114,10 +114,14 @@ def record_answer(
     answerable (someone else answered it first). UserInputError when the answer is invalid."""
     if not is_answerable(request, settings, at) or request.prompt_id is None:
         return None
-    if not _claim(session, request, RequestState.ANSWERED, at):
-        return None
-    review = answer_prompt(session, settings, request.prompt_id, answer, at=at, channel=channel)
-    request.review_id = review.id
+    # A savepoint: an invalid answer leaves the request answerable, whatever the caller does.
+    with session.begin_nested():
+        if not _claim(session, request, RequestState.ANSWERED, at):
+            return None
+        review = answer_prompt(
+            session, settings, request.prompt_id, answer, at=at, channel=channel
+        )
+        request.review_id = review.id
     return review
 
 
