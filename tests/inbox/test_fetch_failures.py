@@ -71,7 +71,7 @@ KILLER = textwrap.dedent(
     from feedback_desk.store.database import open_store
 
     store_path, at, die_on, nth = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-    calls = {"move": 0, "message": 0}
+    calls = {"move": 0, "messages": 0}
 
     class DiesMidway:
         def __init__(self):
@@ -97,12 +97,12 @@ KILLER = textwrap.dedent(
 
 
 @pytest.mark.parametrize(
-    ("die_on", "nth"),
-    [("move", 1), ("message", 2)],
-    ids=["killed-after-recording-before-the-move", "killed-before-reading-the-second"],
+    ("die_on", "recorded_before"),
+    [("move", 2), ("messages", 0)],
+    ids=["killed-after-recording-before-the-move", "killed-before-recording"],
 )
 def test_a_fetch_killed_midway_records_each_answer_once(
-    studio: Studio, store_path: Path, die_on: str, nth: int
+    studio: Studio, store_path: Path, die_on: str, recorded_before: int
 ) -> None:
     email = request_sent(studio)
     studio.deliver(reply_to(email, "4 nice", sender=AUDREY, date=studio.at("2026-05-15T21:10")))
@@ -111,7 +111,7 @@ def test_a_fetch_killed_midway_records_each_answer_once(
     )
     at = studio.at("2026-05-16T08:00").isoformat()
     killed = subprocess.run(
-        [PYTHON, "-c", KILLER, str(store_path), at, die_on, str(nth)],
+        [PYTHON, "-c", KILLER, str(store_path), at, die_on, "1"],
         env=subprocess_env(),
         cwd=Path(__file__).resolve().parents[2],  # the test keyring lives in tests.support
         capture_output=True,
@@ -119,14 +119,15 @@ def test_a_fetch_killed_midway_records_each_answer_once(
         check=False,
     )
     assert killed.returncode == -9, killed.stderr.decode()
-    assert count(studio, ProcessedMail) == 1  # the first answer, whole; nothing of the second
+    assert count(studio, ProcessedMail) == recorded_before
+    assert len(studio.mailbox.messages("INBOX")) == 2
     summary = fetch_inbox(
         studio.store,
         transport=ImapClientTransport(),
         clock=FixedClock(studio.at("2026-05-16T08:05")),
     )
     assert count(studio, ProcessedMail) == 2
-    assert summary.messages == 1  # only the second one is new
+    assert summary.messages == 2 - recorded_before  # only what was not recorded yet
     with studio.store.read() as session:
         stars = list(session.scalars(select(Review.stars).where(Review.channel == "email")))
     assert stars == [4]

@@ -6,9 +6,10 @@
    folder's UID validity); with no cursor, those that arrived since the day before the studio
    first sent an email (nothing earlier can answer one).
 3. Read their headers only (``BODY.PEEK``: no flag changes) and recognize ours.
-4. For each of ours, in UID order: read it whole, record what it produces and that it was
-   processed in one transaction, then move it to the processed folder. A message already
-   recorded (a pass that died between the commit and the move) is only moved.
+4. For each of ours, in UID order: read it whole (a few at a time), record what it produces and
+   that it was processed in one transaction; then move the page's processed messages to the
+   processed folder together. A message already recorded (a pass that died between the commit
+   and the move) is only moved.
 5. Move the cursor past every message looked at, except one that must be tried again.
 
 A pass that dies anywhere leaves each message either fully recorded or not at all; the next
@@ -21,6 +22,7 @@ cancelling stops between two messages.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -42,7 +44,7 @@ from feedback_desk.services.inbox.imap import (
 from feedback_desk.services.inbox.processing import Place, Produced, message_key, process_mail
 from feedback_desk.services.inbox.reading import MailHead, read_head, read_mail
 from feedback_desk.services.inbox.recognizing import Target, recognize
-from feedback_desk.services.progress import NullProgress, Progress, check_cancelled
+from feedback_desk.services.progress import Cancelled, NullProgress, Progress, check_cancelled
 from feedback_desk.services.secrets import store_identity
 from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.store.database import Store
@@ -50,6 +52,8 @@ from feedback_desk.store.models import InboxCursor, OutboxMessage, ProcessedMail
 from feedback_desk.store.queries.instants import aware_utc
 
 PAGE = 200
+# Whole messages are fetched a few at a time, at most this many bytes together.
+BODY_BATCH_BYTES = 8 * 1024 * 1024
 
 
 @dataclass
@@ -134,27 +138,18 @@ class _Pass:
     def place(self, uid: int) -> Place:
         return Place(self.folder, self.state.uidvalidity, uid)
 
-    def already_processed(self, head: MailHead, uid: int) -> bool:
-        key = message_key(head.message_id, self.place(uid))
+    def processed(self, heads: dict[int, MailHead]) -> set[int]:
+        """The UIDs among *heads* already recorded (a pass died before moving them)."""
+        keys = {message_key(head.message_id, self.place(uid)): uid for uid, head in heads.items()}
+        if not keys:
+            return set()
         with self.store.read() as session:
-            found = session.scalar(select(ProcessedMail.id).where(ProcessedMail.message_key == key))
-        return found is not None
+            found = session.scalars(
+                select(ProcessedMail.message_key).where(ProcessedMail.message_key.in_(list(keys)))
+            )
+            return {keys[key] for key in found}
 
-    def handle(self, head: MessageHead, parsed: MailHead, target: Target) -> None:
-        uid = head.uid
-        if not self.already_processed(parsed, uid):
-            produced = self.record(uid, target)
-            if produced is None:
-                return
-            self.summary.messages += 1
-            self.summary.reviews += produced.review_id is not None
-            self.summary.inbound += produced.inbound_id is not None
-        self.connection.move(uid, self.processed_folder)
-
-    def record(self, uid: int, target: Target) -> Produced | None:
-        raw = self.connection.message(uid)
-        if raw is None:
-            return None  # moved away meanwhile (another reader): nothing to do here
+    def record(self, uid: int, raw: bytes, target: Target) -> Produced:
         mail = read_mail(raw)
         try:
             with self.store.write() as session:
@@ -164,6 +159,13 @@ class _Pass:
         except IntegrityError:
             # Another reader recorded this very message first: only the move is left.
             return Produced()
+
+    def count(self, produced: Produced) -> None:
+        if produced == Produced():
+            return
+        self.summary.messages += 1
+        self.summary.reviews += produced.review_id is not None
+        self.summary.inbound += produced.inbound_id is not None
 
 
 def fetch_inbox(
@@ -210,22 +212,48 @@ def fetch_inbox(
         connection.close()
 
 
+def _batches(heads: list[MessageHead]) -> Iterator[list[int]]:
+    """UIDs in groups of at most BODY_BATCH_BYTES (a 10 MB attachment travels alone)."""
+    batch: list[int] = []
+    size = 0
+    for head in heads:
+        if batch and size + head.size > BODY_BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+        batch.append(head.uid)
+        size += head.size
+    if batch:
+        yield batch
+
+
 def _one_page(run: _Pass, uids: list[int], progress: Progress) -> None:
+    """Recognize a page of messages, record ours one transaction each, then move them."""
     heads = run.connection.heads(uids)
     parsed = {head.uid: read_head(head.header) for head in heads}
     with run.store.read() as session:
         targets = recognize(session, parsed)
-    for head in heads:
-        target = targets.get(head.uid)
-        if target is None:
-            run.summary.left_alone += 1
-            continue
-        check_cancelled(progress)
-        try:
-            run.handle(head, parsed[head.uid], target)
-        except (ValueError, LookupError, UnicodeError) as exc:
-            run.retry.append(head.uid)
-            run.summary.problems.append(
-                f"message {head.uid} ({parsed[head.uid].subject!r}) could not be read: {exc}; "
-                "it stays in the mailbox and is tried again next time"
-            )
+    run.summary.left_alone += len(heads) - len(targets)
+    ours = [head for head in heads if head.uid in targets]
+    done = run.processed({head.uid: parsed[head.uid] for head in ours})
+    to_move = sorted(done)
+    try:
+        for batch in _batches([head for head in ours if head.uid not in done]):
+            bodies = run.connection.messages(batch)
+            for uid in batch:
+                check_cancelled(progress)
+                if uid not in bodies:
+                    continue  # moved away meanwhile (another reader): nothing left to do
+                try:
+                    run.count(run.record(uid, bodies[uid], targets[uid]))
+                except (ValueError, LookupError, UnicodeError) as exc:
+                    run.retry.append(uid)
+                    run.summary.problems.append(
+                        f"message {uid} ({parsed[uid].subject!r}) could not be read: {exc}; "
+                        "it stays in the mailbox and is tried again next time"
+                    )
+                    continue
+                to_move.append(uid)
+    except Cancelled:
+        run.connection.move(sorted(to_move), run.processed_folder)
+        raise
+    run.connection.move(sorted(to_move), run.processed_folder)

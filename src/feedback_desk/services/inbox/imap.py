@@ -68,13 +68,13 @@ class MailboxConnection(Protocol):
 
     def heads(self, uids: Sequence[int]) -> list[MessageHead]: ...
 
-    def message(self, uid: int) -> bytes | None:
-        """The whole message, or None when it is gone (moved by another reader)."""
+    def messages(self, uids: Sequence[int]) -> dict[int, bytes]:
+        """The whole messages by UID; one that is gone (moved by another reader) is absent."""
         ...
 
     def ensure_folder(self, folder: str) -> None: ...
 
-    def move(self, uid: int, folder: str) -> None: ...
+    def move(self, uids: Sequence[int], folder: str) -> None: ...
 
     def close(self) -> None: ...
 
@@ -142,14 +142,16 @@ class ImapClientConnection:
             for uid, data in sorted(rows.items())
         ]
 
-    def message(self, uid: int) -> bytes | None:
-        with _talking(self._config, "read a message"):
-            rows = self._client.fetch([uid], ["BODY.PEEK[]"])
-        data = rows.get(uid)
-        if data is None:
-            return None
-        raw = data.get(b"BODY[]")
-        return bytes(raw) if raw is not None else None
+    def messages(self, uids: Sequence[int]) -> dict[int, bytes]:
+        if not uids:
+            return {}
+        with _talking(self._config, "read the messages"):
+            rows = self._client.fetch(list(uids), ["BODY.PEEK[]"])
+        return {
+            int(uid): bytes(data[b"BODY[]"])
+            for uid, data in rows.items()
+            if data.get(b"BODY[]") is not None
+        }
 
     def ensure_folder(self, folder: str) -> None:
         with _talking(self._config, f"create the folder {folder!r}"):
@@ -157,14 +159,16 @@ class ImapClientConnection:
                 self._client.create_folder(folder)
                 self._client.subscribe_folder(folder)
 
-    def move(self, uid: int, folder: str) -> None:
-        with _talking(self._config, f"move a message to {folder!r}"):
+    def move(self, uids: Sequence[int], folder: str) -> None:
+        if not uids:
+            return
+        with _talking(self._config, f"move messages to {folder!r}"):
             if self._client.has_capability("MOVE"):
-                self._client.move([uid], folder)
+                self._client.move(list(uids), folder)
                 return
-            self._client.copy([uid], folder)
-            self._client.delete_messages([uid])
-            self._client.uid_expunge([uid])
+            self._client.copy(list(uids), folder)
+            self._client.delete_messages(list(uids))
+            self._client.uid_expunge(list(uids))
 
     def close(self) -> None:
         with contextlib.suppress(Exception):

@@ -118,9 +118,7 @@ def record_answer(
     with session.begin_nested():
         if not _claim(session, request, RequestState.ANSWERED, at):
             return None
-        review = answer_prompt(
-            session, settings, request.prompt_id, answer, at=at, channel=channel
-        )
+        review = answer_prompt(session, settings, request.prompt_id, answer, at=at, channel=channel)
         request.review_id = review.id
     return review
 
