@@ -4,7 +4,7 @@ Only clients who could be due are looked at: those who may get a request (an ema
 unsubscribed, consent when ``requests.require_consent``) and who either attended a session
 recently enough for its request to be in the expiry window, or whose business review, ignored
 business prompt or business request is N months old (the business rule becoming due again).
-Their histories are read in a few batched queries per 500 clients; the rules themselves are in
+Their histories are read in a few batched queries per 1,000 clients; the rules themselves are in
 domain/requests.py.
 """
 
@@ -42,7 +42,7 @@ from feedback_desk.store.models import (
 )
 from feedback_desk.store.queries.instants import aware_utc
 
-_CHUNK = 500
+_CHUNK = 1000
 _NIGHT = timedelta(hours=24)
 
 
@@ -242,7 +242,7 @@ def _attended_before(session: Session, chunk: Sequence[int], since: datetime) ->
 def load_request_histories(
     session: Session, client_ids: Sequence[int], at: datetime, since: datetime
 ) -> dict[int, RequestHistory]:
-    """What the request rules need of each client as of *at*, in a few queries per 500."""
+    """What the request rules need of each client as of *at*, in a few queries per 1,000."""
     histories: dict[int, RequestHistory] = {}
     for chunk in _chunks(list(client_ids)):
         gathered = _gather(session, chunk, at, since)
