@@ -67,10 +67,10 @@ class AnswerResult:
 
 def _request_problems(request: AnswerRequest) -> list[str]:
     problems = []
-    if request.ignore and (
-        request.aspect_labels or request.comment or request.recommend is not None
-    ):
-        problems.append("--aspects, --comment and --recommend go with --stars, not with --ignore")
+    if request.ignore and (request.aspect_labels or request.comment):
+        problems.append("--aspects and --comment go with --stars, not with --ignore")
+    if request.ignore and request.recommend is not None:
+        problems.append("--recommend goes with --stars, not with --ignore")
     if request.recommend is not None and not 0 <= request.recommend <= 10:
         problems.append(f"--recommend must be between 0 and 10, not {request.recommend}")
     if not request.ignore and request.stars is None:
