@@ -16,10 +16,12 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from feedback_desk.domain.kinds import Channel, OutboxState, PromptOutcome, RequestState
-from feedback_desk.domain.localtime import days_after, days_before, local_day
+from feedback_desk.domain.kinds import Channel, OutboxState, RequestState
+from feedback_desk.domain.localtime import days_after, days_before
+from feedback_desk.domain.prompts import DuePrompt
+from feedback_desk.services.prompting.recording import show_prompt
 from feedback_desk.services.settings import Settings, load_settings
-from feedback_desk.store.models import Prompt, ReviewRequest
+from feedback_desk.store.models import Client, ReviewRequest
 
 
 def after_delivery(
@@ -36,19 +38,14 @@ def after_delivery(
     if state is OutboxState.CANCELLED:
         request.state = RequestState.CANCELLED
         return
-    settings = load_settings(session)
-    prompt = Prompt(
-        client_id=request.client_id,
-        kind=request.kind,
-        session_id=request.session_id,
-        shown_at=at,
-        local_day=local_day(at, settings.timezone),
-        outcome=PromptOutcome.ABANDONED,
-        outcome_at=None,
+    prompt = show_prompt(
+        session,
+        load_settings(session),
+        session.get_one(Client, request.client_id),
+        DuePrompt(request.kind, request.session_id),
+        at=at,
         channel=Channel.EMAIL,
     )
-    session.add(prompt)
-    session.flush()
     request.state = RequestState.SENT
     request.sent_at = at
     request.prompt_id = prompt.id
