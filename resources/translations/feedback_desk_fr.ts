@@ -2681,6 +2681,14 @@ Journaux : {logs}</translation>
         <translation>Ligne de commande</translation>
     </message>
     <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Client page</source>
+        <translation>Page client</translation>
+    </message>
+    <message>
         <source>Contacted</source>
         <translation>Contacté</translation>
     </message>

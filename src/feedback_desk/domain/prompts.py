@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from feedback_desk.domain.kinds import PromptOutcome, ReviewKind
@@ -106,7 +107,9 @@ class Windows:
     business_since: datetime
 
 
+@lru_cache(maxsize=4096)
 def windows(at: datetime, tz: ZoneInfo, rules: PromptRules) -> Windows:
+    """Cached: request planning evaluates the same few instants for thousands of clients."""
     return Windows(
         at=at,
         day_start=day_start(local_day(at, tz), tz),

@@ -265,6 +265,7 @@ def _rows(session: Session, action_ids: Sequence[int]) -> list[WorklistRow]:
 
 def _row(r: Any) -> WorklistRow:
     action: Action = r.Action
+    assert action.review_id is not None  # joined with its review
     return WorklistRow(
         action_id=action.id,
         review_id=action.review_id,
@@ -338,13 +339,18 @@ def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
         yield unique[start : start + ID_CHUNK]
 
 
-def _review_ids(session: Session, action_review: dict[int, int]) -> dict[int, str]:
-    """The studio's review id of each action (for the audit log)."""
+def _review_ids(session: Session, action_review: dict[int, int | None]) -> dict[int, str]:
+    """The studio's review id of each action (for the audit log); an action opened by a reply
+    to outreach has no review and is named by its own id."""
     found: dict[int, str] = {}
-    for chunk in _chunks(action_review.values()):
+    reviews = [review for review in action_review.values() if review is not None]
+    for chunk in _chunks(reviews):
         rows = session.execute(select(Review.id, Review.external_id).where(Review.id.in_(chunk)))
         found.update(rows.all())
-    return {action: found[review] for action, review in action_review.items()}
+    return {
+        action: found[review] if review is not None else f"action {action}"
+        for action, review in action_review.items()
+    }
 
 
 def close_actions(
@@ -361,7 +367,7 @@ def close_actions(
     Each closed action gets its own audit entry, as when it is closed alone (``bulk`` says how
     many were closed together)."""
     cleaned = (note or "").strip() or None
-    closed: dict[int, int] = {}  # action id → review id
+    closed: dict[int, int | None] = {}  # action id → review id
     for chunk in _chunks(action_ids):
         rows = session.execute(
             update(Action)
@@ -415,7 +421,7 @@ def reopen_actions(
                 .with_for_update()
             )
         )
-    reopened: dict[int, int] = {}
+    reopened: dict[int, int | None] = {}
     for chunk in _chunks(before):
         rows = session.execute(
             update(Action)

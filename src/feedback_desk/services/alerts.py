@@ -19,7 +19,9 @@ from feedback_desk.services.templates.catalogue import TemplateName, get_templat
 from feedback_desk.services.templates.fill import client_values, fill, review_values
 from feedback_desk.store.models import Review
 
-ALERTING_CHANNELS = frozenset({Channel.KIOSK, Channel.STAFF, Channel.CLI})
+ALERTING_CHANNELS = frozenset(
+    {Channel.KIOSK, Channel.STAFF, Channel.CLI, Channel.EMAIL, Channel.WEB}
+)
 
 NO_MANAGER_WARNING = (
     "studio.manager_emails is empty: no at-risk alert is queued for reviews of 3 stars or fewer "

@@ -24,7 +24,14 @@ from feedback_desk.services.outbox.queue import commercial_refusal, queue_messag
 from feedback_desk.services.settings import Settings
 from feedback_desk.services.templates.catalogue import TemplateName, get_template
 from feedback_desk.services.templates.fill import client_values, fill, language_for
-from feedback_desk.store.models import Action, ActionContact, Client, Prompt, Review
+from feedback_desk.store.models import (
+    Action,
+    ActionContact,
+    Client,
+    InboundMessage,
+    Prompt,
+    Review,
+)
 
 MAX_NOTE_CHARS = 2000
 
@@ -47,6 +54,14 @@ def _action(session: Session, action_id: int) -> Action:
     if action is None:
         raise UserInputError(f"there is no action {action_id}")
     return action
+
+
+def action_client(session: Session, action: Action) -> Client:
+    """The client an action is about: its review's, or the client whose reply opened it."""
+    if action.review is not None:
+        return action.review.client
+    inbound = session.get_one(InboundMessage, action.inbound_message_id)
+    return session.get_one(Client, inbound.client_id)
 
 
 def action_for_review(session: Session, review_external_id: str) -> Action:
@@ -115,7 +130,7 @@ def draft_follow_up(session: Session, settings: Settings, action_id: int, *, at:
         settings,
         TemplateName.FOLLOW_UP,
         kind=MessageKind.FOLLOW_UP,
-        client=review.client,
+        client=action_client(session, action),
         review=review,
         action=action,
         at=at,

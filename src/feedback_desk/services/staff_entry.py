@@ -80,6 +80,7 @@ class StaffReview:
     session_id: int | None = None
     aspect_ids: Sequence[int] = ()
     comment: str | None = None
+    recommend: int | None = None
 
 
 def record_staff_review(
@@ -89,7 +90,12 @@ def record_staff_review(
     problems, chosen = answer_problems(
         session,
         entry.kind,
-        Answer(stars=entry.stars, aspect_ids=entry.aspect_ids, comment=entry.comment),
+        Answer(
+            stars=entry.stars,
+            aspect_ids=entry.aspect_ids,
+            comment=entry.comment,
+            recommend=entry.recommend,
+        ),
     )
     client = session.get(Client, entry.client_id)
     if client is None:
@@ -126,6 +132,7 @@ def record_staff_review(
             session=class_session,
             comment=entry.comment,
             aspects=chosen,
+            recommend=entry.recommend,
         ),
     )
     audit.record(

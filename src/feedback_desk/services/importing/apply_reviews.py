@@ -108,6 +108,8 @@ def plan_reviews(ctx: ImportContext, source: str, records: Sequence[ReviewRecord
             "local_day": local_day(record.created_at, tz),
             "comment": record.comment,
         }
+        if record.recommend is not ABSENT:
+            scalars["recommend"] = record.recommend
         if changed_values(current, scalars):
             return True
         if record.aspects is ABSENT:
@@ -171,6 +173,7 @@ def plan_reviews(ctx: ImportContext, source: str, records: Sequence[ReviewRecord
                     comment=None if record.comment is ABSENT else record.comment,
                     aspects=aspects_of(record, record.stars),
                     external_id=record.id,
+                    recommend=None if record.recommend is ABSENT else record.recommend,
                 ),
             )
             ticker.tick()
@@ -184,6 +187,8 @@ def plan_reviews(ctx: ImportContext, source: str, records: Sequence[ReviewRecord
             current.local_day = local_day(record.created_at, tz)
             if record.comment is not ABSENT:
                 current.comment = record.comment
+            if record.recommend is not ABSENT:
+                current.recommend = record.recommend
             if record.aspects is not ABSENT:
                 current.aspects = list(dict.fromkeys(aspects_of(record, stars)))
             open_action_if_at_risk(db, current, at=record.created_at)

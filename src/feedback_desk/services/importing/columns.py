@@ -64,6 +64,7 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         Column("created_at", required=True),
         Column("comment"),
         Column("aspects"),
+        Column("recommend"),
     ),
 }
 

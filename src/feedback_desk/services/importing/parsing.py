@@ -290,7 +290,25 @@ def _review(row: RowReader) -> ReviewRecord:
         created_at=created_at,
         comment=comment,
         aspects=_aspect_labels(row.raw("aspects")),
+        recommend=_recommend(row, kind_text),
     )
+
+
+def _recommend(row: RowReader, kind_text: str) -> int | Absent | None:
+    """The 0-10 answer (business reviews only); an empty cell is no answer."""
+    raw = row.raw("recommend")
+    if raw is ABSENT:
+        return ABSENT
+    if not raw:
+        return None
+    if kind_text == ReviewKind.CLASS:
+        row.problem(
+            f"recommend {quoted(raw)}: the 0-10 question goes with business reviews, "
+            "not class reviews (leave it empty)"
+        )
+        return None
+    number = row.whole_number("recommend", low=0, high=10, required=False, default=-1)
+    return None if number is ABSENT or number == -1 else number
 
 
 def _aspect_labels(raw: str | Absent) -> tuple[str, ...] | Absent:

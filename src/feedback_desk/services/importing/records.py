@@ -77,6 +77,8 @@ class ReviewRecord:
     created_at: datetime
     comment: str | Absent | None
     aspects: tuple[str, ...] | Absent
+    # The 0-10 answer of a business review; ABSENT when the file has no such column.
+    recommend: int | Absent | None = None
 
     @property
     def key(self) -> str:

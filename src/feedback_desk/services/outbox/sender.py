@@ -32,16 +32,25 @@ from feedback_desk.services.email.smtp import (
 )
 from feedback_desk.services.outbox.claims import LEASE_SECONDS, ClaimMaker, claim_is_dead
 from feedback_desk.services.outbox.pacing import Pacer, Pacing
-from feedback_desk.services.outbox.queue import commercial_refusal
+from feedback_desk.services.outbox.queue import unsubscribable_refusal
 from feedback_desk.services.progress import NullProgress, Progress, check_cancelled
+from feedback_desk.services.requests.lifecycle import after_delivery
 from feedback_desk.services.secrets import store_identity
-from feedback_desk.services.settings import load_settings
+from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import Client, OutboxMessage
 
 FIRST_RETRY = timedelta(minutes=5)
 LONGEST_RETRY = timedelta(hours=1)
 MAX_ERROR_CHARS = 2000
+
+
+_STATE_AFTER = {
+    Outcome.SENT: OutboxState.SENT,
+    Outcome.PERMANENT: OutboxState.FAILED,
+    Outcome.UNCERTAIN: OutboxState.UNCERTAIN,
+    Outcome.TEMPORARY: OutboxState.QUEUED,
+}
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -123,7 +132,9 @@ class _Batch:
         transport: SmtpTransport,
         config: SmtpConfig,
         wall: Callable[[], float],
+        settings: Settings,
     ) -> None:
+        self.settings = settings
         self.store = store
         self.clock = clock
         self.transport = transport
@@ -157,7 +168,10 @@ class _Batch:
                 return None
             if message.list_unsubscribe is not None:
                 client = session.get(Client, message.client_id) if message.client_id else None
-                refusal = commercial_refusal(client, now)
+                consent_needed = message.kind is not MessageKind.REVIEW_REQUEST or (
+                    self.settings.flag("requests.require_consent")
+                )
+                refusal = unsubscribable_refusal(client, consent_needed=consent_needed)
                 if refusal is not None:
                     self._cancel_withdrawn(session, message_id, refusal)
                     return None
@@ -201,24 +215,23 @@ class _Batch:
             .values(state=OutboxState.CANCELLED, last_error=f"not sent: {refusal}")
             .execution_options(synchronize_session=False)
         )
+        after_delivery(session, message_id, OutboxState.CANCELLED, at=self.clock.now())
         self.report.cancelled += 1
 
     def finish(self, claimed: _Claimed, delivery: Delivery) -> None:
         """Record the outcome under our claim token (whatever a dead-claim sweep said meanwhile)."""
         now = self.clock.now()
-        values: dict[str, object] = {"claim_token": None}
         detail = delivery.detail[:MAX_ERROR_CHARS] or None
+        new_state = _STATE_AFTER[delivery.outcome]
+        values: dict[str, object] = {"claim_token": None, "state": new_state, "last_error": detail}
         if delivery.outcome is Outcome.SENT:
-            values |= {"state": OutboxState.SENT, "sent_at": now, "last_error": detail}
+            values["sent_at"] = now
             self.report.sent += 1
         elif delivery.outcome is Outcome.PERMANENT:
-            values |= {"state": OutboxState.FAILED, "last_error": detail}
             self.report.failed += 1
         elif delivery.outcome is Outcome.UNCERTAIN:
-            values |= {"state": OutboxState.UNCERTAIN, "last_error": detail}
             self.report.uncertain += 1
         else:
-            values |= {"state": OutboxState.QUEUED, "last_error": detail}
             self.report.retry_later += 1
         if delivery.outcome is not Outcome.SENT:
             self.report.errors.append(f"message {claimed.id}: {delivery.detail}")
@@ -234,6 +247,7 @@ class _Batch:
                 .values(**values)
                 .execution_options(synchronize_session=False)
             )
+            after_delivery(session, claimed.id, new_state, at=now)
 
     def postpone(self, message_ids: list[int], reason: str) -> None:
         """The server cannot be reached: every due message stays queued, retried later."""
@@ -275,7 +289,7 @@ def send_due(
         report = SendReport(dead_claims=dead)
         return report
     config = smtp_config(settings, store_id)
-    batch = _Batch(store, clock, transport, config, wall)
+    batch = _Batch(store, clock, transport, config, wall, settings)
     batch.report.dead_claims = dead
     pacer = Pacer(settings.integer("outbox.per_minute"), pacing or Pacing.realtime())
     try:

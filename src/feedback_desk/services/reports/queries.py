@@ -11,11 +11,17 @@ from collections import defaultdict
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from feedback_desk.domain.kinds import Polarity, PromptOutcome, ReviewKind
-from feedback_desk.services.reports.figures import AspectCount, PromptTally, Tally
+from feedback_desk.services.reports.figures import (
+    AspectCount,
+    ChannelFigures,
+    PromptTally,
+    RecommendTally,
+    Tally,
+)
 from feedback_desk.services.reports.scope import ReportScope
 from feedback_desk.store.models import (
     Aspect,
@@ -84,6 +90,50 @@ def prompt_day_tallies(session: Session, scope: ReportScope) -> dict[DayKey, Pro
         if outcome is PromptOutcome.ANSWERED:
             tally.answered += count
     return dict(days)
+
+
+def recommend_day_tallies(session: Session, scope: ReportScope) -> dict[date, RecommendTally]:
+    """The 0-10 answers of the scope's business reviews, by local day."""
+    days: dict[date, RecommendTally] = defaultdict(RecommendTally)
+    if ReviewKind.BUSINESS not in scope.kinds:
+        return {}
+    stmt = (
+        select(Review.local_day, Review.recommend, func.count())
+        .where(
+            Review.kind == ReviewKind.BUSINESS,
+            Review.local_day.between(scope.first, scope.last),
+            Review.recommend.is_not(None),
+        )
+        .group_by(Review.local_day, Review.recommend)
+    )
+    for day, score, count in session.execute(stmt):
+        if score is not None:
+            days[day].add_score(score, count)
+    return dict(days)
+
+
+def channel_tallies(session: Session, scope: ReportScope) -> list[ChannelFigures]:
+    """Prompts shown and answered in the scope, by the channel that asked, in channel order."""
+    answered = func.sum(case((Prompt.outcome == PromptOutcome.ANSWERED, 1), else_=0))
+    stmt = (
+        select(Prompt.channel, func.count(), answered)
+        .where(
+            Prompt.local_day.between(scope.first, scope.last),
+            Prompt.kind.in_(scope.kinds),
+        )
+        .group_by(Prompt.channel)
+    )
+    if scope.narrowed:
+        stmt = stmt.join(ClassSession, ClassSession.id == Prompt.session_id)
+        if scope.coach_id is not None:
+            stmt = stmt.where(ClassSession.coach_id == scope.coach_id)
+        if scope.class_id is not None:
+            stmt = stmt.where(ClassSession.class_id == scope.class_id)
+    rows = [
+        ChannelFigures(channel.value, int(shown), int(done or 0))
+        for channel, shown, done in session.execute(stmt)
+    ]
+    return sorted(rows, key=lambda row: row.channel)
 
 
 def _class_review_tallies(

@@ -4,8 +4,10 @@ from feedback_desk.store.base import Base
 from feedback_desk.store.models.actions import Action, ActionContact
 from feedback_desk.store.models.admin import AuditEntry, Setting
 from feedback_desk.store.models.google import GoogleLink, GoogleLocation, GoogleReview
+from feedback_desk.store.models.inbox import InboundMessage, InboxCursor, ProcessedMail
 from feedback_desk.store.models.messaging import Invitation, OutboxMessage
 from feedback_desk.store.models.people import Client, Coach
+from feedback_desk.store.models.requests import ReviewRequest
 from feedback_desk.store.models.reviews import Aspect, Prompt, Review, ReviewAspect, ReviewEdit
 from feedback_desk.store.models.timetable import Attendance, ClassSession, ClassType
 
@@ -23,11 +25,15 @@ __all__ = [
     "GoogleLink",
     "GoogleLocation",
     "GoogleReview",
+    "InboundMessage",
+    "InboxCursor",
     "Invitation",
     "OutboxMessage",
+    "ProcessedMail",
     "Prompt",
     "Review",
     "ReviewAspect",
     "ReviewEdit",
+    "ReviewRequest",
     "Setting",
 ]

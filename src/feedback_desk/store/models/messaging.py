@@ -47,6 +47,8 @@ class OutboxMessage(Base):
     __table_args__ = (
         Index("ix_outbox_state_next", "state", "next_attempt_at"),
         Index("ix_outbox_client_kind", "client_id", "kind"),
+        # The inbox recognizes replies by the Message-ID they answer.
+        Index("ix_outbox_message_id", "message_id"),
     )
 
 

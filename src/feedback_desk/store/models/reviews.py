@@ -94,6 +94,8 @@ class Review(Base):
     local_day: Mapped[date]
     prompt_id: Mapped[int | None] = mapped_column(ForeignKey("prompts.id"))
     edited_manually: Mapped[bool] = mapped_column(default=False)
+    # The 0-10 recommendation answer (seed 003), business reviews only; optional.
+    recommend: Mapped[int | None]
 
     client: Mapped[Client] = relationship()
     session: Mapped[ClassSession | None] = relationship()

@@ -41,6 +41,7 @@ from feedback_desk.services.review_listing import (
 )
 from feedback_desk.ui.charts import style
 from feedback_desk.ui.context import WindowContext, describe_error
+from feedback_desk.ui.formatting import channel_name
 
 ReviewIdRole = Qt.ItemDataRole.UserRole + 1
 StarsRole = Qt.ItemDataRole.UserRole + 2
@@ -104,12 +105,7 @@ def kind_label(kind: ReviewKind) -> str:
 
 
 def channel_label(channel: Channel) -> str:
-    return {
-        Channel.KIOSK: _tr("Kiosk"),
-        Channel.STAFF: _tr("Staff"),
-        Channel.IMPORT: _tr("Import"),
-        Channel.CLI: _tr("Command line"),
-    }[channel]
+    return channel_name(channel.value)
 
 
 def star_text(stars: int) -> str:
