@@ -26,7 +26,14 @@ def test_a_reply_to_a_follow_up_is_logged_on_the_open_action(studio: Studio, cli
         settings = load_settings(session)
         action_id = session.scalars(select(Action.id)).one()
         draft = draft_follow_up(session, settings, action_id, at=at)
-        send_draft(session, settings, draft, at=at, actor="julie")
+        written = draft.body.replace(draft.instructions[0], "The showers are fixed.")
+        send_draft(
+            session,
+            settings,
+            draft.edited(to=draft.to, subject=draft.subject, body=written),
+            at=at,
+            actor="julie",
+        )
     studio.send_outbox("2026-05-12T10:01")
     [email] = studio.sent_to(AUDREY)
     studio.deliver(
