@@ -11,6 +11,7 @@ from tests.conftest import PYTHON, subprocess_env
 CONTRACT_COMMANDS = [
     "demo",
     "import",
+    "import-folder",
     "prompt",
     "answer",
     "edit",

@@ -15,6 +15,7 @@ from feedback_desk import __version__
 COMMAND_MODULES = (
     "demo",
     "import_csv",
+    "import_folder",
     "prompting",
     "edit",
     "invitations",
