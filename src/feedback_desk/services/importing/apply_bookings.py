@@ -84,7 +84,7 @@ def apply_bookings(
                     writes.updates.append({"row": found[0], "now": present})
                 else:
                     plan.unchanged += 1
-        writes.flush()
+            writes.flush()
     writes.flush(force=True)
 
 

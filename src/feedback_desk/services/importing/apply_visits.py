@@ -112,7 +112,9 @@ def _sessions(
         for draft in batch:
             current = stored.get(draft.external_id)
             if current is None:
-                inserts.append(_new_session(draft, coach_ids, class_ids))
+                plan.sessions_created += 1
+                if write:
+                    inserts.append(_new_session(draft, coach_ids, class_ids))
                 continue
             sid, minutes, place = current
             ids[numbers[draft.external_id]] = sid
@@ -120,8 +122,7 @@ def _sessions(
             location = place if draft.location is ABSENT else draft.location
             if (duration, location) != (minutes, place):
                 updates.append({"row": sid, "duration": duration, "place": location})
-        plan.sessions_created += len(inserts)
-        if write and inserts:
+        if inserts:
             ctx.db.execute(_SESSIONS.insert(), inserts)
             made = ids_by_external_id(
                 ctx.db, ClassSession, [str(row["external_id"]) for row in inserts]

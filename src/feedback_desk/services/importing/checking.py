@@ -178,7 +178,7 @@ def check_file(
         for name, position in (columns.positions.items() if columns else ())
         if name in DATE_FIELDS
     }
-    counted = _ProblemCap(check.problems)
+    counted = ProblemCap(check.problems)
     size = max(layout.stamp.size, 1)
     for row in rows:
         if limit is not None and check.rows >= limit:
@@ -205,25 +205,30 @@ def check_file(
     return check
 
 
-class _ProblemCap:
-    """Keeps at most PROBLEM_LIMIT problems (the earliest lines), counting the others."""
+class ProblemCap:
+    """Keeps at most *limit* problems (those of the earliest lines), counting the others.
 
-    def __init__(self, problems: list[Problem]) -> None:
+    A file whose every row is wrong (a whole export in the wrong date order) would otherwise
+    hold millions of messages; the first hundred thousand say all there is to fix.
+    """
+
+    def __init__(self, problems: list[Problem], limit: int = PROBLEM_LIMIT) -> None:
         self._problems = problems
+        self._limit = limit
         self._dropped = 0
 
     def cap(self) -> None:
-        if len(self._problems) > PROBLEM_LIMIT:
+        if len(self._problems) > self._limit:
             kept = sort_problems(self._problems, [])
-            self._dropped += len(kept) - PROBLEM_LIMIT
-            self._problems[:] = kept[:PROBLEM_LIMIT]
+            self._dropped += len(kept) - self._limit
+            self._problems[:] = kept[: self._limit]
 
     def finish(self, source: str) -> None:
         self.cap()
         if self._dropped:
             self._problems.append(
                 problem(
-                    source, None, Code.TOO_MANY_PROBLEMS, more=self._dropped, listed=PROBLEM_LIMIT
+                    source, None, Code.TOO_MANY_PROBLEMS, more=self._dropped, listed=self._limit
                 )
             )
 

@@ -225,15 +225,32 @@ def _day(text: str, year: int, month: int, day: int) -> date:
         raise CellError(Code.NOT_DATE, value=text) from None
 
 
+_ISO_LOOSE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:\s+|T)(.+))?$")
+
+
 def _iso(text: str) -> Stamp:
     raw = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
     try:
         read = datetime.fromisoformat(raw)
     except ValueError:
-        raise CellError(Code.NOT_DATETIME, value=text) from None
+        return _iso_loose(text)
     # A bare date, or a spreadsheet's "2026-03-14 00:00:00", has no time of day of its own.
     has_time = len(raw) > 10
     return Stamp(read.date(), read.timetz().replace(tzinfo=None) if has_time else None, read.tzinfo)
+
+
+def _iso_loose(text: str) -> Stamp:
+    """``2026-3-14`` or ``2026-03-14 6:00 PM``: an ISO day with a time as people write it."""
+    match = _ISO_LOOSE.match(text)
+    if match is None:
+        raise CellError(Code.NOT_DATETIME, value=text)
+    day = _day(text, int(match[1]), int(match[2]), int(match[3]))
+    if match[4] is None:
+        return Stamp(day)
+    try:
+        return Stamp(day, parse_time(match[4]))
+    except CellError:
+        raise CellError(Code.NOT_DATETIME, value=text) from None
 
 
 @dataclass(frozen=True)
