@@ -6,7 +6,8 @@ Writes a clients file (UTF-8) and a visits file in Windows-1252, semicolons, day
 dates, decimal commas and headers no alias knows (so a mapping file names them and the status
 words), imports the clients, then the visits, then the visits again (nothing changes). Each
 import runs as `feedback-desk import` in its own process, whose time and peak memory (maximum
-resident set size) are printed with the machine.
+resident set size) are printed with the machine. The CPU time says what the import costs
+whatever else the machine is doing (on a shared machine, the elapsed time grows with its load).
 """
 
 from __future__ import annotations

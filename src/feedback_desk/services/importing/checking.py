@@ -320,6 +320,8 @@ class _Scanner:
     def width_ok(self, row: CsvRow) -> bool:
         context = self.context
         width, count = context.width, len(row.cells)
+        if count == width:
+            return True
         code: Code | None = None
         if count > width and any(row.cells[width:]):
             code = Code.ROW_TOO_LONG
@@ -457,12 +459,13 @@ class _VisitScanner(_Scanner):
         if known is None:
             self._first_of_session(reader, row, cells)
             return
+        # A session already read: the row's own cells are its client and presence.
         number, coach, first = known
         client_id = reader.required("client_id")
         present = reader.presence("present", empty=True)
         self.refer(row)
         if not reader.failed:
-            self._book(reader, number, coach, first, client_id, present)
+            self._book(row, number, coach, first, client_id, present)
 
     def _first_of_session(self, reader: RowReader, row: CsvRow, cells: tuple[str, ...]) -> None:
         record = self.parse(reader)
@@ -491,11 +494,11 @@ class _VisitScanner(_Scanner):
         self.defined.ids[ImportKind.SESSIONS].add(draft.external_id)
         if coach.new:
             self.defined.ids[ImportKind.COACHES].add(coach.external_id)
-        self._book(reader, number, coach, record, record.client_id, record.present)
+        self._book(row, number, coach, record, record.client_id, record.present)
 
     def _book(
         self,
-        reader: RowReader,
+        row: CsvRow,
         number: int,
         coach: CoachRef,
         record: VisitRecord,
@@ -504,9 +507,9 @@ class _VisitScanner(_Scanner):
     ) -> None:
         """Book *client_id* in session *number* (*record*: the session's first row)."""
         bookings = self.visits.bookings
-        earlier = bookings.add(number, bookings.client(client_id), reader.line, present)
+        earlier = bookings.add(number, bookings.client(client_id), row.line, present)
         if earlier is not None:
-            reader.problem(
+            RowReader(self.context, row).problem(
                 Code.DUPLICATE_VISIT,
                 "client_id",
                 client=client_id,

@@ -76,18 +76,18 @@ class FolderLooks:
 
     seen: dict[str, tuple[FileStamp, float]] = field(default_factory=dict)
 
-    def settled(self, path: Path, now: float, settle: float) -> bool:
-        """Look at *path*: True when it is unchanged since a look at least *settle* ago."""
+    def settled(self, path: Path, now: float, settle: float) -> FileStamp | None:
+        """Look at *path*: its stamp when unchanged since a look at least *settle* ago."""
         try:
             stamp = FileStamp.of(path)
         except OSError:
             self.seen.pop(path.name, None)
-            return False
+            return None
         before = self.seen.get(path.name)
         if before is None or before[0] != stamp:
             self.seen[path.name] = (stamp, now)
-            return False
-        return now - before[1] >= settle
+            return None
+        return stamp if now - before[1] >= settle else None
 
     def forget(self, name: str) -> None:
         self.seen.pop(name, None)
@@ -172,8 +172,9 @@ def import_folder_once(
     for path in sorted(folder.iterdir()) if folder.is_dir() else ():
         if not path.is_file() or path.suffix.casefold() != ".csv":
             continue
-        if looks.settled(path, now, settle) and _not_locked(path):
-            ready.append((path, FileStamp.of(path)))
+        stamp = looks.settled(path, now, settle)
+        if stamp is not None and _not_locked(path):
+            ready.append((path, stamp))
         else:
             waiting.append(path.name)
     if not ready:
@@ -240,6 +241,8 @@ def _import_one(
             progress=progress,
         ).files[0]
     except ImportRejected as exc:
+        if not path.exists():  # taken away meanwhile (by hand, or by another pass)
+            return FolderFile(path.name, kind, False, path, exc.problems[0], tuple(exc.problems))
         target = _move(path, own_map, FAILED)
         (target.parent / (target.stem + ".errors.txt")).write_text(
             "\n".join(exc.problems) + "\n", encoding="utf-8"
