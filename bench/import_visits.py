@@ -75,21 +75,23 @@ def write_files(folder: Path, visits: int, sessions: int) -> tuple[Path, Path, P
 def run(label: str, args: list[str], env: dict[str, str]) -> None:
     """Run `feedback-desk ARGS` in a child process; print its time, peak memory and output."""
     started = time.perf_counter()
-    child = subprocess.Popen(
-        [sys.executable, "-m", "feedback_desk", *args],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    _pid, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - started
-    output = child.stdout.read() if child.stdout else ""
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
+        # Output to a file, not a pipe: a refused file's problems would fill a pipe and block.
+        child = subprocess.Popen(
+            [sys.executable, "-m", "feedback_desk", *args],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        _pid, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - started
+        output.seek(0)
+        lines = output.read().splitlines()[:6]
     peak_mb = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 2**20
-    print(
-        f"{label}: {elapsed:.1f} s, peak {peak_mb:.0f} MB, exit {os.waitstatus_to_exitcode(status)}"
-    )
-    for line in output.splitlines()[:6]:
+    cpu = usage.ru_utime + usage.ru_stime
+    code = os.waitstatus_to_exitcode(status)
+    print(f"{label}: {elapsed:.1f} s ({cpu:.1f} s of CPU), peak {peak_mb:.0f} MB, exit {code}")
+    for line in lines:
         print(f"    {line}")
 
 

@@ -7,9 +7,10 @@ twice changes nothing.
 
 Modules: ``reading`` (bytes → rows: encoding, delimiter, physical line numbers), ``aliases``,
 ``mapping``, ``presets`` and ``headers`` (which column is which field), ``dates`` and ``cells``
-(typed values), ``parsing`` and ``visits`` (rows → records), ``checking`` (the first pass),
-``apply_*`` and ``writing`` (the second pass), ``running`` (the transaction, the preview),
-``inspection`` (the window's mapping step), ``folder`` (the watch folder).
+(typed values), ``parsing`` and ``visits`` (rows → records), ``checks``, ``checking`` and
+``scanning`` (the first pass), ``apply_*`` and ``writing`` (the second pass), ``running`` (the
+transaction, the preview), ``inspection`` (the window's mapping step), ``folder`` (the watch
+folder).
 """
 
 from feedback_desk.services.importing.aliases import aliases_of, header_key

@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from feedback_desk.clock import Clock, SystemClock
-from feedback_desk.services.importing.checking import Defined, check_file
+from feedback_desk.services.importing.checking import check_file
+from feedback_desk.services.importing.checks import Defined
 from feedback_desk.services.importing.columns import ImportKind
 from feedback_desk.services.importing.mapping import Mapping
 from feedback_desk.services.importing.presets import resolve

@@ -16,12 +16,8 @@ from sqlalchemy.orm import Session
 from feedback_desk.clock import Clock, SystemClock
 from feedback_desk.domain.localtime import local_day
 from feedback_desk.services import audit
-from feedback_desk.services.importing.checking import (
-    Defined,
-    FileCheck,
-    ReadRules,
-    check_file,
-)
+from feedback_desk.services.importing.checking import check_file
+from feedback_desk.services.importing.checks import Defined, FileCheck, ReadRules
 from feedback_desk.services.importing.columns import ImportKind
 from feedback_desk.services.importing.dates import DateOrder, detect_date_order
 from feedback_desk.services.importing.mapping import Mapping

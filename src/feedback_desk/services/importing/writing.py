@@ -16,7 +16,8 @@ from feedback_desk.services.importing.apply_reviews import plan_reviews
 from feedback_desk.services.importing.apply_timetable import plan_sessions
 from feedback_desk.services.importing.apply_visits import apply_visits
 from feedback_desk.services.importing.cells import RowReader
-from feedback_desk.services.importing.checking import FileCheck, ReadRules, file_context
+from feedback_desk.services.importing.checking import file_context
+from feedback_desk.services.importing.checks import FileCheck, ReadRules
 from feedback_desk.services.importing.columns import ImportKind
 from feedback_desk.services.importing.lookups import batches
 from feedback_desk.services.importing.messages import Code
