@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from feedback_desk.clock import ManualClock
+from feedback_desk.errors import UserInputError
 from feedback_desk.services.importing.folder import (
     LOCK_NAME,
     FolderLooks,
@@ -216,6 +217,11 @@ def test_a_folder_held_by_a_live_pass_is_left_alone_and_a_dead_one_s_lock_is_tak
     lock.write_text("0a1b2c3d.999999999.1.1.dead")  # a process long gone
     assert [f.name for f in watch(10).imported] == ["clients.csv"]
     assert not lock.exists()
+
+
+def test_a_folder_that_is_gone_is_said(studio: Store, tmp_path: Path, clock: ManualClock) -> None:
+    with pytest.raises(UserInputError, match="does not exist"):
+        import_folder_once(studio, tmp_path / "gone", clock)
 
 
 @pytest.mark.parametrize(

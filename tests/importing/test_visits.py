@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from feedback_desk.services.importing import ImportReport
+from feedback_desk.clock import ManualClock
+from feedback_desk.services.importing import ImportKind, ImportReport, ImportSource, import_files
 from feedback_desk.services.importing.visits import visit_session_id
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import Attendance, ClassSession, ClassType, Client, Coach
@@ -127,6 +128,7 @@ def test_a_coach_named_by_name_is_the_coach_of_that_name(
     with members.read() as session:
         [session_row] = session.scalars(select(ClassSession)).all()
         assert session_row.coach.external_id == "E3"
+        assert (session_row.duration_min, session_row.location) == (60, None)  # the defaults
 
 
 def test_coach_problems(members: Store, write_csv: WriteCsv, do_import: Importer) -> None:
@@ -199,3 +201,31 @@ def test_a_visits_file_needs_a_coach_column(
     assert refused(do_import, "visits", path) == [
         'visits.csv:1: missing required column "coach_id" or "coach_name"'
     ]
+
+
+def test_visits_attendance_and_reviews_on_sqlite_and_postgresql(
+    any_store: Store, write_csv: WriteCsv, clock: ManualClock
+) -> None:
+    """The bulk writes (Core inserts and updates in batches) on both databases."""
+    clients = write_csv(
+        "clients.csv", "id,first_name,last_name\nM1,Élodie,Gagné\nM2,Jean,Côté\nM3,Zoé,Roy\n"
+    )
+    visits = write_csv("visites.csv", HISTORY, encoding="cp1252")
+    sources = [
+        ImportSource(ImportKind.CLIENTS, clients, "clients.csv"),
+        ImportSource(ImportKind.VISITS, visits, "visites.csv"),
+    ]
+    assert import_files(any_store, sources, clock=clock).files[1].created == 5
+    later = write_csv("visites-2.csv", LATER, encoding="cp1252")
+    report = import_files(any_store, [ImportSource(ImportKind.VISITS, later)], clock=clock)
+    assert (report.files[0].created, report.files[0].updated) == (1, 1)
+    assert bookings(any_store)[("Yoga doux", "2026-03-15 13:30", "M2")] is True
+    with any_store.read() as session:
+        first = session.scalars(
+            select(ClassSession.external_id).order_by(ClassSession.starts_at)
+        ).first()
+    attendance = write_csv(
+        "attendance.csv", f"session_id,client_id,present\n{first},M1,no\n{first},M2,no\n"
+    )
+    done = import_files(any_store, [ImportSource(ImportKind.ATTENDANCE, attendance)], clock=clock)
+    assert (done.files[0].updated, done.files[0].unchanged) == (1, 1)

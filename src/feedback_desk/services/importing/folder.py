@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from feedback_desk.clock import Clock
 from feedback_desk.domain.localtime import format_local
 from feedback_desk.domain.text import fold
+from feedback_desk.errors import UserInputError
 from feedback_desk.services.importing.columns import ImportKind
 from feedback_desk.services.importing.mapping import Mapping, load_mapping
 from feedback_desk.services.importing.messages import Code
@@ -157,9 +158,12 @@ def import_folder_once(
 
     *looks* remembers the previous look (pass the same one at each call); *look_time* tells the
     time of this look (seconds, any origin); *settle* defaults to ``import.settle_seconds``. A
-    file seen for the first time is only looked at: call again later.
+    file seen for the first time is only looked at: call again *settle* seconds later while
+    ``waiting`` is not empty. UserInputError when *folder* is not a folder.
     """
     folder = Path(folder)
+    if not folder.is_dir():
+        raise UserInputError(f"the watch folder {folder} does not exist (or is not a folder)")
     progress = progress or NullProgress()
     looks = looks if looks is not None else FolderLooks()
     with store.read() as db:
@@ -169,7 +173,7 @@ def import_folder_once(
     now = look_time()
     ready: list[tuple[Path, FileStamp]] = []
     waiting: list[str] = []
-    for path in sorted(folder.iterdir()) if folder.is_dir() else ():
+    for path in sorted(folder.iterdir()):
         if not path.is_file() or path.suffix.casefold() != ".csv":
             continue
         stamp = looks.settled(path, now, settle)
