@@ -1,4 +1,4 @@
-"""The six kinds of CSV file and their fields (automation-interface.md, "CSV files").
+"""The six kinds of CSV file and their fields (docs/rules.md, "CSV files").
 
 A kind with a date-time field (``starts_at``, ``created_at``) also takes it as two columns,
 ``date`` and ``time``, combined on each row: booking systems export them apart.
