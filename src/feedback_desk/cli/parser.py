@@ -20,6 +20,7 @@ from feedback_desk.cli.commands import (
     google,
     gui,
     import_csv,
+    import_folder,
     inbox,
     invitations,
     outbox,
@@ -32,6 +33,7 @@ from feedback_desk.cli.commands import (
 COMMAND_MODULES = (
     demo,
     import_csv,
+    import_folder,
     prompting,
     edit,
     invitations,

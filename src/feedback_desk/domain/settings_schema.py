@@ -320,6 +320,27 @@ _DEFS: tuple[SettingDef, ...] = (
         Kind.BOOL,
         "also ask business reviews the 0-10 recommendation question",
     ),
+    SettingDef(
+        "import.date_order",
+        "dmy",
+        Kind.CHOICE,
+        "how imports read 03/04/2026: dmy (3 April) or mdy (March 4, US exports)",
+        ("dmy", "mdy"),
+    ),
+    SettingDef(
+        "import.watch_folder",
+        "",
+        Kind.TEXT,
+        "folder whose CSV files are imported on their own; empty = off",
+    ),
+    SettingDef(
+        "import.settle_seconds",
+        "5",
+        Kind.INT,
+        "seconds a file in the watch folder must stay unchanged before it is imported",
+        minimum=0,
+        maximum=3600,
+    ),
     SettingDef("kiosk.pin", "", Kind.HASHED, "staff PIN to leave kiosk mode (stored hashed)"),
     SettingDef(
         "kiosk.idle_seconds",
