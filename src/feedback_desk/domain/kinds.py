@@ -15,6 +15,7 @@ class Channel(StrEnum):
     STAFF = "staff"
     IMPORT = "import"
     CLI = "cli"  # `feedback-desk answer`: recorded exactly as the kiosk records it
+    WEB = "web"  # the kiosk in a browser (client pages): recorded exactly as the kiosk window
 
 
 class Polarity(StrEnum):

@@ -8,6 +8,7 @@ from feedback_desk.store.models.messaging import Invitation, OutboxMessage
 from feedback_desk.store.models.people import Client, Coach
 from feedback_desk.store.models.reviews import Aspect, Prompt, Review, ReviewAspect, ReviewEdit
 from feedback_desk.store.models.timetable import Attendance, ClassSession, ClassType
+from feedback_desk.store.models.web import PairedDevice, PairingCode
 
 __all__ = [
     "Action",
@@ -25,6 +26,8 @@ __all__ = [
     "GoogleReview",
     "Invitation",
     "OutboxMessage",
+    "PairedDevice",
+    "PairingCode",
     "Prompt",
     "Review",
     "ReviewAspect",
