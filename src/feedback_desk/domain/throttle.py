@@ -43,11 +43,3 @@ class Throttle:
         with self._lock:
             self._recent(key, now)
             self._attempts.setdefault(key, deque()).append(now)
-
-    def retry_after(self, key: Hashable, now: datetime) -> timedelta:
-        """How long until *key* may try again (zero when it may now)."""
-        with self._lock:
-            times = self._recent(key, now)
-            if len(times) < self.limit:
-                return timedelta(0)
-            return times[len(times) - self.limit] + self.window - now
