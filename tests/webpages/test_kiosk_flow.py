@@ -207,3 +207,49 @@ def test_walking_away_returns_to_the_welcome_and_leaves_the_prompt_abandoned(
     review, prompts = review_and_prompts(pages.store, members.zoe)
     assert review is None
     assert [(p.outcome, p.channel) for p in prompts] == [(PromptOutcome.ABANDONED, Channel.WEB)]
+
+
+def test_a_forged_form_is_refused_politely_and_nothing_is_written(
+    browser: Any, pages: Pages, members: Members
+) -> None:
+    pair(browser, pages)
+    choose(browser, "audrey", "Audrey B.")
+    tap(browser, "5 étoiles", navigates=False)
+    # What a page on another site would send: the right fields without this page's token.
+    browser.execute_script(
+        "document.querySelector('#question [name=csrf_token]').value = 'forged'"
+    )
+    tap(browser, "Envoyer")
+    assert heading(browser) == "Désolé !"
+    assert "Cette page a déjà été envoyée ou a expiré" in browser.page_source
+    review, prompts = review_and_prompts(pages.store, members.audrey)
+    assert review is None
+    assert [p.outcome for p in prompts] == [PromptOutcome.ABANDONED]
+    tap(browser, "Recommencer")
+    assert heading(browser) == "Votre avis compte !"
+
+
+def test_touch_targets_are_at_least_48_pixels_on_a_tablet_and_a_phone(
+    browser: Any, pages: Pages, members: Members
+) -> None:
+    pair(browser, pages)
+    choose(browser, "zoe", "Zoe S.")
+    tap(browser, "4 stars", navigates=False)
+    for width, height in ((1280, 800), (390, 844)):
+        browser.set_window_size(width, height)
+        small = browser.execute_script(
+            """
+            return Array.from(document.querySelectorAll('button, a, label.aspect, input, textarea,'
+                + ' summary'))
+              .filter((e) => e.offsetParent !== null && !e.classList.contains('default-submit')
+                && e.type !== 'checkbox' && e.type !== 'hidden')
+              .map((e) => [e.textContent.trim() || e.name, e.getBoundingClientRect()])
+              .filter(([, r]) => Math.min(r.width, r.height) < 48)
+              .map(([name]) => name);
+            """
+        )
+        assert small == [], (width, small)
+        assert browser.execute_script(
+            "return document.documentElement.scrollWidth <= window.innerWidth"
+        ), f"the page scrolls sideways at {width}px"
+    browser.set_window_size(1280, 800)
