@@ -51,3 +51,17 @@ def test_pair_can_draw_the_kiosk_qr_code_in_the_terminal(cli) -> None:  # type: 
     assert result.code == 0
     assert "Pairing code" in result.out
     assert "█" in result.out or "▀" in result.out
+
+
+def test_the_kiosk_qr_code_is_a_png_for_the_window() -> None:
+    import struct
+
+    from feedback_desk.services.client_pages.address import kiosk_url
+    from feedback_desk.services.client_pages.qr import qr_png
+
+    url = kiosk_url("0.0.0.0", 8765)
+    assert url == f"http://{lan_address()}:8765/kiosk"
+    png = qr_png(url, scale=4)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = struct.unpack(">II", png[16:24])
+    assert width == height >= 4 * 25  # a version 2+ code with its quiet zone, square
