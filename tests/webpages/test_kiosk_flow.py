@@ -216,9 +216,7 @@ def test_a_forged_form_is_refused_politely_and_nothing_is_written(
     choose(browser, "audrey", "Audrey B.")
     tap(browser, "5 étoiles", navigates=False)
     # What a page on another site would send: the right fields without this page's token.
-    browser.execute_script(
-        "document.querySelector('#question [name=csrf_token]').value = 'forged'"
-    )
+    browser.execute_script("document.querySelector('#question [name=csrf_token]').value = 'forged'")
     tap(browser, "Envoyer")
     assert heading(browser) == "Désolé !"
     assert "Cette page a déjà été envoyée ou a expiré" in browser.page_source

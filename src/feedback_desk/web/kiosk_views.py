@@ -12,6 +12,7 @@ index into them, so no page takes a client id) and the open prompt's id.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -56,13 +57,12 @@ def idle(settings: Settings, *, start: str) -> dict[str, Any]:
 
 
 def paired_only(view: Callable[..., ResponseReturnValue]) -> Callable[..., ResponseReturnValue]:
+    @functools.wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> ResponseReturnValue:
         if current_device() is None:
             raise PageProblem(Problem.NOT_PAIRED)
         return view(*args, **kwargs)
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 

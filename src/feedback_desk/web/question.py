@@ -98,7 +98,7 @@ def _label(text: str) -> str:
 
 def read_state(form: MultiDict[str, str], options: Sequence[AspectOption]) -> QuestionState:
     """The state a question form carries; PageProblem(BAD_FORM) for anything a browser would not
-    send. A star button (``set_stars``) and an "Add" button (``action=add_…``) change it."""
+    send. A star button (``set_stars``) and words typed in a list's own-words field change it."""
     if "stars" not in form or "comment" not in form:
         raise PageProblem(Problem.BAD_FORM)
     stars = _stars(form.get("set_stars")) or _stars(form.get("stars"))
