@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.webpages.conftest import WAIT_SECONDS, Pages
@@ -55,7 +55,10 @@ def wait_named(driver: Any, name: str) -> WebElement:
 
 
 def heading(driver: Any) -> str:
-    return str(driver.find_element(By.TAG_NAME, "h1").text)
+    """The page's main heading (read in one step, so a page being replaced never half-answers)."""
+    return str(
+        driver.execute_script("return document.querySelector('h1')?.textContent.trim() ?? ''")
+    )
 
 
 def tap(
@@ -66,14 +69,16 @@ def tap(
     element = named(within if within is not None else driver, name)
     assert element.is_displayed(), f"{name!r} is not on screen"
     assert element.is_enabled(), f"{name!r} is disabled"
-    page = driver.find_element(By.TAG_NAME, "html")
     if navigates is None:
         navigates = element.tag_name == "a" or element.get_attribute("type") == "submit"
+    if navigates:
+        driver.execute_script("window.tappedHere = true")  # gone once the next page is loaded
     element.click()
     if navigates:
-        WebDriverWait(driver, WAIT_SECONDS).until(expected_conditions.staleness_of(page))
-        WebDriverWait(driver, WAIT_SECONDS).until(
-            lambda d: d.execute_script("return document.readyState") == "complete"
+        WebDriverWait(driver, WAIT_SECONDS, ignored_exceptions=(WebDriverException,)).until(
+            lambda d: d.execute_script(
+                "return window.tappedHere !== true && document.readyState === 'complete'"
+            )
         )
 
 

@@ -75,9 +75,11 @@ class ClientPagesServer:
         from feedback_desk.web.app import create_app
 
         app = create_app(self._store, self._clock)
+        socket_map: dict[int, object] = {}
         try:
             server = create_server(
                 app,
+                map=socket_map,
                 host=self._host,
                 port=self._port,
                 threads=THREADS,
@@ -86,6 +88,10 @@ class ClientPagesServer:
                 clear_untrusted_proxy_headers=True,
             )
         except OSError as exc:
+            from waitress import wasyncore
+
+            # The wake-up pipe and the socket that could not listen are already open.
+            wasyncore.close_all(socket_map, ignore_all=True)
             raise ServerStartError(self._start_problem(exc)) from exc
         self._server = server
         self._closed = threading.Event()
