@@ -76,11 +76,12 @@ def run_serve(ctx: CliContext) -> int:
     import signal
     import threading
 
+    from feedback_desk.services.client_pages.address import pages_config
     from feedback_desk.web.server import ClientPagesServer
 
-    settings = ctx.settings()
-    host = ctx.args.host if ctx.args.host is not None else settings.text("web.host")
-    port = ctx.args.port if ctx.args.port is not None else settings.integer("web.port")
+    config = pages_config(ctx.settings())
+    host = ctx.args.host if ctx.args.host is not None else config.host
+    port = ctx.args.port if ctx.args.port is not None else config.port
     server = ClientPagesServer(ctx.store(), ctx.clock(), host=host, port=port)
     address = server.start()
     handlers = _log_to(ctx)
@@ -113,17 +114,17 @@ def run_serve(ctx: CliContext) -> int:
 def run_pair(ctx: CliContext) -> int:
     from feedback_desk.domain.localtime import format_local
     from feedback_desk.services.audit import default_actor
-    from feedback_desk.services.client_pages.address import kiosk_url, pairing_url
+    from feedback_desk.services.client_pages.address import pages_config
     from feedback_desk.services.client_pages.pairing import make_pairing_code
 
     settings = ctx.settings()
-    host, port = settings.text("web.host"), settings.integer("web.port")
+    config = pages_config(settings)
     with ctx.store().write() as session:
         made = make_pairing_code(
             session, at=ctx.clock().now(), actor=default_actor(), device_name=ctx.args.name
         )
     expires = format_local(made.expires_at, settings.timezone)
-    url = pairing_url(host, port)
+    url = config.pairing_url
     if ctx.args.json:
         ctx.print_json({"code": made.code, "expires_at": expires, "url": url})
         return 0
@@ -132,7 +133,7 @@ def run_pair(ctx: CliContext) -> int:
     if ctx.args.qr:
         from feedback_desk.services.client_pages.qr import qr_text
 
-        ctx.print(qr_text(kiosk_url(host, port)))
+        ctx.print(qr_text(config.kiosk_url))
     return 0
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from dataclasses import dataclass
+
+from feedback_desk.services.settings import Settings
 
 WILDCARD_HOSTS = frozenset({"", "0.0.0.0", "::"})
 
@@ -47,3 +50,28 @@ def kiosk_url(host: str, port: int) -> str:
 
 def pairing_url(host: str, port: int) -> str:
     return f"{base_url(host, port)}/pair"
+
+
+@dataclass(frozen=True)
+class PagesConfig:
+    """The client pages' settings (``web.*``), as the window and the command line use them."""
+
+    enabled: bool
+    host: str
+    port: int
+
+    @property
+    def kiosk_url(self) -> str:
+        return kiosk_url(self.host, self.port)
+
+    @property
+    def pairing_url(self) -> str:
+        return pairing_url(self.host, self.port)
+
+
+def pages_config(settings: Settings) -> PagesConfig:
+    return PagesConfig(
+        enabled=settings.flag("web.enabled"),
+        host=settings.text("web.host"),
+        port=settings.integer("web.port"),
+    )
