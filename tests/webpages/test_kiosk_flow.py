@@ -50,6 +50,7 @@ WORDS = {
         "Add": "Ajouter",
         "Comment": "Commentaire",
         "Send": "Envoyer",
+        "Ignore for now": "Ignorer pour le moment",
         "Thank you": "Merci",
         "Done": "Terminé",
     },
@@ -61,6 +62,7 @@ WORDS = {
         "Add": "Add",
         "Comment": "Comment",
         "Send": "Send",
+        "Ignore for now": "Ignore for now",
         "Thank you": "Thank you",
         "Done": "Done",
     },
@@ -103,6 +105,11 @@ def test_a_client_reviews_their_class_in_their_language(
     assert heading(browser) == question
     assert language(browser) == lang
     assert not named(browser, words["Send"]).is_enabled()  # stars are required
+    stars = [
+        f"{n} {'étoile' if lang == 'fr' else 'star'}{'s' if n > 1 else ''}" for n in range(1, 6)
+    ]
+    assert [named(browser, name).text for name in stars] == ["★"] * 5
+    assert named(browser, words["Ignore for now"]).is_enabled()
     tap(browser, words["4 stars"], navigates=False)  # 4 stars: both lists
     assert named(browser, words["4 stars"]).get_attribute("aria-pressed") == "true"
     tap(browser, liked)
