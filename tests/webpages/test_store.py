@@ -9,10 +9,12 @@ from sqlalchemy import create_engine, inspect, text
 
 from feedback_desk.domain.throttle import Throttle
 from feedback_desk.services.client_pages.pairing import (
+    device_for_token,
     digest,
     list_devices,
     make_pairing_code,
     pair_device,
+    revoke_device,
 )
 from feedback_desk.store.database import Store, open_store
 from feedback_desk.store.engine import make_engine, store_url
@@ -63,14 +65,25 @@ def test_codes_and_tokens_are_kept_only_as_digests(store: Store) -> None:
         assert len(list_devices(session)) == 1
 
 
-def test_a_code_is_not_reused_while_valid_and_badly_formed_codes_pair_nothing(
-    store: Store,
-) -> None:
-    with store.write() as session:
-        codes = {make_pairing_code(session, at=NOON, actor="test").code for _ in range(30)}
-        assert len(codes) == 30
+def test_pairing_on_any_database(any_store: Store) -> None:
+    """Codes never repeat while valid, are used once, and badly formed ones pair nothing."""
+    with any_store.write() as session:
+        codes = [make_pairing_code(session, at=NOON, actor="test").code for _ in range(30)]
+        assert len(set(codes)) == 30
         for typed in ("", "12345", "1234567", "12a456", "١٢٣٤٥٦"):
             assert pair_device(session, typed, at=NOON, user_agent="") is None
+    with any_store.write() as session:
+        token = pair_device(session, codes[0], at=NOON, user_agent="Safari")
+        assert token is not None
+        assert pair_device(session, codes[0], at=NOON, user_agent="Safari") is None
+    with any_store.read() as session:
+        (device,) = list_devices(session)
+        assert device_for_token(session, token) == device
+    with any_store.write() as session:
+        assert revoke_device(session, device.id, at=NOON, actor="test") == "Tablet 1"
+    with any_store.read() as session:
+        assert device_for_token(session, token) is None
+        assert list_devices(session) == []
 
 
 def test_the_throttle_holds_a_key_until_its_oldest_attempt_ages_out() -> None:
