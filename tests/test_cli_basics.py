@@ -26,6 +26,8 @@ CONTRACT_COMMANDS = [
     "google",
     "screenshot",
     "kiosk",
+    "serve",
+    "web",
 ]
 
 
@@ -87,6 +89,8 @@ def test_headless_subcommands_do_not_import_qt_or_matplotlib(tmp_path) -> None: 
     commands = [
         ["config", "--store", store],
         ["config", "studio.name", "Probe", "--store", store],
+        ["web", "devices", "--json", "--store", store],
+        ["web", "pair", "--qr", "--store", store],
     ]
     for argv in commands:
         report = headless_probe(argv)

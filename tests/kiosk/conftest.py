@@ -15,6 +15,7 @@ from feedback_desk.clock import ManualClock
 from feedback_desk.store.database import Store
 from feedback_desk.ui import i18n
 from feedback_desk.ui.kiosk import IdleWatch, KioskWindow
+from tests.support.kiosk_scene import studio_lotus, sunday_morning
 from tests.support.studio_builder import StudioBuilder
 from tests.support.window_context import window_context
 
@@ -43,15 +44,12 @@ def english_afterwards(qapp: QApplication) -> Iterator[None]:
 
 @pytest.fixture
 def studio(store: Store) -> StudioBuilder:
-    builder = StudioBuilder(store)
-    builder.setting("studio.name", "Studio Lotus")
-    return builder
+    return studio_lotus(store)
 
 
 @pytest.fixture
 def sunday() -> ManualClock:
-    """Sunday 17 May 2026, 10:00 in Toronto: two days after Friday's class."""
-    return ManualClock(StudioBuilder.at_static("2026-05-17T10:00"))
+    return sunday_morning()
 
 
 KioskFactory = Callable[[], KioskWindow]

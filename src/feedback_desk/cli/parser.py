@@ -27,6 +27,7 @@ from feedback_desk.cli.commands import (
     prompting,
     reports,
     unsubscribe,
+    web,
 )
 
 # Order is the order of `feedback-desk --help`.
@@ -45,6 +46,7 @@ COMMAND_MODULES = (
     unsubscribe,
     config,
     google,
+    web,
     gui,
 )
 

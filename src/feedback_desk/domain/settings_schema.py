@@ -349,6 +349,14 @@ _DEFS: tuple[SettingDef, ...] = (
         "seconds without a touch before the kiosk resets",
         minimum=5,
     ),
+    SettingDef("web.enabled", "no", Kind.BOOL, "serve the client pages while the window is open"),
+    SettingDef(
+        "web.host",
+        "0.0.0.0",
+        Kind.TEXT,
+        "address the client pages listen on (0.0.0.0: every network of this PC)",
+    ),
+    SettingDef("web.port", "8765", Kind.INT, "port of the client pages", minimum=1, maximum=65535),
 )
 
 SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}

@@ -74,7 +74,9 @@ def show_prompt(
 
 
 def _open_prompt(session: Session, prompt_id: int) -> Prompt:
-    prompt = session.get(Prompt, prompt_id)
+    # Locked (PostgreSQL; SQLite's writers are serialized anyway): a form sent twice at once
+    # from a browser records one answer, the other finds the prompt already answered.
+    prompt = session.get(Prompt, prompt_id, with_for_update=True)
     if prompt is None:
         raise UserInputError(f"prompt {prompt_id} does not exist")
     if prompt.outcome is not PromptOutcome.ABANDONED:

@@ -10,6 +10,7 @@ from feedback_desk.store.models.people import Client, Coach
 from feedback_desk.store.models.requests import ReviewRequest
 from feedback_desk.store.models.reviews import Aspect, Prompt, Review, ReviewAspect, ReviewEdit
 from feedback_desk.store.models.timetable import Attendance, ClassSession, ClassType
+from feedback_desk.store.models.web import PairedDevice, PairingCode
 
 __all__ = [
     "Action",
@@ -29,6 +30,8 @@ __all__ = [
     "InboxCursor",
     "Invitation",
     "OutboxMessage",
+    "PairedDevice",
+    "PairingCode",
     "ProcessedMail",
     "Prompt",
     "Review",
