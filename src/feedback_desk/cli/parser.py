@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "unsubscribe",
     "config",
     "google",
+    "store",
     "gui",
 )
 
