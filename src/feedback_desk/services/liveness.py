@@ -79,16 +79,25 @@ def recorded_location(store_id: str) -> str | None:
         return None
 
 
+class LivenessNotRecorded(FeedbackDeskError):
+    """The data folder cannot be written: which store is live cannot be recorded."""
+
+
 def _record(store_id: str, key: str) -> None:
     """Write the record atomically (a new private file renamed over the old one)."""
     target = _record_path(store_id)
-    make_private_dirs(target.parent)
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
     try:
+        make_private_dirs(target.parent)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:
             file.write(key + "\n")
         os.replace(temporary, target)
+    except OSError as exc:
+        raise LivenessNotRecorded(
+            f"cannot record which store is the studio's live one in {target.parent} "
+            f"({exc.strerror or exc}): the data folder must be writable"
+        ) from exc
     finally:
         temporary.unlink(missing_ok=True)
 
@@ -176,6 +185,7 @@ def claim_if_unclaimed(store: Store) -> None:
         return
     try:
         _record(store_id, store.key)
-    except OSError:
-        # The data folder cannot be written: the store still works; it is claimed later.
+    except LivenessNotRecorded:
+        # The data folder cannot be written: the store still works; it is claimed when it
+        # first needs its secrets (and says so then if the folder still cannot be written).
         log.warning("could not record %s as the live store", store.key, exc_info=True)

@@ -91,6 +91,9 @@ class Store:
                     raise
                 if time.monotonic() >= deadline:
                     raise StoreBusy(self.location, self.lock_wait) from exc
+            except BaseException:
+                session.close()
+                raise
             time.sleep(_RETRY_PAUSE)
 
     @contextmanager
