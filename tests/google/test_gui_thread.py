@@ -20,6 +20,7 @@ from feedback_desk.services.google.linking import (
     link_review,
     unlink_review,
 )
+from feedback_desk.services.secrets import store_identity
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import GoogleLink
 from feedback_desk.ui.context import WindowContext
@@ -170,6 +171,8 @@ def test_nothing_reads_the_store_or_the_keyring_on_the_gui_thread(  # type: igno
     _archive(store, 150)
     with store.write() as session:
         add_client(session, "C9", "Élodie", "Gagné")
+        # A store that has used its secrets: the connection check asks the keyring.
+        store_identity(session)
     opened: list[QDialog] = []
     watch.watching = True
 

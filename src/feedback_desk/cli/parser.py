@@ -26,6 +26,7 @@ from feedback_desk.cli.commands import (
     outbox,
     prompting,
     reports,
+    store,
     unsubscribe,
     web,
 )
@@ -47,6 +48,7 @@ COMMAND_MODULES = (
     config,
     google,
     web,
+    store,
     gui,
 )
 

@@ -7,6 +7,7 @@ their values live in the system keyring, never in the store. ``kiosk.pin`` is st
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.headerregistry import Address
@@ -362,6 +363,8 @@ _DEFS: tuple[SettingDef, ...] = (
 SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}
 
 _PIN = re.compile(r"^\d{4,12}$")
+# What str.splitlines() breaks on: anything a mail client or a screen may take for a new line.
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def definition(key: str) -> SettingDef:
@@ -452,9 +455,23 @@ _NORMALIZERS: dict[Kind, Callable[[SettingDef, str], str]] = {
 }
 
 
+def check_single_line(key: str, text: str) -> None:
+    """Every setting is one line of plain text (a name ends up in email headers and on
+    screens): a line break or another control character inside it is refused, naming it
+    (surrounding blanks, a pasted trailing newline included, are trimmed as usual)."""
+    for char in text.strip():
+        if char in _LINE_BREAKS:
+            raise ValueError(f"{key} must be on one line: remove the line break from it")
+        if unicodedata.category(char) == "Cc":
+            raise ValueError(
+                f"{key} contains a control character (U+{ord(char):04X}); type it again without it"
+            )
+
+
 def normalize(key: str, text: str) -> str:
     """The canonical stored form of *text* for *key*; ValueError saying what is wrong."""
     defn = definition(key)
+    check_single_line(key, text)
     if defn.kind is Kind.SECRET:
         raise ValueError(f"{key} is a secret: it is kept in the system keyring, not in the store")
     if defn.kind is Kind.HASHED:

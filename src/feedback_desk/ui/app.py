@@ -6,12 +6,10 @@ Everything here runs only for the window commands; headless commands never impor
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import traceback
 from collections.abc import Sequence
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import (
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from feedback_desk import APP_ID, __version__, paths
 from feedback_desk.errors import FeedbackDeskError
+from feedback_desk.logs import log_file, setup_file_logging
 from feedback_desk.ui import i18n
 from feedback_desk.ui.gc_tuning import collect_on_gui_thread
 from feedback_desk.ui.preferences import APPLICATION, ORGANIZATION
@@ -124,25 +123,6 @@ def ui_language() -> str:
     return chosen or QLocale.system().name().split("_")[0]
 
 
-def log_file() -> Path:
-    return paths.data_dir() / "logs" / "feedback-desk.log"
-
-
-def _file_logging() -> None:
-    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in log.handlers):
-        return
-    try:
-        log_file().parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        return
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-
-
 class ErrorReporter:
     """Shows unexpected exceptions in a dialog instead of losing them (or crashing).
 
@@ -157,7 +137,7 @@ class ErrorReporter:
         self.last_dialog: QMessageBox | None = None
 
     def install(self) -> None:
-        _file_logging()
+        setup_file_logging()
         sys.excepthook = self.handle
 
     def handle(

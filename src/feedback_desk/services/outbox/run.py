@@ -4,6 +4,7 @@ whose time has come."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from feedback_desk.services.alerts import alert_warnings
 from feedback_desk.services.email.config import EmailNotConfigured
 from feedback_desk.services.email.smtp import SmtpTransport
 from feedback_desk.services.invitations import invitations_active, queue_due_invitations
+from feedback_desk.services.liveness import require_live
 from feedback_desk.services.outbox.claims import LEASE_SECONDS
 from feedback_desk.services.outbox.pacing import Pacing
 from feedback_desk.services.outbox.sender import SendReport, send_due
@@ -23,6 +25,8 @@ from feedback_desk.services.requests.queueing import queue_due_requests
 from feedback_desk.services.secrets import SecretStoreUnavailable
 from feedback_desk.services.settings import load_settings
 from feedback_desk.store.database import Store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -69,7 +73,10 @@ class OutboxRun:
         lines = [f"warning: {w}" for w in self.warnings]
         lines += [f"invitation not queued: {s}" for s in self.invitations_skipped]
         lines += [f"review request not queued: {s}" for s in self.requests_skipped]
-        lines += [f"not sent: {e}" for e in self.send.errors]
+        return lines + self.failure_lines()
+
+    def failure_lines(self) -> list[str]:
+        lines = [f"not sent: {e}" for e in self.send.errors]
         if self.not_configured:
             lines.append(f"error: {self.not_configured}")
         elif self.send.unreachable:
@@ -88,6 +95,8 @@ def run_outbox(
     wall: Callable[[], float] = time.time,
     lease: float = LEASE_SECONDS,
 ) -> OutboxRun:
+    # A copy of the store (a backup, a test copy) never emails as the studio.
+    require_live(store)
     run = OutboxRun()
     now = clock.now()
     with store.write() as session:
@@ -127,4 +136,7 @@ def run_outbox(
         run.not_configured = str(exc)
     with store.read() as session:
         run.counts = counts(session)
+    # A scheduled run's output may go nowhere: its failures stay in the log.
+    for line in run.failure_lines():
+        log.warning("outbox: %s", line)
     return run

@@ -68,7 +68,7 @@ class SendReport:
     cancelled: int = 0
     # Claims left by a dead sender, found and marked uncertain at the start of this run.
     dead_claims: int = 0
-    # Why nothing could be sent (no server reachable, login refused), when that happened.
+    # Why the run stopped (no server reachable, login or sender refused, a silent server).
     unreachable: str | None = None
     errors: list[str] = field(default_factory=list)
 
@@ -118,8 +118,9 @@ class _Claimed:
     id: int
     token: str
     envelope: Envelope | None
-    # Set when the message cannot be sent as stored (a bad address): a permanent failure.
-    refusal: str | None = None
+    # What the claim replaced, to give the message back untouched (see _Batch.release).
+    previous_message_id: str | None = None
+    previous_claimed_at: datetime | None = None
 
 
 class _Batch:
@@ -175,6 +176,7 @@ class _Batch:
                 if refusal is not None:
                     self._cancel_withdrawn(session, message_id, refusal)
                     return None
+            previous_message_id, previous_claimed_at = message.message_id, message.claimed_at
             message_id_header = message.message_id or new_message_id(self.config.sender)
             taken = session.execute(
                 update(OutboxMessage)
@@ -206,7 +208,24 @@ class _Batch:
                 list_unsubscribe=message.list_unsubscribe,
                 auto_submitted=message.kind is MessageKind.ALERT,
             )
-        return _Claimed(message_id, token, envelope)
+        return _Claimed(message_id, token, envelope, previous_message_id, previous_claimed_at)
+
+    def release(self, claimed: _Claimed) -> None:
+        """Give a claimed message back exactly as it was (queued, same attempts and Message-ID):
+        nothing was tried that counts against it."""
+        with self.store.write() as session:
+            session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == claimed.id, OutboxMessage.claim_token == claimed.token)
+                .values(
+                    state=OutboxState.QUEUED,
+                    claim_token=None,
+                    claimed_at=claimed.previous_claimed_at,
+                    message_id=claimed.previous_message_id,
+                    attempts=OutboxMessage.attempts - 1,
+                )
+                .execution_options(synchronize_session=False)
+            )
 
     def _cancel_withdrawn(self, session: Session, message_id: int, refusal: str) -> None:
         session.execute(
@@ -276,7 +295,8 @@ def send_due(
     """Send every queued message whose time has come (docs/rules.md#outbox).
 
     Raises EmailNotConfigured (or SecretStoreUnavailable) when sending cannot even be tried;
-    a server that cannot be reached is reported in ``SendReport.unreachable``.
+    a server that cannot be reached, refuses the studio's sender (530) or stops answering ends
+    the run, reported in ``SendReport.unreachable``; the messages not tried stay as they were.
     """
     progress = progress or NullProgress()
     now = clock.now()
@@ -306,20 +326,44 @@ def send_due(
             claimed = batch.claim(message_id)
             if claimed is None or claimed.envelope is None:
                 continue
-            _send_one(batch, connection, claimed, pacer)
+            delivery = _send_one(batch, connection, claimed, pacer)
+            stop = _why_the_run_stops(batch.config, delivery)
+            if stop is not None:
+                batch.report.unreachable = stop
+                break
         progress.report(len(ids), len(ids), "done")
     finally:
         batch.close()
     return batch.report
 
 
-def _send_one(batch: _Batch, connection: SmtpConnection, claimed: _Claimed, pacer: Pacer) -> None:
+def _why_the_run_stops(config: SmtpConfig, delivery: Delivery) -> str | None:
+    """Why no further message of this run should be tried, or None to go on."""
+    where = f"{config.host}:{config.port}"
+    if delivery.outcome is Outcome.SETUP:
+        return (
+            f"the mail server {where} takes no mail from {config.sender} as set up "
+            f"({delivery.detail}): it wants a secure connection (smtp.security) or a login "
+            "(smtp.username and smtp.password), see Settings → Email"
+        )
+    if delivery.stalled:
+        return (
+            f"the mail server {where} stopped answering (no reply within "
+            f"{config.timeout:g} seconds, smtp.timeout_seconds); the run stopped there"
+        )
+    return None
+
+
+def _send_one(
+    batch: _Batch, connection: SmtpConnection, claimed: _Claimed, pacer: Pacer
+) -> Delivery:
     assert claimed.envelope is not None
     try:
         message = build_message(claimed.envelope)
     except UserInputError as exc:
-        batch.finish(claimed, Delivery(Outcome.PERMANENT, "; ".join(exc.problems)))
-        return
+        delivery = Delivery(Outcome.PERMANENT, "; ".join(exc.problems))
+        batch.finish(claimed, delivery)
+        return delivery
     try:
         delivery = connection.deliver(
             message, claimed.envelope.sender, list(claimed.envelope.recipients)
@@ -331,4 +375,8 @@ def _send_one(batch: _Batch, connection: SmtpConnection, claimed: _Claimed, pace
         )
         raise
     pacer.record()
-    batch.finish(claimed, delivery)
+    if delivery.outcome is Outcome.SETUP:
+        batch.release(claimed)
+    else:
+        batch.finish(claimed, delivery)
+    return delivery

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from feedback_desk import __version__, paths
+from feedback_desk.logs import log_file
 from feedback_desk.services import diagnostics
-from feedback_desk.ui.app import app_icon, log_file
+from feedback_desk.ui.app import app_icon
 
 
 class AboutDialog(QDialog):
