@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel
 from sqlalchemy import make_url
 
 from feedback_desk import __version__, paths
+from feedback_desk.logs import log_file
 from feedback_desk.services import diagnostics
 from feedback_desk.store.engine import describe
-from feedback_desk.logs import log_file
 from feedback_desk.ui.dialogs.about import AboutDialog
 
 SENDER = "/home/marie/venv/lib/python3.11/site-packages/feedback_desk/services/outbox/sender.py"
