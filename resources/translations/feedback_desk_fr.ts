@@ -1904,6 +1904,33 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>LiveStoreFeature</name>
+    <message>
+        <source>This is the studio&apos;s live store…</source>
+        <translation>C&apos;est la base en service du studio…</translation>
+    </message>
+    <message>
+        <source>whether this is the live store</source>
+        <translation>si c&apos;est la base en service</translation>
+    </message>
+    <message>
+        <source>This store is a copy of the studio&apos;s live store ({live_at}): it sends no email and does not sync Google.</source>
+        <translation>Cette base est une copie de la base en service du studio ({live_at}) : elle n&apos;envoie aucun courriel et ne se synchronise pas avec Google.</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s live store</source>
+        <translation>La base en service du studio</translation>
+    </message>
+    <message>
+        <source>Make this store the studio&apos;s live store? From now on it sends the studio&apos;s email and syncs Google, and {live_at} becomes a copy. Do this when the store was moved or restored from a backup, not for a test copy.</source>
+        <translation>Faire de cette base la base en service du studio ? Elle enverra désormais les courriels du studio et se synchronisera avec Google, et {live_at} deviendra une copie. À faire quand la base a été déplacée ou restaurée d&apos;une sauvegarde, pas pour une copie de test.</translation>
+    </message>
+    <message>
+        <source>making this the live store</source>
+        <translation>la mise en service de cette base</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>

@@ -59,6 +59,8 @@ class WindowContext(QObject):
     failed = Signal(str)
     # A widget queued email in the outbox: the window sends it without waiting for its timer.
     emails_queued = Signal()
+    # Whether this store may act as the studio (send email, sync Google) is known or changed.
+    live_changed = Signal(bool)
 
     def __init__(self, store: Store, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +71,9 @@ class WindowContext(QObject):
         self._own_tasks = StoreTasks(self, self)
         self.settings = Settings({})
         self.settings_loaded = False
+        # None until read: a copy of the live store (a backup, a test copy) never sends email or
+        # syncs Google as the studio (docs/rules.md#live-store).
+        self.live: bool | None = None
         self._closed = False
         # The store's Google sync, when the window runs one (the Google tab shows its progress).
         self.google_sync: GoogleSyncWorker | None = None

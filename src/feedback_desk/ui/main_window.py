@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -77,7 +78,13 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.tab_widget = QTabWidget()
         self.tab_widget.setDocumentMode(True)
-        self.setCentralWidget(self.tab_widget)
+        # Banners (a copy of the store, …) above the tabs; features add them.
+        central = QWidget()
+        self._central_layout = QVBoxLayout(central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(0)
+        self._central_layout.addWidget(self.tab_widget, 1)
+        self.setCentralWidget(central)
         self.pages: dict[str, TabPage] = {}
         self.message_box: QMessageBox | None = None
         self.settings_dialog: QWidget | None = None
@@ -161,6 +168,10 @@ class MainWindow(QMainWindow):
         menu = QMenu(title, self)
         self.menuBar().insertMenu(self.tools_menu.menuAction(), menu)
         return menu
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A feature's banner across the top of the window, above the tabs."""
+        self._central_layout.insertWidget(self._central_layout.count() - 1, banner)
 
     def add_tool_action(self, action: QAction) -> None:
         """A feature's entry in Tools, above Settings…."""
