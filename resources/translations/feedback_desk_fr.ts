@@ -1937,6 +1937,10 @@ Journaux : {logs}</translation>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
+        <source>&amp;New store…</source>
+        <translation>&amp;Nouvelle base…</translation>
+    </message>
+    <message>
         <source>&amp;Open store…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
@@ -2003,6 +2007,14 @@ Journaux : {logs}</translation>
     <message>
         <source>Open a store</source>
         <translation>Ouvrir une base</translation>
+    </message>
+    <message>
+        <source>Create a store</source>
+        <translation>Créer une base</translation>
+    </message>
+    <message>
+        <source>Creating {name}…</source>
+        <translation>Création de {name}…</translation>
     </message>
     <message>
         <source>Opening {name}…</source>

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, TabPage] = {}
         self.message_box: QMessageBox | None = None
         self.settings_dialog: QWidget | None = None
+        self.file_chooser: QFileDialog | None = None
         self.import_dialog: QWidget | None = None
         self.kiosk: KioskWindow | None = None
         self.closing = False
@@ -123,6 +124,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self.new_store_action = self._action(
+            file_menu, self.tr("&New store…"), self.choose_new_store, QKeySequence.StandardKey.New
+        )
         self.open_store_action = self._action(
             file_menu, self.tr("&Open store…"), self.choose_store, QKeySequence.StandardKey.Open
         )
@@ -295,12 +299,45 @@ class MainWindow(QMainWindow):
         return task
 
     # Stores -------------------------------------------------------------------------------
-    def choose_store(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+    def choose_store(self) -> QFileDialog:
+        """File → Open store…: a file chooser that does not block the window."""
+        chooser = QFileDialog(
             self, self.tr("Open a store"), str(Path.home()), self.tr(STORE_FILTER)
         )
-        if path:
-            self.open_store(path)
+        chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.fileSelected.connect(self.open_store)
+        self.file_chooser = chooser
+        chooser.open()
+        return chooser
+
+    def choose_new_store(self) -> QFileDialog:
+        """File → New store…: where to create an empty store (never over an existing file)."""
+        chooser = QFileDialog(
+            self, self.tr("Create a store"), str(Path.home()), self.tr(STORE_FILTER)
+        )
+        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        chooser.setDefaultSuffix("sqlite")
+        # The service refuses an existing file with its reason; no "replace?" question.
+        chooser.setOption(QFileDialog.Option.DontConfirmOverwrite)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.fileSelected.connect(self.create_store)
+        self.file_chooser = chooser
+        chooser.open()
+        return chooser
+
+    def create_store(self, path: str) -> Task:
+        """A new, empty store at *path*, then show it (refused when a file is already there)."""
+        from feedback_desk.services.studio import new_studio
+
+        clock = self.clock
+        return self.run_task(
+            lambda _progress: new_studio(path, clock=clock),
+            label=self.tr("Creating {name}…").format(name=Path(path).name),
+            on_done=self._adopt_store,
+            on_error=lambda exc: self._store_failed(path, exc),
+            cancellable=False,
+        )
 
     def open_store(self, location: str) -> Task:
         """Open (migrating if needed) another store, then show it."""
