@@ -17,7 +17,8 @@ if [[ ${1:-} == --prefix ]]; then
 fi
 executable=${1:-feedback-desk-gui}
 if [[ $executable == */* ]]; then
-  executable=$(cd "$(dirname "$executable")" && pwd)/$(basename "$executable")
+  # An absolute path, whether or not the program is built yet (realpath -m: GNU coreutils).
+  executable=$(realpath -m "$executable")
 fi
 
 install -d "$prefix/applications" "$prefix/metainfo"

@@ -50,7 +50,9 @@ def count(path: Path, query) -> int:  # type: ignore[no-untyped-def]
 
 
 def clients_menu(window):  # type: ignore[no-untyped-def]
-    return window.features[1]
+    from feedback_desk.ui.window_features.clients import ClientsFeature
+
+    return window.feature(ClientsFeature)
 
 
 # The kiosk --------------------------------------------------------------------------------
@@ -281,14 +283,18 @@ def test_the_status_bar_names_the_store_and_shows_the_outbox_and_google(
     qtbot, open_window, demo_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
-    label = window.findChild(type(window.features[0].label), "storeLocation")
+    from feedback_desk.ui.window_features.google import GoogleFeature
+    from feedback_desk.ui.window_features.outbox import OutboxFeature
+    from feedback_desk.ui.window_features.store_info import StoreInfoFeature
+
+    label = window.findChild(type(window.feature(StoreInfoFeature).label), "storeLocation")
     assert label.full_text() == str(demo_path.resolve())
     assert str(demo_path.resolve()) in label.toolTip()
-    outbox = window.features[2]
+    outbox = window.feature(OutboxFeature)
     assert outbox.status_widget.isVisibleTo(window)
     assert outbox.status_widget.text().startswith("Outbox: ")
     assert not outbox.sending, "the demo has no mail server: nothing is ever sent"
-    google = window.features[3]
+    google = window.feature(GoogleFeature)
     assert google.status_widget.isVisibleTo(window)
     assert google.status_widget.label.text().startswith("Google: ")
     outbox.status_widget.clicked.emit()

@@ -11,6 +11,7 @@ from feedback_desk.services.actions import count_open_actions
 from feedback_desk.services.studio import open_studio
 from feedback_desk.store.database import open_store
 from feedback_desk.ui.dialogs.opener import opener_for
+from feedback_desk.ui.window_features.clients import ClientsFeature
 from feedback_desk.ui.worklist.dialog import ActionWorklistDialog
 from tests.ui_window.conftest import wait_loaded
 
@@ -24,7 +25,7 @@ def test_the_clients_menu_opens_the_worklist_without_blocking_the_window(
     store.close()
     assert open_actions > 1
     window = open_window(demo_path)
-    action = window.features[1].worklist_action
+    action = window.feature(ClientsFeature).worklist_action
     clients = next(m for m in window.menuBar().actions() if m.text() == "&Clients").menu()
     assert action in clients.actions()
     assert action.text() == "A&ctions to take…"
@@ -49,7 +50,7 @@ def test_the_worklist_closes_when_another_store_is_opened(
     qtbot, open_window, demo_path: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
-    worklist = window.features[1].show_worklist()
+    worklist = window.feature(ClientsFeature).show_worklist()
     assert isinstance(worklist, ActionWorklistDialog)
     qtbot.waitUntil(lambda: not worklist.busy, timeout=20_000)
     other = tmp_path / "other.sqlite"

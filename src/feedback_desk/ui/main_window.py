@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -43,6 +43,8 @@ from feedback_desk.workers.tasks import Task, TaskRunner
 if TYPE_CHECKING:
     from feedback_desk.ui.kiosk.window import KioskWindow
     from feedback_desk.ui.single_instance import StoreInstance
+
+F = TypeVar("F", bound=WindowFeature)
 
 STORE_FILTER = "Feedback Desk stores (*.sqlite *.sqlite3 *.db);;All files (*)"
 
@@ -172,6 +174,10 @@ class MainWindow(QMainWindow):
         menu = QMenu(title, self)
         self.menuBar().insertMenu(self.tools_menu.menuAction(), menu)
         return menu
+
+    def feature(self, kind: type[F]) -> F:
+        """The installed feature of that class (menus, workers and status widgets of one kind)."""
+        return next(feature for feature in self.features if isinstance(feature, kind))
 
     def add_banner(self, banner: QWidget) -> None:
         """A feature's banner across the top of the window, above the tabs."""

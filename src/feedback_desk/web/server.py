@@ -117,6 +117,8 @@ class ClientPagesServer:
     def _serve(self, server: object, closed: threading.Event) -> None:
         try:
             server.run()  # type: ignore[attr-defined]
+        except Exception:
+            log.exception("the client pages server stopped unexpectedly")
         finally:
             closed.set()
             # After the loop: requests in progress may finish, briefly.
@@ -131,9 +133,14 @@ class ClientPagesServer:
         from waitress import wasyncore
 
         socket_map = server._map  # type: ignore[attr-defined]
-        # Run in waitress's own loop thread: closing sockets under a running select() from
-        # another thread is not safe.
-        server.trigger.pull_trigger(lambda: wasyncore.close_all(socket_map))  # type: ignore[attr-defined]
+        if not closed.is_set():
+            # Run in waitress's own loop thread: closing sockets under a running select() from
+            # another thread is not safe.
+            try:
+                server.trigger.pull_trigger(lambda: wasyncore.close_all(socket_map))  # type: ignore[attr-defined]
+            except OSError:
+                # The loop ended meanwhile and closed its wake-up pipe: close what is left here.
+                wasyncore.close_all(socket_map, ignore_all=True)
         if not closed.wait(STOP_WAIT_SECONDS):
             log.warning("the client pages server did not stop within %ss", STOP_WAIT_SECONDS)
         self._server = None
