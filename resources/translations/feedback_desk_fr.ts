@@ -549,10 +549,6 @@ Journaux : {logs}</translation>
         <translation>État</translation>
     </message>
     <message>
-        <source>Origin</source>
-        <translation>Origine</translation>
-    </message>
-    <message>
         <source>Votes</source>
         <translation>Votes</translation>
     </message>
@@ -1140,6 +1136,14 @@ Journaux : {logs}</translation>
         <translation>Aucune adresse de gestionnaire : aucune alerte n’est envoyée pour les avis de 3 étoiles ou moins.</translation>
     </message>
     <message>
+        <source>Enter the outgoing mail server (such as smtp.example.com): without it, no email leaves the outbox.</source>
+        <translation>Entrez le serveur d’envoi (par exemple smtp.example.com) : sans lui, aucun courriel ne quitte la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>No system keyring can keep this password: %1</source>
+        <translation>Aucun trousseau du système ne peut garder ce mot de passe : %1</translation>
+    </message>
+    <message>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
@@ -1302,6 +1306,30 @@ Journaux : {logs}</translation>
 <context>
     <name>GeneralPage</name>
     <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Langue de l’interface</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>Langue de l’interface :</translation>
+    </message>
+    <message>
+        <source>Each person chooses the language of the window on their own computer; the studio&apos;s settings are shared.</source>
+        <translation>Chaque personne choisit la langue de la fenêtre sur son propre ordinateur ; les paramètres du studio sont partagés.</translation>
+    </message>
+    <message>
         <source>Studio name</source>
         <translation>Nom du studio</translation>
     </message>
@@ -1312,30 +1340,6 @@ Journaux : {logs}</translation>
     <message>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
-    </message>
-    <message>
-        <source>Collect reviews</source>
-        <translation>Recueillir des avis</translation>
-    </message>
-    <message>
-        <source>Ask for class reviews</source>
-        <translation>Demander des avis sur les cours</translation>
-    </message>
-    <message>
-        <source>Ask for business reviews</source>
-        <translation>Demander des avis sur le studio</translation>
-    </message>
-    <message>
-        <source>Months between business reviews</source>
-        <translation>Mois entre deux avis sur le studio</translation>
-    </message>
-    <message>
-        <source>Business question (French)</source>
-        <translation>Question sur le studio (français)</translation>
-    </message>
-    <message>
-        <source>Business question (English)</source>
-        <translation>Question sur le studio (anglais)</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +1886,89 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>KioskSettingsPage</name>
+    <message>
+        <source>What the kiosk asks</source>
+        <translation>Ce que demande la borne</translation>
+    </message>
+    <message>
+        <source>Kiosk screen</source>
+        <translation>Écran de la borne</translation>
+    </message>
+    <message>
+        <source>New staff PIN</source>
+        <translation>Nouveau NIP du personnel</translation>
+    </message>
+    <message>
+        <source>New staff PIN, again</source>
+        <translation>Nouveau NIP du personnel, une seconde fois</translation>
+    </message>
+    <message>
+        <source>Remove PIN</source>
+        <translation>Supprimer le NIP</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>NIP du personnel</translation>
+    </message>
+    <message>
+        <source>New PIN (4 to 12 digits):</source>
+        <translation>Nouveau NIP (4 à 12 chiffres) :</translation>
+    </message>
+    <message>
+        <source>New PIN again:</source>
+        <translation>Nouveau NIP, encore :</translation>
+    </message>
+    <message>
+        <source>In the questions, {studio} is replaced by the studio&apos;s name.</source>
+        <translation>Dans les questions, {studio} est remplacé par le nom du studio.</translation>
+    </message>
+    <message>
+        <source>Collect reviews</source>
+        <translation>Recueillir des avis</translation>
+    </message>
+    <message>
+        <source>Ask for class reviews</source>
+        <translation>Demander des avis sur les cours</translation>
+    </message>
+    <message>
+        <source>Ask for business reviews</source>
+        <translation>Demander des avis sur le studio</translation>
+    </message>
+    <message>
+        <source>Months between business reviews</source>
+        <translation>Mois entre deux avis sur le studio</translation>
+    </message>
+    <message>
+        <source>Business question (French)</source>
+        <translation>Question sur le studio (français)</translation>
+    </message>
+    <message>
+        <source>Business question (English)</source>
+        <translation>Question sur le studio (anglais)</translation>
+    </message>
+    <message>
+        <source>Back to the welcome screen after (seconds)</source>
+        <translation>Retour à l’écran d’accueil après (secondes)</translation>
+    </message>
+    <message>
+        <source>The PIN is removed when you save: anyone can then leave kiosk mode.</source>
+        <translation>Le NIP sera supprimé à l’enregistrement : n’importe qui pourra alors quitter le mode borne.</translation>
+    </message>
+    <message>
+        <source>PIN set. Type a new one below to change it.</source>
+        <translation>NIP défini. Tapez-en un nouveau ci-dessous pour le changer.</translation>
+    </message>
+    <message>
+        <source>No PIN: anyone can leave kiosk mode.</source>
+        <translation>Aucun NIP : n’importe qui peut quitter le mode borne.</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same: type the new PIN twice.</source>
+        <translation>Les deux NIP diffèrent : tapez deux fois le nouveau NIP.</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Feedback Desk: tell us how it went</source>
@@ -2308,8 +2395,8 @@ Journaux : {logs}</translation>
         <translation>Entrez le NIP du personnel.</translation>
     </message>
     <message>
-        <source>No staff PIN is set, so anyone can leave kiosk mode. Set one in Settings (kiosk.pin).</source>
-        <translation>Aucun NIP du personnel n’est défini : n’importe qui peut quitter le mode borne. Définissez-en un dans les Paramètres (kiosk.pin).</translation>
+        <source>No staff PIN is set, so anyone can leave kiosk mode. Set one in Settings → Kiosk.</source>
+        <translation>Aucun NIP du personnel n’est défini : n’importe qui peut quitter le mode borne. Définissez-en un dans Paramètres → Borne.</translation>
     </message>
     <message>
         <source>OK</source>
@@ -2811,6 +2898,10 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <translation>Général</translation>
     </message>
     <message>
+        <source>Kiosk</source>
+        <translation>Borne</translation>
+    </message>
+    <message>
         <source>Aspects</source>
         <translation>Aspects</translation>
     </message>
@@ -2850,8 +2941,99 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <translation>Enregistrement…</translation>
     </message>
     <message>
+        <source>Has values to fix</source>
+        <translation>Des valeurs sont à corriger</translation>
+    </message>
+    <message>
         <source>Could not save: {why}</source>
         <translation>Enregistrement impossible : {why}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsProblems</name>
+    <message>
+        <source>“%1” is not an email address.</source>
+        <translation>« %1 » n’est pas une adresse courriel.</translation>
+    </message>
+    <message>
+        <source>Choose one of: %1.</source>
+        <translation>Choisissez parmi : %1.</translation>
+    </message>
+    <message>
+        <source>Enter a web address starting with https:// (or http://).</source>
+        <translation>Entrez une adresse web qui commence par https:// (ou http://).</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name only, such as smtp.example.com (no spaces, “/” or “@”).</source>
+        <translation>Entrez seulement le nom du serveur, par exemple smtp.example.com (sans espace, « / » ni « @ »).</translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list, such as America/Toronto.</source>
+        <translation>Choisissez un fuseau horaire dans la liste, par exemple America/Toronto.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits.</source>
+        <translation>Un NIP compte de 4 à 12 chiffres.</translation>
+    </message>
+    <message>
+        <source>Enter the studio&apos;s name.</source>
+        <translation>Entrez le nom du studio.</translation>
+    </message>
+    <message>
+        <source>Enter the question in French.</source>
+        <translation>Entrez la question en français.</translation>
+    </message>
+    <message>
+        <source>Enter the question in English.</source>
+        <translation>Entrez la question en anglais.</translation>
+    </message>
+    <message>
+        <source>This cannot be empty.</source>
+        <translation>Ce champ ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>Enter a number of months</source>
+        <translation>Entrez un nombre de mois</translation>
+    </message>
+    <message>
+        <source>Enter a number of days</source>
+        <translation>Entrez un nombre de jours</translation>
+    </message>
+    <message>
+        <source>Enter a number of hours</source>
+        <translation>Entrez un nombre d’heures</translation>
+    </message>
+    <message>
+        <source>Enter a number of minutes</source>
+        <translation>Entrez un nombre de minutes</translation>
+    </message>
+    <message>
+        <source>Enter a number of seconds</source>
+        <translation>Entrez un nombre de secondes</translation>
+    </message>
+    <message>
+        <source>Enter a whole number</source>
+        <translation>Entrez un nombre entier</translation>
+    </message>
+    <message>
+        <source>Enter a number</source>
+        <translation>Entrez un nombre</translation>
+    </message>
+    <message>
+        <source>%1 (%2 to %3).</source>
+        <translation>%1 (%2 à %3).</translation>
+    </message>
+    <message>
+        <source>%1 (at least %2).</source>
+        <translation>%1 (au moins %2).</translation>
+    </message>
+    <message>
+        <source>%1 (at most %2).</source>
+        <translation>%1 (au plus %2).</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
     </message>
 </context>
 <context>
