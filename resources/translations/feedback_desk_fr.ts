@@ -630,16 +630,86 @@ Journaux : {logs}</translation>
         <translation>Envoyer des courriels</translation>
     </message>
     <message>
-        <source>%n email(s) queued.</source>
-        <translation>%n courriel(s) mis en file d’attente.</translation>
+        <source>1 email queued.</source>
+        <translation>1 courriel mis en file d’attente.</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <source>%n emails queued.</source>
+        <translation>
+            <numerusform>%n courriel mis en file d’attente.</numerusform>
+            <numerusform>%n courriels mis en file d’attente.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n already queued before.</source>
-        <translation>%n déjà en file d’attente.</translation>
+        <translation>
+            <numerusform>%n déjà en file d’attente.</numerusform>
+            <numerusform>%n déjà en file d’attente.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not sent: %1</source>
         <translation>Non envoyé : %1</translation>
+    </message>
+    <message>
+        <source>Queue 1 email</source>
+        <translation>Mettre 1 courriel en file d’attente</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %n emails</source>
+        <translation>
+            <numerusform>Mettre %n courriel en file d’attente</numerusform>
+            <numerusform>Mettre %n courriels en file d’attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue the outreach email for 1 client?</source>
+        <translation>Mettre en file d’attente le courriel de relance pour 1 client ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the outreach email for %n clients?</source>
+        <translation>
+            <numerusform>Mettre en file d’attente le courriel de relance pour %n client ?</numerusform>
+            <numerusform>Mettre en file d’attente le courriel de relance pour %n clients ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue the thank-you email for 1 client?</source>
+        <translation>Mettre en file d’attente le courriel de remerciement pour 1 client ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the thank-you email for %n clients?</source>
+        <translation>
+            <numerusform>Mettre en file d’attente le courriel de remerciement pour %n client ?</numerusform>
+            <numerusform>Mettre en file d’attente le courriel de remerciement pour %n clients ?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkPreview</name>
+    <message>
+        <source>Check a client to read the email they would get.</source>
+        <translation>Cochez un client pour lire le courriel qu’il recevrait.</translation>
+    </message>
+    <message>
+        <source>The email as %1 would get it; each client gets it in their language.</source>
+        <translation>Le courriel tel que %1 le recevrait ; chaque client le reçoit dans sa langue.</translation>
+    </message>
+    <message>
+        <source>Reading the email…</source>
+        <translation>Lecture du courriel…</translation>
+    </message>
+    <message>
+        <source>the email</source>
+        <translation>le courriel</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Objet : %1</translation>
+    </message>
+    <message>
+        <source>The email cannot be shown: %1</source>
+        <translation>Impossible d’afficher le courriel : %1</translation>
     </message>
 </context>
 <context>
@@ -2133,10 +2203,80 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>MessageDialog</name>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Reading the message…</source>
+        <translation>Lecture du message…</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À :</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>État :</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>Dates :</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Dernière erreur :</translation>
+    </message>
+    <message>
+        <source>the message</source>
+        <translation>le message</translation>
+    </message>
+    <message>
+        <source>1 attempt</source>
+        <translation>1 tentative</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempts</source>
+        <translation>
+            <numerusform>%n tentative</numerusform>
+            <numerusform>%n tentatives</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queued %1</source>
+        <translation>Mis en file le %1</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>Envoyé le %1</translation>
+    </message>
+    <message>
+        <source>Next try %1</source>
+        <translation>Prochain essai le %1</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>The message could not be read: {why}</source>
+        <translation>Impossible de lire le message : {why}</translation>
+    </message>
+</context>
+<context>
     <name>NonRespondentsView</name>
     <message>
-        <source>Send the outreach email to the checked clients</source>
-        <translation>Envoyer la relance aux clients cochés</translation>
+        <source>Queue the outreach email for the checked clients</source>
+        <translation>Mettre en file d’attente le courriel de relance pour les clients cochés</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -2150,16 +2290,68 @@ Journaux : {logs}</translation>
         <source>Clients shown %1 or more prompts in the last %2 days who answered none: %3.</source>
         <translation>Clients sollicités %1 fois ou plus ces %2 derniers jours sans jamais répondre : %3.</translation>
     </message>
-    <message numerus="yes">
-        <source>Queue the outreach email for %n client(s)?</source>
-        <translation>
-            <numerusform>Mettre la relance en file d’attente pour %n client ?</numerusform>
-            <numerusform>Mettre la relance en file d’attente pour %n clients ?</numerusform>
-        </translation>
-    </message>
     <message>
         <source>the outreach emails</source>
         <translation>les courriels de relance</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>Google invitation</source>
+        <translation>Invitation Google</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Outreach</source>
+        <translation>Relance</translation>
+    </message>
+    <message>
+        <source>Thanks</source>
+        <translation>Remerciement</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Review request</source>
+        <translation>Demande d’avis</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>Incertain</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
     </message>
 </context>
 <context>
@@ -2195,12 +2387,52 @@ Journaux : {logs}</translation>
 <context>
     <name>OutboxModel</name>
     <message>
+        <source>Queued</source>
+        <translation>Mis en file</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Sent or next try</source>
+        <translation>Envoyé ou prochain essai</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
         <source>the outbox</source>
         <translation>la boîte d’envoi</translation>
     </message>
 </context>
 <context>
     <name>OutboxStatusWidget</name>
+    <message>
+        <source>Email is not set up: messages wait in the outbox.</source>
+        <translation>Le courriel n’est pas configuré : les messages attendent dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>Set up email…</source>
+        <translation>Configurer le courriel…</translation>
+    </message>
     <message>
         <source>Open the outbox</source>
         <translation>Ouvrir la boîte d’envoi</translation>
@@ -2233,6 +2465,54 @@ Journaux : {logs}</translation>
 </context>
 <context>
     <name>OutboxView</name>
+    <message>
+        <source>All messages</source>
+        <translation>Tous les messages</translation>
+    </message>
+    <message>
+        <source>The outbox is empty.</source>
+        <translation>La boîte d’envoi est vide.</translation>
+    </message>
+    <message>
+        <source>Needs attention (failed, uncertain)</source>
+        <translation>À traiter (échecs, incertains)</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>Rien à traiter.</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be sent.</source>
+        <translation>Rien n’attend d’être envoyé.</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>No message has been sent yet.</source>
+        <translation>Aucun message n’a encore été envoyé.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulés</translation>
+    </message>
+    <message>
+        <source>No message was cancelled.</source>
+        <translation>Aucun message n’a été annulé.</translation>
+    </message>
+    <message>
+        <source>Email is not set up: messages wait in the outbox.</source>
+        <translation>Le courriel n’est pas configuré : les messages attendent dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>Set up email…</source>
+        <translation>Configurer le courriel…</translation>
+    </message>
     <message>
         <source>Retry</source>
         <translation>Réessayer</translation>
@@ -2464,6 +2744,10 @@ Journaux : {logs}</translation>
     <message>
         <source>How was %1 with %2 on %3?</source>
         <translation>Comment était %1 avec %2 %3 ?</translation>
+    </message>
+    <message>
+        <source>Touch a star first.</source>
+        <translation>Touchez d’abord une étoile.</translation>
     </message>
 </context>
 <context>
@@ -3115,8 +3399,8 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <translation>Remercier les promoteurs</translation>
     </message>
     <message>
-        <source>Send the thank-you email</source>
-        <translation>Envoyer le remerciement</translation>
+        <source>Queue the thank-you email for the checked clients</source>
+        <translation>Mettre en file d’attente le courriel de remerciement pour les clients cochés</translation>
     </message>
     <message>
         <source>Reviews of 5 stars from</source>
@@ -3133,13 +3417,6 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     <message>
         <source>%1 promoter(s) in the period; %2 agreed to receive email.</source>
         <translation>%1 promoteur(s) sur la période ; %2 ont accepté les courriels.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Queue the thank-you email for %n client(s)?</source>
-        <translation>
-            <numerusform>Mettre le remerciement en file d’attente pour %n client ?</numerusform>
-            <numerusform>Mettre le remerciement en file d’attente pour %n clients ?</numerusform>
-        </translation>
     </message>
     <message>
         <source>the thank-you emails</source>

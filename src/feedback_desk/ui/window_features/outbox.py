@@ -1,7 +1,8 @@
 """The outbox while the window is open: it sends in the background every
 ``outbox.interval_seconds`` once a mail server and a sender are set (and right away when staff
-queue an email), the status bar shows what waits and what failed, and Tools → Outbox… (or a
-click on those counts) lets staff retry, cancel or resolve a message."""
+queue an email), the status bar shows what waits and what failed (and, until email is set up,
+says so with a way to Settings → Email), and Tools → Outbox… (or a click on those counts) lets
+staff retry, cancel or resolve a message."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ class OutboxFeature(WindowFeature):
         self.window.add_tool_action(self.action)
         self.status_widget = OutboxStatusWidget()
         self.status_widget.clicked.connect(self.open_outbox)
+        self.status_widget.setup_requested.connect(self.open_email_settings)
         self.window.status.add_permanent(self.status_widget)
         self.worker: OutboxWorker | None = None
         self.dialog: QDialog | None = None
@@ -47,6 +49,7 @@ class OutboxFeature(WindowFeature):
             return
         was_sending = self.sending
         self.sending = smtp_configured(context.settings)
+        self.status_widget.set_configured(self.sending)
         worker.set_interval(
             context.settings.integer("outbox.interval_seconds") if self.sending else 0
         )
@@ -84,10 +87,14 @@ class OutboxFeature(WindowFeature):
         context = self.window.context
         view = OutboxView(context)
         view.changed.connect(self.nudge)
+        view.setup_requested.connect(self.open_email_settings)
         dialog = HostDialog(self.tr("Outbox"), view, self.window)
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def open_email_settings(self) -> None:
+        self.window.open_settings("email")
 
     def detach(self) -> None:
         if self.worker is not None:
