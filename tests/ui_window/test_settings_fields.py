@@ -15,6 +15,9 @@ from feedback_desk.clock import ManualClock
 from feedback_desk.services.settings import load_settings
 from feedback_desk.store.database import Store
 from feedback_desk.ui import i18n
+from feedback_desk.ui.settings import registry
+from feedback_desk.ui.settings.page import SchemaFormPage
+from feedback_desk.ui.settings.registry import SettingsPageSpec, register_page
 from tests.email.factory import configure
 from tests.support.settings_dialog import save, settings_dialog
 
@@ -203,3 +206,45 @@ def test_the_wheel_changes_a_spin_box_or_combo_box_only_once_it_has_the_focus(
         qtbot.waitUntil(email.port.hasFocus)
         wheel(email.port)
         assert email.port.value() == port + 1, "once focused, the wheel changes it"
+
+
+class RequestsPage(SchemaFormPage):
+    """A feature's page as another engineer would add it: settings keys alone."""
+
+    GROUPS = (("Requests", ("requests.email_enabled", "requests.delay_hours")),)
+
+
+@pytest.fixture
+def requests_page() -> Iterator[None]:
+    original = list(registry.PAGES)
+    register_page(SettingsPageSpec("requests", lambda: "Requests", RequestsPage))
+    yield
+    registry.PAGES[:] = original
+
+
+def test_a_new_page_gets_its_messages_beside_its_fields_and_sees_the_other_pages(
+    qtbot, store: Store, clock: ManualClock, requests_page: None
+) -> None:
+    with settings_dialog(qtbot, store, clock, "requests") as dialog:
+        page = dialog.page("requests")
+        page.editor("requests.delay_hours").setText("100")
+        page.editor("requests.email_enabled").setChecked(True)
+        assert save(qtbot, dialog) is None
+        assert page.field_error("requests.delay_hours").text() == (
+            "Enter a number of hours (0 to 72)."
+        )
+        # Turning email requests on (on this page) needs a mail server (on the Email page).
+        email = dialog.page("email")
+        assert email.field_error("smtp.host").text().startswith("Enter the outgoing mail server")
+        assert marked(dialog, "requests")
+        assert marked(dialog, "email")
+        assert dialog.stack.currentWidget().widget() is email, "the first page in the list"
+        assert email.focusWidget() is email.host
+        email.host.setText("mail.studio.example")
+        page.editor("requests.delay_hours").setText("3")
+        assert set(save(qtbot, dialog) or []) == {
+            "smtp.host",
+            "requests.email_enabled",
+            "requests.delay_hours",
+        }
+    assert stored(store, "requests.email_enabled") == "yes"

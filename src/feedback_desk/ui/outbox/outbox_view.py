@@ -320,7 +320,7 @@ class OutboxView(QWidget):
         for column in (CREATED, KIND, STATE, ATTEMPTS, WHEN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
-        for column, sample in ((TO, "first.last@studio-example.com"), (ERROR, "x" * 32)):
+        for column, sample in ((TO, "first.last@example.com"), (ERROR, "x" * 22)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, metrics.horizontalAdvance(sample))
 

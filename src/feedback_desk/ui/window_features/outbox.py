@@ -89,6 +89,7 @@ class OutboxFeature(WindowFeature):
         view.changed.connect(self.nudge)
         view.setup_requested.connect(self.open_email_settings)
         dialog = HostDialog(self.tr("Outbox"), view, self.window)
+        dialog.resize(1040, 600)  # every column readable, the subject with room
         self.dialog = dialog
         dialog.open()
         return dialog
