@@ -31,6 +31,13 @@ def test_bad_values_are_refused_with_exit_2_and_change_nothing(cli) -> None:  # 
         ("studio.timezone", "Mars/Olympus", "unknown time zone"),
         ("studio.manager_emails", "boss@studio.ca, not-an-address", "not an email address"),
         ("kiosk.pin", "12ab", "4 to 12 digits"),
+        ("studio.name", "  ", "studio.name must not be empty"),
+        ("smtp.host", "https://mail.studio.ca", "is not a server name"),
+        (
+            "studio.manager_emails",
+            "boss@studio.ca, desk@, not-an-address",
+            "'desk@' is not an email address; 'not-an-address' is not an email address",
+        ),
     ]:
         result = cli("config", key, value)
         assert result.code == 2, key

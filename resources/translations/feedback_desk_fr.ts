@@ -549,10 +549,6 @@ Journaux : {logs}</translation>
         <translation>État</translation>
     </message>
     <message>
-        <source>Origin</source>
-        <translation>Origine</translation>
-    </message>
-    <message>
         <source>Votes</source>
         <translation>Votes</translation>
     </message>
@@ -634,16 +630,86 @@ Journaux : {logs}</translation>
         <translation>Envoyer des courriels</translation>
     </message>
     <message>
-        <source>%n email(s) queued.</source>
-        <translation>%n courriel(s) mis en file d’attente.</translation>
+        <source>1 email queued.</source>
+        <translation>1 courriel mis en file d’attente.</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <source>%n emails queued.</source>
+        <translation>
+            <numerusform>%n courriel mis en file d’attente.</numerusform>
+            <numerusform>%n courriels mis en file d’attente.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n already queued before.</source>
-        <translation>%n déjà en file d’attente.</translation>
+        <translation>
+            <numerusform>%n déjà en file d’attente.</numerusform>
+            <numerusform>%n déjà en file d’attente.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not sent: %1</source>
         <translation>Non envoyé : %1</translation>
+    </message>
+    <message>
+        <source>Queue 1 email</source>
+        <translation>Mettre 1 courriel en file d’attente</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %n emails</source>
+        <translation>
+            <numerusform>Mettre %n courriel en file d’attente</numerusform>
+            <numerusform>Mettre %n courriels en file d’attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue the outreach email for 1 client?</source>
+        <translation>Mettre en file d’attente le courriel de relance pour 1 client ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the outreach email for %n clients?</source>
+        <translation>
+            <numerusform>Mettre en file d’attente le courriel de relance pour %n client ?</numerusform>
+            <numerusform>Mettre en file d’attente le courriel de relance pour %n clients ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue the thank-you email for 1 client?</source>
+        <translation>Mettre en file d’attente le courriel de remerciement pour 1 client ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the thank-you email for %n clients?</source>
+        <translation>
+            <numerusform>Mettre en file d’attente le courriel de remerciement pour %n client ?</numerusform>
+            <numerusform>Mettre en file d’attente le courriel de remerciement pour %n clients ?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkPreview</name>
+    <message>
+        <source>Check a client to read the email they would get.</source>
+        <translation>Cochez un client pour lire le courriel qu’il recevrait.</translation>
+    </message>
+    <message>
+        <source>The email as %1 would get it; each client gets it in their language.</source>
+        <translation>Le courriel tel que %1 le recevrait ; chaque client le reçoit dans sa langue.</translation>
+    </message>
+    <message>
+        <source>Reading the email…</source>
+        <translation>Lecture du courriel…</translation>
+    </message>
+    <message>
+        <source>the email</source>
+        <translation>le courriel</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Objet : %1</translation>
+    </message>
+    <message>
+        <source>The email cannot be shown: %1</source>
+        <translation>Impossible d’afficher le courriel : %1</translation>
     </message>
 </context>
 <context>
@@ -1140,6 +1206,14 @@ Journaux : {logs}</translation>
         <translation>Aucune adresse de gestionnaire : aucune alerte n’est envoyée pour les avis de 3 étoiles ou moins.</translation>
     </message>
     <message>
+        <source>Enter the outgoing mail server (such as smtp.example.com): without it, no email leaves the outbox.</source>
+        <translation>Entrez le serveur d’envoi (par exemple smtp.example.com) : sans lui, aucun courriel ne quitte la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>No system keyring can keep this password: %1</source>
+        <translation>Aucun trousseau du système ne peut garder ce mot de passe : %1</translation>
+    </message>
+    <message>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
@@ -1302,6 +1376,30 @@ Journaux : {logs}</translation>
 <context>
     <name>GeneralPage</name>
     <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Langue de l’interface</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>Langue de l’interface :</translation>
+    </message>
+    <message>
+        <source>Each person chooses the language of the window on their own computer; the studio&apos;s settings are shared. It applies when you save; the menus follow at the next start.</source>
+        <translation>Chaque personne choisit la langue de la fenêtre sur son propre ordinateur ; les paramètres du studio sont partagés. Elle s’applique à l’enregistrement ; les menus suivent au prochain démarrage.</translation>
+    </message>
+    <message>
         <source>Studio name</source>
         <translation>Nom du studio</translation>
     </message>
@@ -1312,30 +1410,6 @@ Journaux : {logs}</translation>
     <message>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
-    </message>
-    <message>
-        <source>Collect reviews</source>
-        <translation>Recueillir des avis</translation>
-    </message>
-    <message>
-        <source>Ask for class reviews</source>
-        <translation>Demander des avis sur les cours</translation>
-    </message>
-    <message>
-        <source>Ask for business reviews</source>
-        <translation>Demander des avis sur le studio</translation>
-    </message>
-    <message>
-        <source>Months between business reviews</source>
-        <translation>Mois entre deux avis sur le studio</translation>
-    </message>
-    <message>
-        <source>Business question (French)</source>
-        <translation>Question sur le studio (français)</translation>
-    </message>
-    <message>
-        <source>Business question (English)</source>
-        <translation>Question sur le studio (anglais)</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +1956,89 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>KioskSettingsPage</name>
+    <message>
+        <source>What the kiosk asks</source>
+        <translation>Ce que demande la borne</translation>
+    </message>
+    <message>
+        <source>Kiosk screen</source>
+        <translation>Écran de la borne</translation>
+    </message>
+    <message>
+        <source>New staff PIN</source>
+        <translation>Nouveau NIP du personnel</translation>
+    </message>
+    <message>
+        <source>New staff PIN, again</source>
+        <translation>Nouveau NIP du personnel, une seconde fois</translation>
+    </message>
+    <message>
+        <source>Remove PIN</source>
+        <translation>Supprimer le NIP</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>NIP du personnel</translation>
+    </message>
+    <message>
+        <source>New PIN (4 to 12 digits):</source>
+        <translation>Nouveau NIP (4 à 12 chiffres) :</translation>
+    </message>
+    <message>
+        <source>New PIN again:</source>
+        <translation>Nouveau NIP, encore :</translation>
+    </message>
+    <message>
+        <source>In the questions, {studio} is replaced by the studio&apos;s name.</source>
+        <translation>Dans les questions, {studio} est remplacé par le nom du studio.</translation>
+    </message>
+    <message>
+        <source>Collect reviews</source>
+        <translation>Recueillir des avis</translation>
+    </message>
+    <message>
+        <source>Ask for class reviews</source>
+        <translation>Demander des avis sur les cours</translation>
+    </message>
+    <message>
+        <source>Ask for business reviews</source>
+        <translation>Demander des avis sur le studio</translation>
+    </message>
+    <message>
+        <source>Months between business reviews</source>
+        <translation>Mois entre deux avis sur le studio</translation>
+    </message>
+    <message>
+        <source>Business question (French)</source>
+        <translation>Question sur le studio (français)</translation>
+    </message>
+    <message>
+        <source>Business question (English)</source>
+        <translation>Question sur le studio (anglais)</translation>
+    </message>
+    <message>
+        <source>Back to the welcome screen after (seconds)</source>
+        <translation>Retour à l’écran d’accueil après (secondes)</translation>
+    </message>
+    <message>
+        <source>The PIN is removed when you save: anyone can then leave kiosk mode.</source>
+        <translation>Le NIP sera supprimé à l’enregistrement : n’importe qui pourra alors quitter le mode borne.</translation>
+    </message>
+    <message>
+        <source>PIN set. Type a new one below to change it.</source>
+        <translation>NIP défini. Tapez-en un nouveau ci-dessous pour le changer.</translation>
+    </message>
+    <message>
+        <source>No PIN: anyone can leave kiosk mode.</source>
+        <translation>Aucun NIP : n’importe qui peut quitter le mode borne.</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same: type the new PIN twice.</source>
+        <translation>Les deux NIP diffèrent : tapez deux fois le nouveau NIP.</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Feedback Desk: tell us how it went</source>
@@ -2085,10 +2242,80 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>MessageDialog</name>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Reading the message…</source>
+        <translation>Lecture du message…</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À :</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>État :</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>Dates :</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Dernière erreur :</translation>
+    </message>
+    <message>
+        <source>the message</source>
+        <translation>le message</translation>
+    </message>
+    <message>
+        <source>1 attempt</source>
+        <translation>1 tentative</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempts</source>
+        <translation>
+            <numerusform>%n tentative</numerusform>
+            <numerusform>%n tentatives</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queued %1</source>
+        <translation>Mis en file le %1</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>Envoyé le %1</translation>
+    </message>
+    <message>
+        <source>Next try %1</source>
+        <translation>Prochain essai le %1</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>The message could not be read: {why}</source>
+        <translation>Impossible de lire le message : {why}</translation>
+    </message>
+</context>
+<context>
     <name>NonRespondentsView</name>
     <message>
-        <source>Send the outreach email to the checked clients</source>
-        <translation>Envoyer la relance aux clients cochés</translation>
+        <source>Queue the outreach email for the checked clients</source>
+        <translation>Mettre en file d’attente le courriel de relance pour les clients cochés</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -2102,16 +2329,68 @@ Journaux : {logs}</translation>
         <source>Clients shown %1 or more prompts in the last %2 days who answered none: %3.</source>
         <translation>Clients sollicités %1 fois ou plus ces %2 derniers jours sans jamais répondre : %3.</translation>
     </message>
-    <message numerus="yes">
-        <source>Queue the outreach email for %n client(s)?</source>
-        <translation>
-            <numerusform>Mettre la relance en file d’attente pour %n client ?</numerusform>
-            <numerusform>Mettre la relance en file d’attente pour %n clients ?</numerusform>
-        </translation>
-    </message>
     <message>
         <source>the outreach emails</source>
         <translation>les courriels de relance</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>Google invitation</source>
+        <translation>Invitation Google</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Outreach</source>
+        <translation>Relance</translation>
+    </message>
+    <message>
+        <source>Thanks</source>
+        <translation>Remerciement</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Review request</source>
+        <translation>Demande d’avis</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>Incertain</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
     </message>
 </context>
 <context>
@@ -2147,12 +2426,52 @@ Journaux : {logs}</translation>
 <context>
     <name>OutboxModel</name>
     <message>
+        <source>Queued</source>
+        <translation>Mis en file</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Sent or next try</source>
+        <translation>Envoyé ou prochain essai</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
         <source>the outbox</source>
         <translation>la boîte d’envoi</translation>
     </message>
 </context>
 <context>
     <name>OutboxStatusWidget</name>
+    <message>
+        <source>Email is not set up: messages wait in the outbox.</source>
+        <translation>Le courriel n’est pas configuré : les messages attendent dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>Set up email…</source>
+        <translation>Configurer le courriel…</translation>
+    </message>
     <message>
         <source>Open the outbox</source>
         <translation>Ouvrir la boîte d’envoi</translation>
@@ -2185,6 +2504,54 @@ Journaux : {logs}</translation>
 </context>
 <context>
     <name>OutboxView</name>
+    <message>
+        <source>All messages</source>
+        <translation>Tous les messages</translation>
+    </message>
+    <message>
+        <source>The outbox is empty.</source>
+        <translation>La boîte d’envoi est vide.</translation>
+    </message>
+    <message>
+        <source>Needs attention (failed, uncertain)</source>
+        <translation>À traiter (échecs, incertains)</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>Rien à traiter.</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be sent.</source>
+        <translation>Rien n’attend d’être envoyé.</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>No message has been sent yet.</source>
+        <translation>Aucun message n’a encore été envoyé.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulés</translation>
+    </message>
+    <message>
+        <source>No message was cancelled.</source>
+        <translation>Aucun message n’a été annulé.</translation>
+    </message>
+    <message>
+        <source>Email is not set up: messages wait in the outbox.</source>
+        <translation>Le courriel n’est pas configuré : les messages attendent dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>Set up email…</source>
+        <translation>Configurer le courriel…</translation>
+    </message>
     <message>
         <source>Retry</source>
         <translation>Réessayer</translation>
@@ -2347,8 +2714,8 @@ Journaux : {logs}</translation>
         <translation>Entrez le NIP du personnel.</translation>
     </message>
     <message>
-        <source>No staff PIN is set, so anyone can leave kiosk mode. Set one in Settings (kiosk.pin).</source>
-        <translation>Aucun NIP du personnel n’est défini : n’importe qui peut quitter le mode borne. Définissez-en un dans les Paramètres (kiosk.pin).</translation>
+        <source>No staff PIN is set, so anyone can leave kiosk mode. Set one in Settings → Kiosk.</source>
+        <translation>Aucun NIP du personnel n’est défini : n’importe qui peut quitter le mode borne. Définissez-en un dans Paramètres → Borne.</translation>
     </message>
     <message>
         <source>OK</source>
@@ -2416,6 +2783,10 @@ Journaux : {logs}</translation>
     <message>
         <source>How was %1 with %2 on %3?</source>
         <translation>Comment était %1 avec %2 %3 ?</translation>
+    </message>
+    <message>
+        <source>Touch a star first.</source>
+        <translation>Touchez d’abord une étoile.</translation>
     </message>
 </context>
 <context>
@@ -2850,6 +3221,10 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <translation>Général</translation>
     </message>
     <message>
+        <source>Kiosk</source>
+        <translation>Borne</translation>
+    </message>
+    <message>
         <source>Aspects</source>
         <translation>Aspects</translation>
     </message>
@@ -2889,8 +3264,103 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <translation>Enregistrement…</translation>
     </message>
     <message>
+        <source>Has values to fix</source>
+        <translation>Des valeurs sont à corriger</translation>
+    </message>
+    <message>
         <source>Could not save: {why}</source>
         <translation>Enregistrement impossible : {why}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsProblems</name>
+    <message>
+        <source>“%1” is not an email address.</source>
+        <translation>« %1 » n’est pas une adresse courriel.</translation>
+    </message>
+    <message>
+        <source>Choose one of: %1.</source>
+        <translation>Choisissez parmi : %1.</translation>
+    </message>
+    <message>
+        <source>Enter a web address starting with https:// (or http://).</source>
+        <translation>Entrez une adresse web qui commence par https:// (ou http://).</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s name only, such as smtp.example.com (no spaces, “/” or “@”).</source>
+        <translation>Entrez seulement le nom du serveur, par exemple smtp.example.com (sans espace, « / » ni « @ »).</translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list, such as America/Toronto.</source>
+        <translation>Choisissez un fuseau horaire dans la liste, par exemple America/Toronto.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits.</source>
+        <translation>Un NIP compte de 4 à 12 chiffres.</translation>
+    </message>
+    <message>
+        <source>Keep it on one line (no line break or control character).</source>
+        <translation>Gardez-le sur une seule ligne (sans saut de ligne ni caractère de contrôle).</translation>
+    </message>
+    <message>
+        <source>Enter the studio&apos;s name.</source>
+        <translation>Entrez le nom du studio.</translation>
+    </message>
+    <message>
+        <source>Enter the question in French.</source>
+        <translation>Entrez la question en français.</translation>
+    </message>
+    <message>
+        <source>Enter the question in English.</source>
+        <translation>Entrez la question en anglais.</translation>
+    </message>
+    <message>
+        <source>This cannot be empty.</source>
+        <translation>Ce champ ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>Enter a number of months</source>
+        <translation>Entrez un nombre de mois</translation>
+    </message>
+    <message>
+        <source>Enter a number of days</source>
+        <translation>Entrez un nombre de jours</translation>
+    </message>
+    <message>
+        <source>Enter a number of hours</source>
+        <translation>Entrez un nombre d’heures</translation>
+    </message>
+    <message>
+        <source>Enter a number of minutes</source>
+        <translation>Entrez un nombre de minutes</translation>
+    </message>
+    <message>
+        <source>Enter a number of seconds</source>
+        <translation>Entrez un nombre de secondes</translation>
+    </message>
+    <message>
+        <source>Enter a whole number</source>
+        <translation>Entrez un nombre entier</translation>
+    </message>
+    <message>
+        <source>Enter a number</source>
+        <translation>Entrez un nombre</translation>
+    </message>
+    <message>
+        <source>%1 (%2 to %3).</source>
+        <translation>%1 (%2 à %3).</translation>
+    </message>
+    <message>
+        <source>%1 (at least %2).</source>
+        <translation>%1 (au moins %2).</translation>
+    </message>
+    <message>
+        <source>%1 (at most %2).</source>
+        <translation>%1 (au plus %2).</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
     </message>
 </context>
 <context>
@@ -2972,8 +3442,8 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <translation>Remercier les promoteurs</translation>
     </message>
     <message>
-        <source>Send the thank-you email</source>
-        <translation>Envoyer le remerciement</translation>
+        <source>Queue the thank-you email for the checked clients</source>
+        <translation>Mettre en file d’attente le courriel de remerciement pour les clients cochés</translation>
     </message>
     <message>
         <source>Reviews of 5 stars from</source>
@@ -2990,13 +3460,6 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     <message>
         <source>%1 promoter(s) in the period; %2 agreed to receive email.</source>
         <translation>%1 promoteur(s) sur la période ; %2 ont accepté les courriels.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Queue the thank-you email for %n client(s)?</source>
-        <translation>
-            <numerusform>Mettre le remerciement en file d’attente pour %n client ?</numerusform>
-            <numerusform>Mettre le remerciement en file d’attente pour %n clients ?</numerusform>
-        </translation>
     </message>
     <message>
         <source>the thank-you emails</source>

@@ -6,11 +6,19 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from feedback_desk.domain.kinds import Channel, ReviewKind
+from feedback_desk.domain.kinds import Channel, PromptOutcome, ReviewKind
 from feedback_desk.services.review_recording import NewReview, record_review
 from feedback_desk.services.settings import load_settings, set_setting
 from feedback_desk.store.database import Store
-from feedback_desk.store.models import Attendance, ClassSession, ClassType, Client, Coach, Review
+from feedback_desk.store.models import (
+    Attendance,
+    ClassSession,
+    ClassType,
+    Client,
+    Coach,
+    Prompt,
+    Review,
+)
 
 T0 = datetime(2026, 1, 5, 15, 0, tzinfo=UTC)
 
@@ -129,3 +137,22 @@ def add_review(
 
 def days(n: float) -> timedelta:
     return timedelta(days=n)
+
+
+def silent_clients(store: Store, now: datetime, names: list[tuple[str, str, bool]]) -> None:
+    """Clients shown two prompts lately, none answered: (id, first name, agreed to email)."""
+    with store.write() as session:
+        for client_id, first, consent in names:
+            client = add_client(session, client_id, first=first, consent=consent)
+            for ago in (3, 6):
+                when = now - timedelta(days=ago)
+                session.add(
+                    Prompt(
+                        client_id=client.id,
+                        kind=ReviewKind.BUSINESS,
+                        shown_at=when,
+                        local_day=when.date(),
+                        outcome=PromptOutcome.IGNORED,
+                        channel=Channel.KIOSK,
+                    )
+                )

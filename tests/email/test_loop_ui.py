@@ -8,14 +8,14 @@ import pytest
 from sqlalchemy import func, select
 
 from feedback_desk.clock import ManualClock
-from feedback_desk.domain.kinds import Channel, MessageKind, PromptOutcome, ReviewKind
+from feedback_desk.domain.kinds import Channel, MessageKind
 from feedback_desk.store.database import Store
-from feedback_desk.store.models import Action, OutboxMessage, Prompt
+from feedback_desk.store.models import Action, OutboxMessage
 from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.dialogs.action_contacts import ActionContactsDialog
 from feedback_desk.ui.loop.nonrespondents import NonRespondentsView
 from feedback_desk.ui.loop.thank_promoters import ThankPromotersDialog
-from tests.email.factory import add_client, add_review
+from tests.email.factory import add_client, add_review, silent_clients
 
 
 def count(store: Store, kind: MessageKind) -> int:
@@ -74,21 +74,9 @@ def test_the_contacts_dialog_logs_a_call_and_sends_a_follow_up(
 def test_non_respondents_are_listed_and_contacted_in_bulk(
     qtbot, mail_store: Store, clock: ManualClock, window_context: WindowContext
 ) -> None:
-    with mail_store.write() as session:
-        for client_id, consent in (("SILENT", True), ("PRIVATE", False)):
-            client = add_client(session, client_id, consent=consent)
-            for days in (3, 6):
-                when = clock.now() - timedelta(days=days)
-                session.add(
-                    Prompt(
-                        client_id=client.id,
-                        kind=ReviewKind.BUSINESS,
-                        shown_at=when,
-                        local_day=when.date(),
-                        outcome=PromptOutcome.IGNORED,
-                        channel=Channel.KIOSK,
-                    )
-                )
+    silent_clients(
+        mail_store, clock.now(), [("SILENT", "Audrey", True), ("PRIVATE", "Paul", False)]
+    )
     questions: list[str] = []
     view = NonRespondentsView(window_context, confirm=lambda _w, q: questions.append(q) or True)
     qtbot.addWidget(view)
@@ -99,7 +87,7 @@ def test_non_respondents_are_listed_and_contacted_in_bulk(
     view.send_button.click()
     qtbot.waitUntil(lambda: bool(sent), timeout=10_000)
     assert sent == [1]
-    assert questions == ["Queue the outreach email for 1 client(s)?"]
+    assert questions == ["Queue the outreach email for 1 client?"]
     assert count(mail_store, MessageKind.OUTREACH) == 1
 
 
@@ -118,7 +106,7 @@ def test_thank_the_promoters_of_last_month(
     dialog.send_button.click()
     qtbot.waitUntil(lambda: bool(sent), timeout=10_000)
     assert count(mail_store, MessageKind.THANKS) == 1
-    assert "1 email(s) queued." in dialog.status.text()
+    assert "1 email queued." in dialog.status.text()
 
 
 def test_send_refuses_a_follow_up_that_still_holds_the_templates_instruction(

@@ -60,10 +60,11 @@ def test_a_bad_address_saves_nothing_and_says_why(qtbot, store: Store, clock: Ma
         page.host.setText("smtp.studio.example")
         page.managers.setText("boss@studio.example, not-an-address")
         assert save(qtbot, dialog) is None
-        message = "studio.manager_emails: 'not-an-address' is not an email address"
+        message = "“not-an-address” is not an email address."
         assert page.problems() == {"studio.manager_emails": message}
-        assert page.problems_label.text() == message
-        assert page.problems_label.isVisibleTo(page)
+        beside = page.field_error("studio.manager_emails")
+        assert beside.text() == message
+        assert beside.isVisibleTo(page)
         assert dialog.stack.currentWidget().widget() is page, "the page with the problem shows"
         assert "nothing was saved" in dialog.message.text()
     assert settings_of(store).text("smtp.host") == ""
@@ -101,7 +102,9 @@ def test_without_a_keyring_the_password_is_refused_clearly(
         page.password.setText("hunter2")
         assert save(qtbot, dialog) is None
         assert list(page.problems()) == ["smtp.password"]
-        assert "no usable system keyring" in page.problems_label.text()
+        beside = page.field_error("smtp.password")
+        assert beside.text().startswith("No system keyring can keep this password: ")
+        assert "no usable system keyring" in beside.text()
     assert b"hunter2" not in store_path.read_bytes()
     assert settings_of(store).text("smtp.host") == "", "nothing saved without the password"
 

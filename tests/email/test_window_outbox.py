@@ -3,9 +3,6 @@ status bar counts what waits and what failed, and Tools → Outbox… lets staff
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from sqlalchemy import select
 
 from feedback_desk.clock import ManualClock
@@ -18,23 +15,6 @@ from feedback_desk.ui.outbox.outbox_view import OutboxView
 from feedback_desk.ui.window_features.outbox import OutboxFeature
 from tests.email.factory import add_client, add_review, configure
 from tests.support.smtp_server import SmtpServer
-
-
-@pytest.fixture
-def open_window(qtbot, clock: ManualClock) -> Iterator:  # type: ignore[no-untyped-def, type-arg]
-    opened: list[MainWindow] = []
-
-    def open_on(store: Store) -> MainWindow:
-        window = MainWindow(store, clock, remember_state=False)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitUntil(lambda: window.context.settings_loaded and window.is_idle(), timeout=20_000)
-        opened.append(window)
-        return window
-
-    yield open_on
-    for window in opened:
-        window.close()
 
 
 def outbox_of(window: MainWindow) -> OutboxFeature:

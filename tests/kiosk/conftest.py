@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -115,3 +116,23 @@ def pick(qtbot: QtBot, window: KioskWindow, text: str) -> None:
     assert names, f"nobody found for {text!r}"
     tap(qtbot, window.welcome.result_buttons[0])
     qtbot.waitUntil(lambda: window.stack.currentWidget() is not window.welcome)
+
+
+@dataclass
+class Members:
+    audrey: int  # French
+    zoe: int  # English
+    friday: int
+
+
+@pytest.fixture
+def members(studio: StudioBuilder) -> Members:
+    """Audrey (fr) and Zoe (en) both took Friday's Spin with Julie; both reviewed the studio."""
+    julie = studio.coach("E1", "Julie", "Tremblay")
+    audrey = studio.client("C1", "Audrey", "Bélanger", language="fr")
+    zoe = studio.client("C2", "Zoe", "Smith", language="en")
+    friday = studio.session("S4", "Spin", julie, "2026-05-15T18:00")
+    for client in (audrey, zoe):
+        studio.attend(friday, client)
+        studio.review(client, "2026-04-20T12:00", stars=5)
+    return Members(audrey, zoe, friday)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -179,3 +180,27 @@ def test_the_page_speaks_french(qtbot: QtBot, page: AspectsPage, ids: dict[str, 
     i18n.install_language("fr")
     qtbot.waitUntil(lambda: page.approve_button.text() == "Approuver")
     assert status_of(page, ids["pending"]) == "En attente d’approbation"
+
+
+def test_the_table_reads_in_full_at_the_dialogs_size_with_aspects_to_approve_first(
+    qtbot: QtBot, page: AspectsPage, ids: dict[str, int]
+) -> None:
+    table = page.table
+    qtbot.waitUntil(lambda: table.isVisible() and table.viewport().width() > 300)
+    assert page.model.row_at(0).id == ids["pending"], "awaiting approval comes first"
+    assert status_of(page, ids["pending"]) == "Awaiting approval"
+    metrics = table.fontMetrics()
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width(), "no column beyond the right edge"
+    for column in range(page.proxy.columnCount()):
+        title = str(page.proxy.headerData(column, Qt.Orientation.Horizontal))
+        assert metrics.horizontalAdvance(title) <= table.columnWidth(column), title
+    clipped = []
+    for row in range(page.proxy.rowCount()):
+        for column in range(page.proxy.columnCount()):
+            text = str(page.proxy.index(row, column).data())
+            room = table.columnWidth(column) - 6  # the cell's own margins
+            needed = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text)
+            if needed.width() > room or needed.height() > table.rowHeight(row):
+                clipped.append(text)
+    assert clipped == []

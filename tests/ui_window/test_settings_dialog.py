@@ -46,20 +46,22 @@ def test_a_bad_value_is_refused_with_its_message_and_nothing_is_saved(
     window = open_window(demo_path)
     dialog, page = _open_general(qtbot, window)
     page.editor("studio.name").setText("Studio Zen")
-    page.editor("reviews.business_every_months").setText("0")
+    kiosk = dialog.page("kiosk")
+    kiosk.editor("reviews.business_every_months").setText("0")
     dialog.save()
-    months_error = page.findChild(QLabel, "error:reviews.business_every_months")
-    assert months_error.isVisibleTo(page)
-    assert months_error.text() == "reviews.business_every_months must be at least 1"
+    months_error = kiosk.findChild(QLabel, "error:reviews.business_every_months")
+    assert months_error.isVisibleTo(kiosk)
+    assert months_error.text() == "Enter a number of months (1 to 24)."
     assert "nothing was saved" in dialog.message.text()
     assert dialog.isVisible()
     assert _stored(demo_path, "studio.name") == "Studio Élan"
     # Fixing the values clears the messages and saves everything.
-    page.editor("reviews.business_every_months").setText("4")
+    kiosk.editor("reviews.business_every_months").setText("4")
     with qtbot.waitSignal(dialog.saved, timeout=20_000):
         dialog.save()
-    assert not months_error.isVisibleTo(page)
+    assert not months_error.isVisibleTo(kiosk)
     assert _stored(demo_path, "reviews.business_every_months") == "4"
+    assert _stored(demo_path, "studio.name") == "Studio Zen"
 
 
 def test_features_add_pages_in_their_place() -> None:

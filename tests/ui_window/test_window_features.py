@@ -221,6 +221,7 @@ def test_settings_shows_every_features_page(qtbot, open_window, demo_path: Path)
     titles = [dialog.page_list.item(i).text() for i in range(dialog.page_list.count())]
     assert titles == [
         "General",
+        "Kiosk",
         "Aspects",
         "Email",
         "Email templates",

@@ -2,6 +2,9 @@
 
 Values are stored as canonical strings (booleans as ``yes``/``no``). Secrets are only named here:
 their values live in the system keyring, never in the store. ``kiosk.pin`` is stored hashed.
+
+A refused value raises :class:`InvalidSetting`: its text is the English sentence the command line
+prints; its :class:`Problem` code and parameters let the window say the same in its own language.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from feedback_desk.domain.values import format_bool, parse_bool
 
 class Kind(StrEnum):
     TEXT = "text"
+    HOST = "host"
     INT = "int"
     FLOAT = "float"
     BOOL = "bool"
@@ -40,6 +44,8 @@ class SettingDef:
     choices: tuple[str, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
+    # An empty value is refused (e.g. the studio's name).
+    required: bool = False
 
     @property
     def is_secret(self) -> bool:
@@ -47,7 +53,13 @@ class SettingDef:
 
 
 _DEFS: tuple[SettingDef, ...] = (
-    SettingDef("studio.name", "My studio", Kind.TEXT, "shown in emails and the window title"),
+    SettingDef(
+        "studio.name",
+        "My studio",
+        Kind.TEXT,
+        "shown in emails and the window title",
+        required=True,
+    ),
     SettingDef(
         "studio.timezone", "America/Toronto", Kind.TIMEZONE, "IANA zone for every day and month"
     ),
@@ -74,12 +86,14 @@ _DEFS: tuple[SettingDef, ...] = (
         "Comment évaluez-vous votre expérience avec {studio} ?",
         Kind.TEXT,
         "the business question in French ({studio} is replaced)",
+        required=True,
     ),
     SettingDef(
         "reviews.business_question_en",
         "How would you rate your experience with {studio}?",
         Kind.TEXT,
         "the business question in English ({studio} is replaced)",
+        required=True,
     ),
     SettingDef(
         "aspects.auto_approve",
@@ -134,7 +148,7 @@ _DEFS: tuple[SettingDef, ...] = (
         minimum=0.1,
         maximum=4,
     ),
-    SettingDef("smtp.host", "", Kind.TEXT, "outgoing mail server"),
+    SettingDef("smtp.host", "", Kind.HOST, "outgoing mail server"),
     SettingDef("smtp.port", "587", Kind.INT, "outgoing mail port", minimum=1, maximum=65535),
     SettingDef(
         "smtp.security",
@@ -285,7 +299,7 @@ _DEFS: tuple[SettingDef, ...] = (
         Kind.URL,
         "public address of the client pages; when set, answer links open the answer page",
     ),
-    SettingDef("imap.host", "", Kind.TEXT, "the studio's mailbox server (IMAP)"),
+    SettingDef("imap.host", "", Kind.HOST, "the studio's mailbox server (IMAP)"),
     SettingDef("imap.port", "993", Kind.INT, "IMAP port", minimum=1, maximum=65535),
     SettingDef(
         "imap.security", "ssl", Kind.CHOICE, "ssl, starttls or none", ("ssl", "starttls", "none")
@@ -362,9 +376,42 @@ _DEFS: tuple[SettingDef, ...] = (
 
 SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}
 
-_PIN = re.compile(r"^\d{4,12}$")
 # What str.splitlines() breaks on: anything a mail client or a screen may take for a new line.
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+PIN_MIN_DIGITS = 4
+PIN_MAX_DIGITS = 12
+_PIN = re.compile(rf"^\d{{{PIN_MIN_DIGITS},{PIN_MAX_DIGITS}}}$")
+# A server name or address as typed in a mail program: no scheme, path, login or spaces.
+_HOST = re.compile(r"^[^\s/@]+$")
+
+
+class Problem(StrEnum):
+    """Why a value is refused (the window words each in the interface language)."""
+
+    REQUIRED = "required"
+    NOT_WHOLE_NUMBER = "not_whole_number"
+    NOT_NUMBER = "not_number"
+    TOO_SMALL = "too_small"
+    TOO_LARGE = "too_large"
+    NOT_CHOICE = "not_choice"
+    NOT_EMAIL = "not_email"  # params: addresses, every refused one
+    NOT_URL = "not_url"
+    NOT_HOST = "not_host"
+    NOT_TIMEZONE = "not_timezone"
+    NOT_PIN = "not_pin"
+    NOT_ONE_LINE = "not_one_line"  # a line break or another control character
+    SECRET = "secret"
+
+
+class InvalidSetting(ValueError):
+    """A refused value: ``str()`` is the English sentence; ``code`` and ``params`` say it again
+    for a translation (``params`` holds the value and the key's limits)."""
+
+    def __init__(self, message: str, code: Problem, key: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.key = key
+        self.params = params
 
 
 def definition(key: str) -> SettingDef:
@@ -378,37 +425,78 @@ def definition(key: str) -> SettingDef:
 
 def _check_number(defn: SettingDef, number: float) -> None:
     if defn.minimum is not None and number < defn.minimum:
-        raise ValueError(f"{defn.key} must be at least {defn.minimum:g}")
+        raise InvalidSetting(
+            f"{defn.key} must be at least {defn.minimum:g}", Problem.TOO_SMALL, defn.key
+        )
     if defn.maximum is not None and number > defn.maximum:
-        raise ValueError(f"{defn.key} must be at most {defn.maximum:g}")
+        raise InvalidSetting(
+            f"{defn.key} must be at most {defn.maximum:g}", Problem.TOO_LARGE, defn.key
+        )
+
+
+def _not_email(candidate: str, reason: str) -> InvalidSetting:
+    return InvalidSetting(f"{candidate!r} {reason}", Problem.NOT_EMAIL, addresses=(candidate,))
 
 
 def check_email(text: str) -> str:
-    """A single address, without display name; ValueError with the reason otherwise."""
+    """A single address, without display name; InvalidSetting (a ValueError) with the reason."""
     candidate = text.strip()
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in candidate):
-        raise ValueError(f"{candidate!r} contains a control character")
+        raise _not_email(candidate, "contains a control character")
     if candidate.count("@") != 1:
-        raise ValueError(f"{candidate!r} is not an email address")
+        raise _not_email(candidate, "is not an email address")
     local, domain = candidate.split("@")
     if not local or not domain or " " in candidate or "." not in domain.strip("."):
-        raise ValueError(f"{candidate!r} is not an email address")
+        raise _not_email(candidate, "is not an email address")
     try:
         Address(addr_spec=candidate)
     except (ValueError, IndexError) as exc:
-        raise ValueError(f"{candidate!r} is not an email address") from exc
+        raise _not_email(candidate, "is not an email address") from exc
     return candidate
 
 
-def _normalize_emails(text: str) -> str:
+def _normalize_emails(defn: SettingDef, text: str) -> str:
+    """Every address checked on its own: the error names each one refused."""
     parts = [p for p in (s.strip() for s in text.replace(";", ",").split(",")) if p]
-    return ", ".join(check_email(p) for p in parts)
+    good: list[str] = []
+    refused: dict[str, InvalidSetting] = {}
+    for part in parts:
+        try:
+            good.append(check_email(part))
+        except InvalidSetting as exc:
+            refused[part] = exc
+    if refused:
+        raise InvalidSetting(
+            "; ".join(str(exc) for exc in refused.values()),
+            Problem.NOT_EMAIL,
+            defn.key,
+            addresses=tuple(refused),
+        )
+    return ", ".join(good)
 
 
-def _normalize_url(text: str) -> str:
+def _normalize_email(defn: SettingDef, text: str) -> str:
+    if not text.strip():
+        return ""
+    try:
+        return check_email(text)
+    except InvalidSetting as exc:
+        raise InvalidSetting(str(exc), exc.code, defn.key, **exc.params) from None
+
+
+def _normalize_url(defn: SettingDef, text: str) -> str:
     value = text.strip()
     if value and not re.match(r"^https?://[^\s]+$", value):
-        raise ValueError(f"{value!r} is not an http(s) URL")
+        raise InvalidSetting(f"{value!r} is not an http(s) URL", Problem.NOT_URL, defn.key)
+    return value
+
+
+def _normalize_host(defn: SettingDef, text: str) -> str:
+    value = text.strip()
+    if value and not _HOST.match(value):
+        raise InvalidSetting(
+            f"{value!r} is not a server name (such as smtp.example.com)", Problem.NOT_HOST, defn.key
+        )
     return value
 
 
@@ -416,7 +504,9 @@ def _normalize_int(defn: SettingDef, text: str) -> str:
     try:
         number = int(text.strip())
     except ValueError:
-        raise ValueError(f"{defn.key} must be a whole number, not {text!r}") from None
+        raise InvalidSetting(
+            f"{defn.key} must be a whole number, not {text!r}", Problem.NOT_WHOLE_NUMBER, defn.key
+        ) from None
     _check_number(defn, number)
     return str(number)
 
@@ -425,7 +515,9 @@ def _normalize_float(defn: SettingDef, text: str) -> str:
     try:
         number = float(text.strip().replace(",", "."))
     except ValueError:
-        raise ValueError(f"{defn.key} must be a number, not {text!r}") from None
+        raise InvalidSetting(
+            f"{defn.key} must be a number, not {text!r}", Problem.NOT_NUMBER, defn.key
+        ) from None
     _check_number(defn, number)
     return str(number)
 
@@ -433,25 +525,40 @@ def _normalize_float(defn: SettingDef, text: str) -> str:
 def _normalize_choice(defn: SettingDef, text: str) -> str:
     value = text.strip().lower()
     if value not in defn.choices:
-        raise ValueError(f"{defn.key} must be one of {', '.join(defn.choices)}, not {text!r}")
+        raise InvalidSetting(
+            f"{defn.key} must be one of {', '.join(defn.choices)}, not {text!r}",
+            Problem.NOT_CHOICE,
+            defn.key,
+        )
     return value
 
 
-def _normalize_timezone(_: SettingDef, text: str) -> str:
-    zone(text.strip())
+def _normalize_timezone(defn: SettingDef, text: str) -> str:
+    try:
+        zone(text.strip())
+    except ValueError as exc:
+        raise InvalidSetting(str(exc), Problem.NOT_TIMEZONE, defn.key) from None
     return text.strip()
+
+
+def _normalize_bool(defn: SettingDef, text: str) -> str:
+    try:
+        return format_bool(parse_bool(text))
+    except ValueError as exc:
+        raise InvalidSetting(str(exc), Problem.NOT_CHOICE, defn.key) from None
 
 
 _NORMALIZERS: dict[Kind, Callable[[SettingDef, str], str]] = {
     Kind.TEXT: lambda _d, t: t.strip(),
+    Kind.HOST: _normalize_host,
     Kind.INT: _normalize_int,
     Kind.FLOAT: _normalize_float,
-    Kind.BOOL: lambda _d, t: format_bool(parse_bool(t)),
+    Kind.BOOL: _normalize_bool,
     Kind.CHOICE: _normalize_choice,
     Kind.TIMEZONE: _normalize_timezone,
-    Kind.EMAILS: lambda _d, t: _normalize_emails(t),
-    Kind.EMAIL: lambda _d, t: check_email(t) if t.strip() else "",
-    Kind.URL: lambda _d, t: _normalize_url(t),
+    Kind.EMAILS: _normalize_emails,
+    Kind.EMAIL: _normalize_email,
+    Kind.URL: _normalize_url,
 }
 
 
@@ -461,21 +568,33 @@ def check_single_line(key: str, text: str) -> None:
     (surrounding blanks, a pasted trailing newline included, are trimmed as usual)."""
     for char in text.strip():
         if char in _LINE_BREAKS:
-            raise ValueError(f"{key} must be on one line: remove the line break from it")
+            raise InvalidSetting(
+                f"{key} must be on one line: remove the line break from it",
+                Problem.NOT_ONE_LINE,
+                key,
+            )
         if unicodedata.category(char) == "Cc":
-            raise ValueError(
-                f"{key} contains a control character (U+{ord(char):04X}); type it again without it"
+            raise InvalidSetting(
+                f"{key} contains a control character (U+{ord(char):04X}); type it again without it",
+                Problem.NOT_ONE_LINE,
+                key,
             )
 
 
 def normalize(key: str, text: str) -> str:
-    """The canonical stored form of *text* for *key*; ValueError saying what is wrong."""
+    """The canonical stored form of *text* for *key*; InvalidSetting saying what is wrong."""
     defn = definition(key)
     check_single_line(key, text)
     if defn.kind is Kind.SECRET:
-        raise ValueError(f"{key} is a secret: it is kept in the system keyring, not in the store")
+        raise InvalidSetting(
+            f"{key} is a secret: it is kept in the system keyring, not in the store",
+            Problem.SECRET,
+            key,
+        )
+    if defn.required and not text.strip():
+        raise InvalidSetting(f"{key} must not be empty", Problem.REQUIRED, key)
     if defn.kind is Kind.HASHED:
         if text and not _PIN.match(text.strip()):
-            raise ValueError(f"{key} must be 4 to 12 digits")
+            raise InvalidSetting(f"{key} must be 4 to 12 digits", Problem.NOT_PIN, key)
         return text.strip()
     return _NORMALIZERS[defn.kind](defn, text)

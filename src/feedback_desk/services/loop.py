@@ -22,8 +22,13 @@ from feedback_desk.errors import UserInputError
 from feedback_desk.services.drafts import Draft, draft_from_template
 from feedback_desk.services.outbox.queue import commercial_refusal, queue_message
 from feedback_desk.services.settings import Settings
-from feedback_desk.services.templates.catalogue import TemplateName, get_template
-from feedback_desk.services.templates.fill import client_values, fill, language_for
+from feedback_desk.services.templates.catalogue import LANGUAGES, TemplateName, get_template
+from feedback_desk.services.templates.fill import (
+    EmailContent,
+    client_values,
+    fill,
+    language_for,
+)
 from feedback_desk.store.models import (
     Action,
     ActionContact,
@@ -270,6 +275,26 @@ def _send_bulk(
         else:
             report.already += 1
     return report
+
+
+def bulk_preview(
+    session: Session, settings: Settings, template: TemplateName, client_id: int
+) -> dict[str, EmailContent]:
+    """The bulk email in each language, filled for the client *client_id* as a bulk send would
+    fill it (what staff read before queueing; each client gets it in their own language)."""
+    client = session.get(Client, client_id)
+    if client is None:
+        raise UserInputError(f"there is no client {client_id}")
+    values = client_values(client, settings)
+    return {
+        language: fill(
+            get_template(session, template, language),
+            settings=settings,
+            client=client,
+            values=values,
+        )
+        for language in LANGUAGES
+    }
 
 
 def send_outreach(

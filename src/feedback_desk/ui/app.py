@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from feedback_desk import APP_ID, __version__, paths
 from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.logs import log_file, setup_file_logging
-from feedback_desk.ui import i18n
+from feedback_desk.ui import i18n, preferences
 from feedback_desk.ui.gc_tuning import collect_on_gui_thread
 from feedback_desk.ui.preferences import APPLICATION, ORGANIZATION
 
@@ -116,11 +116,16 @@ def filter_known_qt_messages() -> None:
         _message_filter.previous = previous
 
 
+def system_language() -> str:
+    """The system's language (e.g. ``fr``)."""
+    return QLocale.system().name().split("_")[0]
+
+
 def ui_language() -> str:
-    """The interface language: ``FEEDBACK_DESK_LANG``, else the system's (e.g. ``fr``); one
-    without a translation shows English."""
+    """The interface language: ``FEEDBACK_DESK_LANG``, else the one chosen in Settings → General
+    on this PC, else the system's; one without a translation shows English."""
     chosen = os.environ.get(LANGUAGE_ENV, "").strip()
-    return chosen or QLocale.system().name().split("_")[0]
+    return chosen or preferences.interface_language() or system_language()
 
 
 class ErrorReporter:

@@ -1,4 +1,5 @@
-"""This PC's window preferences (QSettings): geometry, last tab, recent stores.
+"""This PC's window preferences (QSettings): geometry, last tab, recent stores, the interface
+language.
 
 Studio settings live in the store; these are per user and per PC, like any desktop app's.
 """
@@ -14,6 +15,7 @@ from feedback_desk.paths import APP_AUTHOR, APP_NAME
 ORGANIZATION = APP_AUTHOR
 APPLICATION = APP_NAME
 MAX_RECENT = 8
+INTERFACE_LANGUAGES = ("fr", "en")
 
 
 def app_settings() -> QSettings:
@@ -47,4 +49,21 @@ def remember_store(location: str) -> None:
 def forget_store(location: str) -> None:
     settings = app_settings()
     settings.setValue("stores/recent", [r for r in recent_stores() if r != location])
+    settings.sync()
+
+
+def interface_language() -> str:
+    """The interface language chosen in Settings → General on this PC: ``fr``, ``en``, or ""
+    for the system's."""
+    value = app_settings().value("interface/language")
+    return value if isinstance(value, str) and value in INTERFACE_LANGUAGES else ""
+
+
+def set_interface_language(language: str) -> None:
+    """Remember *language* (``fr``, ``en``, or "" to follow the system) for the next start."""
+    settings = app_settings()
+    if language in INTERFACE_LANGUAGES:
+        settings.setValue("interface/language", language)
+    else:
+        settings.remove("interface/language")
     settings.sync()

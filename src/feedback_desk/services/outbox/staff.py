@@ -88,6 +88,34 @@ def page(
     return [OutboxRow._make(row) for row in session.execute(query)]
 
 
+@dataclass(frozen=True)
+class OutboxDetails:
+    """One message as staff read it: who, what, and how its delivery went."""
+
+    row: OutboxRow
+    text: str
+
+
+def details(session: Session, message_id: int) -> OutboxDetails:
+    """The message *message_id* with its plain text; UserInputError when there is none."""
+    message = _get(session, message_id)
+    row = OutboxRow(
+        message.id,
+        message.kind,
+        message.recipients,
+        message.subject,
+        message.state,
+        message.attempts,
+        message.scheduled_at,
+        message.next_attempt_at,
+        message.sent_at,
+        message.last_error,
+        message.client.external_id if message.client is not None else None,
+        message.created_at,
+    )
+    return OutboxDetails(row, message.body_text)
+
+
 def _get(session: Session, message_id: int) -> OutboxMessage:
     message = session.get(OutboxMessage, message_id)
     if message is None:

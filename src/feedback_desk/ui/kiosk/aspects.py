@@ -1,11 +1,23 @@
-"""One list of aspects on the kiosk ("What did you like?" or "What could we improve?")."""
+"""One list of aspects on the kiosk ("What did you like?" or "What could we improve?").
+
+The buttons stand in three columns, or fewer when the longest label would not fit its column (a
+long French label on a 1280-pixel tablet); a client's own words take a row each: no label is ever
+cut."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from feedback_desk.domain.kinds import Polarity
 from feedback_desk.services.aspects import MAX_LABEL_CHARS
@@ -19,6 +31,8 @@ COLUMNS = 3
 
 class AspectSection(QWidget):
     """Big checkable buttons for the offered aspects, plus "add your own" words."""
+
+    editor_opened = Signal(QWidget)  # the own-words field, for the screen to scroll to
 
     def __init__(
         self,
@@ -36,15 +50,16 @@ class AspectSection(QWidget):
         self.heading.setProperty("role", "question")
         self.toggles: dict[int, TouchButton] = {}
         self.own_toggles: dict[TouchButton, str] = {}
+        self._columns = COLUMNS
         self._grid = QGridLayout()
         self._grid.setSpacing(12)
         for option in self._options:
             toggle = self._toggle()
             toggle.setChecked(option.id in checked_ids)
             self.toggles[option.id] = toggle
-            self._place(toggle)
         for label in own_labels:
             self._add_own_toggle(label)
+        self._place_all()
         self.add_button = TouchButton("quiet")
         self.add_button.clicked.connect(self._open_editor)
         self.own_field = QLineEdit()
@@ -71,18 +86,47 @@ class AspectSection(QWidget):
     def _toggle(self) -> TouchButton:
         toggle = TouchButton()
         toggle.setCheckable(True)
+        # The column count keeps every label whole (see _reflow), so the grid may narrow them.
+        toggle.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         return toggle
 
-    def _place(self, toggle: TouchButton) -> None:
-        index = self._grid.count()
-        self._grid.addWidget(toggle, index // COLUMNS, index % COLUMNS)
+    def _place_all(self) -> None:
+        """The offered aspects in the grid's cells, then each of the client's own on a row."""
+        buttons = [*self.toggles.values(), *self.own_toggles]
+        for button in buttons:
+            self._grid.removeWidget(button)
+        columns = self._columns
+        for index, toggle in enumerate(self.toggles.values()):
+            self._grid.addWidget(toggle, index // columns, index % columns)
+        first_free = -(-len(self.toggles) // columns)  # rows the offered ones fill
+        for offset, own in enumerate(self.own_toggles):
+            self._grid.addWidget(own, first_free + offset, 0, 1, columns)
+
+    def _columns_for(self, width: int) -> int:
+        widest = max((b.sizeHint().width() for b in self.toggles.values()), default=0)
+        spacing = self._grid.horizontalSpacing()
+        for columns in range(COLUMNS, 1, -1):
+            if columns * widest + (columns - 1) * spacing <= width:
+                return columns
+        return 1
+
+    def _reflow(self) -> None:
+        """As many columns as the widest label allows in the width the section has."""
+        columns = self._columns_for(self.contentsRect().width())
+        if columns != self._columns:
+            self._columns = columns
+            self._place_all()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
 
     def _add_own_toggle(self, label: str) -> None:
         toggle = self._toggle()
         toggle.setText(button_text(label))
         toggle.setChecked(True)
         self.own_toggles[toggle] = label
-        self._place(toggle)
+        self._place_all()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -100,10 +144,12 @@ class AspectSection(QWidget):
         self.add_button.setText(self.tr("+ Add your own"))
         self.own_field.setPlaceholderText(self.tr("In your own words"))
         self.own_confirm.setText(self.tr("Add"))
+        self._reflow()  # labels in another language have other widths
 
     def _open_editor(self) -> None:
         self._editor.show()
         self.own_field.setFocus()
+        self.editor_opened.emit(self._editor)
 
     def add_own(self) -> None:
         """Add the typed words as a ticked aspect (an existing one of this list when it matches)."""

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from feedback_desk.domain.settings_schema import PIN_MAX_DIGITS
 from feedback_desk.ui.kiosk.style import MIN_TOUCH_PX, STYLE_SHEET
 from feedback_desk.ui.kiosk.widgets import TouchButton, plain_label
 
-MAX_PIN_DIGITS = 12
+MAX_PIN_DIGITS = PIN_MAX_DIGITS
 PIN_PAD_WIDTH = 680
 
 
@@ -100,7 +101,7 @@ class PinDialog(QDialog):
             self.message.setText(
                 self.tr(
                     "No staff PIN is set, so anyone can leave kiosk mode. "
-                    "Set one in Settings (kiosk.pin)."
+                    "Set one in Settings → Kiosk."
                 )
             )
         self.ok_button.setText(self.tr("OK"))

@@ -7,14 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QPlainTextEdit,
-    QScrollArea,
-    QScroller,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from feedback_desk.domain.kinds import Polarity, ReviewKind
 from feedback_desk.domain.segments import offered_polarities
@@ -23,7 +16,13 @@ from feedback_desk.services.prompting.recording import Answer, OwnAspect
 from feedback_desk.services.review_recording import MAX_COMMENT_CHARS
 from feedback_desk.ui import i18n
 from feedback_desk.ui.kiosk.aspects import AspectSection
-from feedback_desk.ui.kiosk.widgets import StarRow, TouchButton, plain_label
+from feedback_desk.ui.kiosk.widgets import (
+    StarRow,
+    TouchButton,
+    plain_label,
+    reveal,
+    touch_scroll_area,
+)
 
 # Excel first: a happy client sees what they liked before anything else.
 POLARITY_ORDER = (Polarity.EXCEL, Polarity.TO_IMPROVE)
@@ -71,7 +70,6 @@ class QuestionScreen(QWidget):
         self._details.hide()
 
         self.send_button = TouchButton("primary")
-        self.send_button.setEnabled(False)
         self.send_button.clicked.connect(self._send)
         self.ignore_button = TouchButton()
         self.ignore_button.clicked.connect(self.ignored)
@@ -86,26 +84,20 @@ class QuestionScreen(QWidget):
         content = QWidget()
         content.setObjectName("scrollContent")
         column = QVBoxLayout(content)
-        column.setContentsMargins(60, 40, 60, 40)
-        column.setSpacing(20)
+        column.setContentsMargins(40, 16, 40, 16)
+        column.setSpacing(16)
         column.addWidget(self.greeting)
         column.addWidget(self.question)
         column.addWidget(self.stars)
         column.addWidget(self.rating_hint)
         column.addWidget(self._details)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.viewport().setAutoFillBackground(False)
-        # A finger drags the list (kinetic scrolling), as on any tablet.
-        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.scroll = touch_scroll_area(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        layout.setContentsMargins(20, 20, 20, 20)
+        layout.setContentsMargins(12, 8, 12, 12)
         self.retranslate()
 
     # --- Loading a visit ----------------------------------------------------------------------
@@ -123,7 +115,6 @@ class QuestionScreen(QWidget):
         self.comment.clear()
         self._clear_sections()
         self._details.hide()
-        self.send_button.setEnabled(False)
         self.set_busy(False)
         self.show_error(None)
         self.retranslate()
@@ -204,11 +195,14 @@ class QuestionScreen(QWidget):
                 checked_ids=kept_ids,
                 own_labels=kept_own.get(polarity, []),
             )
+            section.editor_opened.connect(lambda field: reveal(self.scroll, field))
             self._sections_box.addWidget(section)
             self.sections.append(section)
         self._details.show()
-        self.send_button.setEnabled(True)
+        self.show_error(None)
         self.retranslate()
+        if self.sections:  # what the stars opened: its first list, from its heading
+            reveal(self.scroll, self.sections[0].heading)
 
     def _comment_changed(self) -> None:
         text = self.comment.toPlainText()
@@ -234,10 +228,12 @@ class QuestionScreen(QWidget):
     def _send(self) -> None:
         if self.stars.stars:
             self.submitted.emit(self.answer())
+        else:  # a disabled button would say nothing to a finger that taps it
+            self.show_error(self.tr("Touch a star first."))
 
     def set_busy(self, busy: bool) -> None:
         for button in (self.send_button, self.ignore_button, self.cancel_button):
-            button.setEnabled(not busy and (button is not self.send_button or self.stars.stars > 0))
+            button.setEnabled(not busy)
 
     def show_error(self, message: str | None) -> None:
         self.error.setText(message or "")

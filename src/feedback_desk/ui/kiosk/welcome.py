@@ -1,4 +1,7 @@
-"""The idle screen: a client finds themself by part of their name or their member id."""
+"""The idle screen: a client finds themself by part of their name or their member id.
+
+On a small tablet (1280×720) the matches may not all fit under the search field: the screen
+scrolls, and scrolls the matches into view when they arrive."""
 
 from __future__ import annotations
 
@@ -9,7 +12,13 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from feedback_desk.services.client_search import MIN_QUERY_CHARS, ClientMatch
 from feedback_desk.ui.kiosk.style import MIN_TOUCH_PX
-from feedback_desk.ui.kiosk.widgets import TouchButton, button_text, plain_label
+from feedback_desk.ui.kiosk.widgets import (
+    TouchButton,
+    button_text,
+    plain_label,
+    reveal,
+    touch_scroll_area,
+)
 
 RESULT_COLUMNS = 2
 
@@ -43,16 +52,22 @@ class WelcomeScreen(QWidget):
         self._debounce.timeout.connect(self._emit_search)
         self._shown_for = ""
 
+        content = QWidget()
+        content.setObjectName("scrollContent")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(60, 16, 60, 16)
+        column.setSpacing(16)
+        column.addStretch(1)
+        column.addWidget(self.title)
+        column.addWidget(self.hint)
+        column.addWidget(self.search_field)
+        column.addWidget(self.status)
+        column.addWidget(self._results)
+        column.addStretch(2)
+        self.scroll = touch_scroll_area(content)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(80, 60, 80, 60)
-        layout.setSpacing(24)
-        layout.addStretch(1)
-        layout.addWidget(self.title)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.search_field)
-        layout.addWidget(self.status)
-        layout.addWidget(self._results)
-        layout.addStretch(2)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -111,6 +126,8 @@ class WelcomeScreen(QWidget):
             self.result_buttons.append(button)
         self._shown_for = text
         self._update_status()
+        if self.result_buttons:
+            reveal(self.scroll, self.result_buttons[0], self.result_buttons[-1])
 
     def _update_status(self) -> None:
         searched = len(self._shown_for.replace(" ", "")) >= MIN_QUERY_CHARS

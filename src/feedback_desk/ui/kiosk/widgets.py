@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QWidget,
+)
 
 from feedback_desk.ui.kiosk.style import MIN_TOUCH_PX, STAR_PX
 
@@ -72,3 +81,23 @@ class StarRow(QWidget):
         for button, name in zip(self.buttons, names, strict=True):
             button.setAccessibleName(name)
             button.setToolTip(name)
+
+
+def touch_scroll_area(content: QWidget) -> QScrollArea:
+    """*content* in a vertical scroll area a finger drags (kinetic scrolling, as on any tablet):
+    a screen taller than the tablet scrolls instead of squeezing what it shows."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(content)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.viewport().setAutoFillBackground(False)
+    QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    return scroll
+
+
+def reveal(scroll: QScrollArea, *widgets: QWidget) -> None:
+    """Scroll so that *widgets* show, the first one first (a widget taller than the screen
+    shows its top). Layouts are settled first: what just opened has its place already."""
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+    for widget in reversed(widgets):
+        scroll.ensureWidgetVisible(widget, 0, 8)

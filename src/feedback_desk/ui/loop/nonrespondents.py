@@ -1,6 +1,7 @@
 """Non-respondents (docs/rules.md#non-respondents): clients shown prompts lately who answered
-none, and a bulk outreach email to the checked ones (only those who agreed to receive email).
-The list is read and the emails queued on the window's workers."""
+none, and a bulk outreach email to the checked ones (only those who agreed to receive email):
+its text is shown first, filled for the first client checked, and the button says how many
+emails it queues. The list is read and the emails queued on the window's workers."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,7 +22,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from feedback_desk.services.loop import BulkReport, Recipient
+from feedback_desk.services.templates.catalogue import TemplateName
 from feedback_desk.ui.context import WindowContext, describe_error
+from feedback_desk.ui.loop.bulk_preview import (
+    BulkPreview,
+    clients_question,
+    queue_button_text,
+    report_text,
+)
 from feedback_desk.ui.loop.bulk_table import RecipientsModel
 
 Confirm = Callable[[QWidget, str], bool]
@@ -33,20 +42,6 @@ def ask(parent: QWidget, question: str) -> bool:
         parent, QCoreApplication.translate("BulkEmail", "Send emails"), question
     )
     return answer == QMessageBox.StandardButton.Yes
-
-
-def report_text(_widget: QWidget, report: BulkReport) -> str:
-    queued, already = report.queued, report.already
-    lines = [QCoreApplication.translate("BulkEmail", "%n email(s) queued.", "", queued)]
-    if already:
-        lines.append(
-            QCoreApplication.translate("BulkEmail", "%n already queued before.", "", already)
-        )
-    lines += [
-        QCoreApplication.translate("BulkEmail", "Not sent: %1").replace("%1", s)
-        for s in report.skipped
-    ]
-    return "\n".join(lines)
 
 
 class NonRespondentsView(QWidget):
@@ -75,8 +70,11 @@ class NonRespondentsView(QWidget):
         self.explanation = QLabel(self)
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)
         self.explanation.setWordWrap(True)
-        self.send_button = QPushButton(self.tr("Send the outreach email to the checked clients"))
+        self.preview = BulkPreview(context, TemplateName.OUTREACH, self)
+        self.send_button = QPushButton(queue_button_text(0), self)
+        self.send_button.setToolTip(self.tr("Queue the outreach email for the checked clients"))
         self.send_button.clicked.connect(self.send)
+        self.preview.follow(self.model, self.send_button)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(self.reload)
         self.status = QLabel(self)
@@ -86,9 +84,12 @@ class NonRespondentsView(QWidget):
         buttons.addWidget(self.send_button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(self.preview)
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         self.reload()
@@ -122,7 +123,6 @@ class NonRespondentsView(QWidget):
             .replace("%3", str(len(rows)))
         )
         self.refresh_button.setEnabled(True)
-        self.send_button.setEnabled(bool(self.model.checked()))
 
     def _failed(self, error: BaseException) -> None:
         self.status.setText(describe_error(error))
@@ -136,7 +136,7 @@ class NonRespondentsView(QWidget):
         chosen = self.model.checked()
         if not chosen:
             return
-        question = self.tr("Queue the outreach email for %n client(s)?", "", len(chosen))
+        question = clients_question(TemplateName.OUTREACH, len(chosen))
         if not self._confirm(self, question):
             return
 
@@ -150,9 +150,9 @@ class NonRespondentsView(QWidget):
 
     def _sent_failed(self, error: BaseException) -> None:
         self.status.setText(describe_error(error))
-        self.send_button.setEnabled(True)
+        self.preview.checks_changed()
 
     def _sent(self, report: BulkReport) -> None:
-        self.status.setText(report_text(self, report))
-        self.send_button.setEnabled(True)
+        self.status.setText(report_text(report))
+        self.preview.checks_changed()
         self.queued.emit(report.queued)

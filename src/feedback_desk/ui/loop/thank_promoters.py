@@ -1,6 +1,7 @@
 """Thank the promoters of a period in bulk (and ask them for referrals): who they are, who may
-get the email, then one click queues it (once per client and period). The list is read and the
-emails queued on the window's workers; a list read for a period changed since is dropped."""
+get the email, what it says (filled for the first client checked), then one click queues it (once
+per client and period); the button says how many. The list is read and the emails queued on the
+window's workers; a list read for a period changed since is dropped."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,9 +23,16 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from feedback_desk.services.loop import BulkReport, Recipient
+from feedback_desk.services.templates.catalogue import TemplateName
 from feedback_desk.ui.context import WindowContext, describe_error
+from feedback_desk.ui.loop.bulk_preview import (
+    BulkPreview,
+    clients_question,
+    queue_button_text,
+    report_text,
+)
 from feedback_desk.ui.loop.bulk_table import RecipientsModel
-from feedback_desk.ui.loop.nonrespondents import Confirm, ask, report_text
+from feedback_desk.ui.loop.nonrespondents import Confirm, ask
 
 
 class ThankPromotersDialog(QDialog):
@@ -44,7 +53,7 @@ class ThankPromotersDialog(QDialog):
         self._tasks = context.tasks_for(self)
         self._generation = 0  # of list reads: one for a period changed since is dropped
         self.setWindowTitle(self.tr("Thank the promoters"))
-        self.resize(640, 480)
+        self.resize(720, 640)
 
         today = context.today()
         first_of_month = today.replace(day=1)
@@ -67,10 +76,13 @@ class ThankPromotersDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.preview = BulkPreview(context, TemplateName.THANKS, self)
         self.send_button = self.buttons.addButton(
-            self.tr("Send the thank-you email"), QDialogButtonBox.ButtonRole.ActionRole
+            queue_button_text(0), QDialogButtonBox.ButtonRole.ActionRole
         )
+        self.send_button.setToolTip(self.tr("Queue the thank-you email for the checked clients"))
         self.send_button.clicked.connect(self.send)
+        self.preview.follow(self.model, self.send_button)
         self.buttons.rejected.connect(self.reject)
 
         period = QHBoxLayout()
@@ -81,8 +93,11 @@ class ThankPromotersDialog(QDialog):
         period.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(period)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(self.preview)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.reload()
@@ -124,7 +139,6 @@ class ThankPromotersDialog(QDialog):
             .replace("%1", str(len(rows)))
             .replace("%2", str(can))
         )
-        self.send_button.setEnabled(can > 0)
 
     def _read_failed(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:
@@ -132,7 +146,7 @@ class ThankPromotersDialog(QDialog):
 
     def _sent_failed(self, error: BaseException) -> None:
         self.status.setText(describe_error(error))
-        self.send_button.setEnabled(True)
+        self.preview.checks_changed()
 
     def send(self) -> None:
         from feedback_desk.services.audit import default_actor
@@ -142,7 +156,7 @@ class ThankPromotersDialog(QDialog):
         chosen = self.model.checked()
         first, last = self.period()
         if not chosen or not self._confirm(
-            self, self.tr("Queue the thank-you email for %n client(s)?", "", len(chosen))
+            self, clients_question(TemplateName.THANKS, len(chosen))
         ):
             return
 
@@ -155,6 +169,6 @@ class ThankPromotersDialog(QDialog):
         self._tasks.write(self.tr("the thank-you emails"), queue, self._sent, self._sent_failed)
 
     def _sent(self, report: BulkReport) -> None:
-        self.status.setText(report_text(self, report))
-        self.send_button.setEnabled(True)
+        self.status.setText(report_text(report))
+        self.preview.checks_changed()
         self.queued.emit(report.queued)

@@ -1,39 +1,64 @@
 """The Outbox view: every message, newest first, loaded a page at a time on the window's workers;
 staff retry failed messages, cancel waiting ones, and resolve uncertain ones (it arrived / send it
-again). A reload keeps the rows shown until the new first page arrives; a page that answers after
-a newer reload (another filter, another change) is dropped."""
+again), and open one (double-click) to read it. A reload keeps the rows shown until the new first
+page arrives; a page that answers after a newer reload (another filter, another change) is
+dropped. An empty list says so in words; while email is not set up, a banner says that messages
+wait here and offers Settings → Email."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from feedback_desk.domain.kinds import OutboxState
-from feedback_desk.domain.localtime import to_local
+from feedback_desk.services.email.config import smtp_configured
 from feedback_desk.services.outbox.staff import OutboxRow, page
 from feedback_desk.ui.context import WindowContext, describe_error
+from feedback_desk.ui.formatting import format_instant
+from feedback_desk.ui.outbox.names import kind_name, state_name
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
+CREATED, KIND, TO, SUBJECT, STATE, ATTEMPTS, WHEN, ERROR = range(8)
 
 
 class OutboxModel(QAbstractTableModel):
     """Rows fetched lazily (keyset pages of 200, each read on a worker) as the view scrolls."""
 
-    COLUMNS = ("Created", "Kind", "To", "Subject", "State", "Attempts", "Next attempt", "Error")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("OutboxModel", "Queued"),
+        QT_TRANSLATE_NOOP("OutboxModel", "Kind"),
+        QT_TRANSLATE_NOOP("OutboxModel", "To"),
+        QT_TRANSLATE_NOOP("OutboxModel", "Subject"),
+        QT_TRANSLATE_NOOP("OutboxModel", "State"),
+        QT_TRANSLATE_NOOP("OutboxModel", "Attempts"),
+        QT_TRANSLATE_NOOP("OutboxModel", "Sent or next try"),
+        QT_TRANSLATE_NOOP("OutboxModel", "Last error"),
+    )
     loaded = Signal()  # a page (the first of a reload, or a further one) is shown
     load_failed = Signal(object)  # the exception of a page that could not be read
 
@@ -122,33 +147,39 @@ class OutboxModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section])
+            return QCoreApplication.translate("OutboxModel", self.COLUMNS[section])
         return None
 
     def _when(self, value: Any) -> str:
-        if value is None:
-            return ""
-        return to_local(value, self._context.tz).strftime("%Y-%m-%d %H:%M")
+        """In the studio's time, the month named in the interface language."""
+        return "" if value is None else format_instant(value, self._context.tz)
+
+    def _values(self, row: OutboxRow) -> tuple[str, ...]:
+        waiting = row.state is OutboxState.QUEUED
+        return (
+            self._when(row.created_at),
+            kind_name(row.kind),
+            row.recipients,
+            row.subject,
+            state_name(row.state),
+            str(row.attempts),
+            self._when(row.next_attempt_at) if waiting else self._when(row.sent_at),
+            (row.last_error or "").splitlines()[0] if row.last_error else "",
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            waiting = row.state is OutboxState.QUEUED
-            values = (
-                self._when(row.created_at),
-                row.kind.value,
-                row.recipients,
-                row.subject,
-                row.state.value,
-                str(row.attempts),
-                self._when(row.next_attempt_at) if waiting else self._when(row.sent_at),
-                (row.last_error or "").splitlines()[0] if row.last_error else "",
-            )
-            return values[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and row.last_error:
-            return row.last_error
+            return self._values(row)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole value, whatever the column's width elides.
+            if index.column() == ERROR:
+                return row.last_error or None
+            return self._values(row)[index.column()] or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == ATTEMPTS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
@@ -156,12 +187,34 @@ class OutboxView(QWidget):
     """The table, a state filter, and staff's actions on the selected message."""
 
     changed = Signal()  # staff changed a message: the status bar should refresh its counts
-    FILTERS: tuple[tuple[str, tuple[OutboxState, ...]], ...] = (
-        ("All messages", ()),
-        ("Needs attention (failed, uncertain)", (OutboxState.FAILED, OutboxState.UNCERTAIN)),
-        ("Waiting to be sent", (OutboxState.QUEUED, OutboxState.SENDING)),
-        ("Sent", (OutboxState.SENT,)),
-        ("Cancelled", (OutboxState.CANCELLED,)),
+    setup_requested = Signal()  # "Set up email…": the window opens Settings → Email
+    # A filter's name, its states, and what an empty list of it says.
+    FILTERS: tuple[tuple[str, tuple[OutboxState, ...], str], ...] = (
+        (
+            QT_TRANSLATE_NOOP("OutboxView", "All messages"),
+            (),
+            QT_TRANSLATE_NOOP("OutboxView", "The outbox is empty."),
+        ),
+        (
+            QT_TRANSLATE_NOOP("OutboxView", "Needs attention (failed, uncertain)"),
+            (OutboxState.FAILED, OutboxState.UNCERTAIN),
+            QT_TRANSLATE_NOOP("OutboxView", "Nothing needs attention."),
+        ),
+        (
+            QT_TRANSLATE_NOOP("OutboxView", "Waiting to be sent"),
+            (OutboxState.QUEUED, OutboxState.SENDING),
+            QT_TRANSLATE_NOOP("OutboxView", "Nothing is waiting to be sent."),
+        ),
+        (
+            QT_TRANSLATE_NOOP("OutboxView", "Sent"),
+            (OutboxState.SENT,),
+            QT_TRANSLATE_NOOP("OutboxView", "No message has been sent yet."),
+        ),
+        (
+            QT_TRANSLATE_NOOP("OutboxView", "Cancelled"),
+            (OutboxState.CANCELLED,),
+            QT_TRANSLATE_NOOP("OutboxView", "No message was cancelled."),
+        ),
     )
 
     def __init__(
@@ -172,30 +225,50 @@ class OutboxView(QWidget):
         actor: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self._context = context
         self._clock = context.clock
         self._actor = actor
         self._tasks = context.tasks_for(self)
         self._select_when_loaded: int | None = None  # a message just changed by staff
+        self.message_dialog: QDialog | None = None
         self.model = OutboxModel(context, self)
         self.model.loaded.connect(self._page_shown)
         self.model.load_failed.connect(self._load_failed)
 
+        self.setup_banner = QFrame(self)
+        self.setup_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setup_label = QLabel(
+            self.tr("Email is not set up: messages wait in the outbox."), self.setup_banner
+        )
+        self.setup_label.setWordWrap(True)
+        self.setup_button = QPushButton(self.tr("Set up email…"), self.setup_banner)
+        self.setup_button.clicked.connect(self.setup_requested)
+        banner = QHBoxLayout(self.setup_banner)
+        banner.addWidget(self.setup_label, 1)
+        banner.addWidget(self.setup_button)
+
         self.filter = QComboBox(self)
-        for label, _states in self.FILTERS:
-            self.filter.addItem(self.tr(label))
+        for label, _states, _empty in self.FILTERS:
+            self.filter.addItem(QCoreApplication.translate("OutboxView", label))
         self.filter.currentIndexChanged.connect(self._filter_changed)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has it all
         self.table.verticalHeader().setVisible(False)
+        self._size_columns()
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda index: self.open_message(index.row()))
         self.model.modelReset.connect(self._update_buttons)
+        self.empty_label = QLabel(self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.list_stack = QStackedWidget(self)
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_label)
 
         self.retry_button = QPushButton(self.tr("Retry"), self)
         self.cancel_button = QPushButton(self.tr("Cancel message"), self)
@@ -229,11 +302,46 @@ class OutboxView(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.setup_banner)
         layout.addLayout(top)
-        layout.addWidget(self.table)
+        layout.addWidget(self.list_stack, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        context.settings_changed.connect(self._show_setup)
+        self._show_setup()
         self.reload()
+
+    def _size_columns(self) -> None:
+        """Dates, kinds, states and counts as wide as their text; the subject takes the rest;
+        addresses and errors a readable width, elided (their tooltip shows them whole)."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        metrics = self.table.fontMetrics()
+        for column in (CREATED, KIND, STATE, ATTEMPTS, WHEN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
+        for column, sample in ((TO, "first.last@example.com"), (ERROR, "x" * 22)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample))
+
+    def _show_setup(self) -> None:
+        """The banner while no mail server or no sender is set."""
+        self.setup_banner.setVisible(not smtp_configured(self._context.settings))
+
+    def _show_empty(self) -> None:
+        empty = self.model.rowCount() == 0 and not self.model.loading
+        text = self.FILTERS[self.filter.currentIndex()][2]
+        self.empty_label.setText(QCoreApplication.translate("OutboxView", text))
+        self.list_stack.setCurrentWidget(self.empty_label if empty else self.table)
+
+    def open_message(self, row: int) -> QDialog:
+        """The message at *row*, read-only, in its own window."""
+        from feedback_desk.ui.outbox.message_dialog import MessageDialog
+
+        dialog = MessageDialog(self._context, self.model.row_at(row).id, self)
+        self.message_dialog = dialog
+        dialog.open()
+        return dialog
 
     def reload(self) -> None:
         self.model.set_states(self.FILTERS[self.filter.currentIndex()][1])
@@ -268,6 +376,7 @@ class OutboxView(QWidget):
             self.status.clear()
 
     def _page_shown(self) -> None:
+        self._show_empty()
         if self._select_when_loaded is not None:
             self.select_message(self._select_when_loaded)
             self._select_when_loaded = None

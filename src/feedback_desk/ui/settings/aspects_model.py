@@ -1,4 +1,6 @@
-"""The aspects catalogue as a table: labels, kind, list, status, origin and votes."""
+"""The aspects catalogue as a table: labels, kind, list, status and votes; aspects awaiting
+approval first (then the catalogue's order). Where an aspect comes from (predefined, or added by a
+client) is its row's tooltip, beside its labels in full."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from feedback_desk.ui import i18n
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
-FRENCH, ENGLISH, KIND, LIST, STATUS, ORIGIN, VOTES = range(7)
+FRENCH, ENGLISH, KIND, LIST, STATUS, VOTES = range(6)
 
 
 class AspectsTableModel(QAbstractTableModel):
@@ -27,7 +29,8 @@ class AspectsTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: Sequence[AspectRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        # Stable: within each group, the catalogue's own order.
+        self._rows = sorted(rows, key=lambda r: r.status is not AspectStatus.PENDING)
         self._labels = {r.id: r.label_en for r in self._rows}
         self.endResetModel()
 
@@ -48,7 +51,7 @@ class AspectsTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else 6
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -61,7 +64,6 @@ class AspectsTableModel(QAbstractTableModel):
             self.tr("Review"),
             self.tr("List"),
             self.tr("Status"),
-            self.tr("Origin"),
             self.tr("Votes"),
         ][section]
 
@@ -73,6 +75,8 @@ class AspectsTableModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == VOTES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.label_fr} / {row.label_en}\n{self.origin_text(row)}"
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()
@@ -90,13 +94,14 @@ class AspectsTableModel(QAbstractTableModel):
             )
         if column == STATUS:
             return self.status_text(row)
-        if column == ORIGIN:
-            return (
-                self.tr("Predefined")
-                if row.origin is AspectOrigin.PREDEFINED
-                else self.tr("Added by a client")
-            )
         return row.votes
+
+    def origin_text(self, row: AspectRow) -> str:
+        return (
+            self.tr("Predefined")
+            if row.origin is AspectOrigin.PREDEFINED
+            else self.tr("Added by a client")
+        )
 
     def status_text(self, row: AspectRow) -> str:
         if row.merged_into_id is not None:

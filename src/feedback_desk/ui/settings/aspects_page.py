@@ -81,11 +81,17 @@ class AspectsPage(SettingsPage):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Short columns fit their text; the labels share the rest and wrap (rows grow to fit).
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FRENCH, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ENGLISH, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.verticalHeader().hide()
+        # Qt sizes rows for the column widths of the moment: again whenever those change.
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self.model.modelReset.connect(self.table.resizeRowsToContents)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _i: self.rename_selected())
 

@@ -30,6 +30,7 @@ from feedback_desk.services.email.smtp import SmtpConfig, SmtplibTransport, Smtp
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.database import Store
+from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.settings.page import ERROR_STYLE, WARNING_STYLE, ValuesPage, plain_label
 
@@ -93,24 +94,36 @@ class EmailSettingsPage(ValuesPage):
 
         server = QGroupBox(self.tr("Outgoing mail server"), self)
         form = QFormLayout(server)
-        form.addRow(self.tr("Server:"), self.host)
-        form.addRow(self.tr("Port:"), self.port)
+        form.addRow(self.tr("Server:"), self.field("smtp.host", self.host))
+        form.addRow(self.tr("Port:"), self.field("smtp.port", self.port))
         form.addRow(self.tr("Security:"), self.security)
         form.addRow(self.tr("User name:"), self.username)
-        form.addRow(self.tr("Password:"), self.password)
-        form.addRow(self.tr("Sender address:"), self.sender)
-        form.addRow(self.tr("Give up waiting after:"), self.timeout)
+        form.addRow(self.tr("Password:"), self.field(PASSWORD_KEY, self.password))
+        form.addRow(self.tr("Sender address:"), self.field("smtp.sender", self.sender))
+        form.addRow(
+            self.tr("Give up waiting after:"), self.field("smtp.timeout_seconds", self.timeout)
+        )
         alerts = QGroupBox(self.tr("Alerts and sending"), self)
         alert_form = QFormLayout(alerts)
         alert_form.addRow(self.alerts)
-        alert_form.addRow(self.tr("Managers' addresses:"), self.managers)
+        alert_form.addRow(
+            self.tr("Managers' addresses:"), self.field("studio.manager_emails", self.managers)
+        )
         alert_form.addRow(self.warning)
-        alert_form.addRow(self.tr("Send at most:"), self.per_minute)
-        alert_form.addRow(self.tr("While the window is open, send every:"), self.interval)
+        alert_form.addRow(
+            self.tr("Send at most:"), self.field("outbox.per_minute", self.per_minute)
+        )
+        alert_form.addRow(
+            self.tr("While the window is open, send every:"),
+            self.field("outbox.interval_seconds", self.interval),
+        )
         identity = QGroupBox(self.tr("Emails to clients"), self)
         identity_form = QFormLayout(identity)
         identity_form.addRow(self.tr("Studio address:"), self.address)
-        identity_form.addRow(self.tr("Unsubscribe page (optional):"), self.unsubscribe_url)
+        identity_form.addRow(
+            self.tr("Unsubscribe page (optional):"),
+            self.field("email.unsubscribe_url", self.unsubscribe_url),
+        )
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_address, 1)
         test_row.addWidget(self.test_button)
@@ -128,6 +141,7 @@ class EmailSettingsPage(ValuesPage):
         self._keyring_problem: str | None = None
         # The password as typed when the dialog saved (taken on the GUI thread).
         self._typed_password = ""
+        self._loaded = context.settings
         self._check_keyring()
         self.load(context.settings)
 
@@ -157,6 +171,7 @@ class EmailSettingsPage(ValuesPage):
         )
 
     def show_values(self, settings: Settings) -> None:
+        self._loaded = settings
         self.host.setText(settings.text("smtp.host"))
         self.port.setValue(settings.integer("smtp.port"))
         self.security.setCurrentIndex(self.security.findData(settings.text("smtp.security")))
@@ -198,11 +213,25 @@ class EmailSettingsPage(ValuesPage):
         )
 
     def problems(self) -> dict[str, str]:
-        """The fields' problems, and a typed password with no keyring to keep it in (as the
-        page's check found it; :meth:`write` checks again before anything is stored)."""
+        """The fields' problems; no server while a sender is set or email requests are on
+        (checked when one of them changes: other settings still save while email is not set
+        up); and a typed password with no keyring to keep it in (as the page's check found it;
+        :meth:`write` checks again before anything is stored)."""
         found = super().problems()
+        requests_on = self.upcoming.flag("requests.email_enabled")
+        touched = bool({"smtp.host", "smtp.sender"} & set(self.changes())) or (
+            requests_on and not self._loaded.flag("requests.email_enabled")
+        )
+        wants_email = bool(self.sender.text().strip()) or requests_on
+        if touched and wants_email and not self.host.text().strip():
+            found["smtp.host"] = self.tr(
+                "Enter the outgoing mail server (such as smtp.example.com): without it, no "
+                "email leaves the outbox."
+            )
         if self.password.text() and self._keyring_problem is not None:
-            found[PASSWORD_KEY] = self._keyring_problem
+            found[PASSWORD_KEY] = i18n.fill(
+                self.tr("No system keyring can keep this password: %1"), self._keyring_problem
+            )
         return found
 
     def write(self, session: Session, *, at: datetime, actor: str) -> None:

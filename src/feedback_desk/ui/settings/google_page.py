@@ -94,7 +94,10 @@ class GoogleSettingsPage(ValuesPage):
         form = QFormLayout()
         form.addRow(self.tr("Sync every"), self.sync_minutes)
         form.addRow(self.tr("Last sync"), self.last_sync)
-        form.addRow(self.tr("API base URL (tests, proxies)"), self.base_url)
+        form.addRow(
+            self.tr("API base URL (tests, proxies)"),
+            self.field("google.api_base_url", self.base_url),
+        )
 
         help_text = QLabel(
             self.tr(

@@ -48,7 +48,7 @@ class InvitationsPage(ValuesPage):
         self.off = plain_label(self, style=WARNING_STYLE)
 
         form = QFormLayout()
-        form.addRow(self.tr("Google review link:"), self.link)
+        form.addRow(self.tr("Google review link:"), self.field("google.review_link", self.link))
         form.addRow(self.off)
         form.addRow(self.tr("Invite:"), self.mode)
         form.addRow(self.policy)

@@ -18,6 +18,7 @@ from feedback_desk.ui.settings.email_page import EmailSettingsPage
 from feedback_desk.ui.settings.general import GeneralPage
 from feedback_desk.ui.settings.google_page import GoogleSettingsPage
 from feedback_desk.ui.settings.invitations_page import InvitationsPage
+from feedback_desk.ui.settings.kiosk_page import KioskSettingsPage
 from feedback_desk.ui.settings.templates_page import TemplatesPage
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ def _title(text: str) -> Callable[[], str]:
 
 PAGES: list[SettingsPageSpec] = [
     SettingsPageSpec("general", _title(QT_TRANSLATE_NOOP("Settings", "General")), GeneralPage),
+    SettingsPageSpec("kiosk", _title(QT_TRANSLATE_NOOP("Settings", "Kiosk")), KioskSettingsPage),
     SettingsPageSpec("aspects", _title(QT_TRANSLATE_NOOP("Settings", "Aspects")), AspectsPage),
     SettingsPageSpec("email", _title(QT_TRANSLATE_NOOP("Settings", "Email")), EmailSettingsPage),
     SettingsPageSpec(

@@ -1,7 +1,8 @@
 """The outbox while the window is open: it sends in the background every
 ``outbox.interval_seconds`` once a mail server and a sender are set (and right away when staff
-queue an email), the status bar shows what waits and what failed, and Tools → Outbox… (or a
-click on those counts) lets staff retry, cancel or resolve a message."""
+queue an email), the status bar shows what waits and what failed (and, until email is set up,
+says so with a way to Settings → Email), and Tools → Outbox… (or a click on those counts) lets
+staff retry, cancel or resolve a message."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ class OutboxFeature(WindowFeature):
         self.window.add_tool_action(self.action)
         self.status_widget = OutboxStatusWidget()
         self.status_widget.clicked.connect(self.open_outbox)
+        self.status_widget.setup_requested.connect(self.open_email_settings)
         self.window.status.add_permanent(self.status_widget)
         self.worker: OutboxWorker | None = None
         self.dialog: QDialog | None = None
@@ -48,7 +50,10 @@ class OutboxFeature(WindowFeature):
         if worker is None:
             return
         was_sending = self.sending
-        self.sending = smtp_configured(context.settings) and context.live is True
+        configured = smtp_configured(context.settings)
+        self.status_widget.set_configured(configured)
+        # A copy of the studio's store never sends (docs/rules.md#live-store).
+        self.sending = configured and context.live is True
         worker.set_interval(
             context.settings.integer("outbox.interval_seconds") if self.sending else 0
         )
@@ -86,10 +91,15 @@ class OutboxFeature(WindowFeature):
         context = self.window.context
         view = OutboxView(context)
         view.changed.connect(self.nudge)
+        view.setup_requested.connect(self.open_email_settings)
         dialog = HostDialog(self.tr("Outbox"), view, self.window)
+        dialog.resize(1040, 600)  # every column readable, the subject with room
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def open_email_settings(self) -> None:
+        self.window.open_settings("email")
 
     def detach(self) -> None:
         if self.worker is not None:
