@@ -72,7 +72,6 @@ class ClientPagesPage(ValuesPage):
         self.host.setToolTip(self.tr("0.0.0.0: every network of this PC"))
         self.port = QSpinBox(self)
         self.port.setRange(1, 65535)
-        self.port.setGroupSeparatorShown(False)
         self.public_url = QLineEdit(self)
         self.public_url.setPlaceholderText("https://avis.example-studio.ca")
         self.server_label = plain_label(self)
