@@ -3,8 +3,10 @@
 The server runs on its background thread in this process, as in the window, beside a 10 ms
 heartbeat QTimer on the GUI thread (its longest gap is how long the GUI thread was held, target
 < 50 ms). A separate process plays tablets (two at once) over keep-alive connections: welcome
-pages, name searches, question pages, and whole visits (search, choose, answer). Then each kiosk
-page's weight (HTML, plus the style sheet and script every page loads).
+pages, name searches, question pages, and whole visits (search, choose, answer); then, as
+clients opening their email requests' links, answer pages (``/a/{token}?stars=N``) and whole
+answers (the page, then Send). Then each page's weight (HTML, plus the style sheet and script
+every page loads).
 
     python bench/web_bench.py [--clients 2000] [--rounds 300]
 """
@@ -22,6 +24,10 @@ import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from feedback_desk.store.database import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,14 +56,20 @@ def _token(html: str) -> str:
     return found.group(1) if found else ""
 
 
-def _tablet(base: str, code: str, rounds: int, first_client: int, results: object) -> None:
-    """One tablet: pairs, then times each kind of page (runs in the load process)."""
+KINDS = ("welcome", "search", "question", "visit", "answer page", "answer")
+
+
+def _tablet(
+    base: str, code: str, rounds: int, first_client: int, requests_sent: list[str], results: object
+) -> None:
+    """One tablet: pairs, then times each kind of page (runs in the load process); then the
+    answer pages of *requests_sent* (tokens), as clients' phones would open them."""
     import requests
 
     http = requests.Session()
     token = _token(http.get(f"{base}/pair").text)
     http.post(f"{base}/pair", data={"csrf_token": token, "code": code})
-    timings: dict[str, list[float]] = {"welcome": [], "search": [], "question": [], "visit": []}
+    timings: dict[str, list[float]] = {kind: [] for kind in KINDS}
 
     def timed(kind: str, call: object) -> str:
         started = time.perf_counter()
@@ -99,14 +111,32 @@ def _tablet(base: str, code: str, rounds: int, first_client: int, results: objec
             return page
 
         timed("visit", visit)
+    # Answer pages: opened from the email's stars (read-only), then some answered once each.
+    phone = requests.Session()
+    for n in range(rounds):
+        link = f"{base}/a/{requests_sent[n % len(requests_sent)]}?stars={1 + n % 5}"
+        timed("answer page", lambda link=link: phone.get(link))
+    for sent in requests_sent[: rounds // 5]:
+
+        def answer(sent: str = sent) -> object:
+            page = phone.get(f"{base}/a/{sent}?stars=4")
+            form = {"csrf_token": _token(page.text), "stars": "4", "comment": "", "action": "send"}
+            return phone.post(f"{base}/a/{sent}", data=form)
+
+        timed("answer", answer)
     results.put(timings)  # type: ignore[attr-defined]
 
 
-def _load(base: str, codes: list[str], rounds: int, results: object) -> None:
+def _load(
+    base: str, codes: list[str], rounds: int, requests_sent: list[str], results: object
+) -> None:
     import threading
 
     threads = [
-        threading.Thread(target=_tablet, args=(base, code, rounds, 1001 + 500 * i, results))
+        threading.Thread(
+            target=_tablet,
+            args=(base, code, rounds, 1001 + 500 * i, requests_sent[i :: len(codes)], results),
+        )
         for i, code in enumerate(codes)
     ]
     for thread in threads:
@@ -115,7 +145,7 @@ def _load(base: str, codes: list[str], rounds: int, results: object) -> None:
         thread.join()
 
 
-def page_weights(base: str, code: str) -> dict[str, int]:
+def page_weights(base: str, code: str, request_sent: str) -> dict[str, int]:
     import requests
 
     http = requests.Session()
@@ -135,14 +165,41 @@ def page_weights(base: str, code: str) -> dict[str, int]:
     form = {"csrf_token": token, "stars": "4", "comment": "", "action": "send"}
     thanks = http.post(f"{base}/kiosk/answer", data=form)
     unpaired = requests.get(f"{base}/kiosk")
+    answer_page = requests.get(f"{base}/a/{request_sent}?stars=4")
     return {
         "unpaired (pairing)": len(unpaired.content),
         "welcome": len(welcome.content),
         "search results": len(results.content),
         "question": len(question.content),
         "thanks": len(thanks.content),
+        "answer page (email request)": len(answer_page.content),
         "style sheet + script (each page)": assets,
     }
+
+
+def send_requests(store: Store, at: datetime) -> list[str]:
+    """Email requests due at *at*, queued and marked sent as the outbox would once their
+    emails went (no mail server needed): the tokens of their answer pages."""
+    from sqlalchemy import select
+
+    from feedback_desk.domain.kinds import OutboxState, RequestState
+    from feedback_desk.services.requests.lifecycle import after_delivery
+    from feedback_desk.services.requests.queueing import queue_due_requests
+    from feedback_desk.services.settings import load_settings, set_setting
+    from feedback_desk.store.models import ReviewRequest
+
+    with store.write() as session:
+        for key, value in {
+            "requests.email_enabled": "yes",
+            "smtp.sender": "hello@studio.example",
+            "web.public_base_url": "https://avis.example-studio.ca",
+        }.items():
+            set_setting(session, key, value, at=at, actor="bench")
+        queue_due_requests(session, load_settings(session), at, actor="bench")
+        queued = list(session.scalars(select(ReviewRequest)))
+        for request in queued:
+            after_delivery(session, request.outbox_message_id, OutboxState.SENT, at=at)
+        return [r.token for r in queued if r.state is RequestState.SENT]
 
 
 def main() -> int:
@@ -184,7 +241,9 @@ def main() -> int:
     with store.write() as session:
         # Dated ahead: on the racing clock a code's 10 minutes last one second.
         ahead = clock.now() + timedelta(hours=5)
-        codes = [make_pairing_code(session, at=ahead, actor="bench").code for _ in range(3)]
+        codes = [make_pairing_code(session, at=ahead, actor="bench").code for _ in range(TABLETS)]
+    requests_sent = send_requests(store, parse_instant("2026-05-15T09:00", tz))
+    print(f"{len(requests_sent)} email requests sent that morning")
 
     application = QApplication.instance() or QApplication([])
     server = ClientPagesServer(store, clock, host="127.0.0.1", port=0)
@@ -208,7 +267,9 @@ def main() -> int:
 
     context = multiprocessing.get_context("spawn")
     results = context.Queue()
-    load = context.Process(target=_load, args=(base, codes[:TABLETS], args.rounds, results))
+    load = context.Process(
+        target=_load, args=(base, codes[:TABLETS], args.rounds, requests_sent[1:], results)
+    )
     load_started = time.perf_counter()
     load.start()
     collected: list[dict[str, list[float]]] = []
@@ -235,17 +296,21 @@ def main() -> int:
         f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
     )
     print(f"{TABLETS} tablets at once, {args.rounds} rounds each, {wall:.1f} s in all")
-    for kind in ("welcome", "search", "question", "visit"):  # a visit: 3 requests
+    for kind in KINDS:  # a visit: 3 requests; an answer: 3 (page, Send, thanks)
         times = [t for c in collected for t in c[kind]]
         per_tablet = len(times) / sum(times) if times else 0.0
         print(
-            f"  {kind:9} {len(times):5} requests  median {statistics.median(times) * 1000:6.1f} ms"
+            f"  {kind:11} {len(times):5} requests  median {statistics.median(times) * 1000:6.1f} ms"
             f"  p95 {sorted(times)[int(len(times) * 0.95)] * 1000:6.1f} ms"
             f"  {per_tablet * TABLETS:6.0f}/s with {TABLETS} tablets"
         )
     print(f"GUI thread: longest heartbeat gap {max(gaps[1:]):.1f} ms over {len(gaps)} beats")
     print("page weights (bytes):")
-    for page, weight in page_weights(base, codes[TABLETS]).items():
+    with store.write() as session:
+        # Made now: however long the load took on the racing clock, it is still valid.
+        ahead = clock.now() + timedelta(hours=1)
+        weights_code = make_pairing_code(session, at=ahead, actor="bench").code
+    for page, weight in page_weights(base, weights_code, requests_sent[0]).items():
         print(f"  {page:34} {weight:7}")
     server.stop()
     server.join()

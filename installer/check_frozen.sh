@@ -47,6 +47,10 @@ for file in \
   feedback_desk/resources/templates/fr/invitation.txt \
   feedback_desk/resources/templates/en/invitation.txt \
   feedback_desk/resources/translations/generated/feedback_desk_fr.qm \
+  feedback_desk/resources/translations/generated/web/fr/LC_MESSAGES/web.mo \
+  feedback_desk/web/templates/question.html \
+  feedback_desk/web/templates/answer/unavailable.html \
+  feedback_desk/web/static/pages.js \
   feedback_desk/resources/icons/generated/feedback-desk-16.png \
   feedback_desk/resources/icons/generated/feedback-desk-256.png \
   feedback_desk/store/migrations/env.py \

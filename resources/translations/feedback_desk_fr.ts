@@ -910,6 +910,163 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>ClientPages</name>
+    <message>
+        <source>Serving the client pages at {url}</source>
+        <translation>Pages clients servies à {url}</translation>
+    </message>
+    <message>
+        <source>Starting the client pages…</source>
+        <translation>Démarrage des pages clients…</translation>
+    </message>
+    <message>
+        <source>The client pages are not served while this window is open.</source>
+        <translation>Les pages clients ne sont pas servies pendant que cette fenêtre est ouverte.</translation>
+    </message>
+    <message>
+        <source>The client pages cannot start: port {port} is already in use by another program; choose another port in Settings → Client pages.</source>
+        <translation>Les pages clients ne peuvent pas démarrer : le port {port} est déjà utilisé par un autre programme ; choisissez un autre port dans Paramètres → Pages clients.</translation>
+    </message>
+    <message>
+        <source>The client pages cannot start: this PC has no address {host}; change it in Settings → Client pages.</source>
+        <translation>Les pages clients ne peuvent pas démarrer : ce PC n’a pas l’adresse {host} ; changez-la dans Paramètres → Pages clients.</translation>
+    </message>
+    <message>
+        <source>The client pages cannot start: {why}</source>
+        <translation>Les pages clients ne peuvent pas démarrer : {why}</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPagesPage</name>
+    <message>
+        <source>Serve the client pages while this window is open</source>
+        <translation>Servir les pages clients pendant que cette fenêtre est ouverte</translation>
+    </message>
+    <message>
+        <source>0.0.0.0: every network of this PC</source>
+        <translation>0.0.0.0 : tous les réseaux de ce PC</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Public address of the answer pages:</source>
+        <translation>Adresse publique des pages de réponse :</translation>
+    </message>
+    <message>
+        <source>When set, email requests link to their answer page at this address (a tunnel the studio runs, publishing only /a/ and /static/). Empty: clients answer by replying to the email.</source>
+        <translation>Si elle est indiquée, les demandes par courriel renvoient à leur page de réponse à cette adresse (un tunnel du studio qui ne publie que /a/ et /static/). Vide : les clients répondent au courriel.</translation>
+    </message>
+    <message>
+        <source>Tablet name (optional)</source>
+        <translation>Nom de la tablette (facultatif)</translation>
+    </message>
+    <message>
+        <source>Pair a tablet</source>
+        <translation>Jumeler une tablette</translation>
+    </message>
+    <message>
+        <source>Tablet</source>
+        <translation>Tablette</translation>
+    </message>
+    <message>
+        <source>Paired</source>
+        <translation>Jumelée le</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Dernière visite</translation>
+    </message>
+    <message>
+        <source>Unpair</source>
+        <translation>Dissocier</translation>
+    </message>
+    <message>
+        <source>Kiosk tablets</source>
+        <translation>Tablettes de borne</translation>
+    </message>
+    <message>
+        <source>QR code of {url}</source>
+        <translation>Code QR de {url}</translation>
+    </message>
+    <message>
+        <source>Scan it with the tablet&apos;s camera, or open {url} in its browser.</source>
+        <translation>Scannez-le avec l’appareil photo de la tablette, ou ouvrez {url} dans son navigateur.</translation>
+    </message>
+    <message>
+        <source>Making a pairing code…</source>
+        <translation>Création d’un code de jumelage…</translation>
+    </message>
+    <message>
+        <source>a pairing code</source>
+        <translation>un code de jumelage</translation>
+    </message>
+    <message>
+        <source>Code for {name}, valid until {time}: on the tablet, open the kiosk&apos;s address and type it (once).</source>
+        <translation>Code pour {name}, valable jusqu’à {time} : sur la tablette, ouvrez l’adresse de la borne et tapez-le (une seule fois).</translation>
+    </message>
+    <message>
+        <source>The client pages are not served yet: switch them on above, then save.</source>
+        <translation>Les pages clients ne sont pas encore servies : activez-les ci-dessus, puis enregistrez.</translation>
+    </message>
+    <message>
+        <source>No pairing code: {why}</source>
+        <translation>Pas de code de jumelage : {why}</translation>
+    </message>
+    <message>
+        <source>The pairing code has expired; pair again for a new one.</source>
+        <translation>Le code de jumelage a expiré ; jumelez de nouveau pour en obtenir un autre.</translation>
+    </message>
+    <message>
+        <source>the paired tablets</source>
+        <translation>les tablettes jumelées</translation>
+    </message>
+    <message>
+        <source>{name} is paired.</source>
+        <translation>{name} est jumelée.</translation>
+    </message>
+    <message>
+        <source>Paired tablets:</source>
+        <translation>Tablettes jumelées :</translation>
+    </message>
+    <message>
+        <source>No tablet is paired yet.</source>
+        <translation>Aucune tablette n’est encore jumelée.</translation>
+    </message>
+    <message>
+        <source>unpairing a tablet</source>
+        <translation>la dissociation d’une tablette</translation>
+    </message>
+    <message>
+        <source>{name} is unpaired: it leaves the kiosk at its next page.</source>
+        <translation>{name} est dissociée : elle quitte la borne à sa prochaine page.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPagesStatusWidget</name>
+    <message>
+        <source>Client pages: {url}</source>
+        <translation>Pages clients : {url}</translation>
+    </message>
+    <message>
+        <source>Client pages: starting…</source>
+        <translation>Pages clients : démarrage…</translation>
+    </message>
+    <message>
+        <source>Client pages: not served</source>
+        <translation>Pages clients : non servies</translation>
+    </message>
+</context>
+<context>
     <name>ClientsFeature</name>
     <message>
         <source>&amp;Clients</source>
@@ -3243,6 +3400,10 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     <message>
         <source>Google invitations</source>
         <translation>Invitations Google</translation>
+    </message>
+    <message>
+        <source>Client pages</source>
+        <translation>Pages clients</translation>
     </message>
 </context>
 <context>

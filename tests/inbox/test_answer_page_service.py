@@ -62,7 +62,7 @@ def test_an_answer_on_the_page_is_a_web_review_of_an_email_prompt(studio: Studio
             token_of(studio),
             stars=5,
             aspects=excel,
-            added_aspect=OwnAspect(Polarity.EXCEL, "La tisane après le cours"),
+            added_aspects=[OwnAspect(Polarity.EXCEL, "La tisane après le cours")],
             comment="Merci !",
             recommend=10,
             at=at,

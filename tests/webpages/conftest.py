@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -19,7 +20,11 @@ from feedback_desk.services.client_pages.pairing import make_pairing_code
 from feedback_desk.store.database import Store
 from feedback_desk.web.server import ClientPagesServer
 from tests.support.kiosk_scene import Members, friday_spin_members, studio_lotus, sunday_morning
+from tests.support.smtp_server import SmtpServer
 from tests.support.studio_builder import StudioBuilder
+
+if TYPE_CHECKING:
+    from tests.webpages.emailed import Emailed
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -123,3 +128,16 @@ def browser(module_browser: object) -> object:
 
 
 Pair = Callable[[], None]
+
+
+@pytest.fixture
+def emailed(pages: Pages, studio: StudioBuilder) -> Iterator[Emailed]:
+    """Email requests sent through a loopback SMTP server, their links opening this test's
+    server (tests/webpages/emailed.py)."""
+    from tests.webpages.emailed import emailed_studio
+
+    smtp = SmtpServer().start()
+    try:
+        yield emailed_studio(pages, studio, smtp)
+    finally:
+        smtp.stop()

@@ -34,6 +34,7 @@ def candidates(root: Any, name: str) -> list[WebElement]:
             f".//summary[normalize-space(.)={q}]",
             f".//h1[normalize-space(.)={q}]",
             f".//fieldset[legend[normalize-space(.)={q}]]",
+            f".//*[@aria-labelledby=(//*[normalize-space(.)={q}]/@id)]",
             f".//*[@id=(.//label[normalize-space(.)={q}]/@for)]",
             f".//*[@id=(//label[normalize-space(.)={q}]/@for)]",
             f".//label[normalize-space(.)={q}]//input",
@@ -96,6 +97,48 @@ def pair(driver: Any, pages: Pages, *, welcome: str = "Votre avis compte !") -> 
     WebDriverWait(driver, WAIT_SECONDS).until(lambda d: heading(d) == welcome)
 
 
+# The question pages' words in each language (the kiosk's and the answer pages').
+WORDS = {
+    "fr": {
+        "4 stars": "4 étoiles",
+        "liked": "Qu’avez-vous aimé ?",
+        "improve": "Que pourrions-nous améliorer ?",
+        "add own": "+ Ajouter le vôtre",
+        "own words": "Dans vos mots",
+        "Add": "Ajouter",
+        "Comment": "Commentaire",
+        "Send": "Envoyer",
+        "Ignore for now": "Ignorer pour le moment",
+        "Thank you": "Merci",
+        "Done": "Terminé",
+    },
+    "en": {
+        "4 stars": "4 stars",
+        "liked": "What did you like?",
+        "improve": "What could we improve?",
+        "add own": "+ Add your own",
+        "own words": "In your own words",
+        "Add": "Add",
+        "Comment": "Comment",
+        "Send": "Send",
+        "Ignore for now": "Ignore for now",
+        "Thank you": "Thank you",
+        "Done": "Done",
+    },
+}
+
+
+def page_language(driver: Any) -> str:
+    """The page's ``lang``."""
+    return str(driver.find_element(By.TAG_NAME, "html").get_attribute("lang"))
+
+
+def star_names(language: str) -> list[str]:
+    """The five star buttons' accessible names: "1 star" … "5 stars" ("1 étoile" …)."""
+    one, many = ("étoile", "étoiles") if language == "fr" else ("star", "stars")
+    return [f"{n} {one if n == 1 else many}" for n in range(1, 6)]
+
+
 FRENCH = {
     "Pairing code": "Code de jumelage",
     "Pair": "Jumeler",
@@ -105,8 +148,7 @@ FRENCH = {
 
 def label_for(driver: Any, english: str) -> str:
     """*english*, or its French when the page is in French."""
-    language = driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
-    return FRENCH[english] if language == "fr" else english
+    return FRENCH[english] if page_language(driver) == "fr" else english
 
 
 def find_client(driver: Any, text: str, expected: str) -> None:

@@ -17,12 +17,15 @@ from tests.support.kiosk_scene import Members
 from tests.support.studio_builder import StudioBuilder
 from tests.webpages.conftest import WAIT_SECONDS, Pages
 from tests.webpages.driving import (
+    WORDS,
     candidates,
     fast_timers,
     find_client,
     heading,
     named,
+    page_language,
     pair,
+    star_names,
     tap,
     type_into,
 )
@@ -32,41 +35,9 @@ def review_and_prompts(store: Store, client_id: int) -> tuple[Review | None, lis
     return kiosk_scene.review_and_prompts(store, client_id, Channel.WEB)
 
 
-def language(browser: Any) -> str:
-    return str(browser.find_element(By.TAG_NAME, "html").get_attribute("lang"))
-
-
 def choose(browser: Any, search: str, shown_name: str) -> None:
     find_client(browser, search, shown_name)
     tap(browser, shown_name)
-
-
-WORDS = {
-    "fr": {
-        "4 stars": "4 étoiles",
-        "improve": "Que pourrions-nous améliorer ?",
-        "add own": "+ Ajouter le vôtre",
-        "own words": "Dans vos mots",
-        "Add": "Ajouter",
-        "Comment": "Commentaire",
-        "Send": "Envoyer",
-        "Ignore for now": "Ignorer pour le moment",
-        "Thank you": "Merci",
-        "Done": "Terminé",
-    },
-    "en": {
-        "4 stars": "4 stars",
-        "improve": "What could we improve?",
-        "add own": "+ Add your own",
-        "own words": "In your own words",
-        "Add": "Add",
-        "Comment": "Comment",
-        "Send": "Send",
-        "Ignore for now": "Ignore for now",
-        "Thank you": "Thank you",
-        "Done": "Done",
-    },
-}
 
 
 @pytest.mark.parametrize(
@@ -96,19 +67,16 @@ def test_a_client_reviews_their_class_in_their_language(
 ) -> None:
     words = WORDS[lang]
     pair(browser, pages)
-    assert language(browser) == "fr"  # the welcome speaks the studio's language
+    assert page_language(browser) == "fr"  # the welcome speaks the studio's language
     find_client(browser, search, shown_name)
     assert "Bélanger" not in browser.page_source  # first name and last initial only
     assert "Smith" not in browser.page_source
     tap(browser, shown_name)
 
     assert heading(browser) == question
-    assert language(browser) == lang
+    assert page_language(browser) == lang
     assert not named(browser, words["Send"]).is_enabled()  # stars are required
-    stars = [
-        f"{n} {'étoile' if lang == 'fr' else 'star'}{'s' if n > 1 else ''}" for n in range(1, 6)
-    ]
-    assert [named(browser, name).text for name in stars] == ["★"] * 5
+    assert [named(browser, name).text for name in star_names(lang)] == ["★"] * 5
     assert named(browser, words["Ignore for now"]).is_enabled()
     tap(browser, words["4 stars"], navigates=False)  # 4 stars: both lists
     assert named(browser, words["4 stars"]).get_attribute("aria-pressed") == "true"
@@ -137,7 +105,7 @@ def test_a_client_reviews_their_class_in_their_language(
 
     tap(browser, words["Done"])
     assert heading(browser) == "Votre avis compte !"
-    assert language(browser) == "fr"
+    assert page_language(browser) == "fr"
 
 
 def test_stars_decide_which_aspects_are_offered(
@@ -198,6 +166,32 @@ def test_the_business_question_is_the_studio_one_in_the_client_language(
     assert heading(browser) == "How would you rate your experience with Studio Lotus?"
     tap(browser, "5 stars", navigates=False)
     assert named(browser, "Cleanliness").is_displayed()
+
+
+def test_with_nps_enabled_the_business_question_asks_0_10_too(
+    browser: Any, pages: Pages, studio: StudioBuilder
+) -> None:
+    studio.setting("nps.enabled", "yes")
+    julie = studio.coach("E1", "Julie", "Tremblay")
+    first = studio.session("S1", "Yoga", julie, "2026-05-16T09:00")
+    ann = studio.client("C2", "Ann", "Roy", language="en")
+    studio.attend(first, ann)
+    pair(browser, pages)
+    choose(browser, "ann", "Ann R.")
+    question = "How likely are you to recommend Studio Lotus to a friend or family member?"
+    assert candidates(browser, question) == []  # shown with the details, once stars are chosen
+    tap(browser, "2 stars", navigates=False)
+    scale = named(browser, question)
+    assert [b.text for b in scale.find_elements(By.TAG_NAME, "button")] == [
+        str(n) for n in range(11)
+    ]
+    tap(browser, "3", within=scale, navigates=False)
+    tap(browser, "Send")
+    assert heading(browser) == "Thank you"
+    review, prompts = review_and_prompts(pages.store, ann)
+    assert review is not None
+    assert (review.stars, review.recommend) == (2, 3)
+    assert [(p.outcome, p.channel) for p in prompts] == [(PromptOutcome.ANSWERED, Channel.WEB)]
 
 
 def test_walking_away_returns_to_the_welcome_and_leaves_the_prompt_abandoned(

@@ -1,4 +1,5 @@
-"""The client pages: the kiosk in a tablet's browser, served from this PC (Flask on waitress).
+"""The client pages: the kiosk in a tablet's browser and the answer pages of email requests,
+served from this PC (Flask on waitress).
 
 ``server.ClientPagesServer`` runs them on a background thread (the window) or until interrupted
 (``feedback-desk serve``); ``app.create_app`` builds the Flask application. Pages call the same

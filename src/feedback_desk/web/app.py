@@ -10,6 +10,7 @@ from flask_wtf.csrf import CSRFProtect
 from feedback_desk.clock import Clock
 from feedback_desk.store.database import Store
 from feedback_desk.web import i18n, problems, security
+from feedback_desk.web.answer_views import blueprint as answer_pages
 from feedback_desk.web.context import EXTENSION, PagesContext
 from feedback_desk.web.kiosk_views import blueprint as kiosk_pages
 from feedback_desk.web.pairing_views import blueprint as pairing_pages
@@ -36,4 +37,5 @@ def create_app(store: Store, clock: Clock) -> Flask:
     problems.install(app)
     app.register_blueprint(kiosk_pages)
     app.register_blueprint(pairing_pages)
+    app.register_blueprint(answer_pages)
     return app

@@ -69,3 +69,13 @@ def question_text(visit: Visit, asked_at: datetime, tz: ZoneInfo) -> str:
     if day_word is SessionDay.LAST_WEEKDAY:
         return str(gettext("How was %(class_name)s with %(coach)s last %(weekday)s?", **values))
     return str(gettext("How was %(class_name)s with %(coach)s on %(weekday)s?", **values))
+
+
+def recommend_question(studio: str) -> str:
+    """The 0-10 question (the seeds' NPS question) in the current language."""
+    return str(
+        gettext(
+            "How likely are you to recommend %(studio)s to a friend or family member?",
+            studio=studio,
+        )
+    )

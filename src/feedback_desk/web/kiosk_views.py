@@ -22,14 +22,14 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext
 from werkzeug.wrappers import Response as BaseResponse
 
-from feedback_desk.domain.kinds import Channel
+from feedback_desk.domain.kinds import Channel, ReviewKind
 from feedback_desk.errors import UserInputError
 from feedback_desk.services.client_search import MIN_QUERY_CHARS, ClientMatch
 from feedback_desk.services.prompting import kiosk as steps
 from feedback_desk.services.settings import Settings
 from feedback_desk.web.context import pages, studio_settings
 from feedback_desk.web.devices import current_device
-from feedback_desk.web.i18n import question_text, use_language
+from feedback_desk.web.i18n import question_text, recommend_question, use_language
 from feedback_desk.web.problems import PageProblem, Problem
 from feedback_desk.web.question import QuestionPage, QuestionState, aspect_lists, read_state
 
@@ -174,8 +174,14 @@ def _options(visit: steps.Visit) -> list[steps.AspectOption]:
     return steps.aspect_options(pages().store, visit.kind, 4)
 
 
-def _question_page(visit: steps.Visit, shown_at: Any, state: QuestionState) -> str:
-    settings = studio_settings()
+def _asks_recommend(visit: steps.Visit, settings: Settings) -> bool:
+    """The business question asks the 0-10 question too with ``nps.enabled``."""
+    return visit.kind is ReviewKind.BUSINESS and settings.flag("nps.enabled")
+
+
+def _question_page(
+    visit: steps.Visit, shown_at: Any, state: QuestionState, settings: Settings
+) -> str:
     options = _options(visit)
     page = QuestionPage(
         greeting=gettext("Hello %(name)s!", name=visit.first_name),
@@ -185,6 +191,9 @@ def _question_page(visit: steps.Visit, shown_at: Any, state: QuestionState) -> s
         send_url=url_for("kiosk.answer"),
         redraw_url=url_for("kiosk.redraw"),
         start_over_url=url_for("kiosk.welcome"),
+        recommend_question=(
+            recommend_question(settings.studio_name) if _asks_recommend(visit, settings) else None
+        ),
     )
     return render_template("question.html", page=page, **idle(settings, start="now"))
 
@@ -193,7 +202,7 @@ def _question_page(visit: steps.Visit, shown_at: Any, state: QuestionState) -> s
 @paired_only
 def question() -> str:
     visit, shown_at = _open_visit()
-    return _question_page(visit, shown_at, QuestionState())
+    return _question_page(visit, shown_at, QuestionState(), studio_settings())
 
 
 @blueprint.post("/kiosk/question")
@@ -201,7 +210,11 @@ def question() -> str:
 def redraw() -> str:
     """A star or "Add" without the page's script: the same page with the new state."""
     visit, shown_at = _open_visit()
-    return _question_page(visit, shown_at, read_state(request.form, _options(visit)))
+    settings = studio_settings()
+    state = read_state(
+        request.form, _options(visit), asks_recommend=_asks_recommend(visit, settings)
+    )
+    return _question_page(visit, shown_at, state, settings)
 
 
 @blueprint.post("/kiosk/answer")
@@ -213,7 +226,8 @@ def answer() -> BaseResponse:
     if action not in ("send", "ignore"):
         raise PageProblem(Problem.BAD_FORM)
     options = _options(visit)
-    state = read_state(request.form, options)
+    asks_recommend = _asks_recommend(visit, studio_settings())
+    state = read_state(request.form, options, asks_recommend=asks_recommend)
     context = pages()
     try:
         if action == "send":

@@ -7,9 +7,10 @@ way back to the start. Unexpected errors are logged with their traceback, never 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from enum import StrEnum
 
-from flask import Flask, Response, g, make_response, render_template
+from flask import Blueprint, Flask, Response, g, make_response, render_template
 from flask_babel import gettext
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -74,30 +75,33 @@ def _page_language() -> None:
         use_language("en")
 
 
-def problem_page(problem: Problem) -> Response:
+def problem_page(problem: Problem, *, back_url: str | None = None) -> Response:
+    """The polite page of *problem*; its way back leads to *back_url* (default: the kiosk)."""
     _page_language()
-    response = make_response(
-        render_template("problem.html", problem=problem, message=message(problem)),
-        STATUS[problem],
+    page = render_template(
+        "problem.html", problem=problem, message=message(problem), back_url=back_url
     )
-    return response
+    return make_response(page, STATUS[problem])
 
 
-def install(app: Flask) -> None:
-    @app.errorhandler(PageProblem)
+def install(scaffold: Flask | Blueprint, back_url: Callable[[], str | None] = lambda: None) -> None:
+    """Answer *scaffold*'s failures (the application's, or one blueprint's pages') with the
+    polite pages, whose way back leads to *back_url()* (default: the kiosk)."""
+
+    @scaffold.errorhandler(PageProblem)
     def _page_problem(error: PageProblem) -> Response:
-        return problem_page(error.problem)
+        return problem_page(error.problem, back_url=back_url())
 
-    @app.errorhandler(CSRFError)
+    @scaffold.errorhandler(CSRFError)
     def _csrf(_error: CSRFError) -> Response:
-        return problem_page(Problem.EXPIRED)
+        return problem_page(Problem.EXPIRED, back_url=back_url())
 
-    @app.errorhandler(HTTPException)
+    @scaffold.errorhandler(HTTPException)
     def _http(error: HTTPException) -> Response:
         by_code = {404: Problem.NOT_FOUND, 405: Problem.NOT_FOUND, 413: Problem.TOO_LARGE}
-        return problem_page(by_code.get(error.code or 400, Problem.BAD_FORM))
+        return problem_page(by_code.get(error.code or 400, Problem.BAD_FORM), back_url=back_url())
 
-    @app.errorhandler(Exception)
+    @scaffold.errorhandler(Exception)
     def _unexpected(error: Exception) -> Response:
         log.error("client page failed: %s", error, exc_info=error)
-        return problem_page(Problem.FAILED)
+        return problem_page(Problem.FAILED, back_url=back_url())

@@ -1,5 +1,6 @@
 """The question page, shared by the browser kiosk and the answer page of an email request: the
-question, 1-5 stars, the aspects offered for the stars (and one's own words), a comment, Send and
+question, 1-5 stars, the aspects offered for the stars (and one's own words), a comment, the 0-10
+recommendation question when the page asks it (business reviews with ``nps.enabled``), Send and
 Ignore for now.
 
 The page's state travels in its form, so it works without JavaScript: a star or "Add" posts the
@@ -30,16 +31,18 @@ OWN_FIELDS = {Polarity.EXCEL: "own_excel", Polarity.TO_IMPROVE: "own_to_improve"
 NEW_FIELDS = {Polarity.EXCEL: "new_excel", Polarity.TO_IMPROVE: "new_to_improve"}
 MAX_OWN_PER_LIST = 10
 STAR_VALUES = ("1", "2", "3", "4", "5")
+RECOMMEND_VALUES = tuple(str(n) for n in range(11))
 
 
 @dataclass(frozen=True)
 class QuestionState:
-    """What the client chose so far (stars 0: none yet)."""
+    """What the client chose so far (stars 0: none yet; recommend None: not answered)."""
 
     stars: int = 0
     aspect_ids: frozenset[int] = frozenset()
     own: Mapping[Polarity, tuple[str, ...]] = field(default_factory=dict)
     comment: str = ""
+    recommend: int | None = None
 
     def with_own_words(
         self, polarity: Polarity, words: str, options: Sequence[AspectOption]
@@ -78,6 +81,7 @@ class QuestionState:
                 for label in self.own.get(polarity, ())
             ],
             comment=self.comment.strip() or None,
+            recommend=self.recommend,
         )
 
 
@@ -89,6 +93,21 @@ def _stars(text: str | None) -> int:
     return int(text)
 
 
+def _recommend(form: MultiDict[str, str]) -> int | None:
+    """The 0-10 answer: the hidden field, changed by a 0-10 button (the pressed one again
+    takes the answer back; the question is optional)."""
+    held = form.get("recommend", "")
+    if held not in ("", *RECOMMEND_VALUES):
+        raise PageProblem(Problem.BAD_FORM)
+    current = int(held) if held else None
+    pressed = form.get("set_recommend")
+    if pressed is None:
+        return current
+    if pressed not in RECOMMEND_VALUES:
+        raise PageProblem(Problem.BAD_FORM)
+    return None if int(pressed) == current else int(pressed)
+
+
 def _label(text: str) -> str:
     label = " ".join(text.split())
     if not label or len(label) > MAX_LABEL_CHARS:
@@ -96,9 +115,13 @@ def _label(text: str) -> str:
     return label
 
 
-def read_state(form: MultiDict[str, str], options: Sequence[AspectOption]) -> QuestionState:
+def read_state(
+    form: MultiDict[str, str], options: Sequence[AspectOption], *, asks_recommend: bool = False
+) -> QuestionState:
     """The state a question form carries; PageProblem(BAD_FORM) for anything a browser would not
-    send. A star button (``set_stars``) and words typed in a list's own-words field change it."""
+    send. A star button (``set_stars``), a 0-10 button (``set_recommend``) and words typed in a
+    list's own-words field change it. The 0-10 answer is read only when the page asks it (a page
+    shown before ``nps.enabled`` changed sends it, or not: neither is refused)."""
     if "stars" not in form or "comment" not in form:
         raise PageProblem(Problem.BAD_FORM)
     stars = _stars(form.get("set_stars")) or _stars(form.get("stars"))
@@ -122,6 +145,7 @@ def read_state(form: MultiDict[str, str], options: Sequence[AspectOption]) -> Qu
         aspect_ids=frozenset(known[value] for value in ticked),
         own=own,
         comment=comment,
+        recommend=_recommend(form) if asks_recommend else None,
     )
     # Words typed in a list's "own words" field count once the form comes back, whichever
     # button sent it ("Add", Enter, a star, Send).
@@ -193,5 +217,7 @@ class QuestionPage:
     send_url: str
     redraw_url: str
     start_over_url: str | None = None
+    # The 0-10 question's text when the page asks it (``_recommend.html``), else None.
+    recommend_question: str | None = None
     max_comment: int = MAX_COMMENT_CHARS
     max_label: int = MAX_LABEL_CHARS

@@ -130,7 +130,7 @@ def answer_request(
     *,
     stars: int | None = None,
     aspects: Sequence[int] = (),
-    added_aspect: OwnAspect | None = None,
+    added_aspects: Sequence[OwnAspect] = (),
     comment: str | None = None,
     recommend: int | None = None,
     ignore: bool = False,
@@ -153,7 +153,7 @@ def answer_request(
     answer = Answer(
         stars=stars,
         aspect_ids=tuple(aspects),
-        own_aspects=(added_aspect,) if added_aspect is not None else (),
+        own_aspects=tuple(added_aspects),
         comment=comment,
         recommend=recommend,
     )

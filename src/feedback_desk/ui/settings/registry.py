@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from feedback_desk.ui.settings.aspects_page import AspectsPage
+from feedback_desk.ui.settings.client_pages_page import ClientPagesPage
 from feedback_desk.ui.settings.email_page import EmailSettingsPage
 from feedback_desk.ui.settings.general import GeneralPage
 from feedback_desk.ui.settings.google_page import GoogleSettingsPage
@@ -56,6 +57,9 @@ PAGES: list[SettingsPageSpec] = [
         "invitations",
         _title(QT_TRANSLATE_NOOP("Settings", "Google invitations")),
         InvitationsPage,
+    ),
+    SettingsPageSpec(
+        "client_pages", _title(QT_TRANSLATE_NOOP("Settings", "Client pages")), ClientPagesPage
     ),
 ]
 

@@ -45,6 +45,7 @@ class WindowFeature(QObject):
 
 
 def default_features(window: MainWindow) -> list[WindowFeature]:
+    from feedback_desk.ui.window_features.client_pages import ClientPagesFeature
     from feedback_desk.ui.window_features.clients import ClientsFeature
     from feedback_desk.ui.window_features.google import GoogleFeature
     from feedback_desk.ui.window_features.live_store import LiveStoreFeature
@@ -58,4 +59,5 @@ def default_features(window: MainWindow) -> list[WindowFeature]:
         ClientsFeature(window),
         OutboxFeature(window),
         GoogleFeature(window),
+        ClientPagesFeature(window),
     ]

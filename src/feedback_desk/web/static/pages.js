@@ -1,7 +1,7 @@
 // Client pages: small comforts on top of pages that work without a script. Stars show their
-// aspects at once (the server gives each list the stars that offer it), the search answers as
-// the client types, the comment counts its characters, and the kiosk goes back to its welcome
-// after kiosk.idle_seconds without a touch.
+// aspects at once (the server gives each list the stars that offer it), the 0-10 answer is
+// chosen without a trip, the search answers as the client types, the comment counts its
+// characters, and the kiosk goes back to its welcome after kiosk.idle_seconds without a touch.
 "use strict";
 
 (() => {
@@ -41,6 +41,19 @@
         document.getElementById("details").hidden = false;
         document.getElementById("rating-hint").hidden = true;
         send.disabled = false;
+      });
+    }
+    // The 0-10 question: one answer at most; the pressed one again takes it back.
+    const recommendField = question.elements.namedItem("recommend");
+    const scoreButtons = Array.from(question.querySelectorAll("button.score"));
+    for (const button of scoreButtons) {
+      button.addEventListener("click", (event) => {
+        event.preventDefault();
+        const chosen = recommendField.value === button.value ? "" : button.value;
+        recommendField.value = chosen;
+        for (const other of scoreButtons) {
+          other.setAttribute("aria-pressed", String(other.value === chosen));
+        }
       });
     }
     const comment = document.getElementById("comment");
