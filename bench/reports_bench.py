@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from bench.large_store import LargeStoreSpec, machine_description, open_or_build  # noqa: E402
+from bench.large_store import LargeStoreSpec, open_or_build, print_conditions  # noqa: E402
 from feedback_desk.domain.localtime import add_months, day_bounds, local_to_utc  # noqa: E402
 from feedback_desk.services.actions import count_open_actions, list_open_actions  # noqa: E402
 from feedback_desk.services.reports import ReportScope, period_report, queries  # noqa: E402
@@ -77,9 +77,7 @@ def main() -> None:
 
     spec = LargeStoreSpec()
     store, counts = open_or_build(args.path, spec)
-    print(f"machine: {machine_description()}")
-    print(f"load average at start: {os.getloadavg()[0]:.2f} (2 cores shared with other work)")
-    print("rows: " + ", ".join(f"{table} {count:,}" for table, count in counts.items()))
+    print_conditions(counts)
     with store.read() as session:
         settings = load_settings(session)
     tz = settings.timezone
@@ -134,8 +132,8 @@ def _stats(store: Store, first: date, last: date) -> Any:
 
 def _stats_parts(store: Store, scope: ReportScope) -> dict[str, float]:
     parts = {
-        "reviews by day": queries.review_day_tallies,
-        "prompts by day": queries.prompt_day_tallies,
+        "reviews by month": lambda s, scope: queries.review_tallies(s, scope, by_month=True),
+        "prompts by month": lambda s, scope: queries.prompt_tallies(s, scope, by_month=True),
         "class reviews by coach": queries.coach_tallies,
     }
     timings = {}

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "invitations",
     "reports",
     "actions",
+    "rollups",
     "export",
     "outbox",
     "unsubscribe",

@@ -1,17 +1,21 @@
 """The SQL aggregates behind the reports.
 
-Reviews are grouped by (kind, local_day, stars) and counted: that is the order of the covering
-index ``ix_reviews_kind_day_stars``, so the database walks one index range and never sorts.
-Filtering on ``kind IN (...)`` (rather than no kind) keeps the range seek usable for both kinds.
+Counts of reviews and prompts come from the daily rollups (store/models/rollups.py), which
+triggers keep exact in every write's transaction: a period reads one row per day and key instead
+of every review, and reports by month sum the days of each month in SQL. Studio-wide figures read
+the rollups by kind and channel; a coach's or a class's (and the by-coach and by-class tallies)
+read the rollups by session coach and class. Aspects are counted from the reviews themselves.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from feedback_desk.domain.kinds import Polarity, PromptOutcome, ReviewKind
@@ -19,23 +23,30 @@ from feedback_desk.services.reports.figures import AspectCount, PromptTally, Tal
 from feedback_desk.services.reports.scope import ReportScope
 from feedback_desk.store.models import (
     Aspect,
+    ClassPromptDayRollup,
+    ClassReviewDayRollup,
     ClassSession,
     ClassType,
     Coach,
-    Prompt,
+    PromptDayRollup,
     Review,
     ReviewAspect,
+    ReviewDayRollup,
 )
+from feedback_desk.store.queries.months import month_key, month_of_key
 
 _S = TypeVar("_S", bound="Select[*tuple[Any, ...]]")
+_Rollup = TypeVar("_Rollup", type[ClassReviewDayRollup], type[ClassPromptDayRollup])
+
+DayKey = tuple[ReviewKind, date]
 
 
-def _review_scope(stmt: _S, scope: ReportScope, *, join_sessions: bool = False) -> _S:
+def _review_scope(stmt: _S, scope: ReportScope) -> _S:
     """*stmt* (whose FROM holds reviews) narrowed to the scope's reviews."""
     stmt = stmt.where(
         Review.kind.in_(scope.kinds), Review.local_day.between(scope.first, scope.last)
     )
-    if scope.narrowed or join_sessions:
+    if scope.narrowed:
         stmt = stmt.join(ClassSession, ClassSession.id == Review.session_id)
         if scope.coach_id is not None:
             stmt = stmt.where(ClassSession.coach_id == scope.coach_id)
@@ -44,63 +55,105 @@ def _review_scope(stmt: _S, scope: ReportScope, *, join_sessions: bool = False) 
     return stmt
 
 
-DayKey = tuple[ReviewKind, date]
+def _class_scope(stmt: _S, rollup: _Rollup, scope: ReportScope) -> _S:
+    """*stmt* over a by-coach-and-class rollup, narrowed to the scope's days, coach and class."""
+    stmt = stmt.where(rollup.local_day.between(scope.first, scope.last))
+    if scope.coach_id is not None:
+        stmt = stmt.where(rollup.coach_id == scope.coach_id)
+    if scope.class_id is not None:
+        stmt = stmt.where(rollup.class_id == scope.class_id)
+    return stmt
 
 
-def review_day_tallies(session: Session, scope: ReportScope) -> dict[DayKey, Tally]:
-    """Each (kind, local day) of the scope that has reviews, with its counts by segment."""
-    stmt = _review_scope(
-        select(Review.kind, Review.local_day, Review.stars, func.count())
-        .select_from(Review)
-        .group_by(Review.kind, Review.local_day, Review.stars),
-        scope,
-    )
-    days: dict[DayKey, Tally] = defaultdict(Tally)
-    for kind, day, stars, count in session.execute(stmt):
-        days[(kind, day)].add_stars(stars, count)
-    return dict(days)
+def _period(day: InstrumentedAttribute[date], by_month: bool) -> ColumnElement[Any]:
+    return month_key(day) if by_month else day.expression
 
 
-def prompt_day_tallies(session: Session, scope: ReportScope) -> dict[DayKey, PromptTally]:
-    """Prompts shown and answered, by kind and by the local day they were shown."""
-    stmt = (
-        select(Prompt.kind, Prompt.local_day, Prompt.outcome, func.count())
-        .where(
-            Prompt.local_day.between(scope.first, scope.last),
-            Prompt.kind.in_(scope.kinds),
-        )
-        .group_by(Prompt.local_day, Prompt.kind, Prompt.outcome)
-    )
+@dataclass(frozen=True)
+class _Counted:
+    """Reviews or prompts: their studio-wide rollup, their by-session one, what they are counted
+    by (stars, outcome) and the count column."""
+
+    studio: type[ReviewDayRollup] | type[PromptDayRollup]
+    by_session: type[ClassReviewDayRollup] | type[ClassPromptDayRollup]
+    measure: str
+    count: str
+
+
+_REVIEWS = _Counted(ReviewDayRollup, ClassReviewDayRollup, "stars", "reviews")
+_PROMPTS = _Counted(PromptDayRollup, ClassPromptDayRollup, "outcome", "prompts")
+
+
+def _counts(
+    session: Session, scope: ReportScope, counted: _Counted, by_month: bool
+) -> Iterator[tuple[ReviewKind, date, Any, int]]:
+    """(kind, day or first day of the month, stars or outcome, count) of the scope's rows."""
     if scope.narrowed:
-        stmt = stmt.join(ClassSession, ClassSession.id == Prompt.session_id)
-        if scope.coach_id is not None:
-            stmt = stmt.where(ClassSession.coach_id == scope.coach_id)
-        if scope.class_id is not None:
-            stmt = stmt.where(ClassSession.class_id == scope.class_id)
-    days: dict[DayKey, PromptTally] = defaultdict(PromptTally)
-    for kind, day, outcome, count in session.execute(stmt):
-        tally = days[(kind, day)]
+        table: Any = counted.by_session
+        period = _period(table.local_day, by_month)
+        measure = getattr(table, counted.measure)
+        stmt = _class_scope(
+            select(period, measure, func.sum(getattr(table, counted.count))).group_by(
+                period, measure
+            ),
+            table,
+            scope,
+        )
+        rows: Iterable[Any] = (
+            (ReviewKind.CLASS, key, value, count) for key, value, count in session.execute(stmt)
+        )
+    else:
+        table = counted.studio
+        period = _period(table.local_day, by_month)
+        measure = getattr(table, counted.measure)
+        rows = session.execute(
+            select(table.kind, period, measure, func.sum(getattr(table, counted.count)))
+            .where(table.local_day.between(scope.first, scope.last), table.kind.in_(scope.kinds))
+            .group_by(table.kind, period, measure)
+        )
+    for kind, key, value, count in rows:
+        yield kind, month_of_key(key) if by_month else key, value, int(count)
+
+
+def review_tallies(
+    session: Session, scope: ReportScope, *, by_month: bool = False
+) -> dict[DayKey, Tally]:
+    """Each (kind, local day) of the scope that has reviews, with its counts by segment; with
+    *by_month*, each (kind, first day of the month), summed in SQL."""
+    tallies: dict[DayKey, Tally] = defaultdict(Tally)
+    for kind, day, stars, count in _counts(session, scope, _REVIEWS, by_month):
+        tallies[(kind, day)].add_stars(stars, count)
+    return dict(tallies)
+
+
+def prompt_tallies(
+    session: Session, scope: ReportScope, *, by_month: bool = False
+) -> dict[DayKey, PromptTally]:
+    """Prompts shown and answered, by kind and by the local day they were shown (with
+    *by_month*, by the first day of that month)."""
+    tallies: dict[DayKey, PromptTally] = defaultdict(PromptTally)
+    for kind, day, outcome, count in _counts(session, scope, _PROMPTS, by_month):
+        tally = tallies[(kind, day)]
         tally.shown += count  # ignored and abandoned prompts were shown too
         if outcome is PromptOutcome.ANSWERED:
             tally.answered += count
-    return dict(days)
+    return dict(tallies)
 
 
 def _class_review_tallies(
     session: Session, scope: ReportScope, group: InstrumentedAttribute[int]
 ) -> dict[int, Tally]:
     """Class reviews of the scope, tallied by a column of their session (coach or class)."""
-    class_scope = ReportScope(
-        scope.first, scope.last, ReviewKind.CLASS, scope.coach_id, scope.class_id
+    stmt = _class_scope(
+        select(group, ClassReviewDayRollup.stars, func.sum(ClassReviewDayRollup.reviews)).group_by(
+            group, ClassReviewDayRollup.stars
+        ),
+        ClassReviewDayRollup,
+        scope,
     )
-    stmt = _review_scope(
-        select(group, Review.stars, func.count()).select_from(Review),
-        class_scope,
-        join_sessions=True,
-    ).group_by(group, Review.stars)
     tallies: dict[int, Tally] = defaultdict(Tally)
     for key, stars, count in session.execute(stmt):
-        tallies[key].add_stars(stars, count)
+        tallies[key].add_stars(stars, int(count))
     return tallies
 
 
@@ -108,7 +161,7 @@ def coach_tallies(session: Session, scope: ReportScope) -> dict[int, tuple[Coach
     """Class reviews of the scope by the coach of their session (store coach id → tally)."""
     if not scope.includes_class_reviews:
         return {}
-    tallies = _class_review_tallies(session, scope, ClassSession.coach_id)
+    tallies = _class_review_tallies(session, scope, ClassReviewDayRollup.coach_id)
     coaches = {
         coach.id: coach
         for coach in session.scalars(select(Coach).where(Coach.id.in_(list(tallies))))
@@ -120,7 +173,7 @@ def class_tallies(session: Session, scope: ReportScope) -> dict[int, tuple[str, 
     """Class reviews of the scope by class (store class id → (name, tally))."""
     if not scope.includes_class_reviews:
         return {}
-    tallies = _class_review_tallies(session, scope, ClassSession.class_id)
+    tallies = _class_review_tallies(session, scope, ClassReviewDayRollup.class_id)
     names = {
         row.id: row.name
         for row in session.execute(

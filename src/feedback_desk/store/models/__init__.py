@@ -7,6 +7,12 @@ from feedback_desk.store.models.google import GoogleLink, GoogleLocation, Google
 from feedback_desk.store.models.messaging import Invitation, OutboxMessage
 from feedback_desk.store.models.people import Client, Coach
 from feedback_desk.store.models.reviews import Aspect, Prompt, Review, ReviewAspect, ReviewEdit
+from feedback_desk.store.models.rollups import (
+    ClassPromptDayRollup,
+    ClassReviewDayRollup,
+    PromptDayRollup,
+    ReviewDayRollup,
+)
 from feedback_desk.store.models.timetable import Attendance, ClassSession, ClassType
 
 __all__ = [
@@ -16,6 +22,8 @@ __all__ = [
     "Attendance",
     "AuditEntry",
     "Base",
+    "ClassPromptDayRollup",
+    "ClassReviewDayRollup",
     "ClassSession",
     "ClassType",
     "Client",
@@ -26,8 +34,10 @@ __all__ = [
     "Invitation",
     "OutboxMessage",
     "Prompt",
+    "PromptDayRollup",
     "Review",
     "ReviewAspect",
+    "ReviewDayRollup",
     "ReviewEdit",
     "Setting",
 ]

@@ -1,0 +1,115 @@
+"""What each rollup table counts: its source rows, the dimensions it groups them by, and which
+rows it keeps.
+
+A rollup holds one row per combination of its dimensions that has rows, with their count; the
+triggers (rollups/triggers.py) keep it so in the transaction of every write, and the recount
+(rollups/recount.py) rebuilds it from the source. A dimension is a SQL expression over the counted
+row, written ``{row}.column``, or over its class session, ``{session}.column`` (a per-session
+rollup counts only rows with a session and joins it).
+
+The specs are versioned: a migration installs the specs of its own revision (never "the current
+ones"), so an old migration keeps creating the triggers its tables can hold. To add a dimension
+(the 0-10 ``recommend`` answer of business reviews, say): add the column to the source table and
+to the rollup's model, write the next specs with :func:`with_dimension`, and in the migration add
+the rollup column, then :func:`feedback_desk.store.rollups.triggers.install` and
+:func:`feedback_desk.store.rollups.recount.rebuild` with the new specs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+_ROW_COLUMN = re.compile(r"\{row\}\.(\w+)")
+_SESSION_COLUMN = re.compile(r"\{session\}\.(\w+)")
+
+
+@dataclass(frozen=True)
+class Dimension:
+    column: str  # the rollup's column
+    source: str  # SQL over {row} (the counted row) and {session} (its session)
+
+    def over(self, row: str, session: str = "s") -> str:
+        return self.source.format(row=row, session=session)
+
+
+@dataclass(frozen=True)
+class Rollup:
+    table: str
+    source: str  # the counted table
+    count: str  # the rollup's count column
+    # In the order of the primary key. The first one is the local day: every period query and
+    # every clean-up starts there; then what the reports group by, so they read in key order.
+    dimensions: tuple[Dimension, ...]
+    # Counts only the source rows this SQL condition over {row} keeps.
+    keeps: str = ""
+    # Counts only rows with a class session, joined as {session}.
+    per_session: bool = False
+
+    def __post_init__(self) -> None:
+        if self.dimensions[0].column != "local_day":
+            raise ValueError(f"{self.table}: the first dimension must be local_day")
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return tuple(d.column for d in self.dimensions)
+
+    @property
+    def row_columns(self) -> tuple[str, ...]:
+        """Source columns whose change moves a row from one rollup row to another."""
+        texts = [d.source for d in self.dimensions] + [self.keeps]
+        found = [name for text in texts for name in _ROW_COLUMN.findall(text)]
+        if self.per_session:
+            found.append("session_id")
+        return tuple(dict.fromkeys(found))
+
+    @property
+    def session_columns(self) -> tuple[str, ...]:
+        """Session columns whose change moves the session's rows."""
+        found = [name for d in self.dimensions for name in _SESSION_COLUMN.findall(d.source)]
+        return tuple(dict.fromkeys(found))
+
+
+def with_dimension(
+    specs: tuple[Rollup, ...], table: str, dimension: Dimension
+) -> tuple[Rollup, ...]:
+    """*specs* with *dimension* added (last) to the rollup called *table*."""
+    return tuple(
+        replace(spec, dimensions=(*spec.dimensions, dimension)) if spec.table == table else spec
+        for spec in specs
+    )
+
+
+_DAY = Dimension("local_day", "{row}.local_day")
+_KIND = Dimension("kind", "{row}.kind")
+_CHANNEL = Dimension("channel", "{row}.channel")
+_COACH = Dimension("coach_id", "{session}.coach_id")
+_CLASS = Dimension("class_id", "{session}.class_id")
+_STARS = Dimension("stars", "{row}.stars")
+_OUTCOME = Dimension("outcome", "{row}.outcome")
+_CLASS_ROWS = "{row}.kind = 'class'"
+
+# Revision 0002: studio-wide figures by kind and channel; class figures by coach and class.
+ROLLUPS_0002 = (
+    Rollup("review_day_rollups", "reviews", "reviews", (_DAY, _KIND, _STARS, _CHANNEL)),
+    Rollup(
+        "class_review_day_rollups",
+        "reviews",
+        "reviews",
+        (_DAY, _COACH, _CLASS, _STARS),
+        keeps=_CLASS_ROWS,
+        per_session=True,
+    ),
+    Rollup("prompt_day_rollups", "prompts", "prompts", (_DAY, _KIND, _OUTCOME, _CHANNEL)),
+    Rollup(
+        "class_prompt_day_rollups",
+        "prompts",
+        "prompts",
+        (_DAY, _COACH, _CLASS, _OUTCOME),
+        keeps=_CLASS_ROWS,
+        per_session=True,
+    ),
+)
+
+# The rollups of the newest revision: what the reports read and `rollups check` recounts.
+CURRENT = ROLLUPS_0002

@@ -1,0 +1,57 @@
+"""`feedback-desk rollups check [--repair]`: the rollups against a full recount."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from feedback_desk.store.database import open_store
+from tests.conftest import CliResult
+from tests.support.studio_builder import StudioBuilder
+
+
+def _studio(store_path: Path) -> None:
+    store = open_store(store_path)
+    builder = StudioBuilder(store)
+    client = builder.client("C1", "Ann", "Lee")
+    coach = builder.coach("E1", "Julie", "Tremblay")
+    spin = builder.session("S1", "Spin", coach, "2026-05-12T18:00")
+    builder.review(client, "2026-05-12T20:00", stars=5, session_id=spin)
+    builder.review(client, "2026-05-14T20:00", stars=2)
+    store.close()
+
+
+def test_check_says_the_rollups_agree(cli, store_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _studio(store_path)
+    result: CliResult = cli("rollups", "check")
+    assert result.code == 0, result.err
+    assert result.out == "The rollups agree with a full recount (3 rows in 4 tables).\n"
+
+
+def test_a_mismatch_is_named_and_repaired(cli, store_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _studio(store_path)
+    with sqlite3.connect(store_path) as connection:  # what a bug or a hand edit could leave
+        connection.execute("UPDATE review_day_rollups SET reviews = 3 WHERE stars = 5")
+        connection.execute("DELETE FROM class_review_day_rollups")
+    result: CliResult = cli("rollups", "check")
+    assert result.code == 1
+    assert result.out == ""
+    assert result.err.splitlines() == [
+        "review_day_rollups: 1 row(s) differ from a recount of the reviews and prompts",
+        "  local_day=2026-05-12 kind=class stars=5 channel=import: 3 stored, 1 counted",
+        "class_review_day_rollups: 1 row(s) differ from a recount of the reviews and prompts",
+        "  local_day=2026-05-12 coach_id=1 class_id=1 stars=5: 0 stored, 1 counted",
+        "error: the rollups disagree with the reviews and prompts; the reports would show wrong "
+        "figures. Run `feedback-desk rollups check --repair` to rebuild them.",
+    ]
+    stats = cli("stats", "--from", "2026-05-01", "--to", "2026-05-31", "--json")
+    assert '"reviews": 4' in stats.out, "the reports read the rollups"
+
+    repaired: CliResult = cli("rollups", "check", "--repair")
+    assert repaired.code == 0, repaired.err
+    assert repaired.out.splitlines()[-1] == (
+        "Rebuilt the rollups from the reviews and prompts; they now agree with a recount."
+    )
+    assert cli("rollups", "check").code == 0
+    stats = cli("stats", "--from", "2026-05-01", "--to", "2026-05-31", "--json")
+    assert '"reviews": 2' in stats.out

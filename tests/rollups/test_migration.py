@@ -1,0 +1,65 @@
+"""Migration 0002_rollups fills the rollups of a store that already has reviews and prompts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import text
+
+from feedback_desk.domain.kinds import Channel, ReviewKind
+from feedback_desk.domain.prompts import DuePrompt
+from feedback_desk.services.prompting.recording import Answer, answer_prompt, show_prompt
+from feedback_desk.services.settings import load_settings
+from feedback_desk.store.database import Store
+from feedback_desk.store.engine import make_engine, store_url
+from feedback_desk.store.migrate import HEAD_REVISION, upgrade_to, upgrade_to_head
+from feedback_desk.store.models import Client
+from tests.rollups.conftest import assert_exact, report
+from tests.support.studio_builder import StudioBuilder
+
+
+def test_upgrading_a_store_with_history_fills_its_rollups(any_store_location: str) -> None:
+    engine = make_engine(store_url(any_store_location))
+    upgrade_to(engine, "0001")
+    old = Store(engine, any_store_location)
+    builder = StudioBuilder(old)
+    ann, bob = builder.client("C1", "Ann", "Lee"), builder.client("C2", "Bob", "Roy")
+    coach = builder.coach("E1", "Julie", "Tremblay")
+    spin = builder.session("S1", "Spin", coach, "2026-04-30T18:00")
+    for day, stars in ((1, 5), (2, 4), (3, 2), (30, 5)):
+        builder.review(ann, f"2026-04-{day:02d}T12:00", stars=stars)
+    builder.review(bob, "2026-04-30T23:30", stars=3, session_id=spin)  # May 1st in UTC
+    with old.write() as session:
+        settings = load_settings(session)
+        shown = show_prompt(
+            session,
+            settings,
+            session.get_one(Client, bob),
+            DuePrompt(ReviewKind.CLASS, spin),
+            at=builder.at("2026-05-01T09:00"),
+            channel=Channel.KIOSK,
+        )
+        answer_prompt(
+            session,
+            settings,
+            shown.id,
+            Answer(stars=4),
+            at=builder.at("2026-05-01T09:01"),
+            channel=Channel.KIOSK,
+        )
+
+    upgrade_to_head(engine)
+
+    with engine.connect() as connection:
+        revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    assert revision == HEAD_REVISION
+    assert assert_exact(old) == 10
+    april = report(old, date(2026, 4, 1), date(2026, 4, 30))
+    assert (april.totals.reviews, april.totals.promoters, april.totals.detractors) == (5, 2, 2)
+    assert [(c.coach, c.reviews) for c in april.by_coach] == [("E1", 1)]
+    may = report(old, date(2026, 5, 1), date(2026, 5, 31), coach_id=coach)
+    assert (may.totals.reviews, may.totals.prompts_shown, may.totals.prompts_answered) == (1, 1, 1)
+    # and from now on the triggers keep them
+    builder.review(bob, "2026-05-02T12:00", stars=1)
+    assert assert_exact(old) == 11
+    old.close()
