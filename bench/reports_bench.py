@@ -5,8 +5,8 @@
 Measures the 12-month `stats` figures (the service `feedback-desk stats` calls: totals, every
 month, prompts, by coach) against a hand-written sqlite3 query over the same file and period: one
 GROUP BY of the local month over the reviews table, with a covering index on
-(kind, created_at, stars) that this script creates if missing, counting 5, 4 and ≤3 stars. The
-bar: at most 2×. Also times the trends and the Actions list. Prints medians of warm runs, the row
+(kind, created_at, stars) that this script creates for the measure (and drops after it),
+counting 5, 4 and ≤3 stars. The bar: at most 0.3× (issue 15: reports from rollups). Also times the trends and the Actions list. Prints medians of warm runs, the row
 counts and the machine.
 """
 
@@ -96,6 +96,8 @@ def main() -> None:
     hand_ms, hand_rows = median_ms(
         lambda: connection.execute(HAND_QUERY, bounds).fetchall(), args.repeat
     )
+    # The application has no such index: the other measurements run without it.
+    connection.execute("DROP INDEX bench_reviews_kind_created_stars")
     connection.close()
 
     ours_months = [(m.key, m.figures.reviews) for m in report.by_month]
@@ -107,7 +109,7 @@ def main() -> None:
     ratio = ours_ms / hand_ms
     for name, part in _stats_parts(store, ReportScope(first, last)).items():
         print(f"  of which {name:<22} {part:8.1f} ms")
-    print(f"ratio: {ratio:.2f}× (bar ≤ 2×: {'met' if ratio <= 2 else 'NOT MET'})")
+    print(f"ratio: {ratio:.2f}× (bar ≤ 0.3×: {'met' if ratio <= 0.3 else 'NOT MET'})")
 
     at = local_to_utc(datetime.combine(spec.until, datetime.min.time()) + timedelta(hours=18), tz)
     trends_ms, trends = median_ms(lambda: _trends(store, at), args.repeat)

@@ -1,4 +1,5 @@
-"""Migration 0002_rollups fills the rollups of a store that already has reviews and prompts."""
+"""Migration 0002_rollups fills the rollups and followups of a store that already has reviews,
+prompts and closed actions."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from datetime import date
 
 from sqlalchemy import text
 
-from feedback_desk.domain.kinds import Channel, ReviewKind
+from feedback_desk.domain.kinds import ActionOutcome, Channel, ReviewKind
 from feedback_desk.domain.prompts import DuePrompt
+from feedback_desk.services.actions import close_action
+from feedback_desk.services.loop import ImprovementShare, improvement_share
 from feedback_desk.services.prompting.recording import Answer, answer_prompt, show_prompt
 from feedback_desk.services.settings import load_settings
 from feedback_desk.store.database import Store
@@ -26,8 +29,10 @@ def test_upgrading_a_store_with_history_fills_its_rollups(any_store_location: st
     ann, bob = builder.client("C1", "Ann", "Lee"), builder.client("C2", "Bob", "Roy")
     coach = builder.coach("E1", "Julie", "Tremblay")
     spin = builder.session("S1", "Spin", coach, "2026-04-30T18:00")
-    for day, stars in ((1, 5), (2, 4), (3, 2), (30, 5)):
-        builder.review(ann, f"2026-04-{day:02d}T12:00", stars=stars)
+    made = {
+        day: builder.review(ann, f"2026-04-{day:02d}T12:00", stars=stars)
+        for day, stars in ((1, 5), (2, 4), (3, 2), (30, 5))
+    }
     builder.review(bob, "2026-04-30T23:30", stars=3, session_id=spin)  # May 1st in UTC
     with old.write() as session:
         settings = load_settings(session)
@@ -47,19 +52,31 @@ def test_upgrading_a_store_with_history_fills_its_rollups(any_store_location: st
             at=builder.at("2026-05-01T09:01"),
             channel=Channel.KIOSK,
         )
+        close_action(  # Ann came back on the 30th with five stars
+            session,
+            made[3],
+            ActionOutcome.RESOLVED,
+            None,
+            at=builder.at("2026-04-04T10:00"),
+            actor="J",
+        )
 
     upgrade_to_head(engine)
 
     with engine.connect() as connection:
         revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     assert revision == HEAD_REVISION
-    assert assert_exact(old) == 10
+    assert assert_exact(old) == 10 + 1 + 2  # day rollups, Ann's followup, its two days
     april = report(old, date(2026, 4, 1), date(2026, 4, 30))
     assert (april.totals.reviews, april.totals.promoters, april.totals.detractors) == (5, 2, 2)
     assert [(c.coach, c.reviews) for c in april.by_coach] == [("E1", 1)]
     may = report(old, date(2026, 5, 1), date(2026, 5, 31), coach_id=coach)
     assert (may.totals.reviews, may.totals.prompts_shown, may.totals.prompts_answered) == (1, 1, 1)
+    with old.read() as session:
+        assert improvement_share(session, at=builder.at("2026-05-02T00:00")) == ImprovementShare(
+            1, 1, 1
+        )
     # and from now on the triggers keep them
     builder.review(bob, "2026-05-02T12:00", stars=1)
-    assert assert_exact(old) == 11
+    assert assert_exact(old) == 14
     old.close()

@@ -89,9 +89,14 @@ def may_be_dropping(recent: Sequence[int], thresholds: TrendThresholds) -> bool:
     The usual mean is at most 5, so a recent mean above 5 − drop can never be a drop: this lets
     the service skip the history of most subjects.
     """
-    if len(recent) < thresholds.min_recent:
+    return may_be_dropping_counted(len(recent), sum(recent), thresholds)
+
+
+def may_be_dropping_counted(count: int, star_sum: int, thresholds: TrendThresholds) -> bool:
+    """:func:`may_be_dropping` from the number of recent reviews and the sum of their stars."""
+    if count < thresholds.min_recent:
         return False
-    return Fraction(sum(recent), len(recent)) <= MAX_STARS - thresholds.drop_stars
+    return Fraction(star_sum, count) <= MAX_STARS - thresholds.drop_stars
 
 
 def dropping(histories: Iterable[History], thresholds: TrendThresholds) -> list[Drop]:

@@ -17,8 +17,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     check = nested.add_parser(
         "check",
         parents=[common],
-        help="recount the daily rollups from the reviews and prompts and compare; exit 1 on a "
-        "difference",
+        help="recount the rollups from the reviews, prompts and actions and compare; exit 1 on "
+        "a difference",
     )
     check.add_argument(
         "--repair",
@@ -43,8 +43,9 @@ def run_check(ctx: CliContext) -> int:
         for line in problems:
             print(line, file=ctx.err)
         print(
-            "error: the rollups disagree with the reviews and prompts; the reports would show "
-            "wrong figures. Run `feedback-desk rollups check --repair` to rebuild them.",
+            "error: the rollups disagree with the reviews, prompts and actions; the reports "
+            "would show wrong figures. Run `feedback-desk rollups check --repair` to rebuild "
+            "them.",
             file=ctx.err,
         )
         return 1
@@ -59,5 +60,7 @@ def run_check(ctx: CliContext) -> int:
             print(line, file=ctx.err)
         print("error: the rebuilt rollups still disagree with a recount", file=ctx.err)
         return 1
-    ctx.print("Rebuilt the rollups from the reviews and prompts; they now agree with a recount.")
+    ctx.print(
+        "Rebuilt the rollups from the reviews, prompts and actions; they now agree with a recount."
+    )
     return 0

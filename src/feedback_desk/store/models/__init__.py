@@ -4,6 +4,7 @@ from feedback_desk.store.base import Base
 from feedback_desk.store.models.actions import Action, ActionContact
 from feedback_desk.store.models.admin import AuditEntry, Setting
 from feedback_desk.store.models.google import GoogleLink, GoogleLocation, GoogleReview
+from feedback_desk.store.models.loop import ActionFollowup, LoopDayRollup
 from feedback_desk.store.models.messaging import Invitation, OutboxMessage
 from feedback_desk.store.models.people import Client, Coach
 from feedback_desk.store.models.reviews import Aspect, Prompt, Review, ReviewAspect, ReviewEdit
@@ -18,6 +19,7 @@ from feedback_desk.store.models.timetable import Attendance, ClassSession, Class
 __all__ = [
     "Action",
     "ActionContact",
+    "ActionFollowup",
     "Aspect",
     "Attendance",
     "AuditEntry",
@@ -32,6 +34,7 @@ __all__ = [
     "GoogleLocation",
     "GoogleReview",
     "Invitation",
+    "LoopDayRollup",
     "OutboxMessage",
     "Prompt",
     "PromptDayRollup",

@@ -105,9 +105,10 @@ class Review(Base):
     __table_args__ = (
         # Covers the period aggregates (counts by day and segment, by coach through session_id).
         Index("ix_reviews_kind_day_stars", "kind", "local_day", "stars", "session_id"),
-        Index("ix_reviews_client_created", "client_id", "created_at"),
+        # Stars too in these two: the satisfaction trends count and sum from the index alone.
+        Index("ix_reviews_client_created", "client_id", "created_at", "stars"),
         Index("ix_reviews_session", "session_id"),
-        Index("ix_reviews_created", "created_at"),
+        Index("ix_reviews_created", "created_at", "client_id", "stars"),
     )
 
 

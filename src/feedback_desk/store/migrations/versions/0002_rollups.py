@@ -1,4 +1,6 @@
-"""Daily rollups of reviews and prompts, kept by triggers, filled from the existing rows.
+"""Daily rollups of reviews and prompts, and the closed actions' next reviews with their daily
+counts: kept by triggers, filled from the existing rows. The reviews' date indexes carry the
+client and stars, so the satisfaction trends read them alone.
 
 Revision ID: 0002_rollups
 Revises: 0001
@@ -9,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from feedback_desk.store.rollups import recount, triggers
+from feedback_desk.store.rollups import loop, recount, triggers
 from feedback_desk.store.rollups.specs import ROLLUPS_0002
 
 revision = "0002_rollups"
@@ -32,7 +34,17 @@ def _day_table(name: str, dimensions: list[sa.Column[object]], count: str) -> No
     )
 
 
+def _review_indexes(created: list[str], client_created: list[str]) -> None:
+    for name, columns in (
+        ("ix_reviews_created", created),
+        ("ix_reviews_client_created", client_created),
+    ):
+        op.drop_index(name, table_name="reviews")
+        op.create_index(name, "reviews", columns, unique=False)
+
+
 def upgrade() -> None:
+    _review_indexes(["created_at", "client_id", "stars"], ["client_id", "created_at", "stars"])
     _day_table(
         "review_day_rollups",
         [
@@ -69,13 +81,47 @@ def upgrade() -> None:
         ],
         "prompts",
     )
+    op.create_table(
+        "action_followups",
+        sa.Column("action_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("client_id", sa.Integer(), nullable=False),
+        sa.Column("closed_at", sa.DateTime(), nullable=False),
+        sa.Column("stars", sa.Integer(), nullable=False),
+        sa.Column("next_review_id", sa.Integer(), nullable=True),
+        sa.Column("next_review_at", sa.DateTime(), nullable=True),
+        sa.Column("next_stars", sa.Integer(), nullable=True),
+        sa.PrimaryKeyConstraint("action_id", name=op.f("pk_action_followups")),
+    )
+    with op.batch_alter_table("action_followups", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_action_followups_client_closed", ["client_id", "closed_at"], unique=False
+        )
+        batch_op.create_index("ix_action_followups_next_review", ["next_review_id"], unique=False)
+        batch_op.create_index("ix_action_followups_closed", ["closed_at"], unique=False)
+        batch_op.create_index("ix_action_followups_next_at", ["next_review_at"], unique=False)
+    op.create_table(
+        "loop_day_rollups",
+        sa.Column("utc_day", sa.Date(), nullable=False),
+        sa.Column("closed", sa.Integer(), nullable=False),
+        sa.Column("followed", sa.Integer(), nullable=False),
+        sa.Column("improved", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("utc_day", name=op.f("pk_loop_day_rollups")),
+        sqlite_with_rowid=False,
+    )
     connection = op.get_bind()
-    recount.rebuild(connection, ROLLUPS_0002)
     triggers.install(connection, ROLLUPS_0002)
+    loop.install(connection)
+    recount.rebuild(connection, ROLLUPS_0002)
+    loop.rebuild(connection)  # the triggers just installed count the days
 
 
 def downgrade() -> None:
-    triggers.drop(op.get_bind(), ROLLUPS_0002)
+    _review_indexes(["created_at"], ["client_id", "created_at"])
+    connection = op.get_bind()
+    loop.drop(connection)
+    triggers.drop(connection, ROLLUPS_0002)
+    op.drop_table("loop_day_rollups")
+    op.drop_table("action_followups")
     for name in (
         "class_prompt_day_rollups",
         "prompt_day_rollups",
