@@ -6,8 +6,9 @@ Measures the 12-month `stats` figures (the service `feedback-desk stats` calls: 
 month, prompts, by coach) against a hand-written sqlite3 query over the same file and period: one
 GROUP BY of the local month over the reviews table, with a covering index on
 (kind, created_at, stars) that this script creates for the measure (and drops after it),
-counting 5, 4 and ≤3 stars. The bar: at most 0.3× (issue 15: reports from rollups). Also times the trends and the Actions list. Prints medians of warm runs, the row
-counts and the machine.
+counting 5, 4 and ≤3 stars. The bar: at most 0.3× (the reports read the daily rollups). Also
+times the trends and the Actions list. Prints medians of warm runs, the row counts and the
+machine.
 """
 
 from __future__ import annotations

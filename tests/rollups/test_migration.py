@@ -3,8 +3,10 @@ prompts and closed actions."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
+import pytest
 from sqlalchemy import text
 
 from feedback_desk.domain.kinds import ActionOutcome, Channel, ReviewKind
@@ -21,10 +23,18 @@ from tests.rollups.conftest import assert_exact, report
 from tests.support.studio_builder import StudioBuilder
 
 
-def test_upgrading_a_store_with_history_fills_its_rollups(any_store_location: str) -> None:
+@pytest.fixture
+def old(any_store_location: str) -> Iterator[Store]:
+    """A store at revision 0001, the one before the rollups."""
     engine = make_engine(store_url(any_store_location))
     upgrade_to(engine, "0001")
-    old = Store(engine, any_store_location)
+    store = Store(engine, any_store_location)
+    yield store
+    store.close()
+
+
+def test_upgrading_a_store_with_history_fills_its_rollups(old: Store) -> None:
+    engine = old.engine
     builder = StudioBuilder(old)
     ann, bob = builder.client("C1", "Ann", "Lee"), builder.client("C2", "Bob", "Roy")
     coach = builder.coach("E1", "Julie", "Tremblay")
@@ -66,7 +76,8 @@ def test_upgrading_a_store_with_history_fills_its_rollups(any_store_location: st
     with engine.connect() as connection:
         revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     assert revision == HEAD_REVISION
-    assert assert_exact(old) == 10 + 1 + 2  # day rollups, Ann's followup, its two days
+    # daily rollups, Bob's class reviews by month, Ann's followup and its two days
+    assert assert_exact(old) == 10 + 2 + 1 + 2
     april = report(old, date(2026, 4, 1), date(2026, 4, 30))
     assert (april.totals.reviews, april.totals.promoters, april.totals.detractors) == (5, 2, 2)
     assert [(c.coach, c.reviews) for c in april.by_coach] == [("E1", 1)]
@@ -78,5 +89,4 @@ def test_upgrading_a_store_with_history_fills_its_rollups(any_store_location: st
         )
     # and from now on the triggers keep them
     builder.review(bob, "2026-05-02T12:00", stars=1)
-    assert assert_exact(old) == 14
-    old.close()
+    assert assert_exact(old) == 16

@@ -24,7 +24,10 @@ class TableCheck:
 
 def _derived(session: Session) -> list[Derived]:
     postgresql = session.get_bind().dialect.name == "postgresql"
-    return [*(recount.of_rollup(spec) for spec in CURRENT), *recount.loop_tables(postgresql)]
+    return [
+        *(recount.of_rollup(spec, postgresql) for spec in CURRENT),
+        *recount.loop_tables(postgresql),
+    ]
 
 
 def check_rollups(session: Session) -> list[TableCheck]:

@@ -1,30 +1,33 @@
 """The SQL aggregates behind the reports.
 
-Counts of reviews and prompts come from the daily rollups (store/models/rollups.py), which
-triggers keep exact in every write's transaction: a period reads one row per day and key instead
-of every review, and reports by month sum the days of each month in SQL. Studio-wide figures read
-the rollups by kind and channel; a coach's or a class's (and the by-coach and by-class tallies)
-read the rollups by session coach and class. Aspects are counted from the reviews themselves.
+Counts of reviews and prompts come from the rollups (store/models/rollups.py), which triggers
+keep exact in every write's transaction: a period reads one row per day and key instead of every
+review, and reports by month sum the days of each month in SQL. Studio-wide figures read the daily
+rollups by kind and channel; a coach's or a class's (and the by-coach and by-class tallies) read
+the rollups by session coach and class, whole months from the monthly one. Aspects are counted
+from the reviews themselves.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from feedback_desk.domain.kinds import Polarity, PromptOutcome, ReviewKind
 from feedback_desk.services.reports.figures import AspectCount, PromptTally, Tally
+from feedback_desk.services.reports.periods import split_months
 from feedback_desk.services.reports.scope import ReportScope
 from feedback_desk.store.models import (
     Aspect,
     ClassPromptDayRollup,
     ClassReviewDayRollup,
+    ClassReviewMonthRollup,
     ClassSession,
     ClassType,
     Coach,
@@ -36,7 +39,6 @@ from feedback_desk.store.models import (
 from feedback_desk.store.queries.months import month_key, month_of_key
 
 _S = TypeVar("_S", bound="Select[*tuple[Any, ...]]")
-_Rollup = TypeVar("_Rollup", type[ClassReviewDayRollup], type[ClassPromptDayRollup])
 
 DayKey = tuple[ReviewKind, date]
 
@@ -55,9 +57,8 @@ def _review_scope(stmt: _S, scope: ReportScope) -> _S:
     return stmt
 
 
-def _class_scope(stmt: _S, rollup: _Rollup, scope: ReportScope) -> _S:
-    """*stmt* over a by-coach-and-class rollup, narrowed to the scope's days, coach and class."""
-    stmt = stmt.where(rollup.local_day.between(scope.first, scope.last))
+def _narrowed(stmt: _S, rollup: Any, scope: ReportScope) -> _S:
+    """*stmt* over a by-session rollup, narrowed to the scope's coach and class."""
     if scope.coach_id is not None:
         stmt = stmt.where(rollup.coach_id == scope.coach_id)
     if scope.class_id is not None:
@@ -65,23 +66,50 @@ def _class_scope(stmt: _S, rollup: _Rollup, scope: ReportScope) -> _S:
     return stmt
 
 
-def _period(day: InstrumentedAttribute[date], by_month: bool) -> ColumnElement[Any]:
-    return month_key(day) if by_month else day.expression
-
-
 @dataclass(frozen=True)
 class _Counted:
-    """Reviews or prompts: their studio-wide rollup, their by-session one, what they are counted
-    by (stars, outcome) and the count column."""
+    """Reviews or prompts: their studio-wide rollup, their by-session ones (daily, and monthly
+    when there is one), what they are counted by (stars, outcome) and the count column."""
 
     studio: type[ReviewDayRollup] | type[PromptDayRollup]
     by_session: type[ClassReviewDayRollup] | type[ClassPromptDayRollup]
+    by_session_month: type[ClassReviewMonthRollup] | None
     measure: str
     count: str
 
 
-_REVIEWS = _Counted(ReviewDayRollup, ClassReviewDayRollup, "stars", "reviews")
-_PROMPTS = _Counted(PromptDayRollup, ClassPromptDayRollup, "outcome", "prompts")
+_REVIEWS = _Counted(
+    ReviewDayRollup, ClassReviewDayRollup, ClassReviewMonthRollup, "stars", "reviews"
+)
+_PROMPTS = _Counted(PromptDayRollup, ClassPromptDayRollup, None, "outcome", "prompts")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """Part of a period, read from one by-session rollup."""
+
+    rollup: Any
+    period: InstrumentedAttribute[date]  # its local_day or month column
+    first: date
+    last: date
+
+    @property
+    def monthly(self) -> bool:
+        return self.period.key == "month"
+
+
+def _session_pieces(scope: ReportScope, counted: _Counted, *, months: bool) -> list[_Piece]:
+    """The scope's days as by-session rollup reads: whole months from the monthly rollup when
+    *months* are wanted and there is one, every other day from the daily one."""
+    daily = counted.by_session
+    monthly = counted.by_session_month
+    if not months or monthly is None:
+        return [_Piece(daily, daily.local_day, scope.first, scope.last)]
+    split = split_months(scope.first, scope.last)
+    pieces = [_Piece(daily, daily.local_day, first, last) for first, last in split.days]
+    if split.months is not None:
+        pieces.append(_Piece(monthly, monthly.month, *split.months))
+    return pieces
 
 
 def _counts(
@@ -89,29 +117,29 @@ def _counts(
 ) -> Iterator[tuple[ReviewKind, date, Any, int]]:
     """(kind, day or first day of the month, stars or outcome, count) of the scope's rows."""
     if scope.narrowed:
-        table: Any = counted.by_session
-        period = _period(table.local_day, by_month)
-        measure = getattr(table, counted.measure)
-        stmt = _class_scope(
-            select(period, measure, func.sum(getattr(table, counted.count))).group_by(
-                period, measure
-            ),
-            table,
-            scope,
-        )
-        rows: Iterable[Any] = (
-            (ReviewKind.CLASS, key, value, count) for key, value, count in session.execute(stmt)
-        )
-    else:
-        table = counted.studio
-        period = _period(table.local_day, by_month)
-        measure = getattr(table, counted.measure)
-        rows = session.execute(
-            select(table.kind, period, measure, func.sum(getattr(table, counted.count)))
-            .where(table.local_day.between(scope.first, scope.last), table.kind.in_(scope.kinds))
-            .group_by(table.kind, period, measure)
-        )
-    for kind, key, value, count in rows:
+        for piece in _session_pieces(scope, counted, months=by_month):
+            table = piece.rollup
+            period = piece.period if piece.monthly or not by_month else month_key(piece.period)
+            measure = getattr(table, counted.measure)
+            stmt = _narrowed(
+                select(period, measure, func.sum(getattr(table, counted.count)))
+                .where(piece.period.between(piece.first, piece.last))
+                .group_by(period, measure),
+                table,
+                scope,
+            )
+            for key, value, count in session.execute(stmt):
+                day = month_of_key(key) if by_month and not piece.monthly else key
+                yield ReviewKind.CLASS, day, value, int(count)
+        return
+    studio: Any = counted.studio
+    period = month_key(studio.local_day) if by_month else studio.local_day
+    measure = getattr(studio, counted.measure)
+    for kind, key, value, count in session.execute(
+        select(studio.kind, period, measure, func.sum(getattr(studio, counted.count)))
+        .where(studio.local_day.between(scope.first, scope.last), studio.kind.in_(scope.kinds))
+        .group_by(studio.kind, period, measure)
+    ):
         yield kind, month_of_key(key) if by_month else key, value, int(count)
 
 
@@ -140,20 +168,22 @@ def prompt_tallies(
     return dict(tallies)
 
 
-def _class_review_tallies(
-    session: Session, scope: ReportScope, group: InstrumentedAttribute[int]
-) -> dict[int, Tally]:
-    """Class reviews of the scope, tallied by a column of their session (coach or class)."""
-    stmt = _class_scope(
-        select(group, ClassReviewDayRollup.stars, func.sum(ClassReviewDayRollup.reviews)).group_by(
-            group, ClassReviewDayRollup.stars
-        ),
-        ClassReviewDayRollup,
-        scope,
-    )
+def _class_review_tallies(session: Session, scope: ReportScope, group: str) -> dict[int, Tally]:
+    """Class reviews of the scope, tallied by a column of their session (``coach_id`` or
+    ``class_id``): whole months from the monthly rollup, the other days from the daily one."""
     tallies: dict[int, Tally] = defaultdict(Tally)
-    for key, stars, count in session.execute(stmt):
-        tallies[key].add_stars(stars, int(count))
+    for piece in _session_pieces(scope, _REVIEWS, months=True):
+        table = piece.rollup
+        column = getattr(table, group)
+        stmt = _narrowed(
+            select(column, table.stars, func.sum(table.reviews))
+            .where(piece.period.between(piece.first, piece.last))
+            .group_by(column, table.stars),
+            table,
+            scope,
+        )
+        for key, stars, count in session.execute(stmt):
+            tallies[key].add_stars(stars, int(count))
     return tallies
 
 
@@ -161,7 +191,7 @@ def coach_tallies(session: Session, scope: ReportScope) -> dict[int, tuple[Coach
     """Class reviews of the scope by the coach of their session (store coach id → tally)."""
     if not scope.includes_class_reviews:
         return {}
-    tallies = _class_review_tallies(session, scope, ClassReviewDayRollup.coach_id)
+    tallies = _class_review_tallies(session, scope, "coach_id")
     coaches = {
         coach.id: coach
         for coach in session.scalars(select(Coach).where(Coach.id.in_(list(tallies))))
@@ -173,7 +203,7 @@ def class_tallies(session: Session, scope: ReportScope) -> dict[int, tuple[str, 
     """Class reviews of the scope by class (store class id → (name, tally))."""
     if not scope.includes_class_reviews:
         return {}
-    tallies = _class_review_tallies(session, scope, ClassReviewDayRollup.class_id)
+    tallies = _class_review_tallies(session, scope, "class_id")
     names = {
         row.id: row.name
         for row in session.execute(

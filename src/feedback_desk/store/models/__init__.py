@@ -11,6 +11,7 @@ from feedback_desk.store.models.reviews import Aspect, Prompt, Review, ReviewAsp
 from feedback_desk.store.models.rollups import (
     ClassPromptDayRollup,
     ClassReviewDayRollup,
+    ClassReviewMonthRollup,
     PromptDayRollup,
     ReviewDayRollup,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "Base",
     "ClassPromptDayRollup",
     "ClassReviewDayRollup",
+    "ClassReviewMonthRollup",
     "ClassSession",
     "ClassType",
     "Client",

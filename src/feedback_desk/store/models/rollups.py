@@ -44,6 +44,20 @@ class ClassReviewDayRollup(Base):
     __table_args__ = {"sqlite_with_rowid": False}
 
 
+class ClassReviewMonthRollup(Base):
+    """Class reviews of a local month (its first day) by session coach and class, and stars."""
+
+    __tablename__ = "class_review_month_rollups"
+
+    month: Mapped[date] = mapped_column(primary_key=True)
+    coach_id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(primary_key=True)
+    stars: Mapped[int] = mapped_column(primary_key=True)
+    reviews: Mapped[int]
+
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
 class PromptDayRollup(Base):
     """Prompts shown on a local day by kind, channel and outcome."""
 

@@ -38,8 +38,9 @@ class Difference:
     counted: dict[str, Any] | None
 
 
-def of_rollup(spec: Rollup) -> Derived:
-    return Derived(spec.table, spec.key, (spec.count,), recount_select(spec), absent=(0,))
+def of_rollup(spec: Rollup, postgresql: bool) -> Derived:
+    recount = recount_select(spec, postgresql)
+    return Derived(spec.table, spec.key, (spec.count,), recount, absent=(0,))
 
 
 def loop_tables(postgresql: bool) -> list[Derived]:
@@ -54,16 +55,18 @@ def loop_tables(postgresql: bool) -> list[Derived]:
     ]
 
 
-def recount_select(spec: Rollup) -> str:
-    return set_select(spec, f"{spec.source} AS r", "count(*)")
+def recount_select(spec: Rollup, postgresql: bool) -> str:
+    return set_select(spec, f"{spec.source} AS r", "count(*)", postgresql=postgresql)
 
 
 def rebuild(connection: Connection, specs: tuple[Rollup, ...]) -> None:
     """Replace every rollup row by a full recount of the source rows."""
+    postgresql = connection.dialect.name == "postgresql"
     for spec in specs:
         connection.exec_driver_sql(f"DELETE FROM {spec.table}")
         columns = ", ".join((*spec.key, spec.count))
-        connection.exec_driver_sql(f"INSERT INTO {spec.table} ({columns}) {recount_select(spec)}")
+        recount = recount_select(spec, postgresql)
+        connection.exec_driver_sql(f"INSERT INTO {spec.table} ({columns}) {recount}")
 
 
 def differences(connection: Connection, derived: Derived) -> list[Difference]:

@@ -1,5 +1,6 @@
 """The SQL statements shared by the triggers, the recount and the migrations (SQLite and
-PostgreSQL both accept every statement made here)."""
+PostgreSQL both accept every statement made here; *postgresql* picks a dimension's spelling
+where the two differ)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def upsert(spec: Rollup, select: str) -> str:
 
 
 def row_select(spec: Rollup, row: str, delta: int) -> str:
-    """One source row (``NEW`` or ``OLD`` of a row trigger) as a rollup key and *delta*."""
+    """One source row (``NEW`` or ``OLD`` of a SQLite row trigger) as a rollup key and *delta*."""
     values = [d.over(row) for d in spec.dimensions]
     conditions = []
     source = ""
@@ -39,13 +40,14 @@ def set_select(
     rows: str,
     count: str,
     *,
+    postgresql: bool,
     where: Sequence[str] = (),
     session: str | None = None,
 ) -> str:
     """Source rows grouped by the rollup's key. *rows* is a FROM clause naming them ``r``;
     *count* the aggregate to give (``count(*)``, ``-count(*)``). A per-session rollup joins each
     row's session, unless *session* names the one session row every row belongs to."""
-    exprs = [d.over("r", session or "s") for d in spec.dimensions]
+    exprs = [d.over("r", session or "s", postgresql=postgresql) for d in spec.dimensions]
     source = rows
     if spec.per_session and session is None:
         source += f" JOIN {SESSIONS} AS s ON s.id = r.session_id"
@@ -65,16 +67,18 @@ def set_select(
 
 
 def prune_row(spec: Rollup, row: str) -> str:
-    """Drop the rollup rows of *row*'s day that fell to zero."""
-    day = spec.dimensions[0]
-    return f"DELETE FROM {spec.table} WHERE {spec.count} = 0 AND {day.column} = {day.over(row)}"
+    """Drop the rollup rows of *row*'s period that fell to zero (SQLite row triggers)."""
+    period = spec.dimensions[0]
+    return (
+        f"DELETE FROM {spec.table} WHERE {spec.count} = 0 AND {period.column} = {period.over(row)}"
+    )
 
 
-def prune_set(spec: Rollup, rows: str, where: Sequence[str] = ()) -> str:
-    """Drop the rollup rows that fell to zero on the days of the rows of *rows* (aliased r)."""
-    day = spec.dimensions[0]
+def prune_set(spec: Rollup, rows: str, *, postgresql: bool, where: Sequence[str] = ()) -> str:
+    """Drop the rollup rows that fell to zero in the periods of the rows of *rows* (aliased r)."""
+    period = spec.dimensions[0]
     condition = f" WHERE {' AND '.join(where)}" if where else ""
     return (
-        f"DELETE FROM {spec.table} WHERE {spec.count} = 0 AND {day.column} IN "
-        f"(SELECT {day.over('r')} FROM {rows}{condition})"
+        f"DELETE FROM {spec.table} WHERE {spec.count} = 0 AND {period.column} IN "
+        f"(SELECT {period.over('r', postgresql=postgresql)} FROM {rows}{condition})"
     )

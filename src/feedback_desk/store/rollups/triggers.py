@@ -72,13 +72,14 @@ def _session_watched(specs: tuple[Rollup, ...]) -> list[str]:
     return list(dict.fromkeys(c for spec in _per_session(specs) for c in spec.session_columns))
 
 
-def _moves(spec: Rollup, old: str, new: str) -> Iterator[str]:
+def _moves(spec: Rollup, old: str, new: str, *, postgresql: bool) -> Iterator[str]:
     """A session's rows leave its old coach and class and join the new ones."""
     rows = f"{spec.source} AS r"
     mine = [f"r.session_id = {old}.id"]
-    yield upsert(spec, set_select(spec, rows, "-count(*)", where=mine, session=old))
-    yield prune_set(spec, rows, mine)
-    yield upsert(spec, set_select(spec, rows, "count(*)", where=mine, session=new))
+    pg = postgresql
+    yield upsert(spec, set_select(spec, rows, "-count(*)", postgresql=pg, where=mine, session=old))
+    yield prune_set(spec, rows, postgresql=pg, where=mine)
+    yield upsert(spec, set_select(spec, rows, "count(*)", postgresql=pg, where=mine, session=new))
 
 
 # -- SQLite -------------------------------------------------------------------------------------
@@ -106,7 +107,9 @@ def _sqlite(specs: tuple[Rollup, ...]) -> Iterator[str]:
     session_columns = _session_watched(specs)
     if session_columns:
         changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in session_columns)
-        moves = [s for spec in _per_session(specs) for s in _moves(spec, "OLD", "NEW")]
+        moves = [
+            s for spec in _per_session(specs) for s in _moves(spec, "OLD", "NEW", postgresql=False)
+        ]
         yield _sqlite_trigger(
             _name(SESSIONS, "update"),
             f"AFTER UPDATE OF {', '.join(session_columns)} ON {SESSIONS}",
@@ -132,14 +135,21 @@ def _postgresql(specs: tuple[Rollup, ...]) -> Iterator[str]:
         moved = [f"({old_side}) IS DISTINCT FROM ({new_side})"]
         left = "old_rows AS r JOIN new_rows AS n ON n.id = r.id"
         arrived = "new_rows AS r JOIN old_rows AS n ON n.id = r.id"
-        inserted, deleted, updated = [], [], []
+        inserted: list[str] = []
+        deleted: list[str] = []
+        updated: list[str] = []
         for spec in mine:
-            inserted.append(upsert(spec, set_select(spec, "new_rows AS r", "count(*)")))
-            deleted.append(upsert(spec, set_select(spec, "old_rows AS r", "-count(*)")))
-            deleted.append(prune_set(spec, "old_rows AS r"))
-            updated.append(upsert(spec, set_select(spec, left, "-count(*)", where=moved)))
-            updated.append(prune_set(spec, left, moved))
-            updated.append(upsert(spec, set_select(spec, arrived, "count(*)", where=moved)))
+            cases: list[tuple[list[str], str, str, list[str]]] = [
+                (inserted, "new_rows AS r", "count(*)", []),
+                (deleted, "old_rows AS r", "-count(*)", []),
+                (updated, left, "-count(*)", moved),
+                (updated, arrived, "count(*)", moved),
+            ]
+            for statements, rows, count, where in cases:
+                select = set_select(spec, rows, count, postgresql=True, where=where)
+                statements.append(upsert(spec, select))
+                if count.startswith("-"):
+                    statements.append(prune_set(spec, rows, postgresql=True, where=where))
         function = f"{source}_rollups"
         yield _plpgsql(
             function,
@@ -160,7 +170,9 @@ def _postgresql(specs: tuple[Rollup, ...]) -> Iterator[str]:
     if session_columns:
         old = ", ".join(f"OLD.{c}" for c in session_columns)
         new = ", ".join(f"NEW.{c}" for c in session_columns)
-        moves = [s for spec in _per_session(specs) for s in _moves(spec, "OLD", "NEW")]
+        moves = [
+            s for spec in _per_session(specs) for s in _moves(spec, "OLD", "NEW", postgresql=True)
+        ]
         yield _plpgsql(
             f"{SESSIONS}_rollups",
             f"IF ({old}) IS DISTINCT FROM ({new}) THEN\n{_block(moves)}END IF;\n",

@@ -20,14 +20,16 @@ branch_labels = None
 depends_on = None
 
 
-def _day_table(name: str, dimensions: list[sa.Column[object]], count: str) -> None:
+def _rollup_table(
+    name: str, dimensions: list[sa.Column[object]], count: str, *, period: str = "local_day"
+) -> None:
     op.create_table(
         name,
-        sa.Column("local_day", sa.Date(), nullable=False),
+        sa.Column(period, sa.Date(), nullable=False),
         *dimensions,
         sa.Column(count, sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint(
-            "local_day", *(column.name for column in dimensions), name=op.f(f"pk_{name}")
+            period, *(column.name for column in dimensions), name=op.f(f"pk_{name}")
         ),
         # Rows stored in key order: a period is one range read.
         sqlite_with_rowid=False,
@@ -45,7 +47,7 @@ def _review_indexes(created: list[str], client_created: list[str]) -> None:
 
 def upgrade() -> None:
     _review_indexes(["created_at", "client_id", "stars"], ["client_id", "created_at", "stars"])
-    _day_table(
+    _rollup_table(
         "review_day_rollups",
         [
             sa.Column("kind", sa.String(length=20), nullable=False),
@@ -54,7 +56,7 @@ def upgrade() -> None:
         ],
         "reviews",
     )
-    _day_table(
+    _rollup_table(
         "class_review_day_rollups",
         [
             sa.Column("coach_id", sa.Integer(), nullable=False),
@@ -63,7 +65,17 @@ def upgrade() -> None:
         ],
         "reviews",
     )
-    _day_table(
+    _rollup_table(
+        "class_review_month_rollups",
+        [
+            sa.Column("coach_id", sa.Integer(), nullable=False),
+            sa.Column("class_id", sa.Integer(), nullable=False),
+            sa.Column("stars", sa.Integer(), nullable=False),
+        ],
+        "reviews",
+        period="month",
+    )
+    _rollup_table(
         "prompt_day_rollups",
         [
             sa.Column("kind", sa.String(length=20), nullable=False),
@@ -72,7 +84,7 @@ def upgrade() -> None:
         ],
         "prompts",
     )
-    _day_table(
+    _rollup_table(
         "class_prompt_day_rollups",
         [
             sa.Column("coach_id", sa.Integer(), nullable=False),
@@ -125,6 +137,7 @@ def downgrade() -> None:
     for name in (
         "class_prompt_day_rollups",
         "prompt_day_rollups",
+        "class_review_month_rollups",
         "class_review_day_rollups",
         "review_day_rollups",
     ):
