@@ -74,6 +74,8 @@ class Prompt(Base):
     __table_args__ = (
         Index("ix_prompts_client_shown", "client_id", "shown_at"),
         Index("ix_prompts_day_outcome", "local_day", "kind", "outcome"),
+        # A session given another coach or class moves its prompts in the rollups.
+        Index("ix_prompts_session", "session_id"),
     )
 
 

@@ -49,10 +49,14 @@ class Rollup:
     keeps: str = ""
     # Counts only rows with a class session, joined as {session}.
     per_session: bool = False
+    # The source's index by session: a session given another coach or class moves its rows.
+    session_index: str = ""
 
     def __post_init__(self) -> None:
         if self.dimensions[0].column not in ("local_day", "month"):
             raise ValueError(f"{self.table}: the first dimension must be local_day or month")
+        if self.per_session and not self.session_index:
+            raise ValueError(f"{self.table}: a per-session rollup needs its source's session index")
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -111,6 +115,7 @@ ROLLUPS_0002 = (
         (_DAY, _COACH, _CLASS, _STARS),
         keeps=_CLASS_ROWS,
         per_session=True,
+        session_index="ix_reviews_session",
     ),
     Rollup(
         "class_review_month_rollups",
@@ -119,6 +124,7 @@ ROLLUPS_0002 = (
         (_MONTH, _COACH, _CLASS, _STARS),
         keeps=_CLASS_ROWS,
         per_session=True,
+        session_index="ix_reviews_session",
     ),
     Rollup("prompt_day_rollups", "prompts", "prompts", (_DAY, _KIND, _OUTCOME, _CHANNEL)),
     Rollup(
@@ -128,6 +134,7 @@ ROLLUPS_0002 = (
         (_DAY, _COACH, _CLASS, _OUTCOME),
         keeps=_CLASS_ROWS,
         per_session=True,
+        session_index="ix_prompts_session",
     ),
 )
 

@@ -1,6 +1,6 @@
 """Daily rollups of reviews and prompts, and the closed actions' next reviews with their daily
 counts: kept by triggers, filled from the existing rows. The reviews' date indexes carry the
-client and stars, so the satisfaction trends read them alone.
+client and stars, so the satisfaction trends read them alone; prompts get an index by session.
 
 Revision ID: 0002_rollups
 Revises: 0001
@@ -47,6 +47,8 @@ def _review_indexes(created: list[str], client_created: list[str]) -> None:
 
 def upgrade() -> None:
     _review_indexes(["created_at", "client_id", "stars"], ["client_id", "created_at", "stars"])
+    # The triggers move a session's prompts when its coach or class changes.
+    op.create_index("ix_prompts_session", "prompts", ["session_id"], unique=False)
     _rollup_table(
         "review_day_rollups",
         [
@@ -128,6 +130,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_prompts_session", table_name="prompts")
     _review_indexes(["created_at"], ["client_id", "created_at"])
     connection = op.get_bind()
     loop.drop(connection)
