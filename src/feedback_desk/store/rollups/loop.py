@@ -49,6 +49,20 @@ class _Dialect:
         return "(SELECT " + ", ".join(f"{prefix}.{c} AS {c}" for c in columns) + ")"
 
 
+@dataclass(frozen=True)
+class _Trigger:
+    table: str
+    event: str  # insert, delete or update
+    statements: list[str]
+    # SQLite: fires on an update of these columns, when one of them changed.
+    watched: tuple[str, ...] = ()
+    name: str = ""  # what tells it from the table's other triggers of the same event
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.table}_loop_{self.name or self.event}"
+
+
 def _next_review(client: str, after: str) -> str:
     """The first review of *client* dated after *after*: its id, date and stars."""
     return (
@@ -83,16 +97,18 @@ def _add_followups(actions: str) -> str:
     return f"INSERT INTO {FOLLOWUPS} ({', '.join(FOLLOWUP_COLUMNS)}) {followups_of(actions)}"
 
 
-def _review_statements(d: _Dialect) -> dict[str, list[str]]:
+def _review_triggers(d: _Dialect) -> list[_Trigger]:
     old = d.rows("old", ("id", "client_id", "created_at", "stars"))
     if d.postgresql:
-        # Only reviews whose client, date or stars changed matter.
-        changed = (
-            "old_rows AS o JOIN new_rows AS n ON n.id = o.id WHERE (o.client_id, o.created_at, "
-            "o.stars) IS DISTINCT FROM (n.client_id, n.created_at, n.stars)"
+        pairs = "old_rows AS o JOIN new_rows AS n ON n.id = o.id"
+        moved = (
+            f"{pairs} WHERE (o.client_id, o.created_at) IS DISTINCT FROM "
+            "(n.client_id, n.created_at)"
         )
-        edited = f"SELECT n.id FROM {changed}"
-        moved = f"SELECT o.client_id FROM {changed} UNION SELECT n.client_id FROM {changed}"
+        rated = f"{pairs} WHERE o.stars IS DISTINCT FROM n.stars"
+        edited = f"SELECT n.id FROM {moved} UNION SELECT n.id FROM {rated}"
+        clients = f"SELECT o.client_id FROM {moved} UNION SELECT n.client_id FROM {moved}"
+        restarred = f"SELECT n.id FROM {rated}"
         followed = (
             f"{FOLLOWUPS}.client_id IN (SELECT client_id FROM new_rows) AND EXISTS (SELECT 1 "
             f"FROM new_rows AS n WHERE n.client_id = {FOLLOWUPS}.client_id AND "
@@ -100,26 +116,41 @@ def _review_statements(d: _Dialect) -> dict[str, list[str]]:
             f"n.created_at <= {FOLLOWUPS}.next_review_at))"
         )
     else:
-        edited = "SELECT NEW.id"
-        moved = "SELECT OLD.client_id UNION SELECT NEW.client_id"
+        edited = restarred = "SELECT NEW.id"
+        clients = "SELECT OLD.client_id UNION SELECT NEW.client_id"
         followed = (
             "client_id = NEW.client_id AND closed_at < NEW.created_at AND "
             "(next_review_at IS NULL OR NEW.created_at <= next_review_at)"
         )
+    # The followup of the review's own action takes its client and stars.
     own = (
         f"UPDATE {FOLLOWUPS} SET (client_id, stars) = (SELECT r.client_id, r.stars FROM actions "
         f"AS a JOIN reviews AS r ON r.id = a.review_id WHERE a.id = {FOLLOWUPS}.action_id) "
         f"WHERE action_id IN (SELECT a.id FROM actions AS a WHERE a.review_id IN ({edited}))"
     )
-    return {
+    # Followups whose next review it is take its new stars.
+    next_stars = (
+        f"UPDATE {FOLLOWUPS} SET next_stars = (SELECT r.stars FROM reviews AS r WHERE "
+        f"r.id = {FOLLOWUPS}.next_review_id) WHERE next_review_id IN ({restarred})"
+    )
+    # A review that moved in time or to another client: its clients' next reviews, again.
+    moved_clients = _refresh(f"client_id IN ({clients})")
+    triggers = [
         # A new review may come first after some of its client's closed actions.
-        "insert": [_refresh(followed)],
-        "delete": [_refresh(f"next_review_id IN (SELECT id FROM {old})")],
-        "update": [own, _refresh(f"client_id IN ({moved})")],
-    }
+        _Trigger("reviews", "insert", [_refresh(followed)]),
+        _Trigger("reviews", "delete", [_refresh(f"next_review_id IN (SELECT id FROM {old})")]),
+    ]
+    if d.postgresql:
+        return [*triggers, _Trigger("reviews", "update", [own, next_stars, moved_clients])]
+    return [
+        *triggers,
+        _Trigger("reviews", "update", [own, moved_clients], ("client_id", "created_at")),
+        # An edit of the stars alone (the usual one) needs no search for next reviews.
+        _Trigger("reviews", "update", [own, next_stars], ("stars",), name="stars"),
+    ]
 
 
-def _action_statements(d: _Dialect) -> dict[str, list[str]]:
+def _action_triggers(d: _Dialect) -> list[_Trigger]:
     columns = ("id", "review_id", "closed_at")
     new, old = d.rows("new", columns), d.rows("old", columns)
     if d.postgresql:
@@ -131,11 +162,15 @@ def _action_statements(d: _Dialect) -> dict[str, list[str]]:
         update = [gone, _add_followups(changed)]
     else:
         update = [f"DELETE FROM {FOLLOWUPS} WHERE action_id = OLD.id", _add_followups(new)]
-    return {
-        "insert": [_add_followups(new)],
-        "delete": [f"DELETE FROM {FOLLOWUPS} WHERE action_id IN (SELECT id FROM {old})"],
-        "update": update,
-    }
+    return [
+        _Trigger("actions", "insert", [_add_followups(new)]),
+        _Trigger(
+            "actions",
+            "delete",
+            [f"DELETE FROM {FOLLOWUPS} WHERE action_id IN (SELECT id FROM {old})"],
+        ),
+        _Trigger("actions", "update", update, ("closed_at", "review_id")),
+    ]
 
 
 def _day_counts(d: _Dialect, rows: str, sign: str) -> list[str]:
@@ -154,21 +189,20 @@ def _day_counts(d: _Dialect, rows: str, sign: str) -> list[str]:
     ]
 
 
-def _followup_statements(d: _Dialect) -> dict[str, list[str]]:
+def _followup_triggers(d: _Dialect) -> list[_Trigger]:
     new, old = d.rows("new", FOLLOWUP_COLUMNS), d.rows("old", FOLLOWUP_COLUMNS)
     prune = f"DELETE FROM {DAYS} WHERE closed = 0 AND followed = 0"
     taken = [*_day_counts(d, old, "-"), prune]
     added = _day_counts(d, new, "")
-    return {"insert": added, "delete": taken, "update": [*taken, *added]}
-
-
-# Table → statements by event, and the columns whose change fires a SQLite update trigger.
-def _tables(d: _Dialect) -> list[tuple[str, dict[str, list[str]], tuple[str, ...]]]:
     return [
-        ("reviews", _review_statements(d), ("client_id", "created_at", "stars")),
-        ("actions", _action_statements(d), ("closed_at", "review_id")),
-        (FOLLOWUPS, _followup_statements(d), ()),
+        _Trigger(FOLLOWUPS, "insert", added),
+        _Trigger(FOLLOWUPS, "delete", taken),
+        _Trigger(FOLLOWUPS, "update", [*taken, *added]),
     ]
+
+
+def _triggers(d: _Dialect) -> list[_Trigger]:
+    return [*_review_triggers(d), *_action_triggers(d), *_followup_triggers(d)]
 
 
 def install(connection: Connection) -> None:
@@ -180,49 +214,51 @@ def install(connection: Connection) -> None:
 
 def drop(connection: Connection) -> None:
     postgresql = connection.dialect.name == "postgresql"
-    for table, _statements, _watched in _tables(_Dialect(postgresql)):
-        for event in ("insert", "delete", "update"):
-            on = f" ON {table}" if postgresql else ""
-            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_loop_{event}{on}")
-        if postgresql:
+    for trigger in _triggers(_Dialect(postgresql)):
+        on = f" ON {trigger.table}" if postgresql else ""
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger.full_name}{on}")
+    if postgresql:
+        for table in dict.fromkeys(t.table for t in _triggers(_Dialect(postgresql))):
             connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {table}_loop()")
 
 
 def _sqlite(d: _Dialect) -> Iterator[str]:
-    for table, statements, watched in _tables(d):
-        for event, body in statements.items():
-            when = ""
-            of = ""
-            if event == "update" and watched:
-                of = f" OF {', '.join(watched)}"
-                when = " WHEN " + " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in watched)
-            block = "".join(f"  {s};\n" for s in body)
-            yield (
-                f"CREATE TRIGGER {table}_loop_{event} AFTER {event.upper()}{of} ON {table} "
-                f"FOR EACH ROW{when}\nBEGIN\n{block}END"
-            )
+    for trigger in _triggers(d):
+        of = when = ""
+        if trigger.watched:
+            of = f" OF {', '.join(trigger.watched)}"
+            when = " WHEN " + " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in trigger.watched)
+        block = "".join(f"  {s};\n" for s in trigger.statements)
+        yield (
+            f"CREATE TRIGGER {trigger.full_name} AFTER {trigger.event.upper()}{of} ON "
+            f"{trigger.table} FOR EACH ROW{when}\nBEGIN\n{block}END"
+        )
 
 
 def _postgresql(d: _Dialect) -> Iterator[str]:
+    """One statement trigger per table and event, all calling the table's one function."""
     transitions = {
         "insert": "NEW TABLE AS new_rows",
         "delete": "OLD TABLE AS old_rows",
         "update": "OLD TABLE AS old_rows NEW TABLE AS new_rows",
     }
-    for table, statements, _watched in _tables(d):
+    triggers = _triggers(d)
+    for table in dict.fromkeys(t.table for t in triggers):
+        mine = [t for t in triggers if t.table == table]
         branches = "".join(
-            f"{'IF' if i == 0 else 'ELSIF'} TG_OP = '{event.upper()}' THEN\n"
-            + "".join(f"  {s};\n" for s in body)
-            for i, (event, body) in enumerate(statements.items())
+            f"{'IF' if i == 0 else 'ELSIF'} TG_OP = '{t.event.upper()}' THEN\n"
+            + "".join(f"  {s};\n" for s in t.statements)
+            for i, t in enumerate(mine)
         )
         yield (
             f"CREATE OR REPLACE FUNCTION {table}_loop() RETURNS trigger LANGUAGE plpgsql AS "
             f"$body$\nBEGIN\n{branches}END IF;\nRETURN NULL;\nEND\n$body$"
         )
-        for event, transition in transitions.items():
+        for t in mine:
             yield (
-                f"CREATE TRIGGER {table}_loop_{event} AFTER {event.upper()} ON {table} "
-                f"REFERENCING {transition} FOR EACH STATEMENT EXECUTE FUNCTION {table}_loop()"
+                f"CREATE TRIGGER {t.full_name} AFTER {t.event.upper()} ON {table} "
+                f"REFERENCING {transitions[t.event]} FOR EACH STATEMENT "
+                f"EXECUTE FUNCTION {table}_loop()"
             )
 
 
