@@ -108,11 +108,11 @@ def build_files(folder: Path, attendance: int, reviews: int) -> dict[str, Path]:
 
 
 def timed(label: str, action: Callable[[], object]) -> object:
-    """Run *action*; print its wall-clock and CPU seconds (the machine is shared: CPU time is
-    what the import itself costs)."""
+    """Run *action*, print its elapsed and CPU time (the latter whatever the machine's load)."""
     started, cpu = time.perf_counter(), time.process_time()
     result = action()
-    print(f"{label}: {time.perf_counter() - started:.2f} s (CPU {time.process_time() - cpu:.2f} s)")
+    elapsed, used = time.perf_counter() - started, time.process_time() - cpu
+    print(f"{label}: {elapsed:.2f} s ({used:.2f} s of CPU)")
     return result
 
 

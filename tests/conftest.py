@@ -33,8 +33,38 @@ os.environ["FEEDBACK_DESK_LANG"] = "en"
 from feedback_desk.cli import main  # noqa: E402
 from feedback_desk.clock import ManualClock  # noqa: E402
 from feedback_desk.store.database import Store, open_store  # noqa: E402
+from tests.support.gui_thread_guard import GuiThreadGuard  # noqa: E402
 
 SRC_DIR = Path(__file__).resolve().parents[1] / "src"
+
+
+CPU_LOAD_ENV = "FEEDBACK_DESK_TEST_CPU_LOAD"
+CPU_LOAD_LIMIT_SECONDS = 1800  # a hog never outlives this, even if the session is killed
+_HOG = (
+    "import sys, time\n"
+    "end = time.monotonic() + float(sys.argv[1])\n"
+    "while time.monotonic() < end:\n"
+    "    pass\n"
+)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cpu_load() -> Iterator[int]:
+    """``FEEDBACK_DESK_TEST_CPU_LOAD=N``: N busy processes for the whole session, so the suite
+    proves it needs no idle machine (no timing assumption, no race that only a loaded machine
+    shows). Each stops on its own after half an hour at the latest."""
+    import subprocess
+
+    count = int(os.environ.get(CPU_LOAD_ENV, "0") or 0)
+    hogs = [
+        subprocess.Popen([sys.executable, "-c", _HOG, str(CPU_LOAD_LIMIT_SECONDS)])
+        for _ in range(count)
+    ]
+    yield count
+    for hog in hogs:
+        hog.terminate()
+    for hog in hogs:
+        hog.wait(timeout=10)
 
 
 @pytest.fixture(autouse=True)
@@ -50,6 +80,32 @@ def keyring_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "keyring.json"
     monkeypatch.setenv("FEEDBACK_DESK_TEST_KEYRING", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def garbage_collected_on_the_gui_thread(request: pytest.FixtureRequest) -> None:
+    """Qt tests run with the window's collector (ui/gc_tuning.py): a Python-owned widget is
+    never destroyed by a collection that happens to run on a worker thread."""
+    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
+        from feedback_desk.ui.gc_tuning import collect_on_gui_thread
+
+        collect_on_gui_thread(request.getfixturevalue("qapp"))
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_guard() -> Iterator[GuiThreadGuard]:
+    """Every test fails if window code touched the store or the keyring on the GUI thread."""
+    guard = GuiThreadGuard()
+    guard.install()
+    yield guard
+    guard.uninstall()
+    if guard.violations:
+        unique = list(dict.fromkeys(guard.violations))
+        pytest.fail(
+            "the window touched the store or the keyring on the GUI thread:\n  "
+            + "\n  ".join(unique[:20]),
+            pytrace=False,
+        )
 
 
 @pytest.fixture
@@ -99,6 +155,16 @@ def any_store(any_store_location: str) -> Iterator[Store]:
 def clock() -> ManualClock:
     """A Thursday evening in Toronto, well clear of month ends and DST changes."""
     return ManualClock(datetime(2026, 5, 14, 22, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def window_context(qtbot, store: Store, clock: ManualClock):  # type: ignore[no-untyped-def]
+    """The window's shared context (store, clock, background tasks, settings) on the test store,
+    closed after the test as the window closes it."""
+    from tests.support.window_context import window_context as open_context
+
+    with open_context(qtbot, store, clock) as context:
+        yield context
 
 
 @dataclass

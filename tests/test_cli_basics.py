@@ -11,6 +11,7 @@ from tests.conftest import PYTHON, subprocess_env
 CONTRACT_COMMANDS = [
     "demo",
     "import",
+    "import-folder",
     "prompt",
     "answer",
     "edit",
@@ -25,6 +26,8 @@ CONTRACT_COMMANDS = [
     "google",
     "screenshot",
     "kiosk",
+    "serve",
+    "web",
 ]
 
 
@@ -66,26 +69,31 @@ print(json.dumps({"code": code, "heavy": heavy}))
 """
 
 
+def headless_probe(argv: list[str]) -> dict[str, object]:
+    """`feedback-desk ARGV` in a fresh process: its exit code and the heavy modules it loaded."""
+    probe = subprocess.run(
+        [PYTHON, "-c", HEADLESS_PROBE, json.dumps(argv)],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        timeout=60,
+        check=False,
+    )
+    assert probe.returncode in (0, 1, 2), probe.stderr
+    report: dict[str, object] = json.loads(probe.stdout.strip().splitlines()[-1])
+    return report
+
+
 def test_headless_subcommands_do_not_import_qt_or_matplotlib(tmp_path) -> None:  # type: ignore[no-untyped-def]
     store = str(tmp_path / "s.sqlite")
     commands = [
         ["config", "--store", store],
         ["config", "studio.name", "Probe", "--store", store],
-        ["--help"],
+        ["web", "devices", "--json", "--store", store],
+        ["web", "pair", "--qr", "--store", store],
     ]
     for argv in commands:
-        probe = subprocess.run(
-            [PYTHON, "-c", HEADLESS_PROBE, json.dumps(argv)],
-            capture_output=True,
-            text=True,
-            env=subprocess_env(),
-            timeout=60,
-            check=False,
-        )
-        assert probe.returncode in (0, 1, 2), probe.stderr
-        if argv == ["--help"]:
-            continue  # argparse exits; reaching here without heavy imports is the point
-        report = json.loads(probe.stdout.strip().splitlines()[-1])
+        report = headless_probe(argv)
         assert report["heavy"] == [], f"{argv} imported {report['heavy']}"
 
 

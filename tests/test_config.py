@@ -99,3 +99,20 @@ def test_secrets_are_never_written_to_the_store(cli, store_path) -> None:  # typ
     result = cli("config", "smtp.password", "hunter2-secret")
     assert b"hunter2-secret" not in store_path.read_bytes()
     assert "hunter2-secret" not in result.out + result.err
+
+
+def test_a_line_break_or_control_character_is_refused_in_every_setting(cli) -> None:  # type: ignore[no-untyped-def]
+    for key, value, reason in [
+        ("studio.name", "Studio\nZen", "studio.name must be on one line"),
+        ("studio.name", "Studio\u2028Zen", "must be on one line"),
+        ("studio.address", "12 rue des Pins\r\nMontréal", "must be on one line"),
+        ("smtp.host", "mail.example.com\x00", "control character (U+0000)"),
+        ("studio.name", "Studio \x1b[31mZen", "control character (U+001B)"),
+        ("google.review_link", "https://g.page/r/x\x07", "control character (U+0007)"),
+    ]:
+        result = cli("config", key, value)
+        assert result.code == 2, (key, value)
+        assert reason in result.err, result.err
+        assert len(result.err.strip().splitlines()) == 1
+    assert cli("config", "studio.name").out.strip() == "My studio"
+    assert cli("config", "studio.name", "Studio Zen\n").code == 0, "a pasted newline is trimmed"

@@ -1,4 +1,4 @@
-"""Wall-clock arithmetic in the studio's zone (feedback-rules.md, Time)."""
+"""Wall-clock arithmetic in the studio's zone (docs/rules.md#time)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ def test_seven_days_before_crosses_the_spring_change_on_the_wall_clock() -> None
     seven_days_before = days_before(t, 7, TORONTO)
     assert format_local(seven_days_before, TORONTO) == "2026-03-01T10:30:00-05:00"
     session_start = parse_instant("2026-03-01T10:00", TORONTO)
-    assert session_start < seven_days_before  # outside the 7 days, as the spec's example says
+    # Outside the 7 days, as the example of docs/rules.md#daylight-saving says.
+    assert session_start < seven_days_before
 
 
 def test_a_skipped_local_time_moves_forward_by_the_gap() -> None:

@@ -1,4 +1,4 @@
-"""Segments, NPS, averages and response rate (feedback-rules.md, Segments and figures)."""
+"""Segments, NPS, averages and response rate (docs/rules.md#reports)."""
 
 from __future__ import annotations
 

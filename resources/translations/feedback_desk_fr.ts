@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Feedback Desk</source>
+        <translation>À propos de Feedback Desk</translation>
+    </message>
+    <message>
+        <source>Feedback Desk {version}</source>
+        <translation>Feedback Desk {version}</translation>
+    </message>
+    <message>
+        <source>Collect, understand and act on what your clients think.</source>
+        <translation>Recueillez, comprenez et suivez ce que pensent vos clients.</translation>
+    </message>
+    <message>
+        <source>Store: {where}
+Data folder: {folder}
+Logs: {logs}</source>
+        <translation>Base : {where}
+Dossier des données : {folder}
+Journaux : {logs}</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>Copier le diagnostic</translation>
+    </message>
+    <message>
+        <source>Copies the versions, the folders and the recent errors of the log (without any client data or password), to paste into a message to support</source>
+        <translation>Copie les versions, les dossiers et les erreurs récentes du journal (sans aucune donnée de client ni mot de passe), à coller dans un message au soutien technique</translation>
+    </message>
+    <message>
+        <source>Copied: paste them into your message to support.</source>
+        <translation>Copié : collez-le dans votre message au soutien technique.</translation>
+    </message>
+</context>
+<context>
     <name>ActionContactsDialog</name>
     <message>
         <source>Contacts with the client</source>
@@ -36,8 +71,16 @@
         <translation>Note :</translation>
     </message>
     <message>
+        <source>the contacts</source>
+        <translation>les contacts</translation>
+    </message>
+    <message>
         <source>%1 (%2): %3 star(s) on %4.%5</source>
         <translation>%1 (%2) : %3 étoile(s) le %4.%5</translation>
+    </message>
+    <message>
+        <source>the contact</source>
+        <translation>le contact</translation>
     </message>
     <message>
         <source>Contact added.</source>
@@ -46,6 +89,208 @@
     <message>
         <source>Follow-up queued; it is logged as an email contact.</source>
         <translation>Suivi mis en file d’attente ; il est noté comme contact par courriel.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionWorklistDialog</name>
+    <message>
+        <source>Actions to take</source>
+        <translation>Actions à faire</translation>
+    </message>
+    <message>
+        <source>Close selected…</source>
+        <translation>Fermer la sélection…</translation>
+    </message>
+    <message>
+        <source>Close all shown…</source>
+        <translation>Fermer toutes celles affichées…</translation>
+    </message>
+    <message>
+        <source>Close every open action the filters show, loaded or not</source>
+        <translation>Fermer toutes les actions ouvertes que montrent les filtres, chargées ou non</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Reopen the actions just closed</source>
+        <translation>Rouvrir les actions qui viennent d’être fermées</translation>
+    </message>
+    <message>
+        <source>the coaches</source>
+        <translation>les coachs</translation>
+    </message>
+    <message>
+        <source>the classes</source>
+        <translation>les cours</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>1 open action</source>
+        <translation>1 action ouverte</translation>
+    </message>
+    <message>
+        <source>{n} open actions</source>
+        <translation>{n} actions ouvertes</translation>
+    </message>
+    <message>
+        <source>1 action</source>
+        <translation>1 action</translation>
+    </message>
+    <message>
+        <source>{n} actions</source>
+        <translation>{n} actions</translation>
+    </message>
+    <message>
+        <source>1 closed action</source>
+        <translation>1 action fermée</translation>
+    </message>
+    <message>
+        <source>{n} closed actions</source>
+        <translation>{n} actions fermées</translation>
+    </message>
+    <message>
+        <source>Nothing to do: no review of 3 stars or fewer is open.</source>
+        <translation>Rien à faire : aucun avis de 3 étoiles ou moins n’est ouvert.</translation>
+    </message>
+    <message>
+        <source>No action matches these filters.</source>
+        <translation>Aucune action ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>the actions shown</source>
+        <translation>les actions affichées</translation>
+    </message>
+    <message>
+        <source>Could not read the actions shown: {why}</source>
+        <translation>Impossible de lire les actions affichées : {why}</translation>
+    </message>
+    <message>
+        <source>None of these actions is open.</source>
+        <translation>Aucune de ces actions n’est ouverte.</translation>
+    </message>
+    <message>
+        <source>Closing…</source>
+        <translation>Fermeture…</translation>
+    </message>
+    <message>
+        <source>closing the actions</source>
+        <translation>la fermeture des actions</translation>
+    </message>
+    <message>
+        <source>Nothing closed: these actions were closed meanwhile.</source>
+        <translation>Rien n’a été fermé : ces actions ont été fermées entre-temps.</translation>
+    </message>
+    <message>
+        <source>1 action closed.</source>
+        <translation>1 action fermée.</translation>
+    </message>
+    <message>
+        <source>{n} actions closed.</source>
+        <translation>{n} actions fermées.</translation>
+    </message>
+    <message>
+        <source>Reopening…</source>
+        <translation>Réouverture…</translation>
+    </message>
+    <message>
+        <source>reopening the actions</source>
+        <translation>la réouverture des actions</translation>
+    </message>
+    <message>
+        <source>1 action reopened.</source>
+        <translation>1 action rouverte.</translation>
+    </message>
+    <message>
+        <source>{n} actions reopened.</source>
+        <translation>{n} actions rouvertes.</translation>
+    </message>
+    <message>
+        <source>{n} of the {closed} actions reopened; the others changed since.</source>
+        <translation>{n} des {closed} actions rouvertes ; les autres ont changé depuis.</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>Non enregistré : {why}</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsTableModel</name>
+    <message>
+        <source>the actions to take</source>
+        <translation>les actions à faire</translation>
+    </message>
+    <message>
+        <source>Could not load the actions: {why}</source>
+        <translation>Impossible de charger les actions : {why}</translation>
+    </message>
+    <message>
+        <source>When the client gave the review (the age filter counts from it)</source>
+        <translation>Quand le client a donné l’avis (le filtre d’âge compte à partir de là)</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Date de l’avis</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Étoiles</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouverte le</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Fermée le</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Review {review}</source>
+        <translation>Avis {review}</translation>
+    </message>
+    <message>
+        <source>{stars} out of 5</source>
+        <translation>{stars} sur 5</translation>
+    </message>
+    <message>
+        <source>Closed by {staff}</source>
+        <translation>Fermée par {staff}</translation>
     </message>
 </context>
 <context>
@@ -107,12 +352,28 @@
         <translation>Ce que le client a dit (facultatif)</translation>
     </message>
     <message>
+        <source>Open that review</source>
+        <translation>Ouvrir cet avis</translation>
+    </message>
+    <message>
         <source>Record review</source>
         <translation>Enregistrer l’avis</translation>
     </message>
     <message>
         <source>%1 (member %2)</source>
         <translation>%1 (membre %2)</translation>
+    </message>
+    <message>
+        <source>the clients</source>
+        <translation>les clients</translation>
+    </message>
+    <message>
+        <source>the client&apos;s sessions</source>
+        <translation>les séances du client</translation>
+    </message>
+    <message>
+        <source>the aspects</source>
+        <translation>les aspects</translation>
     </message>
     <message>
         <source>No session booked for this client</source>
@@ -125,6 +386,14 @@
     <message>
         <source>%1 (absent)</source>
         <translation>%1 (absent)</translation>
+    </message>
+    <message>
+        <source>%1 — already reviewed</source>
+        <translation>%1 — déjà évaluée</translation>
+    </message>
+    <message>
+        <source>%1 already reviewed this session (review %2).</source>
+        <translation>%1 a déjà évalué cette séance (avis %2).</translation>
     </message>
     <message>
         <source>Excels: %1</source>
@@ -149,6 +418,18 @@
     <message>
         <source>Choose the stars, from 1 to 5.</source>
         <translation>Choisissez le nombre d’étoiles, de 1 à 5.</translation>
+    </message>
+    <message>
+        <source>the review</source>
+        <translation>l&apos;avis</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>The review could not be recorded: {why}</source>
+        <translation>L&apos;avis n&apos;a pas pu être enregistré : {why}</translation>
     </message>
 </context>
 <context>
@@ -207,6 +488,10 @@
     <message>
         <source>Merge into…</source>
         <translation>Fusionner dans…</translation>
+    </message>
+    <message>
+        <source>the aspects</source>
+        <translation>les aspects</translation>
     </message>
     <message>
         <source>Show again</source>
@@ -313,6 +598,36 @@
     </message>
 </context>
 <context>
+    <name>BackgroundChart</name>
+    <message>
+        <source>a chart</source>
+        <translation>un graphique</translation>
+    </message>
+    <message>
+        <source>This chart could not be drawn; the details are in the log.</source>
+        <translation>Ce graphique n&apos;a pas pu être dessiné ; les détails sont dans le journal.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkCloseDialog</name>
+    <message>
+        <source>Close actions</source>
+        <translation>Fermer des actions</translation>
+    </message>
+    <message>
+        <source>Close 1 action?</source>
+        <translation>Fermer 1 action ?</translation>
+    </message>
+    <message>
+        <source>Close {count} actions?</source>
+        <translation>Fermer {count} actions ?</translation>
+    </message>
+    <message>
+        <source>Each action keeps this outcome and note; Undo reopens them.</source>
+        <translation>Chaque action garde ce résultat et cette note ; Annuler les rouvre.</translation>
+    </message>
+</context>
+<context>
     <name>BulkEmail</name>
     <message>
         <source>Send emails</source>
@@ -371,6 +686,10 @@
 </context>
 <context>
     <name>ClientCardDialog</name>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
     <message>
         <source>Email:</source>
         <translation>Courriel :</translation>
@@ -450,6 +769,10 @@
     <message>
         <source>Linked by</source>
         <translation>Liée par</translation>
+    </message>
+    <message>
+        <source>the client card</source>
+        <translation>la fiche du client</translation>
     </message>
     <message>
         <source>Client not found</source>
@@ -539,6 +862,10 @@
         <translation>&amp;Trouver un client…</translation>
     </message>
     <message>
+        <source>A&amp;ctions to take…</source>
+        <translation>A&amp;ctions à faire…</translation>
+    </message>
+    <message>
         <source>&amp;Non-respondents…</source>
         <translation>&amp;Non-répondants…</translation>
     </message>
@@ -593,6 +920,10 @@
         <translation>Courriel au client</translation>
     </message>
     <message>
+        <source>Preparing the email…</source>
+        <translation>Préparation du courriel…</translation>
+    </message>
+    <message>
         <source>French</source>
         <translation>Français</translation>
     </message>
@@ -603,6 +934,18 @@
     <message>
         <source>This email asks for referrals: the studio&apos;s name and address and an unsubscribe line are added below your text.</source>
         <translation>Ce courriel demande des recommandations : le nom et l’adresse du studio et une ligne de désabonnement sont ajoutés sous votre texte.</translation>
+    </message>
+    <message>
+        <source>the email</source>
+        <translation>le courriel</translation>
+    </message>
+    <message>
+        <source>The email could not be prepared: {why}</source>
+        <translation>Le courriel n&apos;a pas pu être préparé : {why}</translation>
+    </message>
+    <message>
+        <source>Replace {instruction} with your own words before sending.</source>
+        <translation>Remplacez {instruction} par votre propre texte avant d&apos;envoyer.</translation>
     </message>
     <message>
         <source>Review:</source>
@@ -642,6 +985,10 @@
 </context>
 <context>
     <name>DialogOpener</name>
+    <message>
+        <source>Reply queued in the outbox.</source>
+        <translation>Réponse mise dans la boîte d&apos;envoi.</translation>
+    </message>
     <message>
         <source>Review {review}: {old} → {new} stars</source>
         <translation>Avis {review} : {old} → {new} étoiles</translation>
@@ -777,6 +1124,10 @@
         <translation>Page de désabonnement (facultatif) :</translation>
     </message>
     <message>
+        <source>the system keyring</source>
+        <translation>le trousseau du système</translation>
+    </message>
+    <message>
         <source>(kept in the system keyring)</source>
         <translation>(gardé dans le trousseau du système)</translation>
     </message>
@@ -791,6 +1142,10 @@
     <message>
         <source>Sending…</source>
         <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>the test email</source>
+        <translation>le courriel de test</translation>
     </message>
 </context>
 <context>
@@ -809,6 +1164,18 @@
     <message>
         <source>Feedback Desk</source>
         <translation>Feedback Desk</translation>
+    </message>
+    <message>
+        <source>the store is busy (another program is writing to it); try again in a moment</source>
+        <translation>la base de données est occupée (un autre programme y écrit) ; réessayez dans un instant</translation>
+    </message>
+    <message>
+        <source>the connection failed ({why})</source>
+        <translation>la connexion a échoué ({why})</translation>
+    </message>
+    <message>
+        <source>an unexpected error ({kind}); the details are in the log</source>
+        <translation>une erreur inattendue ({kind}) ; les détails sont dans le journal</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1539,10 @@
         <translation>Pour un client qui vous a laissé un avis sur Google : il ne recevra plus d’invitation</translation>
     </message>
     <message>
+        <source>the Google reviews</source>
+        <translation>les avis Google</translation>
+    </message>
+    <message>
         <source>The Google reviews could not be read: {why}</source>
         <translation>Impossible de lire les avis Google : {why}</translation>
     </message>
@@ -1242,6 +1613,10 @@
     <message>
         <source>Reply sent to Google; it shows once Google approves it.</source>
         <translation>Réponse envoyée à Google ; elle paraîtra une fois approuvée par Google.</translation>
+    </message>
+    <message>
+        <source>the email</source>
+        <translation>le courriel</translation>
     </message>
     <message>
         <source>Reply by email to a Google review</source>
@@ -1516,12 +1891,54 @@
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
+    <message>
+        <source>the staff PIN</source>
+        <translation>le NIP du personnel</translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <source>Feedback Desk is already open on this store: its window was brought forward.</source>
+        <translation>Feedback Desk est déjà ouvert sur cette base : sa fenêtre a été mise au premier plan.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveStoreFeature</name>
+    <message>
+        <source>This is the studio&apos;s live store…</source>
+        <translation>C&apos;est la base en service du studio…</translation>
+    </message>
+    <message>
+        <source>whether this is the live store</source>
+        <translation>si c&apos;est la base en service</translation>
+    </message>
+    <message>
+        <source>This store is a copy of the studio&apos;s live store ({live_at}): it sends no email and does not sync Google.</source>
+        <translation>Cette base est une copie de la base en service du studio ({live_at}) : elle n&apos;envoie aucun courriel et ne se synchronise pas avec Google.</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s live store</source>
+        <translation>La base en service du studio</translation>
+    </message>
+    <message>
+        <source>Make this store the studio&apos;s live store? From now on it sends the studio&apos;s email and syncs Google, and {live_at} becomes a copy. Do this when the store was moved or restored from a backup, not for a test copy.</source>
+        <translation>Faire de cette base la base en service du studio ? Elle enverra désormais les courriels du studio et se synchronisera avec Google, et {live_at} deviendra une copie. À faire quand la base a été déplacée ou restaurée d&apos;une sauvegarde, pas pour une copie de test.</translation>
+    </message>
+    <message>
+        <source>making this the live store</source>
+        <translation>la mise en service de cette base</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;New store…</source>
+        <translation>&amp;Nouvelle base…</translation>
     </message>
     <message>
         <source>&amp;Open store…</source>
@@ -1592,8 +2009,24 @@
         <translation>Ouvrir une base</translation>
     </message>
     <message>
+        <source>Create a store</source>
+        <translation>Créer une base</translation>
+    </message>
+    <message>
+        <source>Creating {name}…</source>
+        <translation>Création de {name}…</translation>
+    </message>
+    <message>
         <source>Opening {name}…</source>
         <translation>Ouverture de {name}…</translation>
+    </message>
+    <message>
+        <source>Already open</source>
+        <translation>Déjà ouverte</translation>
+    </message>
+    <message>
+        <source>{where} is open in another Feedback Desk window; that window was brought forward.</source>
+        <translation>{where} est ouverte dans une autre fenêtre de Feedback Desk ; cette fenêtre a été mise au premier plan.</translation>
     </message>
     <message>
         <source>Opened {where}</source>
@@ -1632,24 +2065,6 @@
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <source>About Feedback Desk</source>
-        <translation>À propos de Feedback Desk</translation>
-    </message>
-    <message>
-        <source>Feedback Desk {version}
-
-Collect, understand and act on what your clients think.
-
-Store: {where}
-Data folder: {folder}</source>
-        <translation>Feedback Desk {version}
-
-Recueillez, comprenez et suivez ce que pensent vos clients.
-
-Base : {where}
-Dossier des données : {folder}</translation>
-    </message>
-    <message>
         <source>Google reviews</source>
         <translation>Avis Google</translation>
     </message>
@@ -1680,6 +2095,10 @@ Dossier des données : {folder}</translation>
         <translation>Actualiser</translation>
     </message>
     <message>
+        <source>the non-respondents</source>
+        <translation>les clients sans réponse</translation>
+    </message>
+    <message>
         <source>Clients shown %1 or more prompts in the last %2 days who answered none: %3.</source>
         <translation>Clients sollicités %1 fois ou plus ces %2 derniers jours sans jamais répondre : %3.</translation>
     </message>
@@ -1689,6 +2108,10 @@ Dossier des données : {folder}</translation>
             <numerusform>Mettre la relance en file d’attente pour %n client ?</numerusform>
             <numerusform>Mettre la relance en file d’attente pour %n clients ?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the outreach emails</source>
+        <translation>les courriels de relance</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +2142,13 @@ Dossier des données : {folder}</translation>
     <message>
         <source>Outbox</source>
         <translation>Boîte d’envoi</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>the outbox</source>
+        <translation>la boîte d’envoi</translation>
     </message>
 </context>
 <context>
@@ -1778,6 +2208,14 @@ Dossier des données : {folder}</translation>
     <message>
         <source>Show:</source>
         <translation>Afficher :</translation>
+    </message>
+    <message>
+        <source>The outbox could not be read: {why}</source>
+        <translation>La boîte d’envoi n’a pas pu être lue : {why}</translation>
+    </message>
+    <message>
+        <source>the message</source>
+        <translation>le message</translation>
     </message>
 </context>
 <context>
@@ -1860,6 +2298,10 @@ Dossier des données : {folder}</translation>
     <message>
         <source>Close older…</source>
         <translation>Fermer les plus anciennes…</translation>
+    </message>
+    <message>
+        <source>See all</source>
+        <translation>Tout voir</translation>
     </message>
     <message>
         <source>Close every open action of a review dated before a day (imported history)</source>
@@ -2064,6 +2506,10 @@ Dossier des données : {folder}</translation>
 <context>
     <name>ReviewDetailsDialog</name>
     <message>
+        <source>Review</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
         <source>Client:</source>
         <translation>Client :</translation>
     </message>
@@ -2136,6 +2582,18 @@ Dossier des données : {folder}</translation>
         <translation>Les contacts avec le client au sujet de cet avis, et un courriel de suivi</translation>
     </message>
     <message>
+        <source>Reply by email…</source>
+        <translation>Répondre par courriel…</translation>
+    </message>
+    <message>
+        <source>The reply for this review&apos;s segment, in the client&apos;s language</source>
+        <translation>La réponse prévue pour ce type d&apos;avis, dans la langue du client</translation>
+    </message>
+    <message>
+        <source>the review</source>
+        <translation>l&apos;avis</translation>
+    </message>
+    <message>
         <source>Review not found</source>
         <translation>Avis introuvable</translation>
     </message>
@@ -2199,12 +2657,20 @@ Dossier des données : {folder}</translation>
         <translation>{first} – {last} : {reviews} avis · moyenne {average} · NPS {nps} · {promoters} promoteurs, {passives} passifs, {detractors} détracteurs · taux de réponse {rate}</translation>
     </message>
     <message>
+        <source>Reviews dated before 1900 (a typo in an imported file?), left out of these figures: {count}</source>
+        <translation>Avis datés d&apos;avant 1900 (une faute de frappe dans un fichier importé ?), exclus de ces chiffres : {count}</translation>
+    </message>
+    <message>
         <source>{kind} per day</source>
         <translation>{kind} par jour</translation>
     </message>
     <message>
         <source>{kind} per month</source>
         <translation>{kind} par mois</translation>
+    </message>
+    <message>
+        <source>{kind} per year</source>
+        <translation>{kind} par année</translation>
     </message>
     <message>
         <source>Aspects to improve</source>
@@ -2252,6 +2718,14 @@ Dossier des données : {folder}</translation>
     <message>
         <source>Command line</source>
         <translation>Ligne de commande</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Client page</source>
+        <translation>Page client</translation>
     </message>
     <message>
         <source>Contacted</source>
@@ -2313,12 +2787,24 @@ Dossier des données : {folder}</translation>
         <translation>Recherche de client</translation>
     </message>
     <message>
+        <source>Reply by email…</source>
+        <translation>Répondre par courriel…</translation>
+    </message>
+    <message>
+        <source>The reply for this review&apos;s segment, in the client&apos;s language</source>
+        <translation>La réponse prévue pour ce type d&apos;avis, dans la langue du client</translation>
+    </message>
+    <message>
         <source>the coaches</source>
         <translation>les coachs</translation>
     </message>
     <message>
         <source>the classes</source>
         <translation>les cours</translation>
+    </message>
+    <message>
+        <source>Open the review</source>
+        <translation>Ouvrir l&apos;avis</translation>
     </message>
     <message>
         <source>{n}+ reviews</source>
@@ -2451,6 +2937,14 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <source>Preview: HTML</source>
         <translation>Aperçu : HTML</translation>
     </message>
+    <message>
+        <source>Reading the templates…</source>
+        <translation>Lecture des modèles…</translation>
+    </message>
+    <message>
+        <source>the email templates</source>
+        <translation>les modèles de courriel</translation>
+    </message>
     <message numerus="yes">
         <source>%n template(s) changed: stored when you save the settings.</source>
         <translation>
@@ -2490,6 +2984,10 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <translation>au</translation>
     </message>
     <message>
+        <source>the promoters</source>
+        <translation>les promoteurs</translation>
+    </message>
+    <message>
         <source>%1 promoter(s) in the period; %2 agreed to receive email.</source>
         <translation>%1 promoteur(s) sur la période ; %2 ont accepté les courriels.</translation>
     </message>
@@ -2499,6 +2997,10 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
             <numerusform>Mettre le remerciement en file d’attente pour %n client ?</numerusform>
             <numerusform>Mettre le remerciement en file d’attente pour %n clients ?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the thank-you emails</source>
+        <translation>les courriels de remerciement</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +3070,101 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     <message>
         <source>the settings</source>
         <translation>les paramètres</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistFilters</name>
+    <message>
+        <source>Open</source>
+        <translation>Ouvertes</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Fermées</translation>
+    </message>
+    <message>
+        <source>Closed: contacted</source>
+        <translation>Fermées : contacté</translation>
+    </message>
+    <message>
+        <source>Closed: resolved</source>
+        <translation>Fermées : résolu</translation>
+    </message>
+    <message>
+        <source>Closed: no action</source>
+        <translation>Fermées : aucune action</translation>
+    </message>
+    <message>
+        <source>Open and closed</source>
+        <translation>Ouvertes et fermées</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>All coaches</source>
+        <translation>Tous les coachs</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Tous les cours</translation>
+    </message>
+    <message>
+        <source>Any age</source>
+        <translation>Tout âge</translation>
+    </message>
+    <message>
+        <source>Under a week old</source>
+        <translation>Moins d’une semaine</translation>
+    </message>
+    <message>
+        <source>1 week to 30 days old</source>
+        <translation>D’une semaine à 30 jours</translation>
+    </message>
+    <message>
+        <source>Over 30 days old</source>
+        <translation>Plus de 30 jours</translation>
+    </message>
+    <message>
+        <source>Over 90 days old</source>
+        <translation>Plus de 90 jours</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>How long ago the client gave the review</source>
+        <translation>Depuis combien de temps le client a donné l’avis</translation>
+    </message>
+    <message>
+        <source>Search a client…</source>
+        <translation>Chercher un client…</translation>
+    </message>
+    <message>
+        <source>Client search</source>
+        <translation>Recherche de client</translation>
     </message>
 </context>
 </TS>

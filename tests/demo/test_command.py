@@ -97,11 +97,14 @@ print(json.dumps({"code": code, "heavy": heavy}))
     assert report == {"code": 0, "heavy": []}
 
 
-def test_a_path_that_cannot_be_replaced_is_reported_in_one_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_path_that_cannot_be_replaced_is_reported_in_one_line(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, isolated_data_dir: Path
+) -> None:
     folder = tmp_path / "taken.sqlite"
     (folder / "inside").mkdir(parents=True)
     result = cli("demo", str(folder), "--clients", "40", "--months", "3", store=False)
     assert result.code == 1
     assert result.err.startswith("error: cannot replace")
     assert len(result.err.strip().splitlines()) == 1
-    assert [p.name for p in tmp_path.iterdir()] == ["taken.sqlite"]
+    # Nothing left beside it (the data folder holds the run's log).
+    assert [p.name for p in tmp_path.iterdir() if p != isolated_data_dir] == ["taken.sqlite"]

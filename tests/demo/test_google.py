@@ -154,13 +154,15 @@ def test_a_scheduled_sync_of_the_demo_stays_quiet_and_offline(  # type: ignore[n
     from PySide6.QtCore import QObject
 
     from feedback_desk.workers.google_sync import GoogleSyncWorker
+    from feedback_desk.workers.tasks import TaskRunner
 
     _point_at(demo_copy, google)
     store = open_store(demo_copy)
     owner = QObject()
+    runner = TaskRunner(owner)
     try:
-        worker = GoogleSyncWorker(store, FixedClock(parse_google_time("2026-04-16T14:00:00Z")))
-        worker.setParent(owner)
+        clock = FixedClock(parse_google_time("2026-04-16T14:00:00Z"))
+        worker = GoogleSyncWorker(store, clock, runner, parent=owner)
         failures: list[str] = []
         worker.failed.connect(failures.append)
         # What the window asks when it opens a store: connected? last synced when?
@@ -174,6 +176,7 @@ def test_a_scheduled_sync_of_the_demo_stays_quiet_and_offline(  # type: ignore[n
             worker.start_sync(scheduled=True)
         worker.shutdown()
     finally:
+        runner.shutdown()  # as the window's context does before it closes the store
         store.close()
     assert failures == []
     assert google.requests == []

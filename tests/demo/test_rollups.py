@@ -26,6 +26,16 @@ class Counted:
     stars: Counter[int] = field(default_factory=Counter)
     shown: int = 0
     answered: int = 0
+    recommend: Counter[int] = field(default_factory=Counter)  # business reviews' 0-10 answers
+
+
+@dataclass
+class Rows:
+    """What a scope's report says, counted in Python from every raw row."""
+
+    months: dict[date, Counted] = field(default_factory=lambda: defaultdict(Counted))
+    coaches: Counter[str] = field(default_factory=Counter)
+    channels: dict[str, Counter[bool]] = field(default_factory=lambda: defaultdict(Counter))
 
 
 def test_the_rollups_agree_with_a_full_recount(demo_store: Store) -> None:
@@ -45,15 +55,14 @@ def _in_scope(
     return scope.coach_id in (None, coach) and scope.class_id in (None, klass)
 
 
-def _count_rows(session: Session, scope: ReportScope) -> tuple[dict[date, Counted], Counter[str]]:
-    """Months and coaches' class reviews of *scope*, counted in Python from every raw row."""
-    months: dict[date, Counted] = defaultdict(Counted)
-    coaches: Counter[str] = Counter()
-    for kind, day, stars, coach, klass, coach_ref in session.execute(
+def _count_rows(session: Session, scope: ReportScope) -> Rows:
+    rows = Rows()
+    for kind, day, stars, recommend, coach, klass, coach_ref in session.execute(
         select(
             Review.kind,
             Review.local_day,
             Review.stars,
+            Review.recommend,
             ClassSession.coach_id,
             ClassSession.class_id,
             Coach.external_id,
@@ -62,22 +71,28 @@ def _count_rows(session: Session, scope: ReportScope) -> tuple[dict[date, Counte
         .outerjoin(Coach, Coach.id == ClassSession.coach_id)
     ):
         if _in_scope(scope, kind, day, coach, klass):
-            months[month_start(day)].stars[stars] += 1
+            month = rows.months[month_start(day)]
+            month.stars[stars] += 1
             if kind is ReviewKind.CLASS:
-                coaches[coach_ref] += 1
-    for kind, day, outcome, coach, klass in session.execute(
+                rows.coaches[coach_ref] += 1
+            elif recommend is not None:
+                month.recommend[recommend] += 1
+    for kind, day, outcome, channel, coach, klass in session.execute(
         select(
             Prompt.kind,
             Prompt.local_day,
             Prompt.outcome,
+            Prompt.channel,
             ClassSession.coach_id,
             ClassSession.class_id,
         ).outerjoin(ClassSession, ClassSession.id == Prompt.session_id)
     ):
         if _in_scope(scope, kind, day, coach, klass):
-            months[month_start(day)].shown += 1
-            months[month_start(day)].answered += outcome is PromptOutcome.ANSWERED
-    return months, coaches
+            answered = outcome is PromptOutcome.ANSWERED
+            rows.months[month_start(day)].shown += 1
+            rows.months[month_start(day)].answered += answered
+            rows.channels[channel.value][answered] += 1
+    return rows
 
 
 def _scopes(store: Store) -> list[ReportScope]:
@@ -102,11 +117,11 @@ def test_reports_from_the_rollups_are_the_raw_rows_counted_one_by_one(
 ) -> None:
     scope = _scopes(demo_store)[index]
     with demo_store.read() as session:
-        report = period_report(session, scope, with_coaches=True)
-        months, coaches = _count_rows(session, scope)
+        report = period_report(session, scope, with_coaches=True, with_recommend=True)
+        rows = _count_rows(session, scope)
     assert report.totals.reviews > 0
     for month in report.by_month:
-        counted = months.get(month.month, Counted())
+        counted = rows.months.get(month.month, Counted())
         figures = month.figures
         assert figures.reviews == sum(counted.stars.values()), month.key
         assert (figures.promoters, figures.passives, figures.detractors) == (
@@ -120,5 +135,13 @@ def test_reports_from_the_rollups_are_the_raw_rows_counted_one_by_one(
             counted.shown,
             counted.answered,
         ), month.key
-    assert set(months) <= {m.month for m in report.by_month}
-    assert {c.coach: c.reviews for c in report.by_coach} == dict(coaches)
+        scores = counted.recommend
+        assert (month.recommend.responses, month.recommend.promoters) == (
+            sum(scores.values()),
+            scores[9] + scores[10],
+        ), month.key
+    assert set(rows.months) <= {m.month for m in report.by_month}
+    assert {c.coach: c.reviews for c in report.by_coach} == dict(rows.coaches)
+    assert {c.channel: (c.prompts_shown, c.prompts_answered) for c in report.by_channel} == {
+        channel: (sum(counts.values()), counts[True]) for channel, counts in rows.channels.items()
+    }

@@ -106,6 +106,8 @@ def test_contacts_and_the_follow_up_email(mail_store: Store, clock: ManualClock)
         settings = load_settings(session)
         draft = loop.draft_follow_up(session, settings, action.id, at=clock.now())
         assert draft.subject == "Audrey, here is what we changed"
+        with pytest.raises(UserInputError, match=r"replace \[Describe here what changed\.\]"):
+            send_draft(session, settings, draft, at=clock.now(), actor="Julie")
         body = draft.body.replace("[Describe here what changed.]", "We lowered the volume.")
         send_draft(
             session,

@@ -71,6 +71,7 @@ def test_the_window_sends_the_outbox_and_staff_retry_a_failure(
     view = dialog.view
     assert isinstance(view, OutboxView)
     view.filter.setCurrentIndex(1)  # needs attention
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)  # read on a worker
     assert view.model.rowCount() == 1
     view.table.selectRow(0)
     view.retry_button.click()

@@ -15,20 +15,12 @@ from feedback_desk.services.google.linking import link_review, unlink_review
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import Client, OutboxMessage
 from feedback_desk.ui import i18n
+from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
 from feedback_desk.ui.tabs.google_tab import GoogleTab
-from feedback_desk.workers.tasks import TaskRunner
 from tests.google.builders import add_client, add_google_review
 
 WRITTEN = datetime(2026, 4, 20, 15, 0, tzinfo=UTC)
-_OWNERS: list[object] = []
-
-
-def _runner() -> TaskRunner:
-    """A runner that outlives the tab, as the window's does."""
-    runner = TaskRunner()
-    _OWNERS.append(runner)
-    return runner
 
 
 def _studio(store: Store) -> None:
@@ -54,9 +46,8 @@ def _select(tab: GoogleTab, review_id: str) -> None:
     raise AssertionError(f"{review_id} is not in the table")
 
 
-def _tab(qtbot, store: Store, clock: ManualClock, opened: list[QDialog]) -> GoogleTab:  # type: ignore[no-untyped-def]
-    runner = _runner()
-    tab = GoogleTab(store, clock, runner=runner, open_dialog=opened.append)
+def _tab(qtbot, context: WindowContext, opened: list[QDialog]) -> GoogleTab:  # type: ignore[no-untyped-def]
+    tab = GoogleTab(context, open_dialog=opened.append)
     qtbot.addWidget(tab)
     tab.refresh()
     _loaded(qtbot, tab)
@@ -65,7 +56,7 @@ def _tab(qtbot, store: Store, clock: ManualClock, opened: list[QDialog]) -> Goog
 
 def _loaded(qtbot, tab: GoogleTab) -> None:  # type: ignore[no-untyped-def]
     """The tab reads the store in the background: wait until what it shows is the store's."""
-    qtbot.waitUntil(lambda: not tab.loading and not tab.runner.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not (tab.loading or tab.model.fetching or tab.tasks.busy), timeout=5000)
 
 
 def _open_email(qtbot, tab: GoogleTab, opened: list[QDialog]) -> ComposeEmailDialog:  # type: ignore[no-untyped-def]
@@ -78,10 +69,10 @@ def _open_email(qtbot, tab: GoogleTab, opened: list[QDialog]) -> ComposeEmailDia
 
 
 def test_the_action_is_enabled_only_for_a_linked_client_with_an_email_and_says_why(
-    qtbot, store: Store, clock: ManualClock
+    qtbot, window_context, store: Store, clock: ManualClock
 ) -> None:  # type: ignore[no-untyped-def]
     _studio(store)
-    tab = _tab(qtbot, store, clock, [])
+    tab = _tab(qtbot, window_context, [])
     assert not tab.email_button.isEnabled()
     assert "Select a review" in tab.email_button.toolTip()
     _select(tab, "G2")
@@ -99,11 +90,11 @@ def test_the_action_is_enabled_only_for_a_linked_client_with_an_email_and_says_w
 
 
 def test_reply_by_email_prefills_the_dialog_in_the_clients_language_and_send_queues_it(
-    qtbot, store: Store, clock: ManualClock
+    qtbot, window_context, store: Store, clock: ManualClock
 ) -> None:  # type: ignore[no-untyped-def]
     _studio(store)
     opened: list[QDialog] = []
-    tab = _tab(qtbot, store, clock, opened)
+    tab = _tab(qtbot, window_context, opened)
     _select(tab, "G1")
     dialog = _open_email(qtbot, tab, opened)
     # The studio speaks French; Grace reads English.
@@ -141,12 +132,12 @@ def test_reply_by_email_prefills_the_dialog_in_the_clients_language_and_send_que
 
 
 def test_the_action_and_its_explanation_speak_french(
-    qtbot, store: Store, clock: ManualClock
+    qtbot, window_context, store: Store, clock: ManualClock
 ) -> None:  # type: ignore[no-untyped-def]
     _studio(store)
     i18n.install_language("fr")
     try:
-        tab = _tab(qtbot, store, clock, [])
+        tab = _tab(qtbot, window_context, [])
         assert tab.email_button.text() == "Répondre par courriel…"
         _select(tab, "G2")
         assert "Cet avis n’est associé à aucun client" in tab.email_button.toolTip()
@@ -155,11 +146,11 @@ def test_the_action_and_its_explanation_speak_french(
 
 
 def test_a_link_removed_meanwhile_is_reported_and_no_dialog_opens(
-    qtbot, store: Store, clock: ManualClock
+    qtbot, window_context, store: Store, clock: ManualClock
 ) -> None:  # type: ignore[no-untyped-def]
     _studio(store)
     opened: list[QDialog] = []
-    tab = _tab(qtbot, store, clock, opened)
+    tab = _tab(qtbot, window_context, opened)
     _select(tab, "G1")
     with store.write() as session:  # another PC unlinks it after the table was loaded
         unlink_review(session, "G1", at=clock.now(), actor="Paul")

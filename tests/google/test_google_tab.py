@@ -7,19 +7,18 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from feedback_desk.clock import ManualClock
 from feedback_desk.services.google import connection
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import GoogleLink
+from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.dialogs.google_reply import GoogleReplyDialog
 from feedback_desk.ui.google.status_widget import GoogleStatusWidget
 from feedback_desk.ui.settings.google_page import GoogleSettingsPage
 from feedback_desk.ui.tabs.google_tab import GoogleTab
 from feedback_desk.workers.google_sync import GoogleSyncWorker
-from feedback_desk.workers.tasks import TaskRunner
 from tests.google.builders import (
     add_attendance,
     add_client,
@@ -47,43 +46,24 @@ def _archive(store: Store, count: int = 3) -> None:
             )
 
 
-_OWNERS: list[object] = []
-
-
-def _runner() -> TaskRunner:
-    """A runner that outlives the test's widgets, as the window's does."""
-    runner = TaskRunner()
-    _OWNERS.append(runner)
-    return runner
-
-
-def _worker(qtbot, store: Store, clock: ManualClock, **options) -> GoogleSyncWorker:  # type: ignore[no-untyped-def]
-    """A worker owned by a widget, as the window owns it: a parentless QObject could be
-    collected by Python on whichever thread drops its last reference."""
-    owner = QWidget()
-    qtbot.addWidget(owner)
-    _OWNERS.append(owner)  # qtbot only holds a weak reference
-    return GoogleSyncWorker(store, clock, runner=_runner(), parent=owner, **options)
-
-
-def _idle(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
-    """Let finished threads be joined before their owner goes away (as the window does)."""
-    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+def _worker(qtbot, context: WindowContext, **options) -> GoogleSyncWorker:  # type: ignore[no-untyped-def]
+    """A worker on the window's runner, owned by the context as the window's is."""
+    return GoogleSyncWorker(context.store, context.clock, context.tasks, parent=context, **options)
 
 
 def _settle(qtbot, worker: GoogleSyncWorker) -> None:  # type: ignore[no-untyped-def]
-    _idle(qtbot, worker.runner)
+    """Let the worker's checks and syncs end before the test does."""
+    qtbot.waitUntil(lambda: not worker.busy and not worker.checking, timeout=5000)
 
 
 def _loaded(qtbot, tab: GoogleTab) -> None:  # type: ignore[no-untyped-def]
     """The tab reads the store and the keyring in the background: wait until it shows them."""
-    qtbot.waitUntil(lambda: not tab.loading and not tab.runner.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not (tab.loading or tab.model.fetching or tab.tasks.busy), timeout=5000)
 
 
-def _open_tab(qtbot, store: Store, clock: ManualClock, **options) -> GoogleTab:  # type: ignore[no-untyped-def]
-    options.setdefault("runner", _runner())
+def _open_tab(qtbot, context: WindowContext, **options) -> GoogleTab:  # type: ignore[no-untyped-def]
     options.setdefault("open_dialog", lambda _dialog: None)
-    tab = GoogleTab(store, clock, **options)
+    tab = GoogleTab(context, **options)
     qtbot.addWidget(tab)
     tab.refresh()
     _loaded(qtbot, tab)
@@ -96,9 +76,9 @@ def _texts(tab: GoogleTab, column: int) -> list[str]:
 
 
 def test_not_connected_and_no_archive_invites_to_connect(
-    qtbot, store: Store, clock: ManualClock
+    qtbot, window_context, store: Store, clock: ManualClock
 ) -> None:  # type: ignore[no-untyped-def]
-    tab = _open_tab(qtbot, store, clock)
+    tab = _open_tab(qtbot, window_context)
     assert not tab.connected
     assert not tab.banner.isHidden()
     assert "Connect the studio's Google Business Profile" in tab.banner_label.text()
@@ -108,10 +88,10 @@ def test_not_connected_and_no_archive_invites_to_connect(
 
 
 def test_archive_is_shown_offline_without_a_connection(
-    qtbot, store: Store, clock: ManualClock
+    qtbot, window_context, store: Store, clock: ManualClock
 ) -> None:  # type: ignore[no-untyped-def]
     _archive(store, 3)
-    tab = _open_tab(qtbot, store, clock)
+    tab = _open_tab(qtbot, window_context)
     assert not tab.banner.isHidden()
     assert "archive kept on this computer" in tab.banner_label.text()
     assert not tab.archive.isHidden()
@@ -127,7 +107,7 @@ def test_archive_is_shown_offline_without_a_connection(
 
 
 def test_table_shows_client_text_as_plain_text_and_the_reply_state(
-    qtbot, store: Store, clock: ManualClock
+    qtbot, window_context, store: Store, clock: ManualClock
 ) -> None:  # type: ignore[no-untyped-def]
     with store.write() as session:
         review = add_google_review(
@@ -139,14 +119,14 @@ def test_table_shows_client_text_as_plain_text_and_the_reply_state(
         )
         review.reply_state = "REJECTED"
         review.reply_policy_violation = "OFF_TOPIC"
-    tab = _open_tab(qtbot, store, clock)
+    tab = _open_tab(qtbot, window_context)
     assert _texts(tab, 3) == ["<b>bold?</b> <img src=x>"]
     assert _texts(tab, 5) == ["Rejected (off topic)"]
     tooltip = tab.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
     assert "&lt;b&gt;bold?&lt;/b&gt;" in tooltip
 
 
-def test_filters_and_lazy_loading(qtbot, store: Store, clock: ManualClock) -> None:  # type: ignore[no-untyped-def]
+def test_filters_and_lazy_loading(qtbot, window_context, store: Store, clock: ManualClock) -> None:  # type: ignore[no-untyped-def]
     _archive(store, 250)
     with store.write() as session:
         client = add_client(session, "C1", "Ihor", "Kovalenko")
@@ -163,7 +143,7 @@ def test_filters_and_lazy_loading(qtbot, store: Store, clock: ManualClock) -> No
         gone = session.scalar(select(GoogleReview).where(GoogleReview.review_id == "R001"))
         assert gone is not None
         gone.removed_at = WRITTEN
-    tab = _open_tab(qtbot, store, clock)
+    tab = _open_tab(qtbot, window_context)
     assert tab.model.rowCount() == 100  # the first window only
     assert tab.model.total == 250
     assert tab.count_label.text() == "250 reviews"
@@ -201,7 +181,7 @@ def test_filters_and_lazy_loading(qtbot, store: Store, clock: ManualClock) -> No
 
 
 def test_link_dialog_shows_ranked_suggestions_with_evidence_and_links(
-    qtbot, store: Store, clock: ManualClock
+    qtbot, window_context, store: Store, clock: ManualClock
 ) -> None:  # type: ignore[no-untyped-def]
     with store.write() as session:
         location(session)
@@ -210,7 +190,7 @@ def test_link_dialog_shows_ranked_suggestions_with_evidence_and_links(
         add_sent_invitation(session, karpenko, WRITTEN - timedelta(days=12))
         add_attendance(session, karpenko, WRITTEN - timedelta(days=3))
         add_google_review(session, "AbFv", reviewer="Ihor K", created_at=WRITTEN)
-    tab = _open_tab(qtbot, store, clock)
+    tab = _open_tab(qtbot, window_context)
     tab.select_row(0)
     tab.link_selected()
     dialog = tab.link_dialog
@@ -240,7 +220,7 @@ def test_link_dialog_shows_ranked_suggestions_with_evidence_and_links(
 
 
 def test_link_dialog_search_is_accent_and_case_insensitive(
-    qtbot, store: Store, clock: ManualClock
+    qtbot, window_context, store: Store, clock: ManualClock
 ) -> None:  # type: ignore[no-untyped-def]
     with store.write() as session:
         location(session)
@@ -248,7 +228,7 @@ def test_link_dialog_search_is_accent_and_case_insensitive(
         add_google_review(
             session, "Anon", reviewer="A Google User", anonymous=True, created_at=WRITTEN
         )
-    tab = _open_tab(qtbot, store, clock)
+    tab = _open_tab(qtbot, window_context)
     tab.select_row(0)
     tab.link_selected()
     dialog = tab.link_dialog
@@ -299,6 +279,7 @@ def test_reply_dialog_counts_bytes_not_characters(qtbot) -> None:  # type: ignor
 
 def test_background_sync_updates_the_tab_and_the_status_bar(  # type: ignore[no-untyped-def]
     qtbot,
+    window_context,
     connected_store: Store,
     google: FakeGoogle,
     studio_location: FakeLocation,
@@ -311,9 +292,9 @@ def test_background_sync_updates_the_tab_and_the_status_bar(  # type: ignore[no-
         comment="Great!",
         create_time="2026-05-01T10:00:00Z",
     )
-    worker = _worker(qtbot, connected_store, clock)
+    worker = _worker(qtbot, window_context)
     status = GoogleStatusWidget(worker, connection_tz())
-    tab = _open_tab(qtbot, connected_store, clock, sync_worker=worker)
+    tab = _open_tab(qtbot, window_context, sync_worker=worker)
     qtbot.addWidget(status)
     assert tab.connected
     assert tab.banner.isHidden()
@@ -326,7 +307,7 @@ def test_background_sync_updates_the_tab_and_the_status_bar(  # type: ignore[no-
     assert status.label.text().startswith("Google: synced ")
     assert worker.last_sync_at == clock.now()
     # A window opened later shows the last sync the store remembers, read in the background.
-    later = _worker(qtbot, connected_store, clock)
+    later = _worker(qtbot, window_context)
     later_status = GoogleStatusWidget(later, connection_tz())
     qtbot.addWidget(later_status)
     assert later.last_sync_at is None
@@ -358,7 +339,7 @@ def connection_tz():  # type: ignore[no-untyped-def]
 
 
 def test_timer_syncs_on_its_interval_and_cancel_stops_a_sync(
-    qtbot, store: Store, clock: ManualClock
+    qtbot, window_context, store: Store, clock: ManualClock
 ) -> None:  # type: ignore[no-untyped-def]
     import threading
 
@@ -372,13 +353,14 @@ def test_timer_syncs_on_its_interval_and_cancel_stops_a_sync(
         release.wait(5)
         check_cancelled(progress)
 
-    worker = _worker(qtbot, store, clock, sync_function=slow_sync)
+    worker = _worker(qtbot, window_context, sync_function=slow_sync)
     worker.started.connect(worker.timer.stop)  # one timed run is enough to see
     with qtbot.waitSignal(worker.started, timeout=2000):
         worker.schedule_every(30, interval_ms=20)
         assert worker.timer.interval() == 20
     assert worker.busy
     assert not worker.start_sync()  # one sync at a time
+    qtbot.waitUntil(lambda: calls == ["sync"], timeout=5000)  # it runs on a worker thread
     with qtbot.waitSignal(worker.cancelled, timeout=5000):
         worker.cancel()
         release.set()
@@ -390,9 +372,9 @@ def test_timer_syncs_on_its_interval_and_cancel_stops_a_sync(
 
 
 def test_scheduled_sync_of_an_unconnected_store_stays_quiet(
-    qtbot, store: Store, clock: ManualClock
+    qtbot, window_context, store: Store, clock: ManualClock
 ) -> None:  # type: ignore[no-untyped-def]
-    worker = _worker(qtbot, store, clock)
+    worker = _worker(qtbot, window_context)
     failures: list[str] = []
     worker.failed.connect(failures.append)
     with qtbot.waitSignal(worker.busy_changed, check_params_cb=lambda busy: not busy, timeout=5000):

@@ -20,20 +20,20 @@ from feedback_desk.services.google.linking import (
     link_review,
     unlink_review,
 )
+from feedback_desk.services.secrets import store_identity
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import GoogleLink
+from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.dialogs.link_client import LinkClientDialog, PickClientDialog
 from feedback_desk.ui.google.status_widget import GoogleStatusWidget
 from feedback_desk.ui.settings.google_page import GoogleSettingsPage
 from feedback_desk.ui.tabs.google_tab import GoogleTab
 from feedback_desk.workers.google_sync import GoogleSyncWorker
-from feedback_desk.workers.tasks import TaskRunner
 from tests.google.builders import add_client, add_google_review, location
 from tests.google.gates import GatedKeyring, Heartbeat, StoreWatch
 from tests.support.settings_dialog import settings_dialog
 
 WRITTEN = datetime(2026, 4, 20, 15, 0, tzinfo=UTC)
-_OWNERS: list[object] = []
 
 
 @pytest.fixture
@@ -55,12 +55,6 @@ def watch(store: Store) -> Iterator[StoreWatch]:
     watching.close()
 
 
-def _runner() -> TaskRunner:
-    runner = TaskRunner()
-    _OWNERS.append(runner)
-    return runner
-
-
 def _archive(store: Store, count: int) -> None:
     with store.write() as session:
         location(session, integrated_at=datetime(2026, 3, 1, tzinfo=UTC))
@@ -75,11 +69,11 @@ def _archive(store: Store, count: int) -> None:
 
 
 def _loaded(qtbot, tab: GoogleTab) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: not tab.loading and not tab.runner.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not (tab.loading or tab.model.fetching or tab.tasks.busy), timeout=5000)
 
 
-def _open_tab(qtbot, store: Store, clock: ManualClock, opened: list[QDialog]) -> GoogleTab:  # type: ignore[no-untyped-def]
-    tab = GoogleTab(store, clock, runner=_runner(), open_dialog=opened.append)
+def _open_tab(qtbot, context: WindowContext, opened: list[QDialog]) -> GoogleTab:  # type: ignore[no-untyped-def]
+    tab = GoogleTab(context, open_dialog=opened.append)
     qtbot.addWidget(tab)
     tab.refresh()
     return tab
@@ -90,9 +84,9 @@ def _reviewers(tab: GoogleTab) -> list[str]:
 
 
 def test_a_locked_keyring_never_freezes_the_tab(  # type: ignore[no-untyped-def]
-    qtbot, connected_store: Store, clock: ManualClock, gated_keyring: GatedKeyring
+    qtbot, window_context, connected_store: Store, clock: ManualClock, gated_keyring: GatedKeyring
 ) -> None:
-    tab = _open_tab(qtbot, connected_store, clock, [])
+    tab = _open_tab(qtbot, window_context, [])
     _loaded(qtbot, tab)
     assert tab.connected
     heartbeat = Heartbeat()
@@ -121,9 +115,9 @@ def test_a_locked_keyring_never_freezes_the_tab(  # type: ignore[no-untyped-def]
 
 
 def test_a_refresh_that_answers_after_a_newer_one_is_dropped(  # type: ignore[no-untyped-def]
-    qtbot, connected_store: Store, clock: ManualClock, gated_keyring: GatedKeyring
+    qtbot, window_context, connected_store: Store, clock: ManualClock, gated_keyring: GatedKeyring
 ) -> None:
-    tab = _open_tab(qtbot, connected_store, clock, [])
+    tab = _open_tab(qtbot, window_context, [])
     _loaded(qtbot, tab)
     assert tab.connected
     assert tab.banner.isHidden()
@@ -143,13 +137,13 @@ def test_a_refresh_that_answers_after_a_newer_one_is_dropped(  # type: ignore[no
 
 
 def test_a_filter_page_that_answers_late_is_dropped(  # type: ignore[no-untyped-def]
-    qtbot, store: Store, clock: ManualClock, watch: StoreWatch
+    qtbot, window_context, store: Store, clock: ManualClock, watch: StoreWatch
 ) -> None:
     _archive(store, 5)
     with store.write() as session:
         add_client(session, "C1", "Ihor", "Kovalenko")
         link_review(session, "R000", "C1", at=WRITTEN, actor="Julie")
-    tab = _open_tab(qtbot, store, clock, [])
+    tab = _open_tab(qtbot, window_context, [])
     _loaded(qtbot, tab)
     assert tab.count_label.text() == "5 reviews"
 
@@ -167,15 +161,22 @@ def test_a_filter_page_that_answers_late_is_dropped(  # type: ignore[no-untyped-
 
 
 def test_nothing_reads_the_store_or_the_keyring_on_the_gui_thread(  # type: ignore[no-untyped-def]
-    qtbot, store: Store, clock: ManualClock, gated_keyring: GatedKeyring, watch: StoreWatch
+    qtbot,
+    window_context,
+    store: Store,
+    clock: ManualClock,
+    gated_keyring: GatedKeyring,
+    watch: StoreWatch,
 ) -> None:
     _archive(store, 150)
     with store.write() as session:
         add_client(session, "C9", "Élodie", "Gagné")
+        # A store that has used its secrets: the connection check asks the keyring.
+        store_identity(session)
     opened: list[QDialog] = []
     watch.watching = True
 
-    tab = _open_tab(qtbot, store, clock, opened)
+    tab = _open_tab(qtbot, window_context, opened)
     _loaded(qtbot, tab)
     assert tab.model.rowCount() == 100
     tab.model.fetchMore()
@@ -218,14 +219,15 @@ def test_nothing_reads_the_store_or_the_keyring_on_the_gui_thread(  # type: igno
 
     owner = QWidget()
     qtbot.addWidget(owner)
-    worker = GoogleSyncWorker(store, clock, runner=_runner(), parent=owner)
+    context = window_context
+    worker = GoogleSyncWorker(store, clock, context.tasks, parent=context)
     status = GoogleStatusWidget(worker, tab.model._tz, owner)
     with qtbot.waitSignal(worker.connection_checked, timeout=5000) as checked:
         worker.check_connection(30)
     assert checked.args == [False]
     assert not worker.timer.isActive()
     assert status.label.text() == "Google: not synced yet"
-    qtbot.waitUntil(lambda: not worker.runner.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not context.busy, timeout=5000)
 
     watch.watching = False
     assert watch.on_gui_thread == []
@@ -267,7 +269,7 @@ def test_the_settings_page_reads_and_forgets_the_connection_in_the_background(  
 
 
 def test_a_write_on_a_stale_row_says_why_and_refreshes(  # type: ignore[no-untyped-def]
-    qtbot, store: Store, clock: ManualClock
+    qtbot, window_context, store: Store, clock: ManualClock
 ) -> None:
     with store.write() as session:
         location(session)
@@ -276,7 +278,7 @@ def test_a_write_on_a_stale_row_says_why_and_refreshes(  # type: ignore[no-untyp
     with store.write() as session:
         link_review(session, "G1", "C1", at=WRITTEN, actor="Julie")
     said: list[str] = []
-    tab = _open_tab(qtbot, store, clock, [])
+    tab = _open_tab(qtbot, window_context, [])
     tab.status_message.connect(said.append)
     _loaded(qtbot, tab)
     tab.select_row(0)

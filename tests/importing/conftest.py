@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +11,10 @@ import pytest
 from sqlalchemy import inspect, text
 
 from feedback_desk.clock import ManualClock
-from feedback_desk.services.importing import ImportReport, import_file
+from feedback_desk.services.importing import ImportRejected, ImportReport, import_file
 from feedback_desk.services.studio import open_studio
 from feedback_desk.store.database import Store
+from feedback_desk.store.models import Client, Coach
 
 WriteCsv = Callable[..., Path]
 
@@ -57,3 +59,34 @@ def snapshot(store: Store, *, skip: tuple[str, ...] = ("audit_log",)) -> dict[st
             for table in tables
             if table not in skip and table != "alembic_version"
         }
+
+
+def refused(
+    importer: Callable[..., ImportReport], kind: str, path: Path, **options: Any
+) -> list[str]:
+    """The problems an import is refused for (it must be refused)."""
+    with pytest.raises(ImportRejected) as caught:
+        importer(kind, path, **options)
+    return caught.value.problems
+
+
+def add_people(
+    store: Store,
+    clients: dict[str, tuple[str, str]] | None = None,
+    coaches: dict[str, tuple[str, str]] | None = None,
+) -> None:
+    """Clients and coaches by id → (first name, last name), written straight to the store."""
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    with store.write() as session:
+        for external_id, (first, last) in (clients or {}).items():
+            session.add(
+                Client(
+                    external_id=external_id,
+                    first_name=first,
+                    last_name=last,
+                    created_at=at,
+                    updated_at=at,
+                )
+            )
+        for external_id, (first, last) in (coaches or {}).items():
+            session.add(Coach(external_id=external_id, first_name=first, last_name=last))

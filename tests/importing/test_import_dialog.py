@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,17 +16,19 @@ from feedback_desk.store.database import Store
 from feedback_desk.store.models import Client
 from feedback_desk.ui.dialogs.import_dialog import ImportDialog
 from tests.importing.conftest import WriteCsv, snapshot
+from tests.support.window_context import window_context
 
 # The offscreen platform plugin says so whenever a top-level window is shown: not our warning.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture
-def dialog(qtbot, studio: Store, clock: ManualClock) -> ImportDialog:  # type: ignore[no-untyped-def]
-    shown = ImportDialog(studio, clock)
-    qtbot.addWidget(shown)
-    shown.show()
-    return shown
+def dialog(qtbot, studio: Store, clock: ManualClock) -> Iterator[ImportDialog]:  # type: ignore[no-untyped-def]
+    with window_context(qtbot, studio, clock) as context:
+        shown = ImportDialog(context)
+        qtbot.addWidget(shown)
+        shown.show()
+        yield shown
 
 
 def choose(qtbot, dialog: ImportDialog, path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -69,7 +69,9 @@ def test_preview_lists_every_problem(
         'attendance.csv:2: client_id: unknown client "C1" (no client with this id in the store '
         "or in this import)",
         'attendance.csv:3: client "C1" in session "S1" appears twice: already on line 2',
-        'attendance.csv:3: present: "peut-être" is not yes/no, oui/non, true/false or 1/0',
+        'attendance.csv:3: present: "peut-être" is neither yes/no nor a status word (signed in, '
+        "attended, présent; no-show, absent, late cancel, cancelled, annulé); say what it means "
+        'in a mapping file (--map): "values": {"present": {"peut-être": "yes"}}',
         'attendance.csv:3: session_id: unknown session "S1" (no session with this id in the '
         "store or in this import)",
         'attendance.csv:3: client_id: unknown client "C1" (no client with this id in the store '

@@ -141,26 +141,12 @@ def test_a_header_without_rows_imports_nothing(
     ]
 
 
-def test_a_latin1_file_is_refused_at_the_line_of_its_first_bad_byte(
-    studio: Store, write_csv: WriteCsv, do_import: Importer
-) -> None:
-    path = write_csv(
-        "clients.csv", "id,first_name,last_name\nC1,Ann,Lee\nC2,Élodie,Gagné\n", encoding="latin-1"
-    )
-    [line] = rejected_lines(do_import, "clients", path)
-    assert line.startswith("clients.csv:3: is not UTF-8 text: byte 0xC9 cannot be read")
-    assert "Windows-1252/Latin-1" in line
-    assert '"CSV UTF-8"' in line
-    assert client_names(studio) == {}
-
-
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
         (b"PK\x03\x04\x14\x00\x06\x00", "it looks like an Excel workbook (.xlsx)"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "it looks like an old Excel workbook (.xls)"),
         (b"id,first_name\x00\x00\x01\x02", "it holds binary data"),
-        ("id,first_name,last_name\n".encode("utf-16"), "is UTF-16 text"),
     ],
 )
 def test_binary_files_are_refused_with_a_clear_message(
@@ -191,13 +177,3 @@ def test_a_stray_quote_after_a_quoted_value(
     path = write_csv("clients.csv", 'id,first_name,last_name\nC1,"Ann"ie,Lee\n')
     [line] = rejected_lines(do_import, "clients", path)
     assert line.startswith("clients.csv:2: a quoted value is followed by other characters")
-
-
-def test_a_tab_separated_file_gets_a_hint(
-    studio: Store, write_csv: WriteCsv, do_import: Importer
-) -> None:
-    path = write_csv("coaches.csv", "id\tfirst_name\tlast_name\nE1\tJulie\tRoy\n")
-    assert rejected_lines(do_import, "coaches", path)[-1] == (
-        "coaches.csv:1: the columns look separated by tabs; save the file as CSV "
-        "(comma- or semicolon-separated)"
-    )

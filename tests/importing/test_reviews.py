@@ -115,7 +115,7 @@ def test_every_kind_of_bad_review_row(
         + "R6,C1,class,S1,,2026-03-14T20:00,,\n"
         + "R7,C1,yoga,S1,5,2026-03-14T20:00,,\n"
         + "R8,C9,class,S9,5,2026-03-14T20:00,,\n"
-        + "R9,C1,class,S1,5,14/03/2026,,\n"
+        + "R9,C1,class,S1,5,14 mars 2026,,\n"
         + f"R10,C1,business,,5,2026-03-14T20:00,{'x' * 2001},\n"
         + "R2,C1,business,,5,2026-03-14T20:00,,\n",
     )
@@ -133,8 +133,8 @@ def test_every_kind_of_bad_review_row(
         "in this import)",
         'reviews.csv:9: session_id: unknown session "S9" (no session with this id in the store '
         "or in this import)",
-        'reviews.csv:10: created_at: "14/03/2026" is not an ISO 8601 date-time '
-        "(e.g. 2026-03-14T18:00)",
+        'reviews.csv:10: created_at: "14 mars 2026" is not a date and time '
+        "(e.g. 2026-03-14T18:00 or 14/03/2026 18:00)",
         "reviews.csv:11: comment is 2001 characters long; at most 2000 are allowed",
         'reviews.csv:12: duplicate id "R2": already on line 3',
     ]

@@ -100,8 +100,8 @@ def test_bad_session_rows(people: Store, write_csv: WriteCsv, do_import: Importe
         'sessions.csv:2: coach_id: unknown coach "E9" (no coach with this id in the store or '
         "in this import)",
         'sessions.csv:3: starts_at: "2026-05-01" has no time of day (e.g. 2026-03-14T18:00)',
-        'sessions.csv:4: starts_at: "le 1er mai" is not an ISO 8601 date-time '
-        "(e.g. 2026-03-14T18:00)",
+        'sessions.csv:4: starts_at: "le 1er mai" is not a date and time '
+        "(e.g. 2026-03-14T18:00 or 14/03/2026 18:00)",
         'sessions.csv:5: duration_min: "0" is not a whole number of at least 1',
         'sessions.csv:6: duration_min: "1h" is not a whole number of at least 1',
         "sessions.csv:7: class_name is empty; it is required",
@@ -204,7 +204,9 @@ def test_bad_attendance_rows(timetable: Store, write_csv: WriteCsv, do_import: I
         "store or in this import)",
         'attendance.csv:4: client_id: unknown client "C9" (no client with this id in the store '
         "or in this import)",
-        'attendance.csv:5: present: "maybe" is not yes/no, oui/non, true/false or 1/0',
+        'attendance.csv:5: present: "maybe" is neither yes/no nor a status word (signed in, '
+        "attended, présent; no-show, absent, late cancel, cancelled, annulé); say what it means "
+        'in a mapping file (--map): "values": {"present": {"maybe": "yes"}}',
         "attendance.csv:6: present is empty; it is required (yes/no, oui/non, true/false or 1/0)",
         'attendance.csv:7: client "C1" in session "S1" appears twice: already on line 2',
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -14,7 +15,9 @@ from feedback_desk.clock import ManualClock
 from feedback_desk.store.database import Store
 from feedback_desk.ui import i18n
 from feedback_desk.ui.kiosk import IdleWatch, KioskWindow
+from tests.support.kiosk_scene import studio_lotus, sunday_morning
 from tests.support.studio_builder import StudioBuilder
+from tests.support.window_context import window_context
 
 
 class ManualIdleWatch(IdleWatch):
@@ -41,15 +44,12 @@ def english_afterwards(qapp: QApplication) -> Iterator[None]:
 
 @pytest.fixture
 def studio(store: Store) -> StudioBuilder:
-    builder = StudioBuilder(store)
-    builder.setting("studio.name", "Studio Lotus")
-    return builder
+    return studio_lotus(store)
 
 
 @pytest.fixture
 def sunday() -> ManualClock:
-    """Sunday 17 May 2026, 10:00 in Toronto: two days after Friday's class."""
-    return ManualClock(StudioBuilder.at_static("2026-05-17T10:00"))
+    return sunday_morning()
 
 
 KioskFactory = Callable[[], KioskWindow]
@@ -57,20 +57,24 @@ KioskFactory = Callable[[], KioskWindow]
 
 @pytest.fixture
 def open_kiosk(qtbot: QtBot, store: Store, sunday: ManualClock) -> Iterator[KioskFactory]:
+    """Opens the kiosk as the window does, on a context whose settings are loaded (read when
+    the kiosk opens, after the test set them)."""
     opened: list[KioskWindow] = []
+    with ExitStack() as contexts:
 
-    def factory() -> KioskWindow:
-        window = KioskWindow(store, sunday, idle=ManualIdleWatch(), search_delay_ms=0)
-        window.resize(1280, 800)
-        window.show()
-        opened.append(window)
-        return window
+        def factory() -> KioskWindow:
+            context = contexts.enter_context(window_context(qtbot, store, sunday))
+            window = KioskWindow(context, idle=ManualIdleWatch(), search_delay_ms=0)
+            window.resize(1280, 800)
+            window.show()
+            opened.append(window)
+            return window
 
-    yield factory
-    # Closed here, not by qtbot: a plain close() would ask for the staff PIN.
-    for window in opened:
-        window.shutdown()
-        window.deleteLater()
+        yield factory
+        # Closed here, not by qtbot: a plain close() would ask for the staff PIN.
+        for window in opened:
+            window.shutdown()
+            window.deleteLater()
 
 
 def idle_of(window: KioskWindow) -> ManualIdleWatch:

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from feedback_desk.clock import ManualClock
 from feedback_desk.domain.kinds import Channel, ReviewKind
 from feedback_desk.store.database import Store
-from feedback_desk.store.models import Action, AuditEntry, Prompt, Review
+from feedback_desk.store.models import (
+    Action,
+    AuditEntry,
+    ClassSession,
+    Client,
+    Prompt,
+    Review,
+)
 from feedback_desk.ui import i18n
 from feedback_desk.ui.dialogs.add_review import AddReviewDialog
+from tests.email.factory import add_review
 from tests.kiosk.conftest import tap, type_text
 from tests.support.studio_builder import StudioBuilder
+from tests.support.window_context import window_context
 
 
 @pytest.fixture
@@ -37,11 +48,14 @@ def booked(studio: StudioBuilder) -> dict[str, int]:
 @pytest.fixture
 def dialog(
     qtbot: QtBot, store: Store, sunday: ManualClock, booked: dict[str, int]
-) -> AddReviewDialog:
-    opened = AddReviewDialog(store, sunday, search_delay_ms=0)
-    qtbot.addWidget(opened)
-    opened.show()
-    return opened
+) -> Iterator[AddReviewDialog]:
+    with window_context(qtbot, store, sunday) as context:
+        opened = AddReviewDialog(context, search_delay_ms=0)
+        qtbot.addWidget(opened)
+        opened.show()
+        qtbot.waitUntil(lambda: bool(opened._options_by_kind), timeout=10_000)
+        yield opened
+        opened.close()
 
 
 def choose_client(qtbot: QtBot, dialog: AddReviewDialog, text: str) -> None:
@@ -49,7 +63,10 @@ def choose_client(qtbot: QtBot, dialog: AddReviewDialog, text: str) -> None:
     qtbot.waitUntil(lambda: dialog.matches_shown == 1)
     index = dialog.client_model.index(0, 0)
     rect = dialog.client_list.visualRect(index)
-    qtbot.mouseClick(dialog.client_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(dialog.sessions_loaded, timeout=10_000):
+        qtbot.mouseClick(
+            dialog.client_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+        )
 
 
 def ok_button(dialog: AddReviewDialog) -> object:
@@ -103,7 +120,8 @@ def test_a_business_review_needs_no_session(
     assert not dialog.session_combo.isEnabled()
     tap(qtbot, dialog.star_buttons[4])
     dialog.tick_aspect("Cleanliness")
-    tap(qtbot, ok_button(dialog))  # type: ignore[arg-type]
+    with qtbot.waitSignal(dialog.recorded, timeout=10_000):
+        tap(qtbot, ok_button(dialog))  # type: ignore[arg-type]
     with store.read() as session:
         review = session.scalars(select(Review)).one()
         assert (review.kind, review.session_id, review.stars) == (ReviewKind.BUSINESS, None, 5)
@@ -148,3 +166,57 @@ def test_the_dialog_speaks_french(
     assert dialog.session_combo.itemText(0) == "ven. 2026-05-15 18:00 : Spin avec Julie Tremblay"
     tap(qtbot, dialog.star_buttons[4])
     assert dialog.aspect_model.item(0).text().startswith("Point fort : ")
+
+
+def test_a_session_the_client_already_reviewed_is_marked_and_never_reviewed_twice(
+    qtbot: QtBot, dialog: AddReviewDialog, store: Store, booked: dict[str, int]
+) -> None:
+    with store.write() as session:
+        audrey = session.get(Client, booked["audrey"])
+        friday = session.get(ClassSession, booked["friday"])
+        assert audrey is not None
+        assert friday is not None
+        earlier = add_review(session, audrey, 4, friday.starts_at, item=friday, external_id="R-FRI")
+        session.flush()
+        earlier_id = earlier.id
+    choose_client(qtbot, dialog, "belanger")
+    sessions = [dialog.session_combo.itemText(i) for i in range(dialog.session_combo.count())]
+    assert sessions[0] == "Fri 2026-05-15 18:00: Spin with Julie Tremblay — already reviewed"
+    # The default is the most recent attended session not reviewed yet.
+    assert dialog.session_combo.currentData() == booked["older"]
+    assert not dialog.already_row.isVisible()
+    assert ok_button(dialog).isEnabled()  # type: ignore[attr-defined]
+
+    dialog.select_session(booked["friday"])
+    assert dialog.already_row.isVisible()
+    assert dialog.already_label.text() == (
+        "Audrey Bélanger already reviewed this session (review R-FRI)."
+    )
+    assert not ok_button(dialog).isEnabled()  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dialog.open_review_requested) as opened:
+        tap(qtbot, dialog.open_review_button)
+    assert opened.args == [earlier_id]
+    with store.read() as session:
+        assert session.scalar(select(func.count()).select_from(Review)) == 1
+
+
+def test_staff_entry_refuses_a_second_review_of_a_session(
+    store: Store, sunday: ManualClock, booked: dict[str, int]
+) -> None:
+    from feedback_desk.errors import UserInputError
+    from feedback_desk.services.settings import load_settings
+    from feedback_desk.services.staff_entry import StaffReview, record_staff_review
+
+    entry = StaffReview(booked["audrey"], ReviewKind.CLASS, 4, session_id=booked["friday"])
+    with store.write() as session:
+        first = record_staff_review(
+            session, load_settings(session), entry, at=sunday.now(), actor="tester"
+        )
+        first_id = first.external_id
+    with pytest.raises(UserInputError) as refused, store.write() as session:
+        record_staff_review(session, load_settings(session), entry, at=sunday.now(), actor="t")
+    assert refused.value.problems == [
+        f"the client already reviewed this session (review {first_id})"
+    ]
+    with store.read() as session:
+        assert session.scalar(select(func.count()).select_from(Review)) == 1

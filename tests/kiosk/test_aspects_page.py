@@ -69,7 +69,6 @@ def page(
         assert isinstance(shown, AspectsPage)
         qtbot.waitUntil(lambda: shown.loaded_once)
         yield shown
-        shown.shutdown()
 
 
 def status_of(page: AspectsPage, aspect_id: int) -> str:
@@ -80,7 +79,7 @@ def status_of(page: AspectsPage, aspect_id: int) -> str:
 
 
 def wait_for_reload(qtbot: QtBot, page: AspectsPage) -> None:
-    qtbot.waitUntil(lambda: not page._runner.busy)
+    qtbot.waitUntil(lambda: not page.tasks.busy)
 
 
 def test_the_page_lists_every_aspect_with_votes_and_status(

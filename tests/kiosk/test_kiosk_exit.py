@@ -20,8 +20,10 @@ def enter_pin(qtbot: QtBot, dialog: PinDialog, digits: str) -> None:
     tap(qtbot, dialog.ok_button)
 
 
-def pin_dialog(window: KioskWindow) -> PinDialog:
-    assert window.pin_dialog is not None, "the PIN pad is not open"
+def pin_dialog(qtbot: QtBot, window: KioskWindow) -> PinDialog:
+    """The PIN pad, once it opened (the stored PIN is read in the background first)."""
+    qtbot.waitUntil(lambda: window.pin_dialog is not None, timeout=5000)
+    assert window.pin_dialog is not None
     return window.pin_dialog
 
 
@@ -37,7 +39,7 @@ def test_the_pin_guards_the_exit(
 
     window.close()  # Alt+F4, the window manager's close button...
     assert window.isVisible()
-    dialog = pin_dialog(window)
+    dialog = pin_dialog(qtbot, window)
     assert dialog.isVisible()
     assert dialog.message.text() == "Enter the staff PIN."
 
@@ -59,7 +61,7 @@ def test_cancel_keeps_the_kiosk_and_escape_never_leaves(
     assert window.isVisible()
     assert window.pin_dialog is None
     tap(qtbot, window.staff_button)
-    dialog = pin_dialog(window)
+    dialog = pin_dialog(qtbot, window)
     tap(qtbot, dialog.cancel_button)
     assert window.pin_dialog is None
     assert window.isVisible()
@@ -70,7 +72,7 @@ def test_without_a_pin_the_kiosk_says_so_and_lets_staff_leave(
 ) -> None:
     window = open_kiosk()  # studio language: French by default
     tap(qtbot, window.staff_button)
-    dialog = pin_dialog(window)
+    dialog = pin_dialog(qtbot, window)
     assert "Aucun NIP du personnel n’est défini" in dialog.message.text()
     assert not dialog.keys["1"].isVisible()
     tap(qtbot, dialog.leave_button)
@@ -84,7 +86,7 @@ def test_leaving_restores_the_language_shown_before(
     window = open_kiosk()
     assert i18n.current_language() == "fr"  # the studio's language while the kiosk runs
     tap(qtbot, window.staff_button)
-    tap(qtbot, pin_dialog(window).leave_button)
+    tap(qtbot, pin_dialog(qtbot, window).leave_button)
     qtbot.waitUntil(lambda: not window.isVisible())
     assert i18n.current_language() == "en"
 
@@ -95,7 +97,7 @@ def test_an_idle_timeout_closes_an_abandoned_pin_pad(
     studio.setting("kiosk.pin", "2468")
     window = open_kiosk()
     tap(qtbot, window.staff_button)
-    tap(qtbot, pin_dialog(window).keys["2"])
+    tap(qtbot, pin_dialog(qtbot, window).keys["2"])
     window.idle.expired.emit()
     assert window.pin_dialog is None
     assert window.isVisible()
@@ -107,7 +109,7 @@ def test_the_pin_setting_is_read_when_staff_ask_to_leave(
     window = open_kiosk()
     studio.setting("kiosk.pin", "8642")  # set by a manager while the kiosk runs
     tap(qtbot, window.staff_button)
-    dialog = pin_dialog(window)
+    dialog = pin_dialog(qtbot, window)
     assert not dialog.leave_button.isVisible()
     enter_pin(qtbot, dialog, "8642")
     qtbot.waitUntil(lambda: not window.isVisible())

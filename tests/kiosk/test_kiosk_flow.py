@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from feedback_desk.clock import ManualClock
 from feedback_desk.domain.kinds import AspectStatus, Channel, PromptOutcome
@@ -18,38 +15,18 @@ from feedback_desk.ui.kiosk.idle import TimerIdleWatch
 from feedback_desk.ui.kiosk.thanks import Ending
 from feedback_desk.ui.kiosk.window import KioskWindow
 from tests.kiosk.conftest import KioskFactory, find_client, idle_of, pick, tap, type_text
+from tests.support.kiosk_scene import Members, friday_spin_members, review_and_prompts
 from tests.support.studio_builder import StudioBuilder
-
-
-@dataclass
-class Members:
-    audrey: int  # French
-    zoe: int  # English
-    friday: int
+from tests.support.window_context import window_context
 
 
 @pytest.fixture
 def members(studio: StudioBuilder) -> Members:
-    """Audrey (fr) and Zoe (en) both took Friday's Spin with Julie; both reviewed the studio."""
-    julie = studio.coach("E1", "Julie", "Tremblay")
-    audrey = studio.client("C1", "Audrey", "Bélanger", language="fr")
-    zoe = studio.client("C2", "Zoe", "Smith", language="en")
-    friday = studio.session("S4", "Spin", julie, "2026-05-15T18:00")
-    for client in (audrey, zoe):
-        studio.attend(friday, client)
-        studio.review(client, "2026-04-20T12:00", stars=5)
-    return Members(audrey, zoe, friday)
+    return friday_spin_members(studio)
 
 
 def review_and_prompt(store: Store, client_id: int) -> tuple[Review | None, list[Prompt]]:
-    with store.read() as session:
-        review = session.scalars(
-            select(Review).where(Review.client_id == client_id, Review.channel == Channel.KIOSK)
-        ).one_or_none()
-        if review is not None:
-            _ = [(a.label_en, a.status) for a in review.aspects]
-        prompts = list(session.scalars(select(Prompt).where(Prompt.client_id == client_id)))
-    return review, prompts
+    return review_and_prompts(store, client_id, Channel.KIOSK)
 
 
 def toggle(window: KioskWindow, text: str) -> QAbstractButton:
@@ -311,8 +288,9 @@ def test_the_idle_delay_comes_from_the_settings(
     store: Store, studio: StudioBuilder, qtbot: QtBot, sunday: ManualClock
 ) -> None:
     studio.setting("kiosk.idle_seconds", "45")
-    window = KioskWindow(store, sunday)
-    qtbot.addWidget(window)
-    assert isinstance(window.idle, TimerIdleWatch)
-    assert window.idle.interval_ms == 45_000
-    window.shutdown()
+    with window_context(qtbot, store, sunday) as context:
+        window = KioskWindow(context)
+        qtbot.addWidget(window)
+        assert isinstance(window.idle, TimerIdleWatch)
+        assert window.idle.interval_ms == 45_000
+        window.shutdown()

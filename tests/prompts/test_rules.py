@@ -1,4 +1,4 @@
-"""The prompt rules as pure functions (feedback-rules.md: Time, Class and Business prompt)."""
+"""The prompt rules as pure functions (docs/rules.md#prompts, docs/rules.md#time)."""
 
 from __future__ import annotations
 
@@ -232,7 +232,7 @@ def test_same_class_with_another_coach_is_still_asked() -> None:
     assert due(history, "2026-05-14T09:00") == class_due(wednesday)
 
 
-# --- The seed's Audrey example ----------------------------------------------------------------
+# --- Audrey's example (docs/rules.md#class-prompt) ----------------------------------------
 
 
 def audrey_week(thursday_class: int) -> tuple[Booking, Booking, Booking, Booking]:

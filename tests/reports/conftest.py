@@ -29,11 +29,10 @@ def clock() -> ManualClock:
 @pytest.fixture
 def context(qtbot, studio: Store, clock: ManualClock):  # type: ignore[no-untyped-def]
     """The window's shared context (store, clock, task runner), as the tabs get it."""
-    from feedback_desk.ui.context import WindowContext
+    from tests.support.window_context import window_context
 
-    made = WindowContext(studio, clock)
-    yield made
-    made.tasks.shutdown()
+    with window_context(qtbot, studio, clock) as made:
+        yield made
 
 
 @pytest.fixture

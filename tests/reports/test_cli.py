@@ -41,6 +41,7 @@ def test_stats_json_has_exactly_the_contract_keys(cli, filled: Path) -> None:  #
     assert list(stats) == [
         "from", "to", "kind", "reviews", "average", "promoters", "passives", "detractors",
         "nps", "prompts_shown", "prompts_answered", "response_rate", "by_month", "by_coach",
+        "by_channel",
     ]  # fmt: skip
     assert (stats["from"], stats["to"], stats["kind"]) == ("2026-01-01", "2026-03-31", None)
     assert (stats["reviews"], stats["average"], stats["nps"]) == (7, 4.14, 29)

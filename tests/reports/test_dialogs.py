@@ -31,17 +31,28 @@ def _review_id(studio: Store, ref: str) -> int:
     return found
 
 
-def _open_review(opener: DialogOpener, studio: Store, ref: str) -> ReviewDetailsDialog:
+def _open_review(qtbot, opener: DialogOpener, studio: Store, ref: str) -> ReviewDetailsDialog:  # type: ignore[no-untyped-def]
+    """The details, once read (the dialog opens at once and fills in from a worker)."""
     dialog = opener.open_review(_review_id(studio, ref))
     assert isinstance(dialog, ReviewDetailsDialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=WAIT_MS):
+        pass
     return dialog
+
+
+def _open_card(qtbot, opener: DialogOpener, client_id: int) -> ClientCardDialog:  # type: ignore[no-untyped-def]
+    card = opener.open_client(client_id)
+    assert isinstance(card, ClientCardDialog)
+    with qtbot.waitSignal(card.loaded, timeout=WAIT_MS):
+        pass
+    return card
 
 
 def test_details_show_everything_and_the_comment_as_plain_text(
     qtbot, studio: Store, opener: DialogOpener
 ) -> None:  # type: ignore[no-untyped-def]
     fill_studio(studio)
-    dialog = _open_review(opener, studio, "R-bad")
+    dialog = _open_review(qtbot, opener, studio, "R-bad")
     assert dialog.windowTitle() == "Review R-bad"
     assert dialog.stars.text() == "★★☆☆☆  2/5"
     assert dialog.comment.toPlainText() == "<b>Cold</b> showers & <i>no</i> towels"
@@ -59,7 +70,7 @@ def test_a_manual_edit_shows_the_badge_and_writes_history_and_audit(
     qtbot, studio: Store, opener: DialogOpener
 ) -> None:  # type: ignore[no-untyped-def]
     fill_studio(studio)
-    dialog = _open_review(opener, studio, "R-bad")
+    dialog = _open_review(qtbot, opener, studio, "R-bad")
     qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
     editor = dialog.findChild(EditStarsDialog)
     assert editor is not None
@@ -67,7 +78,7 @@ def test_a_manual_edit_shows_the_badge_and_writes_history_and_audit(
     assert not ok.isEnabled()  # same stars: nothing to record
     editor.stars.setValue(5)
     editor.note.setPlainText("Tapped 2 by mistake")
-    with qtbot.waitSignal(opener.review_changed, timeout=WAIT_MS):
+    with qtbot.waitSignal(dialog.loaded, timeout=WAIT_MS):
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.stars.text() == "★★★★★  5/5"
     assert dialog.badge.isVisibleTo(dialog)
@@ -87,7 +98,7 @@ def test_a_manual_edit_shows_the_badge_and_writes_history_and_audit(
 
 def test_closing_the_action_from_the_details(qtbot, studio: Store, opener: DialogOpener) -> None:  # type: ignore[no-untyped-def]
     fill_studio(studio)
-    dialog = _open_review(opener, studio, "R-meh")
+    dialog = _open_review(qtbot, opener, studio, "R-meh")
     qtbot.mouseClick(dialog.close_action_button, Qt.MouseButton.LeftButton)
     closer = dialog.findChild(CloseActionDialog)
     assert closer is not None
@@ -114,8 +125,7 @@ def test_the_client_card_lists_reviews_prompts_actions_and_opens_a_review(
     fill_studio(studio)
     with studio.read() as session:
         ann = session.scalars(select(Client).where(Client.external_id == "C1")).one().id
-    card = opener.open_client(ann)
-    assert isinstance(card, ClientCardDialog)
+    card = _open_card(qtbot, opener, ann)
     assert card.reviews.rowCount() == 5
     assert card.prompts.rowCount() == 2
     assert card.actions.rowCount() == 2
@@ -137,9 +147,9 @@ def test_an_edit_shows_edited_manually_in_the_client_card(
     fill_studio(studio)
     with studio.read() as session:
         ann = session.scalars(select(Client).where(Client.external_id == "C1")).one().id
-    card = opener.open_client(ann)
+    card = _open_card(qtbot, opener, ann)
     assert card.reviews.index(0, 4).data() == ""
-    with qtbot.waitSignal(opener.review_changed, timeout=WAIT_MS):
+    with qtbot.waitSignal(card.loaded, timeout=WAIT_MS):
         opener.edit_stars(card, "R-meh", 4, None)
     assert card.reviews.index(0, 4).data() == "edited manually"
 
@@ -149,7 +159,7 @@ def test_a_refused_edit_tells_why(qtbot, studio: Store, opener: DialogOpener) ->
     messages: list[str] = []
     opener.status_message.connect(messages.append)
     with qtbot.waitSignal(
-        opener.runner.tasks.busy_changed, timeout=WAIT_MS, check_params_cb=lambda b: not b
+        opener.context.tasks.busy_changed, timeout=WAIT_MS, check_params_cb=lambda b: not b
     ):
         opener.edit_stars(None, "R-missing", 4, None)
     assert messages == ["unknown review 'R-missing'"]
@@ -164,11 +174,41 @@ def test_contacts_open_from_the_details_of_a_review_with_an_action(
     from feedback_desk.ui.dialogs.action_contacts import ActionContactsDialog
 
     fill_studio(studio)
-    dialog = _open_review(opener, studio, "R-bad")
+    dialog = _open_review(qtbot, opener, studio, "R-bad")
     assert dialog.contacts_button.isEnabled()
     qtbot.mouseClick(dialog.contacts_button, Qt.MouseButton.LeftButton)
     contacts = dialog.findChild(ActionContactsDialog)
     assert contacts is not None
     contacts.close()
-    five_stars = _open_review(opener, studio, "R1")
+    five_stars = _open_review(qtbot, opener, studio, "R1")
     assert not five_stars.contacts_button.isEnabled()
+
+
+def test_any_review_can_be_answered_by_email_from_its_details(
+    qtbot, studio: Store, opener: DialogOpener
+) -> None:  # type: ignore[no-untyped-def]
+    from feedback_desk.domain.kinds import MessageKind
+    from feedback_desk.store.models import OutboxMessage
+    from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
+
+    fill_studio(studio)
+    with studio.write() as session:
+        ann = session.scalars(select(Client).where(Client.external_id == "C1")).one()
+        ann.email, ann.language = "ann@members.example", "en"
+    dialog = _open_review(qtbot, opener, studio, "R-bad")
+    qtbot.mouseClick(dialog.reply_button, Qt.MouseButton.LeftButton)
+    compose = opener.open_dialogs[-1]
+    assert isinstance(compose, ComposeEmailDialog)
+    qtbot.waitUntil(lambda: compose.is_ready, timeout=WAIT_MS)
+    # A detractor: the apology asking what went wrong, in the client's language.
+    assert compose.to_edit.text() == "ann@members.example"
+    assert compose.language_label.text() == "English"
+    assert compose.context.text().startswith("2/5")
+    with qtbot.waitSignal(dialog.loaded, timeout=WAIT_MS):
+        qtbot.mouseClick(compose.send_button, Qt.MouseButton.LeftButton)
+    assert dialog.contacts_button.text() == "Contacts (1)…"  # the reply is logged
+    with studio.read() as session:
+        [reply] = session.scalars(
+            select(OutboxMessage).where(OutboxMessage.kind == MessageKind.REPLY)
+        ).all()
+        assert reply.recipients == "ann@members.example"

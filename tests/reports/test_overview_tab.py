@@ -86,12 +86,12 @@ def test_list_entries_open_their_review_client_or_coach(
     view.activated.emit(tab.actions_list.model.index(1))
     [details] = opener.open_dialogs
     assert isinstance(details, ReviewDetailsDialog)
-    assert details.windowTitle() == "Review R-bad"
+    qtbot.waitUntil(lambda: details.windowTitle() == "Review R-bad", timeout=10_000)
 
     tab.client_trends.view.activated.emit(tab.client_trends.model.index(0))
     card = opener.open_dialogs[-1]
     assert isinstance(card, ClientCardDialog)
-    assert card.name.text() == "Ann Lee (C1)"
+    qtbot.waitUntil(lambda: card.name.text() == "Ann Lee (C1)", timeout=10_000)
 
     with qtbot.waitSignal(tab.coach_requested) as requested:
         tab.coach_trends.view.activated.emit(tab.coach_trends.model.index(0))

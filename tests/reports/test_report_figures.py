@@ -1,4 +1,4 @@
-"""Report figures on small hand-computed stores (feedback-rules.md, Segments and figures)."""
+"""Report figures on small hand-computed stores (docs/rules.md#reports)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The manual edit of a review's stars (feedback-rules.md, Manual edit)."""
+"""The manual edit of a review's stars (docs/rules.md#manual-edit)."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from feedback_desk.store.database import Store
 from feedback_desk.ui.charts.report_charts import no_reviews_message
@@ -173,3 +173,53 @@ def test_a_hidden_tab_loads_its_table_now_and_its_figures_when_shown(
         tab.show()
     assert tab.data is not None
     assert not tab.figures_pending
+
+
+def test_a_review_dated_in_year_26_neither_stalls_the_tab_nor_stretches_its_period(
+    qtbot, studio: Store, context, opener: DialogOpener
+) -> None:  # type: ignore[no-untyped-def]
+    """A typo in an imported file (0026 for 2026) once asked the chart for 24,000 bars: the
+    Business tab never finished loading."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from feedback_desk.store.models import Review
+
+    fill_studio(studio)
+    with studio.write() as session:
+        typo = session.scalars(select(Review).where(Review.kind == "business")).first()
+        assert typo is not None
+        typo.created_at = datetime(26, 5, 15, 14, 0, tzinfo=UTC)
+        typo.local_day = date(26, 5, 15)
+    tab = _shown(qtbot, BusinessReviewsTab(context))
+    assert tab.data.scope.first.year == 2026  # not twenty centuries
+    assert tab.period_chart.figure is not None
+    assert "Reviews dated before 1900" in tab.summary.text()
+    assert tab.summary.text().endswith("left out of these figures: 1")
+
+
+def test_a_row_of_the_reviews_table_is_answered_by_email(
+    qtbot, studio: Store, context, opener: DialogOpener
+) -> None:  # type: ignore[no-untyped-def]
+    from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
+
+    fill_studio(studio)
+    tab = _shown(qtbot, BusinessReviewsTab(context))
+    panel = tab.panel
+    assert not panel.reply_button.isEnabled()  # nothing chosen yet
+    panel.table.selectRow(0)
+    assert panel.reply_button.isEnabled()
+    qtbot.mouseClick(panel.reply_button, Qt.MouseButton.LeftButton)
+    compose = opener.open_dialogs[-1]
+    assert isinstance(compose, ComposeEmailDialog)
+    qtbot.waitUntil(lambda: compose.is_ready, timeout=WAIT_MS)
+    assert compose.subject_edit.text()
+    compose.reject()
+    # The same from the row's context menu.
+    menu = panel.review_menu(panel.model.index(1, 0))
+    assert [a.text() for a in menu.actions()] == ["Open the review", "Reply by email…"]
+    menu.actions()[1].trigger()
+    assert isinstance(opener.open_dialogs[-1], ComposeEmailDialog)
+    assert opener.open_dialogs[-1] is not compose
+    menu.close()

@@ -23,6 +23,7 @@ REPORT_SCREENS = [
     UI / "widgets" / "entry_list.py",
     UI / "formatting.py",
     UI / "dialogs" / "export_dialog.py",
+    *sorted((UI / "worklist").glob("*.py")),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Client and coach satisfaction trends at their thresholds (feedback-rules.md)."""
+"""Client and coach satisfaction trends at their thresholds (docs/rules.md#trends)."""
 
 from __future__ import annotations
 

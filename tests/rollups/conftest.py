@@ -38,4 +38,6 @@ def assert_exact(store: Store) -> int:
 
 def report(store: Store, first: date, last: date, **scope: int | None) -> PeriodReport:
     with store.read() as session:
-        return period_report(session, ReportScope(first, last, **scope), with_classes=True)
+        return period_report(
+            session, ReportScope(first, last, **scope), with_classes=True, with_recommend=True
+        )

@@ -51,7 +51,8 @@ def test_a_mismatch_is_named_and_repaired(cli, store_path: Path) -> None:  # typ
     assert result.out == ""
     assert result.err.splitlines() == [
         "review_day_rollups: 1 row(s) differ from a recount of the reviews, prompts and actions",
-        "  local_day=2026-05-12 kind=class stars=5 channel=import: reviews 3 stored, 1 counted",
+        "  local_day=2026-05-12 kind=class stars=5 channel=import recommend=-1: reviews 3 stored, "
+        "1 counted",
         "class_review_day_rollups: 1 row(s) differ from a recount of the reviews, prompts and "
         "actions",
         "  local_day=2026-05-12 coach_id=1 class_id=1 stars=5: reviews 0 stored, 1 counted",

@@ -1,4 +1,4 @@
-"""Migration 0002_rollups fills the rollups and followups of a store that already has reviews,
+"""Migration 0005_rollups fills the rollups and followups of a store that already has reviews,
 prompts and closed actions."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import text, update
 
 from feedback_desk.domain.kinds import ActionOutcome, Channel, ReviewKind
 from feedback_desk.domain.prompts import DuePrompt
@@ -18,16 +18,16 @@ from feedback_desk.services.settings import load_settings
 from feedback_desk.store.database import Store
 from feedback_desk.store.engine import make_engine, store_url
 from feedback_desk.store.migrate import HEAD_REVISION, upgrade_to, upgrade_to_head
-from feedback_desk.store.models import Client
+from feedback_desk.store.models import Client, Review
 from tests.rollups.conftest import assert_exact, report
 from tests.support.studio_builder import StudioBuilder
 
 
 @pytest.fixture
 def old(any_store_location: str) -> Iterator[Store]:
-    """A store at revision 0001, the one before the rollups."""
+    """A store at revision 0004_google_text, the one before the rollups."""
     engine = make_engine(store_url(any_store_location))
-    upgrade_to(engine, "0001")
+    upgrade_to(engine, "0004_google_text")
     store = Store(engine, any_store_location)
     yield store
     store.close()
@@ -62,6 +62,9 @@ def test_upgrading_a_store_with_history_fills_its_rollups(old: Store) -> None:
             at=builder.at("2026-05-01T09:01"),
             channel=Channel.KIOSK,
         )
+        session.execute(  # and would recommend the studio
+            update(Review).where(Review.external_id == made[30]).values(recommend=10)
+        )
         close_action(  # Ann came back on the 30th with five stars
             session,
             made[3],
@@ -71,7 +74,7 @@ def test_upgrading_a_store_with_history_fills_its_rollups(old: Store) -> None:
             actor="J",
         )
 
-    upgrade_to_head(engine)
+    upgrade_to_head(engine, "the test store")
 
     with engine.connect() as connection:
         revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -81,6 +84,7 @@ def test_upgrading_a_store_with_history_fills_its_rollups(old: Store) -> None:
     april = report(old, date(2026, 4, 1), date(2026, 4, 30))
     assert (april.totals.reviews, april.totals.promoters, april.totals.detractors) == (5, 2, 2)
     assert [(c.coach, c.reviews) for c in april.by_coach] == [("E1", 1)]
+    assert (april.recommend.responses, april.recommend.nps) == (1, 100)
     may = report(old, date(2026, 5, 1), date(2026, 5, 31), coach_id=coach)
     assert (may.totals.reviews, may.totals.prompts_shown, may.totals.prompts_answered) == (1, 1, 1)
     with old.read() as session:

@@ -55,6 +55,11 @@ def test_kiosk_answers_ignored_prompts_and_staff_entries(
             session, settings, client, DuePrompt(ReviewKind.BUSINESS), at=at, channel=Channel.KIOSK
         )
         ignore_prompt(session, later.id, at=at)
+        emailed = show_prompt(  # an email request, answered on its page with the 0-10 question
+            session, settings, client, DuePrompt(ReviewKind.BUSINESS), at=at, channel=Channel.EMAIL
+        )
+        answer = Answer(stars=4, recommend=9)
+        answer_prompt(session, settings, emailed.id, answer, at=at, channel=Channel.WEB)
         show_prompt(  # left on screen: shown, never answered
             session, settings, client, DuePrompt(ReviewKind.BUSINESS), at=at, channel=Channel.KIOSK
         )
@@ -68,8 +73,13 @@ def test_kiosk_answers_ignored_prompts_and_staff_entries(
     assert assert_exact(studio) > 0
 
     may = report(studio, *MAY)
-    assert (may.totals.reviews, may.totals.promoters, may.totals.detractors) == (2, 1, 1)
-    assert (may.totals.prompts_shown, may.totals.prompts_answered) == (3, 1)
+    assert (may.totals.reviews, may.totals.promoters, may.totals.detractors) == (3, 1, 1)
+    assert (may.totals.prompts_shown, may.totals.prompts_answered) == (4, 2)
+    assert (may.recommend.responses, may.recommend.promoters, may.recommend.nps) == (1, 1, 100)
+    assert [(c.channel, c.prompts_shown, c.prompts_answered) for c in may.by_channel] == [
+        ("email", 1, 1),
+        ("kiosk", 3, 1),
+    ]
     assert [(c.coach, c.reviews, c.nps) for c in may.by_coach] == [("E1", 1, 100)]
     coach = report(studio, *MAY, coach_id=julie)
     assert (coach.totals.reviews, coach.totals.prompts_shown, coach.totals.prompts_answered) == (
@@ -77,6 +87,8 @@ def test_kiosk_answers_ignored_prompts_and_staff_entries(
         1,
         1,
     )
+    assert [(c.channel, c.prompts_answered) for c in coach.by_channel] == [("kiosk", 1)]
+    assert coach.recommend.responses == 0
 
 
 def test_a_manual_edit_moves_the_review_to_its_new_segment(
@@ -204,7 +216,7 @@ def test_bulk_core_statements_that_know_nothing_of_rollups(
             "local_day": local_day(base + timedelta(hours=7 * i), tz),
             "outcome": PromptOutcome.ANSWERED if i % 3 else PromptOutcome.IGNORED,
             "outcome_at": None,
-            "channel": Channel.KIOSK,
+            "channel": (Channel.KIOSK, Channel.EMAIL, Channel.WEB, Channel.CLI)[i % 4],
         }
         for i in range(60)
     ]
@@ -221,6 +233,7 @@ def test_bulk_core_statements_that_know_nothing_of_rollups(
             "local_day": local_day(base + timedelta(hours=5 * i), tz),
             "prompt_id": None,
             "edited_manually": False,
+            "recommend": i % 11 if i % 4 == 0 else None,  # business reviews only
         }
         for i in range(120)
     ]
@@ -239,8 +252,26 @@ def test_bulk_core_statements_that_know_nothing_of_rollups(
         session.execute(update(ClassSession).values(coach_id=coach))  # no change at all
     assert assert_exact(studio) > 0
     may = report(studio, *MAY)
-    assert may.totals.detractors == 117 - may.totals.promoters - may.totals.passives
-    assert may.totals.reviews == 117 - sum(1 for r in reviews[117:] if r["local_day"].month == 6)
+    kept = [r for r in reviews if r["external_id"] not in ("R1", "R2", "R3")]
+    in_may = [r for r in kept if r["local_day"].month == 5]
+    assert may.totals.reviews == len(in_may)
+    assert may.totals.promoters == sum(r["stars"] == 5 for r in in_may)
+    assert may.totals.detractors == sum(r["stars"] <= 3 for r in in_may)
+    scores = [r["recommend"] for r in in_may if r["recommend"] is not None]
+    assert (may.recommend.responses, may.recommend.promoters, may.recommend.detractors) == (
+        len(scores),
+        sum(score >= 9 for score in scores),
+        sum(score <= 6 for score in scores),
+    )
+    shown = [p for p in prompts if p["local_day"].month == 5]
+    assert [(c.channel, c.prompts_shown, c.prompts_answered) for c in may.by_channel] == [
+        (
+            channel.value,
+            sum(p["channel"] is channel for p in shown),
+            sum(p["channel"] is channel and p["outcome"] is PromptOutcome.ANSWERED for p in shown),
+        )
+        for channel in sorted((Channel.KIOSK, Channel.EMAIL, Channel.WEB, Channel.CLI))
+    ]
 
 
 def test_a_failed_write_leaves_the_rollups_as_they_were(

@@ -1,11 +1,12 @@
 """A fake Google on loopback: OAuth, Account Management v1, Business Information v1, reviews v4.
 
-A real HTTP server (``http.server`` in a thread) that speaks the wire protocol of
-``shared/spec/google-business-profile.md`` and is as strict as Google: the token endpoint wants
-client credentials in HTTP Basic for a code exchange (with the PKCE verifier) and in the form
-body for a refresh, and echoes the exact scope; every API call needs ``Authorization: Bearer``;
-accounts come 20 a page at most, locations 100 and refuse a missing ``readMask``, reviews 50 with
-``orderBy`` checked; errors are Google's JSON; absent fields are omitted, never null.
+A real HTTP server (``http.server`` in a thread) that speaks the wire protocol of Google's Business
+Profile APIs (docs/architecture.md#the-google-client-and-its-fake) and is as strict as Google: the
+token endpoint wants client credentials in HTTP Basic for a code exchange (with the PKCE verifier)
+and in the form body for a refresh, and echoes the exact scope; every API call needs
+``Authorization: Bearer``; accounts come 20 a page at most, locations 100 and refuse a missing
+``readMask``, reviews 50 with ``orderBy`` checked; errors are Google's JSON; absent fields are
+omitted, never null.
 
 Tests script faults (429 with or without Retry-After, 5xx, tokens expiring mid-sync,
 ``invalid_grant``, dropped connections) and read :attr:`FakeGoogle.requests` to assert what was

@@ -14,6 +14,8 @@ from pathlib import Path
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
+from tests.support.gui_thread_guard import note_keyring
+
 FILE_ENV = "FEEDBACK_DESK_TEST_KEYRING"
 
 
@@ -31,14 +33,17 @@ class TestKeyring(KeyringBackend):
         self._path().write_text(json.dumps(data))
 
     def get_password(self, service: str, username: str) -> str | None:
+        note_keyring("read")
         return self._load().get(f"{service}|{username}")
 
     def set_password(self, service: str, username: str, password: str) -> None:
+        note_keyring("write")
         data = self._load()
         data[f"{service}|{username}"] = password
         self._save(data)
 
     def delete_password(self, service: str, username: str) -> None:
+        note_keyring("delete")
         data = self._load()
         if data.pop(f"{service}|{username}", None) is None:
             raise PasswordDeleteError("no such secret")

@@ -103,13 +103,27 @@ def postgres_server() -> Iterator[str | None]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def create_database(server_url: str, name: str) -> str:
-    """A new empty database on the server; returns its SQLAlchemy URL."""
+def _as_admin(server_url: str, *statements: str) -> None:
     from sqlalchemy import create_engine, text
 
     admin = create_engine(f"{server_url}/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        for statement in statements:
+            connection.execute(text(statement))
     admin.dispose()
+
+
+def create_database(server_url: str, name: str) -> str:
+    """A new empty database on the server; returns its SQLAlchemy URL."""
+    _as_admin(server_url, f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
+    return f"{server_url}/{name}"
+
+
+def copy_database(server_url: str, source: str, name: str) -> str:
+    """A copy of database *source* (no one may be connected to it) as *name*: its URL."""
+    _as_admin(
+        server_url,
+        f'DROP DATABASE IF EXISTS "{name}"',
+        f'CREATE DATABASE "{name}" TEMPLATE "{source}"',
+    )
     return f"{server_url}/{name}"

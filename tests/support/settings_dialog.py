@@ -10,15 +10,19 @@ from feedback_desk.clock import Clock
 from feedback_desk.store.database import Store
 from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.settings.dialog import SettingsDialog
+from tests.support.window_context import window_context
 
 
 @contextmanager
 def settings_dialog(qtbot: Any, store: Store, clock: Clock, key: str) -> Iterator[Any]:
     """The dialog open on page *key* once the studio's settings are shown; yields the dialog
     (``dialog.page(key)`` is the page). Its threads are joined afterwards."""
-    context = WindowContext(store, clock)
-    context.reload_settings()
-    qtbot.waitUntil(lambda: context.settings_loaded, timeout=10_000)
+    with window_context(qtbot, store, clock) as context, _dialog(qtbot, context, key) as dialog:
+        yield dialog
+
+
+@contextmanager
+def _dialog(qtbot: Any, context: WindowContext, key: str) -> Iterator[SettingsDialog]:
     dialog = SettingsDialog(context)
     qtbot.addWidget(dialog)
     dialog.show_page(key)
@@ -28,7 +32,6 @@ def settings_dialog(qtbot: Any, store: Store, clock: Clock, key: str) -> Iterato
         yield dialog
     finally:
         dialog.close()
-        context.close()
 
 
 def save(qtbot: Any, dialog: SettingsDialog) -> list[str] | None:

@@ -1,9 +1,11 @@
 """A real SMTP server on loopback (aiosmtpd) that records what it receives and can be told to
-refuse, defer, or hold a message.
+refuse, defer, or hold a message, refuse the sender, or stop answering.
 
     server = SmtpServer().start()
     server.handler.script("Subject A", "451 4.3.0 try later")   # the next message so titled
     server.handler.hold("Subject K")                             # blocks until release()
+    server.handler.sender_reply = "530 5.7.0 Must issue a STARTTLS command first"
+    server.handler.stall("DATA")      # every message: no answer once it arrived (or "MAIL")
     server.stop()
 
 Holding happens inside the DATA step, after the whole message arrived and before the server
@@ -61,6 +63,31 @@ class RecordingHandler:
         self._scripts: dict[str, deque[str]] = defaultdict(deque)
         self._holds: dict[str, Hold] = {}
         self.refuse_all: str | None = None
+        # The reply to every MAIL FROM, when set (a server wanting STARTTLS or a login first).
+        self.sender_reply: str | None = None
+        self._stall_at: str | None = None
+        self._unstalled = threading.Event()
+        # How many times the server went silent.
+        self.stalls = 0
+
+    def stall(self, stage: str) -> None:
+        """From now on, stop answering at *stage* ("MAIL": the sender; "DATA": once the whole
+        message arrived) until :meth:`release_stalls` (the client times out meanwhile)."""
+        assert stage in ("MAIL", "DATA")
+        self._stall_at = stage
+        self._unstalled.clear()
+
+    def release_stalls(self) -> None:
+        self._stall_at = None
+        self._unstalled.set()
+
+    async def _stall_if(self, stage: str) -> bool:
+        if self._stall_at != stage:
+            return False
+        with self._lock:
+            self.stalls += 1
+        await asyncio.get_running_loop().run_in_executor(None, self._unstalled.wait, 60)
+        return True
 
     def script(self, subject: str, *replies: str) -> None:
         """The next messages titled *subject* get these replies, one each, in order."""
@@ -77,7 +104,20 @@ class RecordingHandler:
         with self._lock:
             return [r.subject for r in self.received]
 
+    async def handle_MAIL(
+        self, server: Any, session: Any, envelope: Any, address: str, mail_options: list[str]
+    ) -> str:
+        if await self._stall_if("MAIL"):
+            return "421 4.4.2 stalled"
+        if self.sender_reply is not None:
+            return self.sender_reply
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if await self._stall_if("DATA"):
+            return "421 4.4.2 stalled"
         message = BytesParser(policy=policy.default).parsebytes(envelope.content)
         subject = str(message["Subject"])
         with self._lock:
@@ -146,6 +186,7 @@ class SmtpServer:
         return self
 
     def stop(self) -> None:
+        self.handler.release_stalls()
         if self._controller is not None:
             self._controller.stop()
             self._controller = None

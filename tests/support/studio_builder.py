@@ -49,7 +49,14 @@ class StudioBuilder:
             set_setting(session, key, value, at=EPOCH, actor="test")
 
     def client(
-        self, external_id: str, first: str, last: str, *, language: str | None = None
+        self,
+        external_id: str,
+        first: str,
+        last: str,
+        *,
+        language: str | None = None,
+        email: str | None = None,
+        consent: bool = False,
     ) -> int:
         with self.store.write() as session:
             client = Client(
@@ -57,6 +64,8 @@ class StudioBuilder:
                 first_name=first,
                 last_name=last,
                 language=language,
+                email=email,
+                email_consent=consent,
                 created_at=EPOCH,
                 updated_at=EPOCH,
             )

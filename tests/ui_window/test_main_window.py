@@ -48,10 +48,18 @@ def test_menus_offer_the_studio_actions(open_window, demo_path: Path) -> None:  
         name: [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
         for name, menu in menus.items()
     }
-    assert texts["File"] == ["Open store…", "Open recent", "Import…", "Export…", "Quit"]
+    assert texts["File"] == [
+        "New store…",
+        "Open store…",
+        "Open recent",
+        "Import…",
+        "Export…",
+        "Quit",
+    ]
     assert texts["Clients"] == [
         "Add review…",
         "Find client…",
+        "Actions to take…",
         "Non-respondents…",
         "Thank the promoters…",
     ]

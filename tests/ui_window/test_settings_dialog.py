@@ -62,27 +62,18 @@ def test_a_bad_value_is_refused_with_its_message_and_nothing_is_saved(
     assert _stored(demo_path, "reviews.business_every_months") == "4"
 
 
-def test_features_add_pages_and_missing_ones_are_skipped() -> None:
-    from PySide6.QtCore import QCoreApplication
+def test_features_add_pages_in_their_place() -> None:
+    from feedback_desk.ui.settings.general import GeneralPage
 
     original = list(page_specs())
     try:
-        register_page(
-            SettingsPageSpec(
-                "later",
-                lambda: QCoreApplication.translate("Settings", "Later"),
-                "feedback_desk.ui.settings.not_written_yet:LaterPage",
-            )
-        )
-        register_page(
-            SettingsPageSpec(
-                "again",
-                lambda: "Again",
-                "feedback_desk.ui.settings.general:GeneralPage",
-            ),
-            before="general",
-        )
-        assert [s.key for s in page_specs()] == ["again", *[s.key for s in original]]
+        register_page(SettingsPageSpec("later", lambda: "Later", GeneralPage))
+        register_page(SettingsPageSpec("again", lambda: "Again", GeneralPage), before="general")
+        keys = [s.key for s in page_specs()]
+        assert keys == ["again", *[s.key for s in original], "later"]
+        # Registering a key again replaces its page rather than adding a second one.
+        register_page(SettingsPageSpec("later", lambda: "Later", GeneralPage), before="again")
+        assert [s.key for s in page_specs()] == ["later", "again", *[s.key for s in original]]
     finally:
         from feedback_desk.ui.settings import registry
 

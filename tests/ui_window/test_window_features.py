@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from sqlalchemy import func, select
 
 from feedback_desk import __version__, paths
@@ -19,6 +19,7 @@ from feedback_desk.services import settings_admin
 from feedback_desk.store.database import Store, open_store
 from feedback_desk.store.models import Client, Review
 from feedback_desk.ui import i18n
+from feedback_desk.ui.dialogs.client_card import ClientCardDialog
 from feedback_desk.ui.dialogs.find_client import FindClientDialog
 from feedback_desk.ui.dialogs.hosted import HostDialog
 from feedback_desk.ui.kiosk import KioskWindow
@@ -49,7 +50,9 @@ def count(path: Path, query) -> int:  # type: ignore[no-untyped-def]
 
 
 def clients_menu(window):  # type: ignore[no-untyped-def]
-    return window.features[1]
+    from feedback_desk.ui.window_features.clients import ClientsFeature
+
+    return window.feature(ClientsFeature)
 
 
 # The kiosk --------------------------------------------------------------------------------
@@ -80,6 +83,7 @@ def test_kiosk_mode_takes_the_screen_and_the_pin_brings_the_window_back(
     qtbot.waitUntil(lambda: len(kiosk.welcome.result_buttons) > 0, timeout=10_000)
 
     tap(qtbot, kiosk.staff_button)
+    qtbot.waitUntil(lambda: kiosk.pin_dialog is not None, timeout=10_000)  # the PIN is read
     dialog = kiosk.pin_dialog
     assert dialog is not None
     for digit in "2468":
@@ -179,6 +183,12 @@ def test_find_client_ignores_accents_and_marks_a_client_unsubscribed(
     dialog.resubscribe_button.click()
     qtbot.waitUntil(lambda: dialog.unsubscribe_button.isEnabled(), timeout=10_000)
     assert count(demo_path, unsubscribed) == 0
+    # The chosen client's card opens from here too.
+    dialog.card_button.click()
+    cards = [w for w in QApplication.topLevelWidgets() if isinstance(w, ClientCardDialog)]
+    assert len(cards) == 1
+    qtbot.waitUntil(lambda: external_id in cards[0].name.text(), timeout=10_000)
+    cards[0].close()
 
 
 def test_the_loop_lists_open_from_the_clients_menu(qtbot, open_window, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -273,14 +283,18 @@ def test_the_status_bar_names_the_store_and_shows_the_outbox_and_google(
     qtbot, open_window, demo_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
-    label = window.findChild(type(window.features[0].label), "storeLocation")
+    from feedback_desk.ui.window_features.google import GoogleFeature
+    from feedback_desk.ui.window_features.outbox import OutboxFeature
+    from feedback_desk.ui.window_features.store_info import StoreInfoFeature
+
+    label = window.findChild(type(window.feature(StoreInfoFeature).label), "storeLocation")
     assert label.full_text() == str(demo_path.resolve())
     assert str(demo_path.resolve()) in label.toolTip()
-    outbox = window.features[2]
+    outbox = window.feature(OutboxFeature)
     assert outbox.status_widget.isVisibleTo(window)
     assert outbox.status_widget.text().startswith("Outbox: ")
     assert not outbox.sending, "the demo has no mail server: nothing is ever sent"
-    google = window.features[3]
+    google = window.feature(GoogleFeature)
     assert google.status_widget.isVisibleTo(window)
     assert google.status_widget.label.text().startswith("Google: ")
     outbox.status_widget.clicked.emit()
@@ -293,11 +307,13 @@ def test_about_shows_the_version_the_data_folder_and_the_store(
 ) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
     window.about_action.trigger()
-    text = window.message_box.text()
+    dialog = window.about_dialog
+    assert dialog.isVisible()
+    text = dialog.findChild(QLabel, "title").text() + dialog.details.text()
     assert __version__ in text
     assert str(paths.data_dir()) in text
     assert str(demo_path.resolve()) in text
-    window.message_box.close()
+    dialog.close()
 
 
 def test_the_window_speaks_the_language_of_the_system(

@@ -76,8 +76,10 @@ class CliContext:
         print(*values, file=self.out)
 
     def print_json(self, value: Any) -> None:
-        json.dump(value, self.out, ensure_ascii=False, indent=2)
-        self.out.write("\n")
+        from feedback_desk.domain.text import json_safe
+
+        # json escapes U+0000-U+001F; json_safe escapes DEL and C1 as well (the same value).
+        self.out.write(json_safe(json.dumps(value, ensure_ascii=False, indent=2)) + "\n")
 
     def close(self) -> None:
         if self._store is not None:

@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 from feedback_desk.domain.localtime import format_local
 from feedback_desk.domain.trends import Drop
 from feedback_desk.services.actions import OpenAction
-from feedback_desk.services.reports import Figures, PeriodReport
+from feedback_desk.services.reports import Figures, MonthFigures, PeriodReport
+from feedback_desk.services.reports.figures import RecommendTally
 from feedback_desk.services.trends import Trends
 
 
@@ -30,13 +31,33 @@ def _figures_json(figures: Figures) -> dict[str, Any]:
     }
 
 
-def stats_json(report: PeriodReport) -> dict[str, Any]:
+def _recommend_json(tally: RecommendTally) -> dict[str, Any]:
+    return {
+        "responses": tally.responses,
+        "promoters": tally.promoters,
+        "passives": tally.passives,
+        "detractors": tally.detractors,
+        "nps": tally.nps,
+    }
+
+
+def stats_json(report: PeriodReport, *, nps_enabled: bool = False) -> dict[str, Any]:
+    """The contract's shape; ``recommend`` appears with ``nps.enabled`` or any 0-10 answer."""
+    with_recommend = nps_enabled or report.recommend.responses > 0
+
+    def month(m: MonthFigures) -> dict[str, Any]:
+        entry = {"month": m.key, **_figures_json(m.figures)}
+        if with_recommend:
+            entry["recommend"] = _recommend_json(m.recommend)
+        return entry
+
+    recommend = {"recommend": _recommend_json(report.recommend)} if with_recommend else {}
     return {
         "from": report.first.isoformat(),
         "to": report.last.isoformat(),
         "kind": report.kind,
         **_figures_json(report.totals),
-        "by_month": [{"month": m.key, **_figures_json(m.figures)} for m in report.by_month],
+        "by_month": [month(m) for m in report.by_month],
         "by_coach": [
             {
                 "coach": c.coach,
@@ -46,6 +67,16 @@ def stats_json(report: PeriodReport) -> dict[str, Any]:
                 "nps": c.nps,
             }
             for c in report.by_coach
+        ],
+        **recommend,
+        "by_channel": [
+            {
+                "channel": c.channel,
+                "prompts_shown": c.prompts_shown,
+                "prompts_answered": c.prompts_answered,
+                "response_rate": c.response_rate,
+            }
+            for c in report.by_channel
         ],
     }
 
@@ -99,6 +130,12 @@ def stats_text(report: PeriodReport) -> list[str]:
         f"  promoters {t.promoters}, passives {t.passives}, detractors {t.detractors}",
         f"  prompts shown {t.prompts_shown}, answered {t.prompts_answered}, "
         f"response rate {_rate(t.response_rate)}",
+        *_recommend_text(report.recommend),
+        *(
+            f"  {c.channel}: shown {c.prompts_shown}, answered {c.prompts_answered}, "
+            f"response rate {_rate(c.response_rate)}"
+            for c in report.by_channel
+        ),
         "",
         f"{'month':<8} {'reviews':>7} {'average':>7} {'NPS':>5} {'prom.':>6} {'pass.':>6} "
         f"{'detr.':>6} {'shown':>6} {'answ.':>6} {'rate':>8}",
@@ -125,6 +162,15 @@ def stats_text(report: PeriodReport) -> list[str]:
                 f"{_shown(k.nps):>5}"
             )
     return lines
+
+
+def _recommend_text(tally: RecommendTally) -> list[str]:
+    if not tally.responses:
+        return []
+    return [
+        f"  0-10 question: {tally.responses} answers, NPS {_shown(tally.nps)} "
+        f"(9-10: {tally.promoters}, 7-8: {tally.passives}, 0-6: {tally.detractors})"
+    ]
 
 
 def _drop_text(who: str, entry: Drop, tz: ZoneInfo) -> str:

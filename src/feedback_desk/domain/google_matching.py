@@ -1,7 +1,7 @@
 """Which client probably wrote a Google review: the suggestions staff see before linking.
 
 Google never says who wrote a review, so the product ranks clients by three clues
-(feedback-rules.md, "Linking Google reviews to clients"): how alike the names are (accents, case
+(docs/rules.md#google-linking): how alike the names are (accents, case
 and word order ignored, "Ihor K" matching "Ihor Kovalenko"), a sent Google invitation in the 60
 days before the review, and attendance in the 30 days before it. Every suggestion carries its
 evidence; nothing here ever links.

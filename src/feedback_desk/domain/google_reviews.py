@@ -1,7 +1,8 @@
 """Google's review objects as the Business Profile API sends them, read into plain values.
 
 Pure: no network, no database. Absent fields are treated as Google means them (a missing
-``isAnonymous`` is false, a missing ``reviewReply`` is no reply).
+``isAnonymous`` is false, a missing ``reviewReply`` is no reply). Texts are kept whole, whatever
+their length, but without NUL characters (which no database column of PostgreSQL can hold).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+
+from feedback_desk.domain.text import without_nul
 
 # "The maximum length is 4096 bytes": bytes of UTF-8, not characters.
 REPLY_MAX_BYTES = 4096
@@ -74,7 +77,7 @@ class ReplyData:
     @classmethod
     def from_api(cls, raw: Mapping[str, Any]) -> ReplyData:
         return cls(
-            comment=str(raw.get("comment", "")),
+            comment=without_nul(str(raw.get("comment", ""))),
             update_time=_optional_text(raw.get("updateTime")),
             state=_optional_text(raw.get("reviewReplyState")),
             policy_violation=_optional_text(raw.get("policyViolation")),
@@ -102,7 +105,7 @@ class ReviewData:
     @classmethod
     def from_api(cls, raw: Mapping[str, Any]) -> ReviewData:
         try:
-            review_id = str(raw["reviewId"])
+            review_id = without_nul(str(raw["reviewId"]))
             create_time = str(raw["createTime"])
         except KeyError as exc:
             raise ValueError(f"Google sent a review without {exc.args[0]}") from None
@@ -112,7 +115,7 @@ class ReviewData:
         reply = raw.get("reviewReply")
         return cls(
             review_id=review_id,
-            resource_name=str(raw.get("name", "")),
+            resource_name=without_nul(str(raw.get("name", ""))),
             reviewer_name=_optional_text(reviewer.get("displayName")),
             reviewer_photo_url=_optional_text(reviewer.get("profilePhotoUrl")),
             anonymous=bool(reviewer.get("isAnonymous", False)),
@@ -128,4 +131,5 @@ class ReviewData:
 
 
 def _optional_text(value: object) -> str | None:
-    return value if isinstance(value, str) and value != "" else None
+    text = without_nul(value) if isinstance(value, str) else ""
+    return text or None

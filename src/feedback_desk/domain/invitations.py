@@ -1,4 +1,4 @@
-"""When a client is due a Google invitation (feedback-rules.md, "Google invitation"). Pure rules.
+"""When a client is due a Google invitation (docs/rules.md#google-invitations). Pure rules.
 
 The service gathers one client's history as of T (reviews, attended sessions, the invitations
 already queued); these functions say which trigger is pending and whether it is due.

@@ -15,6 +15,8 @@ class Channel(StrEnum):
     STAFF = "staff"
     IMPORT = "import"
     CLI = "cli"  # `feedback-desk answer`: recorded exactly as the kiosk records it
+    EMAIL = "email"  # an email review request: its prompt, and a review given by replying
+    WEB = "web"  # a review given on a client page in a browser (e.g. a request's answer page)
 
 
 class Polarity(StrEnum):
@@ -60,6 +62,7 @@ class MessageKind(StrEnum):
     OUTREACH = "outreach"
     THANKS = "thanks"
     TEST = "test"
+    REVIEW_REQUEST = "review_request"
 
 
 class OutboxState(StrEnum):
@@ -79,3 +82,31 @@ class InvitationReason(StrEnum):
 class Language(StrEnum):
     FR = "fr"
     EN = "en"
+
+
+class RequestState(StrEnum):
+    """An email review request's life (reaching-clients: Email review requests).
+
+    ``due`` is computed, never stored; ``ignored`` is "Ignore for now" on the answer page.
+    """
+
+    DUE = "due"
+    QUEUED = "queued"
+    SENT = "sent"
+    ANSWERED = "answered"
+    IGNORED = "ignored"
+    ABANDONED = "abandoned"
+    CANCELLED = "cancelled"
+
+
+class InboundAbout(StrEnum):
+    """What an inbound message answers: the kind of studio email it replies to."""
+
+    REVIEW_REQUEST = "review_request"
+    FOLLOW_UP = "follow_up"
+    REPLY = "reply"
+    OUTREACH = "outreach"
+    THANKS = "thanks"
+    INVITATION = "invitation"
+    TESTIMONIAL = "testimonial"
+    OTHER = "other"

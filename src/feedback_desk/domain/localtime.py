@@ -1,7 +1,7 @@
 """Wall-clock arithmetic in the studio's time zone.
 
 Instants are aware UTC datetimes; "days" and "months" are calendar days and months on the
-studio's wall clock (feedback-rules.md, Time). A local time skipped by a daylight-saving change is
+studio's wall clock (docs/rules.md#time). A local time skipped by a daylight-saving change is
 moved forward by the gap; a repeated one is its first occurrence. Python's ``zoneinfo`` with
 ``fold=0`` does exactly that, so every conversion from local goes through :func:`local_to_utc`.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -57,9 +58,11 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
+@lru_cache(maxsize=8192)
 def _shift_wall_clock(
     instant: datetime, tz: ZoneInfo, *, days: int = 0, months: int = 0
 ) -> datetime:
+    # Cached: planning asks the same few shifts (of T, of a day's sessions) for every client.
     local = instant.astimezone(tz).replace(tzinfo=None)
     shifted_day = add_months(local.date(), months) + timedelta(days=days)
     return local_to_utc(datetime.combine(shifted_day, local.time()), tz)

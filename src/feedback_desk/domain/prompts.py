@@ -1,4 +1,4 @@
-"""Which review prompt is due for a client at T (feedback-rules.md, the prompt sections).
+"""Which review prompt is due for a client at T (docs/rules.md#prompts).
 
 Pure rules over plain values: the caller hands over the client's history (any superset of what
 the rules look at will do) and gets back the prompt due, if any. Everything is evaluated "as of
@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from feedback_desk.domain.kinds import PromptOutcome, ReviewKind
@@ -106,7 +107,9 @@ class Windows:
     business_since: datetime
 
 
+@lru_cache(maxsize=4096)
 def windows(at: datetime, tz: ZoneInfo, rules: PromptRules) -> Windows:
+    """Cached: request planning evaluates the same few instants for thousands of clients."""
     return Windows(
         at=at,
         day_start=day_start(local_day(at, tz), tz),
@@ -156,7 +159,8 @@ def business_prompt_due(history: ClientHistory, w: Windows) -> bool:
 
 
 def class_prompt_session(history: ClientHistory, w: Windows) -> int | None:
-    """The most recent attended session (by start) meeting conditions 1, 3 and 4 of the spec.
+    """The most recent attended session (by start) meeting conditions 1, 3 and 4 of
+    docs/rules.md#class-prompt.
 
     Condition 2 (no review on T's local day) is part of :func:`asked_enough_today`.
     """

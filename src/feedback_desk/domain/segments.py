@@ -1,4 +1,4 @@
-"""Promoters, passives, detractors and the figures built on them (feedback-rules.md)."""
+"""Promoters, passives, detractors and the figures built on them (docs/rules.md#reports)."""
 
 from __future__ import annotations
 
@@ -65,3 +65,15 @@ def offered_polarities(stars: int) -> frozenset[Polarity]:
     if stars == 4:
         return frozenset({Polarity.EXCEL, Polarity.TO_IMPROVE})
     return frozenset({Polarity.TO_IMPROVE})
+
+
+def recommend_segment(score: int) -> Segment:
+    """Seed 003's 0-10 scale: 9-10 promoters, 7-8 passives, 0-6 detractors (never mixed with
+    the star segments)."""
+    if not 0 <= score <= 10:
+        raise ValueError(f"a recommendation is 0-10, not {score}")
+    if score >= 9:
+        return Segment.PROMOTER
+    if score >= 7:
+        return Segment.PASSIVE
+    return Segment.DETRACTOR

@@ -7,6 +7,7 @@ their values live in the system keyring, never in the store. ``kiosk.pin`` is st
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.headerregistry import Address
@@ -215,6 +216,132 @@ _DEFS: tuple[SettingDef, ...] = (
         "automatic sync interval while the window is open; 0 = off",
         minimum=0,
     ),
+    SettingDef(
+        "requests.email_enabled", "no", Kind.BOOL, "send email review requests after classes"
+    ),
+    SettingDef(
+        "requests.require_consent",
+        "no",
+        Kind.BOOL,
+        "send review requests only to clients who agreed to receive email",
+    ),
+    SettingDef(
+        "requests.delay_hours",
+        "2",
+        Kind.INT,
+        "hours after the end of a class before its request is due",
+        minimum=0,
+        maximum=72,
+    ),
+    SettingDef(
+        "requests.earliest_hour",
+        "9",
+        Kind.INT,
+        "requests are sent from this local hour...",
+        minimum=0,
+        maximum=23,
+    ),
+    SettingDef(
+        "requests.latest_hour",
+        "20",
+        Kind.INT,
+        "...until this local hour (later ones wait for the next morning)",
+        minimum=0,
+        maximum=23,
+    ),
+    SettingDef(
+        "requests.email_every_days",
+        "7",
+        Kind.INT,
+        "at most one email request per client in this many days",
+        minimum=1,
+        maximum=365,
+    ),
+    SettingDef(
+        "requests.expiry_hours",
+        "48",
+        Kind.INT,
+        "a request not queued this many hours after its time is dropped",
+        minimum=1,
+        maximum=24 * 30,
+    ),
+    SettingDef(
+        "requests.answer_days",
+        "14",
+        Kind.INT,
+        "days a client has to answer a request",
+        minimum=1,
+        maximum=365,
+    ),
+    SettingDef(
+        "requests.reply_to",
+        "",
+        Kind.EMAIL,
+        "address the answer links write to (empty: the sender address)",
+    ),
+    SettingDef(
+        "web.public_base_url",
+        "",
+        Kind.URL,
+        "public address of the client pages; when set, answer links open the answer page",
+    ),
+    SettingDef("imap.host", "", Kind.TEXT, "the studio's mailbox server (IMAP)"),
+    SettingDef("imap.port", "993", Kind.INT, "IMAP port", minimum=1, maximum=65535),
+    SettingDef(
+        "imap.security", "ssl", Kind.CHOICE, "ssl, starttls or none", ("ssl", "starttls", "none")
+    ),
+    SettingDef("imap.username", "", Kind.TEXT, "login on the mailbox server"),
+    SettingDef("imap.password", "", Kind.SECRET, "password of the mailbox (system keyring)"),
+    SettingDef("imap.folder", "INBOX", Kind.TEXT, "folder where clients' answers arrive"),
+    SettingDef(
+        "imap.processed_folder",
+        "Feedback Desk",
+        Kind.TEXT,
+        "folder our processed messages are moved to (created when missing)",
+    ),
+    SettingDef(
+        "imap.timeout_seconds",
+        "30",
+        Kind.INT,
+        "seconds to wait for the mailbox server before giving up",
+        minimum=1,
+        maximum=600,
+    ),
+    SettingDef(
+        "inbox.interval_seconds",
+        "120",
+        Kind.INT,
+        "how often the open window reads the mailbox; 0 = only on demand",
+        minimum=0,
+        maximum=86400,
+    ),
+    SettingDef(
+        "nps.enabled",
+        "no",
+        Kind.BOOL,
+        "also ask business reviews the 0-10 recommendation question",
+    ),
+    SettingDef(
+        "import.date_order",
+        "dmy",
+        Kind.CHOICE,
+        "how imports read 03/04/2026: dmy (3 April) or mdy (March 4, US exports)",
+        ("dmy", "mdy"),
+    ),
+    SettingDef(
+        "import.watch_folder",
+        "",
+        Kind.TEXT,
+        "folder whose CSV files are imported on their own; empty = off",
+    ),
+    SettingDef(
+        "import.settle_seconds",
+        "5",
+        Kind.INT,
+        "seconds a file in the watch folder must stay unchanged before it is imported",
+        minimum=0,
+        maximum=3600,
+    ),
     SettingDef("kiosk.pin", "", Kind.HASHED, "staff PIN to leave kiosk mode (stored hashed)"),
     SettingDef(
         "kiosk.idle_seconds",
@@ -223,11 +350,21 @@ _DEFS: tuple[SettingDef, ...] = (
         "seconds without a touch before the kiosk resets",
         minimum=5,
     ),
+    SettingDef("web.enabled", "no", Kind.BOOL, "serve the client pages while the window is open"),
+    SettingDef(
+        "web.host",
+        "0.0.0.0",
+        Kind.TEXT,
+        "address the client pages listen on (0.0.0.0: every network of this PC)",
+    ),
+    SettingDef("web.port", "8765", Kind.INT, "port of the client pages", minimum=1, maximum=65535),
 )
 
 SETTINGS: dict[str, SettingDef] = {d.key: d for d in _DEFS}
 
 _PIN = re.compile(r"^\d{4,12}$")
+# What str.splitlines() breaks on: anything a mail client or a screen may take for a new line.
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def definition(key: str) -> SettingDef:
@@ -318,9 +455,23 @@ _NORMALIZERS: dict[Kind, Callable[[SettingDef, str], str]] = {
 }
 
 
+def check_single_line(key: str, text: str) -> None:
+    """Every setting is one line of plain text (a name ends up in email headers and on
+    screens): a line break or another control character inside it is refused, naming it
+    (surrounding blanks, a pasted trailing newline included, are trimmed as usual)."""
+    for char in text.strip():
+        if char in _LINE_BREAKS:
+            raise ValueError(f"{key} must be on one line: remove the line break from it")
+        if unicodedata.category(char) == "Cc":
+            raise ValueError(
+                f"{key} contains a control character (U+{ord(char):04X}); type it again without it"
+            )
+
+
 def normalize(key: str, text: str) -> str:
     """The canonical stored form of *text* for *key*; ValueError saying what is wrong."""
     defn = definition(key)
+    check_single_line(key, text)
     if defn.kind is Kind.SECRET:
         raise ValueError(f"{key} is a secret: it is kept in the system keyring, not in the store")
     if defn.kind is Kind.HASHED:

@@ -1,4 +1,4 @@
-"""Satisfaction trends (feedback-rules.md, Satisfaction trends), as pure rules.
+"""Satisfaction trends (docs/rules.md#trends), as pure rules.
 
 A subject (a client, or a coach through the class reviews of their sessions) is dropping when it
 has enough reviews before the recent window and in it, and the mean of the recent ones is at least

@@ -1,7 +1,7 @@
 """The "client at risk" alert: one internal email per review of 3 stars or fewer.
 
 Queued by the review-recording service the moment a kiosk, staff or ``answer`` review is
-recorded (feedback-rules.md, At-risk clients). Imports are history and fire none; with no
+recorded (docs/rules.md#at-risk-alert). Imports are history and fire none; with no
 manager address there is nobody to tell, so nothing is queued (Settings and send-outbox warn).
 """
 
@@ -19,7 +19,9 @@ from feedback_desk.services.templates.catalogue import TemplateName, get_templat
 from feedback_desk.services.templates.fill import client_values, fill, review_values
 from feedback_desk.store.models import Review
 
-ALERTING_CHANNELS = frozenset({Channel.KIOSK, Channel.STAFF, Channel.CLI})
+ALERTING_CHANNELS = frozenset(
+    {Channel.KIOSK, Channel.STAFF, Channel.CLI, Channel.EMAIL, Channel.WEB}
+)
 
 NO_MANAGER_WARNING = (
     "studio.manager_emails is empty: no at-risk alert is queued for reviews of 3 stars or fewer "

@@ -83,6 +83,7 @@ class ConsentState:
     email: str | None
     email_consent: bool
     unsubscribed_at: datetime | None
+    client_id: int  # the store's id (opens the client card)
 
 
 def consent_state(session: Session, external_id: str) -> ConsentState:
@@ -93,4 +94,5 @@ def consent_state(session: Session, external_id: str) -> ConsentState:
         client.email,
         client.email_consent,
         client.unsubscribed_at,
+        client.id,
     )

@@ -9,6 +9,7 @@ often Send is pressed.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -45,6 +46,8 @@ class Draft:
     # Why it cannot be sent as it stands (no address, no consent), shown before staff edit it.
     problem: str | None = None
     token: str = field(default_factory=lambda: uuid.uuid4().hex[:16])
+    # The template's instructions to staff ("[Describe here what changed.]"), to be replaced.
+    instructions: tuple[str, ...] = ()
 
     @property
     def commercial(self) -> bool:
@@ -52,6 +55,14 @@ class Draft:
 
     def edited(self, *, to: str, subject: str, body: str) -> Draft:
         return replace(self, to=to.strip(), subject=subject, body=body)
+
+    def instructions_left(self) -> list[str]:
+        """The template's instructions still in the text: staff have not written their part."""
+        return [text for text in self.instructions if text in self.body]
+
+
+# A line of a template between square brackets is an instruction to staff, never client text.
+INSTRUCTION = re.compile(r"\[[^\[\]\n]{3,}\]")
 
 
 def draft_from_template(
@@ -79,6 +90,7 @@ def draft_from_template(
         to=client.email or "",
         subject=" ".join(render_text(template.subject, values).split()),
         body=render_text(template.body, values),
+        instructions=tuple(INSTRUCTION.findall(template.body)),
         language=language,
         kind=kind,
         template=template_name,
@@ -106,6 +118,9 @@ def send_draft(
         raise UserInputError("the client of this email no longer exists")
     if not draft.to.strip():
         raise UserInputError("the email has no recipient")
+    left = draft.instructions_left()
+    if left:
+        raise UserInputError(f"replace {left[0]} with your own words before sending")
     content = from_plain_text(
         draft.subject,
         draft.body,

@@ -1,5 +1,6 @@
-"""Closing the loop (seed 004): contacts on actions, follow-ups, non-respondents, thanking the
-promoters, and whether clients came back happier after their action was closed.
+"""Closing the loop (docs/rules.md#closing-the-loop): contacts on actions, follow-ups,
+non-respondents, thanking the promoters, and whether clients came back happier after their
+action was closed.
 
 The Actions list itself (listing, closing) belongs to services/actions.py; this module only adds
 to it.
@@ -28,6 +29,7 @@ from feedback_desk.store.models import (
     ActionContact,
     ActionFollowup,
     Client,
+    InboundMessage,
     LoopDayRollup,
     Prompt,
     Review,
@@ -54,6 +56,14 @@ def _action(session: Session, action_id: int) -> Action:
     if action is None:
         raise UserInputError(f"there is no action {action_id}")
     return action
+
+
+def action_client(session: Session, action: Action) -> Client:
+    """The client an action is about: its review's, or the client whose reply opened it."""
+    if action.review is not None:
+        return action.review.client
+    inbound = session.get_one(InboundMessage, action.inbound_message_id)
+    return session.get_one(Client, inbound.client_id)
 
 
 def action_for_review(session: Session, review_external_id: str) -> Action:
@@ -122,7 +132,7 @@ def draft_follow_up(session: Session, settings: Settings, action_id: int, *, at:
         settings,
         TemplateName.FOLLOW_UP,
         kind=MessageKind.FOLLOW_UP,
-        client=review.client,
+        client=action_client(session, action),
         review=review,
         action=action,
         at=at,

@@ -1,4 +1,4 @@
-"""Replying by email to a studio review (feedback-rules.md, Replies): a draft pre-filled from the
+"""Replying by email to a studio review (docs/rules.md#replies): a draft pre-filled from the
 template of the review's segment, in the client's language, for staff to edit and send."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The manual edit of a review's stars (feedback-rules.md, Manual edit; seed 001).
+"""The manual edit of a review's stars (docs/rules.md#manual-edit).
 
 The review's current stars change; the old and new values, who, when and the note are kept in
 ``review_edits`` and in the audit log. An edit down to 3 stars or fewer opens an action to take

@@ -1,7 +1,8 @@
 """The one way a review enters the store: kiosk, staff entry, `answer` and import all come here.
 
-Later features hook in here, in one place: actions to take and the at-risk alert. (Google
-invitations need no hook: they are computed from the history when due.)
+Later features hook in here, in one place: actions to take and the at-risk alert. Reviews given by
+email (channel ``email``) or on a client page (``web``) come here too, and alert like the kiosk's.
+(Google invitations need no hook: they are computed from the history when due.)
 """
 
 from __future__ import annotations
@@ -42,6 +43,19 @@ class NewReview:
     aspects: Sequence[Aspect] = ()
     external_id: str | None = None
     prompt: Prompt | None = None
+    # The 0-10 recommendation answer (business reviews only).
+    recommend: int | None = None
+
+
+def recommend_problems(kind: ReviewKind, recommend: int | None) -> list[str]:
+    """The 0-10 question belongs to business reviews, answered from 0 to 10."""
+    if recommend is None:
+        return []
+    if kind is not ReviewKind.BUSINESS:
+        return ["the 0-10 recommendation question goes with a business review, not a class review"]
+    if not 0 <= recommend <= 10:
+        return [f"the recommendation must be from 0 to 10, not {recommend}"]
+    return []
 
 
 def problems_with(new: NewReview) -> list[str]:
@@ -57,6 +71,7 @@ def problems_with(new: NewReview) -> list[str]:
         problems.append("a class review needs the session it is about")
     if new.kind is ReviewKind.BUSINESS and new.session is not None:
         problems.append("a business review is about the studio, not a session")
+    problems += recommend_problems(new.kind, new.recommend)
     for aspect in new.aspects:
         if aspect.kind is not new.kind:
             problems.append(f"the aspect {aspect.label_en!r} is for {aspect.kind} reviews")
@@ -80,6 +95,7 @@ def record_review(session: Session, settings: Settings, new: NewReview) -> Revie
         created_at=new.created_at,
         local_day=local_day(new.created_at, settings.timezone),
         prompt_id=new.prompt.id if new.prompt is not None else None,
+        recommend=new.recommend,
     )
     review.aspects = list(dict.fromkeys(new.aspects))
     session.add(review)

@@ -23,6 +23,10 @@ from feedback_desk.store.database import Store
 from feedback_desk.store.models import Review
 
 DAILY_UP_TO_DAYS = 62  # two months or less: one bar a day, else one a month
+# No review of a real studio is older than this (docs/rules.md#impossible-dates): a review dated
+# before it (year 26 for 2026, from a typo in an imported file) is left out of "since the first
+# review", which would otherwise span twenty centuries.
+EARLIEST_PLAUSIBLE_DAY = date(1900, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -41,12 +45,29 @@ class TabReport:
     scope: ReportScope
     report: PeriodReport
     days: list[DayFigures] | None  # set when the period is charted day by day
+    # Reviews of the kind dated before EARLIEST_PLAUSIBLE_DAY (left out of the default period).
+    impossible_dates: int = 0
 
 
 def _first_day(session: Session, kind: ReviewKind, today: date) -> date:
-    """The day of the kind's first review (an index seek), or today when there is none."""
-    first = session.scalar(select(func.min(Review.local_day)).where(Review.kind == kind))
+    """The day of the kind's first plausibly dated review (an index seek), or today."""
+    first = session.scalar(
+        select(func.min(Review.local_day)).where(
+            Review.kind == kind, Review.local_day >= EARLIEST_PLAUSIBLE_DAY
+        )
+    )
     return min(first, today) if first is not None else today
+
+
+def _impossible_dates(session: Session, kind: ReviewKind) -> int:
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(Review)
+            .where(Review.kind == kind, Review.local_day < EARLIEST_PLAUSIBLE_DAY)
+        )
+        or 0
+    )
 
 
 def load_tab_report(
@@ -62,4 +83,5 @@ def load_tab_report(
         check_cancelled(progress)
         short = (scope.last - scope.first).days < DAILY_UP_TO_DAYS
         days = daily_figures(session, scope) if short else None
-    return TabReport(scope, report, days)
+        impossible = _impossible_dates(session, request.kind)
+    return TabReport(scope, report, days, impossible)

@@ -4,20 +4,18 @@ Whatever backend ``keyring`` is configured with is used (``PYTHON_KEYRING_BACKEN
 own config file), as long as it really keeps secrets: the "fail" and "null" backends and any
 plain-text file backend are refused with a message saying how to get a real one. Nothing is ever
 written anywhere else. Secrets are namespaced by the store's identity, so the demo studio and the
-real one never share a password.
+real one never share a password; a copy of the store (a backup, a test copy) carries the same
+identity and is refused its secrets until staff confirm it is the live store (services/liveness.py).
 """
 
 from __future__ import annotations
 
-import uuid
-
 from sqlalchemy.orm import Session
 
 from feedback_desk.errors import FeedbackDeskError
-from feedback_desk.store.models import Setting
+from feedback_desk.services.liveness import live_identity
 
 SERVICE_NAME = "Feedback Desk"
-STORE_ID_KEY = "internal.store_id"
 
 HOW_TO_GET_ONE = (
     "install and unlock a system keyring (Windows Credential Manager and the macOS Keychain work "
@@ -34,13 +32,9 @@ class SecretStoreUnavailable(FeedbackDeskError):
 
 
 def store_identity(session: Session) -> str:
-    """A random id given to the store on first use; names its secrets in the keyring."""
-    row = session.get(Setting, STORE_ID_KEY)
-    if row is None:
-        row = Setting(key=STORE_ID_KEY, value=uuid.uuid4().hex)
-        session.add(row)
-        session.flush()
-    return row.value
+    """The id naming the store's secrets in the keyring (given on first use, in this write
+    session); StoreIsACopy when this store is a copy of the live one."""
+    return live_identity(session)
 
 
 def _backend() -> object:

@@ -7,15 +7,15 @@ from feedback_desk.domain.settings_schema import SETTINGS, Kind, definition
 from feedback_desk.errors import UserInputError
 from feedback_desk.services import audit, secrets
 from feedback_desk.services.audit import default_actor
-from feedback_desk.services.secrets import store_identity
+from feedback_desk.services.liveness import known_identity, live_store_id
 from feedback_desk.services.settings import Settings, load_settings, set_setting, shown_value
 from feedback_desk.store.database import Store
 
 
 def _secret_state(store: Store, key: str) -> str:
-    with store.write() as session:
-        store_id = store_identity(session)
-    present = secrets.get_secret(store_id, key) is not None
+    # Only read: listing the settings works on a read-only store or a copy.
+    store_id = known_identity(store)
+    present = store_id is not None and secrets.get_secret(store_id, key) is not None
     return "(set, in the system keyring)" if present else "(not set)"
 
 
@@ -38,9 +38,9 @@ def show(store: Store, key: str) -> str:
 
 
 def change_secret(store: Store, key: str, value: str, *, clock: Clock) -> str:
-    """Put a secret in the keyring (an empty value removes it); the store only audits the change."""
-    with store.write() as session:
-        store_id = store_identity(session)
+    """Put a secret in the keyring (an empty value removes it); the store only audits the change.
+    Refused on a copy of the store, whose change would land on the live studio's secret."""
+    store_id = live_store_id(store)
     if value:
         secrets.set_secret(store_id, key, value)
     else:

@@ -34,15 +34,25 @@ class SessionChoice:
     class_name: str
     coach_name: str
     present: bool
+    # The client's class review of this session, if they gave one (store id, studio's id).
+    review_id: int | None = None
+    review: str | None = None
 
 
 def sessions_for(
     session: Session, client_id: int, *, until: datetime, limit: int = SESSION_CHOICES
 ) -> list[SessionChoice]:
-    """The client's sessions started by *until*: attended ones first, most recent first."""
+    """The client's sessions started by *until*: attended ones first, most recent first, each
+    with the client's class review of it when there is one (one review per session)."""
+    reviewed = (
+        select(Review.session_id, Review.id, Review.external_id)
+        .where(Review.client_id == client_id, Review.kind == ReviewKind.CLASS)
+        .subquery()
+    )
     rows = session.execute(
-        select(ClassSession, Attendance.present)
+        select(ClassSession, Attendance.present, reviewed.c.id, reviewed.c.external_id)
         .join(Attendance, Attendance.session_id == ClassSession.id)
+        .outerjoin(reviewed, reviewed.c.session_id == ClassSession.id)
         .where(Attendance.client_id == client_id, ClassSession.starts_at <= until)
         .order_by(Attendance.present.desc(), ClassSession.starts_at.desc())
         .limit(limit)
@@ -55,8 +65,10 @@ def sessions_for(
             class_name=found.class_type.name,
             coach_name=found.coach.full_name,
             present=bool(present),
+            review_id=review_id,
+            review=review,
         )
-        for found, present in rows
+        for found, present, review_id, review in rows
     ]
 
 
@@ -68,6 +80,7 @@ class StaffReview:
     session_id: int | None = None
     aspect_ids: Sequence[int] = ()
     comment: str | None = None
+    recommend: int | None = None
 
 
 def record_staff_review(
@@ -77,7 +90,12 @@ def record_staff_review(
     problems, chosen = answer_problems(
         session,
         entry.kind,
-        Answer(stars=entry.stars, aspect_ids=entry.aspect_ids, comment=entry.comment),
+        Answer(
+            stars=entry.stars,
+            aspect_ids=entry.aspect_ids,
+            comment=entry.comment,
+            recommend=entry.recommend,
+        ),
     )
     client = session.get(Client, entry.client_id)
     if client is None:
@@ -89,6 +107,16 @@ def record_staff_review(
             problems.append("choose the session the class review is about")
         elif class_session.starts_at > at:
             problems.append("that session has not started yet")
+        else:
+            earlier = session.scalar(
+                select(Review.external_id).where(
+                    Review.client_id == entry.client_id,
+                    Review.session_id == class_session.id,
+                    Review.kind == ReviewKind.CLASS,
+                )
+            )
+            if earlier is not None:
+                problems.append(f"the client already reviewed this session (review {earlier})")
     if problems:
         raise UserInputError(problems)
     assert client is not None
@@ -104,6 +132,7 @@ def record_staff_review(
             session=class_session,
             comment=entry.comment,
             aspects=chosen,
+            recommend=entry.recommend,
         ),
     )
     audit.record(

@@ -6,12 +6,10 @@ Everything here runs only for the window commands; headless commands never impor
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import traceback
 from collections.abc import Sequence
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import (
@@ -26,17 +24,23 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from feedback_desk import __version__, paths
+from feedback_desk import APP_ID, __version__, paths
 from feedback_desk.errors import FeedbackDeskError
+from feedback_desk.logs import log_file, setup_file_logging
 from feedback_desk.ui import i18n
+from feedback_desk.ui.gc_tuning import collect_on_gui_thread
 from feedback_desk.ui.preferences import APPLICATION, ORGANIZATION
 
 LANGUAGE_ENV = "FEEDBACK_DESK_LANG"
 log = logging.getLogger("feedback_desk")
 
 
-def icon_path() -> Path:
-    return paths.resource_dir() / "icons" / "feedback-desk.svg"
+def app_icon() -> QIcon:
+    """The icon at every size rendered by scripts/make_icons.py (PNGs: no SVG plugin needed)."""
+    icon = QIcon()
+    for png in sorted((paths.resource_dir() / "icons" / "generated").glob("feedback-desk-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def check_display() -> None:
@@ -71,9 +75,10 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
-    if icon_path().is_file():
-        app.setWindowIcon(QIcon(str(icon_path())))
+    app.setWindowIcon(app_icon())
+    QGuiApplication.setDesktopFileName(APP_ID)  # Wayland and the taskbar match the .desktop file
     filter_known_qt_messages()
+    collect_on_gui_thread(app)
     i18n.install_language(ui_language(), app)
     return app
 
@@ -98,7 +103,7 @@ class _QtMessageFilter:
             return
         if callable(self.previous):
             self.previous(mode, context, message)
-        else:
+        elif sys.stderr is not None:  # None in a windowed launcher (feedback-desk-gui on Windows)
             sys.stderr.write(qFormatLogMessage(mode, context, message) + "\n")
 
 
@@ -118,25 +123,6 @@ def ui_language() -> str:
     return chosen or QLocale.system().name().split("_")[0]
 
 
-def log_file() -> Path:
-    return paths.data_dir() / "logs" / "feedback-desk.log"
-
-
-def _file_logging() -> None:
-    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in log.handlers):
-        return
-    try:
-        log_file().parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        return
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-
-
 class ErrorReporter:
     """Shows unexpected exceptions in a dialog instead of losing them (or crashing).
 
@@ -151,7 +137,7 @@ class ErrorReporter:
         self.last_dialog: QMessageBox | None = None
 
     def install(self) -> None:
-        _file_logging()
+        setup_file_logging()
         sys.excepthook = self.handle
 
     def handle(

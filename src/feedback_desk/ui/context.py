@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, Signal
-from shiboken6 import isValid
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from feedback_desk.clock import Clock
@@ -23,7 +23,7 @@ from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.store.database import Store
-from feedback_desk.workers.tasks import Task, TaskRunner
+from feedback_desk.workers.tasks import BoundTasks, Task, TaskRunner
 
 if TYPE_CHECKING:
     from feedback_desk.workers.google_sync import GoogleSyncWorker
@@ -32,11 +32,25 @@ T = TypeVar("T")
 
 
 def describe_error(exc: BaseException) -> str:
-    """One line for the status bar: a known failure's message, else the kind of failure."""
+    """One line, in words, for the status bar or a dialog: a known failure's own message; a
+    busy store, a missing file or a network fault said plainly; anything else is a bug, whose
+    traceback is in the log (every background failure is logged there)."""
     if isinstance(exc, FeedbackDeskError):
         return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    if isinstance(exc, OperationalError) and "locked" in str(exc.orig):
+        return QCoreApplication.translate(
+            "Errors",
+            "the store is busy (another program is writing to it); try again in a moment",
+        )
+    if isinstance(exc, ConnectionError | TimeoutError):
+        return QCoreApplication.translate("Errors", "the connection failed ({why})").format(
+            why=exc.strerror or type(exc).__name__
+        )
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror if exc.filename is None else f"{exc.filename}: {exc.strerror}"
+    return QCoreApplication.translate(
+        "Errors", "an unexpected error ({kind}); the details are in the log"
+    ).format(kind=type(exc).__name__)
 
 
 class WindowContext(QObject):
@@ -45,14 +59,21 @@ class WindowContext(QObject):
     failed = Signal(str)
     # A widget queued email in the outbox: the window sends it without waiting for its timer.
     emails_queued = Signal()
+    # Whether this store may act as the studio (send email, sync Google) is known or changed.
+    live_changed = Signal(bool)
 
     def __init__(self, store: Store, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.clock = clock
         self.tasks = TaskRunner(self)
+        self.tasks.failed.connect(self._report_failure)
+        self._own_tasks = StoreTasks(self, self)
         self.settings = Settings({})
         self.settings_loaded = False
+        # None until read: a copy of the live store (a backup, a test copy) never sends email or
+        # syncs Google as the studio (docs/rules.md#live-store).
+        self.live: bool | None = None
         self._closed = False
         # The store's Google sync, when the window runs one (the Google tab shows its progress).
         self.google_sync: GoogleSyncWorker | None = None
@@ -69,58 +90,16 @@ class WindowContext(QObject):
         """The studio-local day of the clock's now."""
         return local_day(self.clock.now(), self.tz)
 
-    def _guard(self, callback: Callable[..., None] | None) -> Callable[..., None] | None:
-        if callback is None:
-            return None
+    def tasks_for(self, owner: QObject) -> StoreTasks:
+        """Background work for *owner* (a tab, a dialog, a chart): it runs on the context's
+        runner, which the window joins before the store closes; its outcome reaches *owner*
+        only while *owner* exists and the context is open. Failures nobody handles reach the
+        status bar through :attr:`failed`."""
+        return StoreTasks(self, owner)
 
-        def guarded(*args: Any) -> None:
-            if not self._closed:
-                callback(*args)
-
-        return guarded
-
-    def run(
-        self,
-        work: Callable[[Progress], T],
-        *,
-        name: str,
-        on_done: Callable[[T], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-        on_progress: Callable[[int, int, str], None] | None = None,
-        on_cancelled: Callable[[], None] | None = None,
-    ) -> Task:
-        """Run *work* on a worker thread; callbacks on the GUI thread while the context lives."""
-        return self.tasks.run(
-            work,
-            name=name,
-            on_done=self._guard(on_done),
-            on_error=self._guard(on_error or self._report(name)),
-            on_progress=self._guard(on_progress),
-            on_cancelled=self._guard(on_cancelled),
-        )
-
-    def query(
-        self,
-        name: str,
-        read: Callable[[Session], T],
-        on_done: Callable[[T], None],
-        on_error: Callable[[BaseException], None] | None = None,
-    ) -> Task:
-        """Run *read* in its own read session on a worker thread."""
-
-        def work(_progress: Progress) -> T:
-            with self.store.read() as session:
-                return read(session)
-
-        return self.run(work, name=name, on_done=on_done, on_error=on_error)
-
-    def _report(self, name: str) -> Callable[[BaseException], None]:
-        def report(exc: BaseException) -> None:
-            self.failed.emit(
-                self.tr("Could not load {what}: {why}").format(what=name, why=describe_error(exc))
-            )
-
-        return report
+    def _report_failure(self, name: str, exc: object) -> None:
+        why = describe_error(exc) if isinstance(exc, BaseException) else str(exc)
+        self.failed.emit(self.tr("Could not load {what}: {why}").format(what=name, why=why))
 
     def reload_settings(self, then: Callable[[], None] | None = None) -> None:
         def adopt(settings: Settings) -> None:
@@ -130,17 +109,11 @@ class WindowContext(QObject):
             if then is not None:
                 then()
 
-        self.query(self.tr("the settings"), load_settings, adopt)
+        self._own_tasks.query(self.tr("the settings"), load_settings, adopt)
 
     @property
     def busy(self) -> bool:
         return self.tasks.busy
-
-    def tasks_for(self, owner: QObject) -> BoundTasks:
-        """Background work for *owner* (a tab, a settings page): it runs on the context's
-        tasks, which the window joins before the store closes, and its results are dropped
-        once *owner* is deleted or the context closed."""
-        return BoundTasks(self, owner)
 
     def close(self) -> None:
         """Stop delivering results, wait for running queries, then close the store."""
@@ -151,44 +124,40 @@ class WindowContext(QObject):
         self.store.close()
 
 
-class BoundTasks:
-    """:meth:`WindowContext.run` for one widget: what a widget's ``runner=`` expects
-    (``run(...)`` and ``busy``), without tying threads to the widget's own lifetime."""
+class StoreTasks(BoundTasks):
+    """A widget's background work on the window's store: ``run`` any function, ``query`` in a
+    read session, ``write`` in a write transaction (each opened on the worker thread)."""
 
     def __init__(self, context: WindowContext, owner: QObject) -> None:
-        self._context = context
-        self._owner = owner
+        super().__init__(context.tasks, owner)
+        self.context = context
 
-    def _alive(self, callback: Callable[..., None] | None) -> Callable[..., None] | None:
-        if callback is None:
-            return None
-        owner = self._owner
-
-        def call(*args: Any) -> None:
-            if isValid(owner):
-                callback(*args)
-
-        return call
-
-    def run(
+    def query(
         self,
-        work: Callable[[Progress], T],
-        *,
-        name: str = "task",
+        name: str,
+        read: Callable[[Session], T],
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
-        on_progress: Callable[[int, int, str], None] | None = None,
-        on_cancelled: Callable[[], None] | None = None,
     ) -> Task:
-        return self._context.run(
-            work,
-            name=name,
-            on_done=self._alive(on_done),
-            on_error=self._alive(on_error),
-            on_progress=self._alive(on_progress),
-            on_cancelled=self._alive(on_cancelled),
-        )
+        store = self.context.store
 
-    @property
-    def busy(self) -> bool:
-        return self._context.busy
+        def work(_progress: Progress) -> T:
+            with store.read() as session:
+                return read(session)
+
+        return self.run(work, name=name, on_done=on_done, on_error=on_error)
+
+    def write(
+        self,
+        name: str,
+        change: Callable[[Session], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Task:
+        store = self.context.store
+
+        def work(_progress: Progress) -> T:
+            with store.write() as session:
+                return change(session)
+
+        return self.run(work, name=name, on_done=on_done, on_error=on_error)

@@ -60,6 +60,8 @@ def channel_name(channel: str) -> str:
         "staff": QCoreApplication.translate("Reviews", "Staff entry"),
         "import": QCoreApplication.translate("Reviews", "Import"),
         "cli": QCoreApplication.translate("Reviews", "Command line"),
+        "email": QCoreApplication.translate("Reviews", "Email"),
+        "web": QCoreApplication.translate("Reviews", "Client page"),
     }.get(channel, channel)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from feedback_desk import __version__, paths
 from feedback_desk.clock import Clock
 from feedback_desk.services.progress import Progress
 from feedback_desk.store.database import Store
@@ -42,6 +42,9 @@ from feedback_desk.workers.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
     from feedback_desk.ui.kiosk.window import KioskWindow
+    from feedback_desk.ui.single_instance import StoreInstance
+
+F = TypeVar("F", bound=WindowFeature)
 
 STORE_FILTER = "Feedback Desk stores (*.sqlite *.sqlite3 *.db);;All files (*)"
 
@@ -59,10 +62,16 @@ class MainWindow(QMainWindow):
         *,
         tabs: Sequence[TabSpec] | None = None,
         remember_state: bool = True,
+        instance: StoreInstance | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.clock = clock
+        # This window's claim on its store (one window per store), when it was launched with one.
+        self.instance = instance
+        if instance is not None:
+            instance.setParent(self)
+            instance.forward_requested.connect(self.bring_forward)
         # Off for renders (screenshots): they must not change the user's saved window.
         self.remember_state = remember_state
         self.tab_specs = list(tabs) if tabs is not None else default_tabs()
@@ -71,10 +80,17 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.tab_widget = QTabWidget()
         self.tab_widget.setDocumentMode(True)
-        self.setCentralWidget(self.tab_widget)
+        # Banners (a copy of the store, …) above the tabs; features add them.
+        central = QWidget()
+        self._central_layout = QVBoxLayout(central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(0)
+        self._central_layout.addWidget(self.tab_widget, 1)
+        self.setCentralWidget(central)
         self.pages: dict[str, TabPage] = {}
         self.message_box: QMessageBox | None = None
         self.settings_dialog: QWidget | None = None
+        self.file_chooser: QFileDialog | None = None
         self.import_dialog: QWidget | None = None
         self.kiosk: KioskWindow | None = None
         self.closing = False
@@ -110,6 +126,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self.new_store_action = self._action(
+            file_menu, self.tr("&New store…"), self.choose_new_store, QKeySequence.StandardKey.New
+        )
         self.open_store_action = self._action(
             file_menu, self.tr("&Open store…"), self.choose_store, QKeySequence.StandardKey.Open
         )
@@ -155,6 +174,14 @@ class MainWindow(QMainWindow):
         menu = QMenu(title, self)
         self.menuBar().insertMenu(self.tools_menu.menuAction(), menu)
         return menu
+
+    def feature(self, kind: type[F]) -> F:
+        """The installed feature of that class (menus, workers and status widgets of one kind)."""
+        return next(feature for feature in self.features if isinstance(feature, kind))
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A feature's banner across the top of the window, above the tabs."""
+        self._central_layout.insertWidget(self._central_layout.count() - 1, banner)
 
     def add_tool_action(self, action: QAction) -> None:
         """A feature's entry in Tools, above Settings…."""
@@ -278,12 +305,45 @@ class MainWindow(QMainWindow):
         return task
 
     # Stores -------------------------------------------------------------------------------
-    def choose_store(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+    def choose_store(self) -> QFileDialog:
+        """File → Open store…: a file chooser that does not block the window."""
+        chooser = QFileDialog(
             self, self.tr("Open a store"), str(Path.home()), self.tr(STORE_FILTER)
         )
-        if path:
-            self.open_store(path)
+        chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.fileSelected.connect(self.open_store)
+        self.file_chooser = chooser
+        chooser.open()
+        return chooser
+
+    def choose_new_store(self) -> QFileDialog:
+        """File → New store…: where to create an empty store (never over an existing file)."""
+        chooser = QFileDialog(
+            self, self.tr("Create a store"), str(Path.home()), self.tr(STORE_FILTER)
+        )
+        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        chooser.setDefaultSuffix("sqlite")
+        # The service refuses an existing file with its reason; no "replace?" question.
+        chooser.setOption(QFileDialog.Option.DontConfirmOverwrite)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.fileSelected.connect(self.create_store)
+        self.file_chooser = chooser
+        chooser.open()
+        return chooser
+
+    def create_store(self, path: str) -> Task:
+        """A new, empty store at *path*, then show it (refused when a file is already there)."""
+        from feedback_desk.services.studio import new_studio
+
+        clock = self.clock
+        return self.run_task(
+            lambda _progress: new_studio(path, clock=clock),
+            label=self.tr("Creating {name}…").format(name=Path(path).name),
+            on_done=self._adopt_store,
+            on_error=lambda exc: self._store_failed(path, exc),
+            cancellable=False,
+        )
 
     def open_store(self, location: str) -> Task:
         """Open (migrating if needed) another store, then show it."""
@@ -299,7 +359,42 @@ class MainWindow(QMainWindow):
             cancellable=False,
         )
 
+    def bring_forward(self) -> None:
+        """Another launch on this store: show this window instead of a second one."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def _claim(self, store: Store) -> bool:
+        """Move this window's claim to *store*; False when another window has it open."""
+        if self.instance is None:
+            return True
+        from feedback_desk.ui.single_instance import StoreInstance
+
+        claim = StoreInstance(store.location, self)
+        if not claim.claim():
+            claim.deleteLater()
+            return False
+        self.instance.release()
+        self.instance.deleteLater()
+        self.instance = claim
+        claim.forward_requested.connect(self.bring_forward)
+        return True
+
     def _adopt_store(self, store: Store) -> None:
+        if not self._claim(store):
+            store.close()
+            self.show_problem(
+                self.tr("Already open"),
+                self.tr(
+                    "{where} is open in another Feedback Desk window; that window was brought "
+                    "forward."
+                ).format(where=store.location),
+                icon=QMessageBox.Icon.Information,
+            )
+            return
         old = self.context
         for feature in self.features:
             feature.detach()
@@ -349,7 +444,7 @@ class MainWindow(QMainWindow):
         """File → Import…: the import dialog; the tabs refresh after each import."""
         from feedback_desk.ui.dialogs.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self.context.store, self.context.clock, self)
+        dialog = ImportDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(lambda _report: self.refresh())
         self.import_dialog = dialog
@@ -415,18 +510,11 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def show_about(self) -> None:
-        self.show_problem(
-            self.tr("About Feedback Desk"),
-            self.tr(
-                "Feedback Desk {version}\n\n"
-                "Collect, understand and act on what your clients think.\n\n"
-                "Store: {where}\n"
-                "Data folder: {folder}"
-            ).format(
-                version=__version__, where=self.context.store.location, folder=paths.data_dir()
-            ),
-            icon=QMessageBox.Icon.Information,
-        )
+        from feedback_desk.ui.dialogs.about import AboutDialog
+
+        self.about_dialog = AboutDialog(self.context.store.location, self)
+        self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog.open()
 
     def show_problem(
         self, title: str, text: str, *, icon: QMessageBox.Icon = QMessageBox.Icon.Warning
@@ -474,4 +562,6 @@ class MainWindow(QMainWindow):
             feature.shutdown()
         self.tasks.shutdown()
         self.context.close()
+        if self.instance is not None:
+            self.instance.release()
         super().closeEvent(event)

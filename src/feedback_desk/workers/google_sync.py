@@ -1,9 +1,9 @@
 """Google sync in the background: on demand and every ``google.sync_minutes`` while the window
-is open (0 = off) and only while a profile is connected, on a QThread through
-:class:`TaskRunner`; progress, cancel and the last sync time for the status bar. Whether a profile
-is connected (its sign-in in the system keyring) and when it last synced are read in the
-background too. A failure (offline, refused sign-in) leaves the archive as it was and is reported
-as one sentence."""
+is open (0 = off) and only while a profile is connected, on the window's :class:`TaskRunner`
+(which joins the sync before the store closes); progress, cancel and the last sync time for the
+status bar. Whether a profile is connected (its sign-in in the system keyring) and when it last
+synced are read in the background too. Outcomes reach the worker only while it exists. A failure
+(offline, refused sign-in) leaves the archive as it was and is reported as one sentence."""
 
 from __future__ import annotations
 
@@ -38,7 +38,8 @@ def describe_failure(exc: BaseException) -> str:
 
 
 class GoogleSyncWorker(QObject):
-    """Give it a parent (the window): its tasks call back into it from queued signals."""
+    """Give it a parent (the window's context): a parentless QObject could be collected by
+    Python on any thread. Its work runs on *runner*, the window's."""
 
     started = Signal()
     progressed = Signal(int, int, str)  # done, total (-1 unknown), message
@@ -53,15 +54,15 @@ class GoogleSyncWorker(QObject):
         self,
         store: Store,
         clock: Clock,
+        runner: TaskRunner,
         *,
-        runner: TaskRunner | None = None,
         sync_function: SyncFunction | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._clock = clock
-        self._runner = runner or TaskRunner(self)
+        self._tasks = runner.tasks_for(self)
         self._sync = sync_function or _default_sync
         self._task: Task | None = None
         self._scheduled = False
@@ -83,10 +84,6 @@ class GoogleSyncWorker(QObject):
         """A connection check is under way."""
         return self._checking
 
-    @property
-    def runner(self) -> TaskRunner:
-        return self._runner
-
     def check_connection(self, minutes: int, *, fresh: bool = False) -> None:
         """Read, in the background, whether a profile is connected and when it last synced; then
         sync every *minutes* while connected, and at once when the last sync is older than that
@@ -97,7 +94,7 @@ class GoogleSyncWorker(QObject):
         self._checks += 1
         check, store = self._checks, self._store
         self._checking = True
-        self._runner.run(
+        self._tasks.run(
             lambda _progress: status(store),
             name="google-connection",
             on_done=lambda found: self._connection_read(check, found, minutes, fresh),
@@ -151,7 +148,7 @@ class GoogleSyncWorker(QObject):
             return False
         self._scheduled = scheduled
         store, clock, sync = self._store, self._clock, self._sync
-        self._task = self._runner.run(
+        self._task = self._tasks.run(
             lambda progress: sync(store, clock, progress),
             name="google-sync",
             on_done=self._on_done,
@@ -167,10 +164,11 @@ class GoogleSyncWorker(QObject):
         if self._task is not None:
             self._task.cancel()
 
-    def shutdown(self, timeout_ms: int = 10_000) -> None:
-        """Stop the timer, cancel a running sync and wait for it (the window is closing)."""
+    def shutdown(self) -> None:
+        """The store is closing: no more syncs, and the one under way is cancelled (the runner
+        joins it before the store closes). Returns at once."""
         self.timer.stop()
-        self._runner.shutdown(timeout_ms)
+        self.cancel()
 
     def _finish(self) -> None:
         self._task = None

@@ -1,14 +1,16 @@
 """The window's background sender: every ``outbox.interval_seconds`` (and on demand) it runs the
 outbox on a worker thread, then reports the queued, failed and uncertain counts.
 
-    worker = OutboxWorker(store, clock, parent=window)
+    worker = OutboxWorker(context.store, context.clock, context.tasks, parent=context)
     worker.counts_changed.connect(status_widget.set_counts)
-    worker.start()          # the periodic runs
-    worker.send_now()       # one run at once (e.g. after staff queued a reply)
-    worker.stop()           # when the window closes (cancels a run in progress)
+    worker.set_interval(60)  # the periodic runs (0: none)
+    worker.send_now()        # one run at once (e.g. after staff queued a reply)
+    worker.stop()            # the store is closing: no more runs, the one under way is cancelled
 
-A run is the very one ``send-outbox`` does, so a window and a scheduled job can share a store:
-claims are atomic, nothing is sent twice. Runs never overlap within one window.
+Runs go on the window's runner, which joins them before the store closes; their outcomes reach
+the worker only while it exists. A run is the very one ``send-outbox`` does, so a window and a
+scheduled job can share a store: claims are atomic, nothing is sent twice. Runs never overlap
+within one window.
 """
 
 from __future__ import annotations
@@ -24,8 +26,6 @@ from feedback_desk.services.email.smtp import SmtplibTransport, SmtpTransport
 from feedback_desk.services.progress import Cancelled, Progress
 from feedback_desk.store.database import Store
 from feedback_desk.workers.tasks import Task, TaskRunner
-
-DEFAULT_INTERVAL_SECONDS = 60
 
 
 def _interruptible_sleep(progress: Progress) -> Callable[[float], None]:
@@ -46,15 +46,14 @@ class OutboxWorker(QObject):
     counts_changed = Signal(int, int, int)  # queued, failed, uncertain
     run_finished = Signal(object)  # an OutboxRun
     run_failed = Signal(str)
-    busy_changed = Signal(bool)
 
     def __init__(
         self,
         store: Store,
         clock: Clock,
+        runner: TaskRunner,
         *,
         transport: SmtpTransport | None = None,
-        interval_seconds: int | None = None,
         actor: str | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -63,12 +62,10 @@ class OutboxWorker(QObject):
         self._clock = clock
         self._transport = transport or SmtplibTransport()
         self._actor = actor
-        self._runner = TaskRunner(self)
-        self._runner.busy_changed.connect(self.busy_changed)
+        self._tasks = runner.tasks_for(self)
         self._task: Task | None = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.send_now)
-        self._interval = interval_seconds
 
     @property
     def running(self) -> bool:
@@ -82,39 +79,27 @@ class OutboxWorker(QObject):
     @property
     def busy(self) -> bool:
         """A run or a count is under way."""
-        return self._runner.busy
-
-    def interval_seconds(self) -> int:
-        if self._interval is not None:
-            return self._interval
-        from feedback_desk.services.settings import load_settings
-
-        with self._store.read() as session:
-            return load_settings(session).integer("outbox.interval_seconds")
-
-    def start(self) -> None:
-        """Start the periodic runs (none when the interval is 0) and refresh the counts."""
-        seconds = self.interval_seconds()
-        if seconds > 0:
-            self._timer.start(seconds * 1000)
-        self.refresh_counts()
+        return self._tasks.busy
 
     def set_interval(self, seconds: int) -> None:
-        self._interval = seconds
+        """Run every *seconds* (0: only when asked)."""
         self._timer.stop()
         if seconds > 0:
             self._timer.start(seconds * 1000)
 
     def stop(self) -> None:
+        """No more runs; the one under way stops at its next message (or pause) and the runner
+        joins it before the store closes. Returns at once."""
         self._timer.stop()
-        self._runner.shutdown()
+        if self._task is not None:
+            self._task.cancel()
 
     @Slot()
     def send_now(self) -> None:
         """Run the outbox once now, unless a run is already going."""
         if self._task is not None:
             return
-        self._task = self._runner.run(
+        self._task = self._tasks.run(
             self._run,
             name="outbox",
             on_done=self._done,
@@ -159,12 +144,19 @@ class OutboxWorker(QObject):
         """Re-read the counts (after staff retried or cancelled a message)."""
         from feedback_desk.services.outbox.staff import counts
 
+        store = self._store
+
         def read(_progress: Progress) -> tuple[int, int, int]:
-            with self._store.read() as session:
+            with store.read() as session:
                 found = counts(session)
             return found.queued, found.failed, found.uncertain
 
-        self._runner.run(read, name="outbox-counts", on_done=self._counts_read)
+        self._tasks.run(
+            read, name="outbox-counts", on_done=self._counts_read, on_error=self._counts_failed
+        )
+
+    def _counts_failed(self, error: BaseException) -> None:
+        self.run_failed.emit(str(error))
 
     def _counts_read(self, result: object) -> None:
         if isinstance(result, tuple):

@@ -16,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="list the settings, show one, or set one",
         description="Without KEY, lists every setting; with KEY, shows it; "
         "with KEY VALUE, sets it. "
-        "Secrets (smtp.password) go to the system keyring and are never printed.",
+        "Secrets (smtp.password, imap.password) go to the system keyring and are never printed.",
     )
     parser.add_argument("key", nargs="?", metavar="KEY")
     parser.add_argument("value", nargs="?", metavar="VALUE")

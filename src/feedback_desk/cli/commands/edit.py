@@ -1,4 +1,5 @@
-"""`feedback-desk edit REVIEW --stars N [--note TEXT]`: the manual edit of seed 001."""
+"""`feedback-desk edit REVIEW --stars N [--note TEXT]`: the manual edit of a review's stars
+(docs/rules.md#manual-edit)."""
 
 from __future__ import annotations
 

@@ -48,6 +48,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="aspect labels (French or English) separated by |",
     )
     answer.add_argument("--comment", metavar="TEXT", help="at most 2,000 characters")
+    answer.add_argument(
+        "--recommend",
+        type=int,
+        metavar="R",
+        help="the 0-10 recommendation answer (business prompts)",
+    )
     answer.set_defaults(handler=run_answer)
 
 
@@ -106,6 +112,7 @@ def run_answer(ctx: CliContext) -> int:
         ignore=bool(ctx.args.ignore),
         aspect_labels=_labels(ctx.args.aspects),
         comment=ctx.args.comment,
+        recommend=ctx.args.recommend,
     )
     with ctx.store().write() as session:
         result = answer_due(session, settings, ctx.args.client, at, request)

@@ -36,12 +36,20 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run_stats(ctx: CliContext) -> int:
     from feedback_desk.cli.report_output import stats_json, stats_text
     from feedback_desk.services.reports import parse_period, period_report
+    from feedback_desk.services.settings import load_settings
 
     scope = parse_period(ctx.args.date_from, ctx.args.date_to, ctx.args.kind)
     with ctx.store().read() as session:
-        report = period_report(session, scope, with_coaches=True, with_classes=not ctx.args.json)
+        nps_enabled = load_settings(session).flag("nps.enabled")
+        report = period_report(
+            session,
+            scope,
+            with_coaches=True,
+            with_classes=not ctx.args.json,
+            with_recommend=True,
+        )
     if ctx.args.json:
-        ctx.print_json(stats_json(report))
+        ctx.print_json(stats_json(report, nps_enabled=nps_enabled))
     else:
         for line in stats_text(report):
             ctx.print(line)

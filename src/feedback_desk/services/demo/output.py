@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,10 +12,12 @@ from pathlib import Path
 from feedback_desk.domain.localtime import zone
 from feedback_desk.domain.settings_schema import definition
 from feedback_desk.errors import FeedbackDeskError
+from feedback_desk.files import make_private_dirs
 from feedback_desk.services.demo.builder import DemoData, DemoOptions, generate
 from feedback_desk.services.demo.story import Story, read_story
 from feedback_desk.services.demo.studio_plan import COACHES, STUDIO_NAME
 from feedback_desk.services.demo.writer import write_store
+from feedback_desk.services.processes import is_gone, this_process
 from feedback_desk.services.progress import NullProgress, Progress, check_cancelled
 from feedback_desk.store.database import open_store
 
@@ -86,6 +89,30 @@ def _remove_with_side_files(path: Path) -> None:
         _remove(path.with_name(path.name + suffix))
 
 
+def _building_path(target: Path) -> Path:
+    """The file the demo is built in, beside *target*, named by this process (its id and start
+    time), so that another run knows whether its builder is still at work."""
+    pid, started = this_process()
+    return target.with_name(f".{target.name}.{pid}.{started}.building")
+
+
+def remove_stale_builds(target: Path) -> list[Path]:
+    """Remove the half-built demos beside *target* whose builder is gone (killed, or crashed
+    before it could clean up); a build still running is left alone. Returns what was removed."""
+    prefix, suffix = f".{target.name}.", ".building"
+    removed = []
+    for path in target.parent.glob(f"{glob.escape(prefix)}*{suffix}"):
+        owner = path.name[len(prefix) : -len(suffix)].split(".")
+        try:
+            pid, started = (int(part) for part in owner)
+        except ValueError:
+            continue  # not a name this code gives
+        if is_gone(pid, started):
+            _remove_with_side_files(path)
+            removed.append(path)
+    return removed
+
+
 def summarize(data: DemoData, path: Path, story: Story) -> DemoSummary:
     return DemoSummary(
         path=path,
@@ -110,8 +137,9 @@ def write_demo(
     """
     watcher = progress or NullProgress()
     target = Path(path).expanduser().resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    building = target.with_name(f".{target.name}.{os.getpid()}.building")
+    make_private_dirs(target.parent)
+    remove_stale_builds(target)
+    building = _building_path(target)
     _remove_with_side_files(building)
     step = 0
 

@@ -1,17 +1,27 @@
 """Sending over SMTP with ``smtplib``, behind a small injectable transport.
 
-A delivery ends in exactly one of four outcomes, and the outbox relies on the difference:
+A delivery ends in exactly one of five outcomes, and the outbox relies on the difference:
 
 - ``sent``: the server accepted the message (250 after the data);
-- ``temporary``: not sent, try again later (no connection, a 4xx reply before the data was taken);
+- ``temporary``: not sent, try again later (no connection, a 4xx reply, or the server stopped
+  answering before it had the whole message);
 - ``permanent``: not sent and retrying will not help (a 5xx reply), with the server's own words;
-- ``uncertain``: the connection broke after the whole message went out and before the server's
-  answer came back: it may have been delivered, so it must never be resent on its own.
+- ``setup``: not sent, and no message can be until the studio's mail settings change: the server
+  refuses the sender itself (``530``: it wants STARTTLS or a login first; a ``5.7.x`` policy
+  refusal of the sender). Nothing about this message was wrong;
+- ``uncertain``: the connection broke (or the server stopped answering) after the whole message
+  went out and before the server's answer came back: it may have been delivered, so it must
+  never be resent on its own.
+
+A delivery that ended because the server stopped answering within ``timeout`` says so
+(``stalled``): the sender then stops its run instead of feeding the next message to a server
+that hangs.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
 import smtplib
 import ssl
 from dataclasses import dataclass, field
@@ -48,6 +58,7 @@ class Outcome(StrEnum):
     SENT = "sent"
     TEMPORARY = "temporary"
     PERMANENT = "permanent"
+    SETUP = "setup"
     UNCERTAIN = "uncertain"
 
 
@@ -55,6 +66,8 @@ class Outcome(StrEnum):
 class Delivery:
     outcome: Outcome
     detail: str = ""
+    # The server stopped answering (a timeout), as opposed to answering or hanging up.
+    stalled: bool = False
 
     @property
     def sent(self) -> bool:
@@ -93,6 +106,36 @@ def _classify(code: int, text: bytes | str, step: str) -> Delivery:
     if 400 <= code < 500 or code < 0:
         return Delivery(Outcome.TEMPORARY, f"{step}: {reply}")
     return Delivery(Outcome.PERMANENT, f"{step}: {reply}")
+
+
+def _sender_refused(code: int, text: bytes | str) -> Delivery:
+    """The reply to MAIL FROM. The sender is the same for every message of the studio, so a
+    refusal of *it* (530: authentication or STARTTLS first; 5.7.x: security or policy) is the
+    settings' problem, not this message's."""
+    reply = server_reply(code, text)
+    enhanced = reply.split(" ", 2)[1] if reply.count(" ") >= 1 else ""
+    if code == 530 or (500 <= code < 600 and enhanced.startswith("5.7.")):
+        return Delivery(Outcome.SETUP, f"sender refused: {reply}")
+    return _classify(code, text, "sender refused")
+
+
+def _timed_out(exc: BaseException) -> bool:
+    """A socket timeout, also when smtplib re-raised it as "Connection unexpectedly closed"."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return any(isinstance(link, TimeoutError) for link in chain)
+
+
+def _data_block(payload: bytes) -> bytes:
+    """The message as DATA sends it (what ``smtplib.SMTP.data`` does): leading dots doubled,
+    ended by a line holding a single dot."""
+    quoted = re.sub(rb"(?m)^\.", b"..", payload)
+    if not quoted.endswith(b"\r\n"):
+        quoted += b"\r\n"
+    return quoted + b".\r\n"
 
 
 class SmtplibConnection:
@@ -134,7 +177,7 @@ class SmtplibConnection:
             code, text = smtp.mail(sender, options)
             if code != 250:
                 self._reset()
-                return _classify(code, text, "sender refused")
+                return _sender_refused(code, text)
             refused: dict[str, Delivery] = {}
             for recipient in recipients:
                 code, text = smtp.rcpt(recipient)
@@ -144,22 +187,26 @@ class SmtplibConnection:
                 self._reset()
                 temporary = [d for d in refused.values() if d.outcome is Outcome.TEMPORARY]
                 return (temporary or list(refused.values()))[0]
+            # DATA in its two steps (smtplib.data does both at once), so that a server that
+            # stops answering before it has the message is told from one that has it.
+            code, text = smtp.docmd("DATA")
+            if code != 354:
+                self._reset()
+                return _classify(code, text, "message refused")
+            smtp.send(_data_block(payload))
         except (smtplib.SMTPException, OSError) as exc:
-            # Before the data: the server cannot have taken the message.
+            # Before the final dot: the server cannot have taken the message.
             self._usable = False
-            return Delivery(Outcome.TEMPORARY, f"connection lost: {exc}")
+            return Delivery(Outcome.TEMPORARY, f"connection lost: {exc}", _timed_out(exc))
         try:
-            code, text = smtp.data(payload)
-        except smtplib.SMTPDataError as exc:
-            # The server answered DATA itself with a refusal: nothing was taken.
-            self._reset()
-            return _classify(exc.smtp_code, exc.smtp_error, "message refused")
+            code, text = smtp.getreply()
         except (smtplib.SMTPException, OSError) as exc:
             self._usable = False
             return Delivery(
                 Outcome.UNCERTAIN,
                 f"the connection broke while the server was taking the message ({exc}); "
                 "it may have been delivered",
+                _timed_out(exc),
             )
         if code != 250:
             self._reset()

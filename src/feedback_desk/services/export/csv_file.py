@@ -32,6 +32,7 @@ HEADER = (
     "aspects",
     "comment",
     "edited_manually",
+    "recommend",
 )
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -66,6 +67,7 @@ def write_csv(path: Path, rows: Iterable[ReviewRow], *, tz: ZoneInfo) -> int:
                     _safe("|".join(row.aspects)),
                     _safe(row.comment),
                     "yes" if row.edited_manually else "no",
+                    "" if row.recommend is None else row.recommend,
                 )
             )
             count += 1

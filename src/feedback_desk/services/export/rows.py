@@ -43,6 +43,7 @@ class ReviewRow:
     comment: str | None
     aspects: tuple[str, ...]
     edited_manually: bool
+    recommend: int | None = None
 
 
 def review_rows(
@@ -78,6 +79,7 @@ def review_rows(
             Review.channel,
             Review.comment,
             Review.edited_manually,
+            Review.recommend,
         )
         .join(Client, Client.id == Review.client_id)
         .outerjoin(ClassSession, ClassSession.id == Review.session_id)
@@ -111,6 +113,7 @@ def review_rows(
                 comment=row[14],
                 aspects=tuple(labels.get(row[0], ())),
                 edited_manually=row[15],
+                recommend=row[16],
             )
 
 

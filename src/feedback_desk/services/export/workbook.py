@@ -69,6 +69,8 @@ BY_DATE_COLUMNS = (
     Column("Prompts shown", 15, INTEGER),
     Column("Prompts answered", 17, INTEGER),
     Column("Response rate", 14, PERCENT),
+    Column("0-10 answers", 13, INTEGER),
+    Column("0-10 NPS", 10, INTEGER),
 )
 
 COMMENT_COLUMNS = (
@@ -82,6 +84,7 @@ COMMENT_COLUMNS = (
     Column("Stars", 7, INTEGER),
     Column("Comment", 80, TEXT, wrap=True),
     Column("Edited manually", 15, TEXT),
+    Column("Recommend (0-10)", 17, INTEGER),
 )
 
 
@@ -128,6 +131,8 @@ def write_workbook(
                 f.prompts_shown,
                 f.prompts_answered,
                 f.response_rate,
+                day.recommend.responses,
+                day.recommend.nps,
             ),
         )
     sheet = _sheet(book, SHEET_COMMENTS, COMMENT_COLUMNS)
@@ -147,6 +152,7 @@ def write_workbook(
                 row.stars,
                 row.comment,
                 "yes" if row.edited_manually else "no",
+                row.recommend,
             ),
         )
         count += 1

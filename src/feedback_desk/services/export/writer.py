@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from feedback_desk.errors import FeedbackDeskError, UserInputError
+from feedback_desk.files import create_private_file
 from feedback_desk.services.export.csv_file import write_csv
 from feedback_desk.services.export.rows import review_rows
 from feedback_desk.services.export.workbook import write_workbook
@@ -42,9 +43,10 @@ def export_period(
     if not path.parent.is_dir():
         raise UserInputError(f"{path}: the folder {path.parent} does not exist")
     tz = settings.timezone
-    # A new name beside the destination (created with the user's usual permissions).
+    # A new name beside the destination, private to the user (it holds client comments).
     temporary = path.with_name(f".export-{uuid.uuid4().hex}{suffix}")
     try:
+        create_private_file(temporary)
         if suffix == ".csv":
             rows = write_csv(
                 temporary, review_rows(session, scope, tz=tz, language=settings.language), tz=tz

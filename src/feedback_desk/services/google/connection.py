@@ -18,17 +18,17 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from feedback_desk.clock import Clock
-from feedback_desk.domain.text import fold
+from feedback_desk.domain.text import fold, without_nul
 from feedback_desk.errors import UserInputError
 from feedback_desk.services import audit
 from feedback_desk.services.google.api import ApiBases, GoogleApi, RandomSource, Sleeper
 from feedback_desk.services.google.auth import SavedSignIn, forget_sign_in, load_sign_in
 from feedback_desk.services.google.auth import save_sign_in as keep_sign_in
 from feedback_desk.services.google.errors import GoogleError, GoogleNotConnected
-from feedback_desk.services.secrets import STORE_ID_KEY, store_identity
+from feedback_desk.services.liveness import known_identity, live_store_id, require_live
 from feedback_desk.services.settings import load_settings, set_setting
 from feedback_desk.store.database import Store
-from feedback_desk.store.models import GoogleLocation, GoogleReview, Setting
+from feedback_desk.store.models import GoogleLocation, GoogleReview
 
 WRITE_REVIEW_URL = "https://search.google.com/local/writereview?placeid={place_id}"
 
@@ -62,14 +62,20 @@ class LocationChoice:
     @classmethod
     def from_api(cls, account_name: str, raw: dict[str, Any]) -> LocationChoice:
         metadata = raw.get("metadata") or {}
+
+        def text(value: object) -> str | None:
+            # Kept whole, without the NULs PostgreSQL cannot hold.
+            return without_nul(str(value)) or None if value else None
+
+        name = without_nul(str(raw["name"]))
         return cls(
-            account_name=account_name,
-            location_name=str(raw["name"]),
-            title=str(raw.get("title") or raw["name"]),
-            store_code=raw.get("storeCode") or None,
-            place_id=metadata.get("placeId") or None,
-            new_review_uri=metadata.get("newReviewUri") or None,
-            maps_uri=metadata.get("mapsUri") or None,
+            account_name=without_nul(account_name),
+            location_name=name,
+            title=text(raw.get("title")) or name,
+            store_code=text(raw.get("storeCode")),
+            place_id=text(metadata.get("placeId")),
+            new_review_uri=text(metadata.get("newReviewUri")),
+            maps_uri=text(metadata.get("mapsUri")),
         )
 
 
@@ -151,7 +157,7 @@ def save_connection(
     store: Store, sign_in: SavedSignIn, choice: LocationChoice, *, clock: Clock, actor: str
 ) -> GoogleLocation:
     now = clock.now()
-    store_id = store_id_of(store)
+    store_id = live_store_id(store)
     # The keyring first: a store that says "connected" always has its sign-in.
     keep_sign_in(store_id, sign_in)
     with store.write() as session:
@@ -203,7 +209,8 @@ def connect(
     random_source: RandomSource | None = None,
 ) -> GoogleLocation:
     """List the sign-in's locations, keep the chosen one, store the sign-in. Nothing is kept
-    when the choice fails (the message lists the locations)."""
+    when the choice fails (the message lists the locations), nor on a copy of the store."""
+    require_live(store)
     with store.read() as session:
         bases = api_bases(session)
     with make_api(sign_in, bases, sleeper=sleeper, random_source=random_source) as api:
@@ -213,7 +220,7 @@ def connect(
 
 
 def disconnect(store: Store, *, clock: Clock, actor: str) -> ConnectionStatus:
-    forget_sign_in(store_id_of(store))
+    forget_sign_in(live_store_id(store))
     with store.write() as session:
         location = selected_location(session)
         audit.record(
@@ -235,17 +242,11 @@ def selected_location(session: Session) -> GoogleLocation | None:
     )
 
 
-def store_id_of(store: Store) -> str:
-    with store.read() as session:
-        existing = session.get(Setting, STORE_ID_KEY)
-        if existing is not None:
-            return existing.value
-    with store.write() as session:
-        return store_identity(session)
-
-
 def saved_sign_in(store: Store) -> SavedSignIn | None:
-    return load_sign_in(store_id_of(store))
+    """The sign-in in the keyring, to say whether the studio is connected (read only: a copy
+    of the store reads it too, but cannot use it: see open_api)."""
+    store_id = known_identity(store)
+    return load_sign_in(store_id) if store_id is not None else None
 
 
 def status(store: Store) -> ConnectionStatus:
@@ -273,7 +274,10 @@ def open_api(
         location = selected_location(session)
         bases = api_bases(session)
         location_id = location.id if location else None
-    sign_in = saved_sign_in(store)
-    if location_id is None or sign_in is None:
+    if location_id is None:
+        raise GoogleNotConnected()
+    # Network work as the studio: refused on a copy of the store.
+    sign_in = load_sign_in(live_store_id(store))
+    if sign_in is None:
         raise GoogleNotConnected()
     return make_api(sign_in, bases, sleeper=sleeper, random_source=random_source), location_id

@@ -1,4 +1,4 @@
-"""Answering a Google review by email (feedback-rules.md, Replies): when staff have linked the
+"""Answering a Google review by email (docs/rules.md#google-replies): when staff have linked the
 review to a client with an email address, a private email instead of (or besides) the public reply.
 
 The draft is filled from the Google-reply template of the review's segment (its stars), in the

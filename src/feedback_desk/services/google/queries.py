@@ -46,7 +46,7 @@ class ReviewRow:
     removed: bool
 
     def contract_json(self) -> dict[str, Any]:
-        """The shape of ``google reviews --json`` (automation-interface.md)."""
+        """The shape of ``google reviews --json`` (docs/rules.md#json-shapes)."""
         reply = (
             {
                 "comment": self.reply_comment,

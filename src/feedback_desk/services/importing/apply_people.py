@@ -10,7 +10,6 @@ from feedback_desk.services.importing.lookups import objects_by_external_id
 from feedback_desk.services.importing.plans import (
     ImportContext,
     KindPlan,
-    Ticker,
     changed_values,
     present,
 )
@@ -63,7 +62,6 @@ def plan_clients(ctx: ImportContext, source: str, records: Sequence[ClientRecord
     creates, updates = _split(plan, existing, records, _client_values)
 
     def execute() -> None:
-        ticker = Ticker(ctx, len(creates) + len(updates), f"{source}: writing clients")
         for record in creates:
             # email_consent absent for a new client means no consent (the model's default).
             client = Client(
@@ -74,13 +72,11 @@ def plan_clients(ctx: ImportContext, source: str, records: Sequence[ClientRecord
             )
             client.refresh_search_key()
             ctx.db.add(client)
-            ticker.tick()
         for current, changes in updates:
             for name, value in changes.items():
                 setattr(current, name, value)
             current.updated_at = ctx.now
             current.refresh_search_key()
-            ticker.tick()
         ctx.db.flush()
 
     plan.execute = execute

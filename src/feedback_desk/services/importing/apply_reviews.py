@@ -20,14 +20,14 @@ from feedback_desk.services.aspects import add_client_aspect, find_by_label
 from feedback_desk.services.importing.cells import ABSENT
 from feedback_desk.services.importing.columns import ImportKind
 from feedback_desk.services.importing.lookups import objects_by_external_id
+from feedback_desk.services.importing.messages import Code
 from feedback_desk.services.importing.plans import (
     PENDING,
     ImportContext,
     KindPlan,
-    Ticker,
     changed_values,
 )
-from feedback_desk.services.importing.problems import quoted, warning
+from feedback_desk.services.importing.problems import warning
 from feedback_desk.services.importing.records import ReviewRecord
 from feedback_desk.services.review_recording import NewReview, record_review
 from feedback_desk.store.models import Aspect, ClassSession, Client, Review
@@ -108,6 +108,8 @@ def plan_reviews(ctx: ImportContext, source: str, records: Sequence[ReviewRecord
             "local_day": local_day(record.created_at, tz),
             "comment": record.comment,
         }
+        if record.recommend is not ABSENT:
+            scalars["recommend"] = record.recommend
         if changed_values(current, scalars):
             return True
         if record.aspects is ABSENT:
@@ -127,8 +129,10 @@ def plan_reviews(ctx: ImportContext, source: str, records: Sequence[ReviewRecord
                 warning(
                     source,
                     record.line,
-                    f"review {quoted(record.id)} was edited by hand: it keeps its "
-                    f"{current.stars} stars (the file says {record.stars})",
+                    Code.EDITED_BY_HAND,
+                    id=record.id,
+                    kept=current.stars,
+                    given=record.stars,
                 )
             )
         if record.aspects is not ABSENT:
@@ -156,7 +160,6 @@ def plan_reviews(ctx: ImportContext, source: str, records: Sequence[ReviewRecord
 
     def execute() -> None:
         # Clients and sessions of this import were written before this plan was made.
-        ticker = Ticker(ctx, len(creates) + len(updates), f"{source}: writing reviews")
         for record in creates:
             record_review(
                 db,
@@ -171,9 +174,9 @@ def plan_reviews(ctx: ImportContext, source: str, records: Sequence[ReviewRecord
                     comment=None if record.comment is ABSENT else record.comment,
                     aspects=aspects_of(record, record.stars),
                     external_id=record.id,
+                    recommend=None if record.recommend is ABSENT else record.recommend,
                 ),
             )
-            ticker.tick()
         for current, record in updates:
             stars = _kept_stars(current, record)
             current.client_id = clients[record.client_id].id
@@ -184,10 +187,11 @@ def plan_reviews(ctx: ImportContext, source: str, records: Sequence[ReviewRecord
             current.local_day = local_day(record.created_at, tz)
             if record.comment is not ABSENT:
                 current.comment = record.comment
+            if record.recommend is not ABSENT:
+                current.recommend = record.recommend
             if record.aspects is not ABSENT:
                 current.aspects = list(dict.fromkeys(aspects_of(record, stars)))
             open_action_if_at_risk(db, current, at=record.created_at)
-            ticker.tick()
         db.flush()
 
     plan.execute = execute

@@ -1,16 +1,14 @@
-"""Importing sessions (with their classes) and attendance (in bulk: files run to 100k rows)."""
+"""Importing sessions, with their classes (matched ignoring case and accents)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select
 
 from feedback_desk.domain.text import fold
 from feedback_desk.services.importing.columns import ImportKind
 from feedback_desk.services.importing.lookups import (
-    attendance_of_sessions,
-    chunks,
     ids_by_external_id,
     objects_by_external_id,
 )
@@ -18,14 +16,11 @@ from feedback_desk.services.importing.plans import (
     PENDING,
     ImportContext,
     KindPlan,
-    Ticker,
     changed_values,
     present,
 )
-from feedback_desk.services.importing.records import AttendanceRecord, SessionRecord
-from feedback_desk.store.models import Attendance, ClassSession, ClassType, Client, Coach
-
-_WRITE_BATCH = 5000
+from feedback_desk.services.importing.records import SessionRecord
+from feedback_desk.store.models import ClassSession, ClassType, Coach
 
 
 def plan_sessions(ctx: ImportContext, source: str, records: Sequence[SessionRecord]) -> KindPlan:
@@ -71,63 +66,12 @@ def plan_sessions(ctx: ImportContext, source: str, records: Sequence[SessionReco
             class_ids[key] = made.id
         missing = {r.coach_id for r in records if r.coach_id not in coach_ids}
         coach_ids.update(ids_by_external_id(db, Coach, missing))
-        ticker = Ticker(ctx, len(creates) + len(updates), f"{source}: writing sessions")
         for record in creates:
             db.add(ClassSession(external_id=record.id, **present(values(record))))
-            ticker.tick()
         for current, record in updates:
             for name, value in changed_values(current, values(record)).items():
                 setattr(current, name, value)
-            ticker.tick()
         db.flush()
-
-    plan.execute = execute
-    return plan
-
-
-def plan_attendance(
-    ctx: ImportContext, source: str, records: Sequence[AttendanceRecord]
-) -> KindPlan:
-    plan = KindPlan(ImportKind.ATTENDANCE, source)
-    db = ctx.db
-    session_ids = ids_by_external_id(db, ClassSession, (r.session_id for r in records))
-    client_ids = ids_by_external_id(db, Client, (r.client_id for r in records))
-    existing = attendance_of_sessions(db, set(session_ids.values()))
-    creates: list[AttendanceRecord] = []
-    updates: list[dict[str, object]] = []
-    for record in records:
-        session_id = session_ids.get(record.session_id)
-        client_id = client_ids.get(record.client_id)
-        found = (
-            existing.get((session_id, client_id))
-            if session_id is not None and client_id is not None
-            else None
-        )
-        if found is None:
-            creates.append(record)
-        elif found[1] != record.present:
-            updates.append({"id": found[0], "present": record.present})
-        else:
-            plan.unchanged += 1
-    plan.created, plan.updated = len(creates), len(updates)
-
-    def execute() -> None:
-        # Sessions and clients of this import were written before this plan was made.
-        ticker = Ticker(ctx, len(creates) + len(updates), f"{source}: writing attendance")
-        rows = [
-            {
-                "session_id": session_ids[r.session_id],
-                "client_id": client_ids[r.client_id],
-                "present": r.present,
-            }
-            for r in creates
-        ]
-        for inserted in chunks(rows, _WRITE_BATCH):
-            db.execute(insert(Attendance), inserted)
-            ticker.tick(len(inserted))
-        for changed in chunks(updates, _WRITE_BATCH):
-            db.execute(update(Attendance), changed)
-            ticker.tick(len(changed))
 
     plan.execute = execute
     return plan

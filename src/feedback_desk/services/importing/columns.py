@@ -1,4 +1,8 @@
-"""The five kinds of CSV file and their columns (automation-interface.md, "CSV files")."""
+"""The six kinds of CSV file and their fields (docs/rules.md#csv-import).
+
+A kind with a date-time field (``starts_at``, ``created_at``) also takes it as two columns,
+``date`` and ``time``, combined on each row: booking systems export them apart.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ class ImportKind(StrEnum):
     CLIENTS = "clients"
     COACHES = "coaches"
     SESSIONS = "sessions"
+    VISITS = "visits"
     ATTENDANCE = "attendance"
     REVIEWS = "reviews"
 
@@ -24,6 +29,8 @@ class Column:
 
 
 ID_CHARS = 64
+DATE = "date"
+TIME = "time"
 
 COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
     ImportKind.CLIENTS: (
@@ -50,6 +57,16 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         Column("duration_min"),
         Column("location", max_chars=120),
     ),
+    ImportKind.VISITS: (
+        Column("client_id", required=True, max_chars=ID_CHARS),
+        Column("class_name", required=True, max_chars=120),
+        Column("starts_at", required=True),
+        Column("coach_id", max_chars=ID_CHARS),
+        Column("coach_name"),  # first and last name, each checked against the store's width
+        Column("duration_min"),
+        Column("location", max_chars=120),
+        Column("present"),
+    ),
     ImportKind.ATTENDANCE: (
         Column("session_id", required=True, max_chars=ID_CHARS),
         Column("client_id", required=True, max_chars=ID_CHARS),
@@ -64,12 +81,29 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         Column("created_at", required=True),
         Column("comment"),
         Column("aspects"),
+        Column("recommend"),
     ),
 }
+
+# The date-time field a kind also takes as separate date and time columns.
+DATETIME_FIELD: dict[ImportKind, str] = {
+    ImportKind.SESSIONS: "starts_at",
+    ImportKind.VISITS: "starts_at",
+    ImportKind.REVIEWS: "created_at",
+}
+
+# Date-time fields that need a time of day (a session starts at a time; a review may be a day).
+NEEDS_TIME = frozenset({"starts_at"})
 
 
 def column_names(kind: ImportKind) -> tuple[str, ...]:
     return tuple(column.name for column in COLUMNS[kind])
+
+
+def field_names(kind: ImportKind) -> tuple[str, ...]:
+    """Every field a header may be mapped to: the columns, and date and time where they apply."""
+    split = (DATE, TIME) if kind in DATETIME_FIELD else ()
+    return column_names(kind) + split
 
 
 def required_names(kind: ImportKind) -> tuple[str, ...]:
@@ -80,4 +114,6 @@ def column(kind: ImportKind, name: str) -> Column:
     for candidate in COLUMNS[kind]:
         if candidate.name == name:
             return candidate
+    if name in (DATE, TIME) and kind in DATETIME_FIELD:
+        return Column(name)
     raise KeyError(name)

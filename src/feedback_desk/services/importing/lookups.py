@@ -22,7 +22,23 @@ def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
-def ids_by_external_id(db: Session, model: type[M], external_ids: Iterable[str]) -> dict[str, int]:
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """*items* (a stream) in lists of *size* (itertools.batched, before Python 3.12)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ids_by_external_id(
+    db: Session,
+    model: type[Client] | type[Coach] | type[ClassSession] | type[Review],
+    external_ids: Iterable[str],
+) -> dict[str, int]:
     wanted = sorted(set(external_ids))
     found: dict[str, int] = {}
     for chunk in chunks(wanted):

@@ -1,8 +1,9 @@
 """What an import of one file will do, worked out before anything is written.
 
-A planner compares each record with the store (looked up in bulk) and counts what would be
-created, updated or left unchanged; its ``execute`` then writes exactly that. The preview only
-plans, so the counts it shows are the ones the import will report.
+A planner compares a batch of records with the store (looked up in bulk) and counts what would
+be created, updated or left unchanged; its ``execute`` then writes exactly that. A file is
+planned and written batch after batch (the counts add up); the preview only plans, so the counts
+it shows are the ones the import will report.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from feedback_desk.domain.text import fold
 from feedback_desk.services.importing.cells import ABSENT
 from feedback_desk.services.importing.columns import ImportKind
 from feedback_desk.services.importing.problems import Problem
@@ -59,11 +61,28 @@ class KindPlan:
     warnings: list[Problem] = field(default_factory=list)
     new_classes: list[str] = field(default_factory=list)
     new_aspects: list[str] = field(default_factory=list)
+    new_coaches: list[str] = field(default_factory=list)
+    sessions_created: int = 0
     execute: Callable[[], None] = _nothing
 
     @property
     def rows(self) -> int:
         return self.created + self.updated + self.unchanged
+
+    def add(self, batch: KindPlan) -> None:
+        """Count a batch of the same file in (names already listed are not listed twice)."""
+        self.created += batch.created
+        self.updated += batch.updated
+        self.unchanged += batch.unchanged
+        self.sessions_created += batch.sessions_created
+        self.warnings.extend(batch.warnings)
+        for mine, theirs in (
+            (self.new_classes, batch.new_classes),
+            (self.new_aspects, batch.new_aspects),
+            (self.new_coaches, batch.new_coaches),
+        ):
+            seen = {fold(name) for name in mine}
+            mine.extend(name for name in theirs if fold(name) not in seen)
 
 
 def changed_values(current: object, values: Mapping[str, object]) -> dict[str, object]:

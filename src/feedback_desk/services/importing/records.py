@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from feedback_desk.domain.kinds import ReviewKind
 from feedback_desk.services.importing.cells import Absent
@@ -21,10 +22,6 @@ class ClientRecord:
     email_consent: bool | Absent
     joined_on: date | Absent | None
 
-    @property
-    def key(self) -> str:
-        return self.id
-
 
 @dataclass(frozen=True)
 class CoachRecord:
@@ -33,10 +30,6 @@ class CoachRecord:
     first_name: str
     last_name: str
     email: str | Absent | None
-
-    @property
-    def key(self) -> str:
-        return self.id
 
 
 @dataclass(frozen=True)
@@ -49,21 +42,13 @@ class SessionRecord:
     duration_min: int | Absent
     location: str | Absent | None
 
-    @property
-    def key(self) -> str:
-        return self.id
 
-
-@dataclass(frozen=True)
-class AttendanceRecord:
+class AttendanceRecord(NamedTuple):
+    # Tuples, like VisitRecord: files of these run to millions of rows.
     line: int
     session_id: str
     client_id: str
     present: bool
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.session_id, self.client_id)
 
 
 @dataclass(frozen=True)
@@ -77,10 +62,22 @@ class ReviewRecord:
     created_at: datetime
     comment: str | Absent | None
     aspects: tuple[str, ...] | Absent
-
-    @property
-    def key(self) -> str:
-        return self.id
+    # The 0-10 answer of a business review; ABSENT when the file has no such column.
+    recommend: int | Absent | None = None
 
 
-Record = ClientRecord | CoachRecord | SessionRecord | AttendanceRecord | ReviewRecord
+class VisitRecord(NamedTuple):
+    """One booking of a visit history: the session is named by class, start and coach."""
+
+    line: int
+    client_id: str
+    class_name: str
+    starts_at: datetime
+    coach_id: str | None
+    coach_name: str | None
+    duration_min: int | Absent
+    location: str | Absent | None
+    present: bool
+
+
+Record = ClientRecord | CoachRecord | SessionRecord | AttendanceRecord | ReviewRecord | VisitRecord

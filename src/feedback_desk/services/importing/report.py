@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from feedback_desk.services.importing.columns import ImportKind
+from feedback_desk.services.importing.dates import DateDetection
+from feedback_desk.services.importing.headers import ColumnGuess
+from feedback_desk.services.importing.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -17,16 +20,38 @@ class FileReport:
     warnings: tuple[str, ...] = ()
     new_classes: tuple[str, ...] = ()
     new_aspects: tuple[str, ...] = ()
+    new_coaches: tuple[str, ...] = ()
+    sessions_created: int = 0
+    encoding: str = "UTF-8"
+    encoding_guessed: bool = False  # not UTF-8: read as Windows-1252
 
     @property
     def rows(self) -> int:
         return self.created + self.updated + self.unchanged
 
     def summary(self) -> str:
-        return (
+        text = (
             f"{self.source}: {self.created} created, {self.updated} updated, "
             f"{self.unchanged} unchanged"
         )
+        if self.encoding_guessed:
+            text += f" (not UTF-8: read as {self.encoding})"
+        return text
+
+    def details(self) -> list[str]:
+        """The lines that follow the summary on the command line (and in a folder's log)."""
+        lines = []
+        if self.sessions_created:
+            lines.append(f"new sessions: {self.sessions_created}")
+        if self.new_coaches:
+            lines.append(f"new coaches: {', '.join(self.new_coaches)}")
+        if self.new_classes:
+            lines.append(f"new classes: {', '.join(self.new_classes)}")
+        if self.new_aspects:
+            lines.append(
+                "new aspects awaiting a manager's approval: " + ", ".join(self.new_aspects)
+            )
+        return lines
 
 
 @dataclass(frozen=True)
@@ -49,7 +74,8 @@ class PreviewRow:
 
 @dataclass(frozen=True)
 class ImportPreview:
-    """The first rows of a file and every problem the import would refuse it for."""
+    """The first rows of a file, how its columns are read, and every problem it would be
+    refused for (``issues``: with codes, parameters and cells, for the window)."""
 
     kind: ImportKind
     source: str
@@ -65,6 +91,13 @@ class ImportPreview:
     unchanged: int = 0
     new_classes: tuple[str, ...] = field(default=())
     new_aspects: tuple[str, ...] = field(default=())
+    new_coaches: tuple[str, ...] = field(default=())
+    sessions_created: int = 0
+    encoding: str | None = None
+    encoding_guessed: bool = False
+    columns: tuple[ColumnGuess, ...] = ()
+    dates: dict[str, DateDetection] = field(default_factory=dict)
+    issues: tuple[Problem, ...] = ()
 
     @property
     def can_import(self) -> bool:

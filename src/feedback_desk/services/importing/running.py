@@ -1,58 +1,54 @@
-"""Running an import, all or nothing, and previewing one without writing anything."""
+"""Running an import, all or nothing, and previewing one without writing anything.
+
+Every file is first checked in a read session (streaming; the store stays free for the kiosk
+and the window meanwhile). Only when no file has a problem is everything written, in one write
+transaction: a problem, a cancel or a crash leaves the store as it was.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from feedback_desk.clock import Clock, SystemClock
+from feedback_desk.domain.localtime import local_day
 from feedback_desk.services import audit
-from feedback_desk.services.importing.apply_people import plan_clients, plan_coaches
-from feedback_desk.services.importing.apply_reviews import plan_reviews
-from feedback_desk.services.importing.apply_timetable import plan_attendance, plan_sessions
-from feedback_desk.services.importing.columns import ImportKind, column_names
-from feedback_desk.services.importing.parsing import ParsedFile, parse_file
+from feedback_desk.services.importing.checking import check_file
+from feedback_desk.services.importing.checks import Defined, FileCheck, ReadRules
+from feedback_desk.services.importing.columns import ImportKind
+from feedback_desk.services.importing.dates import DateOrder, detect_date_order
+from feedback_desk.services.importing.mapping import Mapping
+from feedback_desk.services.importing.messages import Code
 from feedback_desk.services.importing.plans import ImportContext, KindPlan
-from feedback_desk.services.importing.problems import ImportRejected, Problem, sort_problems
-from feedback_desk.services.importing.reading import CsvTable, read_table
-from feedback_desk.services.importing.references import check_references
+from feedback_desk.services.importing.presets import resolve
+from feedback_desk.services.importing.problems import (
+    ImportRejected,
+    Problem,
+    problem,
+    sort_problems,
+)
 from feedback_desk.services.importing.report import (
     FileReport,
     ImportPreview,
     ImportReport,
     PreviewRow,
 )
+from feedback_desk.services.importing.source import ImportSource
+from feedback_desk.services.importing.writing import apply_file
 from feedback_desk.services.progress import NullProgress, Progress, check_cancelled
 from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.store.database import Store
 
-Planner = Callable[[ImportContext, str, Sequence[Any]], KindPlan]
-
-_PLANNERS: dict[ImportKind, Planner] = {
-    ImportKind.CLIENTS: plan_clients,
-    ImportKind.COACHES: plan_coaches,
-    ImportKind.SESSIONS: plan_sessions,
-    ImportKind.ATTENDANCE: plan_attendance,
-    ImportKind.REVIEWS: plan_reviews,
-}
 _ORDER = list(ImportKind)
+DATE_ORDER_KEY = "import.date_order"
 
 
-@dataclass(frozen=True)
-class ImportSource:
-    """One file to import; *name* is how messages call it (as typed on the command line)."""
-
-    kind: ImportKind
-    path: Path
-    name: str | None = None
-
-    @property
-    def source(self) -> str:
-        return self.name if self.name is not None else str(self.path)
+def read_rules(settings: Settings, now: datetime) -> ReadRules:
+    tz = settings.timezone
+    return ReadRules(tz, DateOrder(settings.raw(DATE_ORDER_KEY)), local_day(now, tz))
 
 
 def import_file(
@@ -62,11 +58,12 @@ def import_file(
     *,
     clock: Clock,
     name: str | None = None,
+    mapping: Mapping | None = None,
     actor: str | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
     """Import one CSV file; ImportRejected (nothing written) when any row is invalid."""
-    source = ImportSource(ImportKind(kind), Path(path), name)
+    source = ImportSource(ImportKind(kind), Path(path), name, mapping or Mapping())
     return import_files(store, [source], clock=clock, actor=actor, progress=progress)
 
 
@@ -78,60 +75,66 @@ def import_files(
     actor: str | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import several files in one transaction (ids defined by one file count for the others)."""
+    """Import several files in one transaction (ids defined by one file count for the others).
+
+    Files are checked and written in dependency order (clients, coaches, sessions, visits,
+    attendance, reviews), so `import visits V.csv clients C.csv` finds C.csv's clients.
+    """
     progress = progress or NullProgress()
-    kinds = [s.kind for s in sources]
-    repeated = sorted({k for k in kinds if kinds.count(k) > 1})
-    if repeated:
-        raise ImportRejected(
-            Problem(s.source, None, f"a second {s.kind} file in the same import")
-            for s in sources
-            if s.kind in repeated and kinds.index(s.kind) != sources.index(s)
-        )
-    progress.report(0, None, "reading the files")
-    tables = _read_all(sources)
-    ordered = sorted(zip(sources, tables, strict=True), key=lambda pair: _ORDER.index(pair[0].kind))
-    with store.write() as db:
+    _refuse_repeated_kinds(sources)
+    ordered = sorted((_resolved(s) for s in sources), key=lambda s: _ORDER.index(s.kind))
+    now = clock.now()
+    with store.read() as db:
         settings = load_settings(db)
-        check_cancelled(progress)
-        progress.report(0, None, "checking every row")
-        parsed = [parse_file(s.kind, table, settings.timezone) for s, table in ordered]
-        problems = [p for f in parsed for p in f.problems] + check_references(db, parsed)
-        if problems:
-            raise ImportRejected(sort_problems(problems, [s.source for s in sources]))
-        ctx = ImportContext(db=db, settings=settings, now=clock.now(), progress=progress)
-        reports = [_import_parsed(ctx, f, actor) for f in parsed]
+        rules = read_rules(settings, now)
+        checks = _check_all(db, ordered, rules, progress)
+    problems = [p for check in checks for p in check.problems]
+    if problems:
+        raise ImportRejected(sort_problems(problems, [s.source for s in sources]))
+    check_cancelled(progress)
+    with store.write() as db:
+        ctx = ImportContext(db=db, settings=settings, now=now, progress=progress)
+        reports = [_write(ctx, check, rules, actor) for check in checks]
     order = {s.source: index for index, s in enumerate(sources)}
     return ImportReport(tuple(sorted(reports, key=lambda r: order[r.source])))
 
 
-def _read_all(sources: Sequence[ImportSource]) -> list[CsvTable]:
-    tables: list[CsvTable] = []
-    problems: list[Problem] = []
+def _resolved(source: ImportSource) -> ImportSource:
+    mapping = resolve(source.mapping, source.kind)
+    return ImportSource(source.kind, source.path, source.name, mapping)
+
+
+def _refuse_repeated_kinds(sources: Sequence[ImportSource]) -> None:
+    seen: set[ImportKind] = set()
+    repeated: list[Problem] = []
     for s in sources:
-        try:
-            tables.append(read_table(s.path, s.source, column_names(s.kind)))
-        except ImportRejected as exc:
-            problems.extend(exc.details)
-    if problems:
-        raise ImportRejected(problems)
-    return tables
+        if s.kind in seen:
+            repeated.append(problem(s.source, None, Code.SECOND_FILE_OF_KIND, kind=s.kind.value))
+        seen.add(s.kind)
+    if repeated:
+        raise ImportRejected(repeated)
 
 
-def _import_parsed(ctx: ImportContext, parsed: ParsedFile, actor: str | None) -> FileReport:
-    # Planned only now, after the files it depends on were written, so every id resolves.
-    plan = _PLANNERS[parsed.kind](ctx, parsed.source, parsed.records)
-    plan.execute()
-    report = _file_report(plan)
+def _check_all(
+    db: Session, sources: Sequence[ImportSource], rules: ReadRules, progress: Progress
+) -> list[FileCheck]:
+    defined = Defined()
+    return [check_file(db, source, rules, defined, progress) for source in sources]
+
+
+def _write(ctx: ImportContext, check: FileCheck, rules: ReadRules, actor: str | None) -> FileReport:
+    plan = apply_file(ctx, check, rules, write=True)
+    report = _file_report(plan, check)
     audit.record(
         ctx.db,
         at=ctx.now,
         actor=actor or audit.default_actor(),
         action="import_csv",
         entity_type="csv_file",
-        entity_id=parsed.source[-200:],
-        kind=str(parsed.kind),
-        file=parsed.source,
+        entity_id=check.name[-200:],
+        kind=str(check.source.kind),
+        file=check.name,
+        encoding=report.encoding,
         rows=report.rows,
         created=report.created,
         updated=report.updated,
@@ -139,11 +142,14 @@ def _import_parsed(ctx: ImportContext, parsed: ParsedFile, actor: str | None) ->
         warnings=len(report.warnings),
         new_classes=list(report.new_classes),
         new_aspects=list(report.new_aspects),
+        new_coaches=list(report.new_coaches),
+        sessions_created=report.sessions_created,
     )
     return report
 
 
-def _file_report(plan: KindPlan) -> FileReport:
+def _file_report(plan: KindPlan, check: FileCheck) -> FileReport:
+    layout = check.layout
     return FileReport(
         kind=plan.kind,
         source=plan.source,
@@ -153,6 +159,10 @@ def _file_report(plan: KindPlan) -> FileReport:
         warnings=tuple(str(w) for w in plan.warnings),
         new_classes=tuple(plan.new_classes),
         new_aspects=tuple(plan.new_aspects),
+        new_coaches=tuple(plan.new_coaches),
+        sessions_created=plan.sessions_created,
+        encoding=layout.encoding_label if layout else "UTF-8",
+        encoding_guessed=bool(layout and layout.encoding_guessed),
     )
 
 
@@ -162,51 +172,62 @@ def preview_import(
     path: Path | str,
     *,
     name: str | None = None,
+    mapping: Mapping | None = None,
     max_rows: int = 20,
     clock: Clock | None = None,
     progress: Progress | None = None,
 ) -> ImportPreview:
     """What importing the file would do: first rows, every problem, the counts; writes nothing."""
-    source = ImportSource(ImportKind(kind), Path(path), name)
+    progress = progress or NullProgress()
+    source = ImportSource(ImportKind(kind), Path(path), name, mapping or Mapping())
+    now = (clock or SystemClock()).now()
     try:
-        table = read_table(source.path, source.source, column_names(source.kind))
+        source = _resolved(source)
     except ImportRejected as exc:
         return ImportPreview(kind=source.kind, source=source.source, problems=tuple(exc.problems))
     with store.read() as db:
         settings = load_settings(db)
-        parsed = parse_file(source.kind, table, settings.timezone)
-        problems = parsed.problems + check_references(db, [parsed])
-        plan = _plan_for_preview(db, settings, parsed, clock, progress or NullProgress())
-    width = len(table.header)
+        rules = read_rules(settings, now)
+        check = check_file(db, source, rules, Defined(), progress, samples=max_rows)
+        plan = None
+        if check.ok:
+            # "now" only dates what a write would record, which a preview never does.
+            ctx = ImportContext(db=db, settings=settings, now=now, progress=progress)
+            plan = apply_file(ctx, check, rules, write=False)
+    return preview_of(check, plan)
+
+
+def preview_of(check: FileCheck, plan: KindPlan | None) -> ImportPreview:
+    layout, columns = check.layout, check.columns
+    header = layout.raw_header if layout else ()
+    width = len(header)
+    issues = tuple(sort_problems(check.problems, [check.name]))
     return ImportPreview(
-        kind=source.kind,
-        source=source.source,
-        delimiter=table.delimiter,
-        header=table.raw_header,
+        kind=check.source.kind,
+        source=check.name,
+        delimiter=layout.delimiter if layout else None,
+        header=header,
         rows=tuple(
             PreviewRow(row.line, tuple(row.cells[:width]) + ("",) * (width - len(row.cells)))
-            for row in table.rows[:max_rows]
+            for row in check.samples
         ),
-        row_count=len(table.rows),
-        ignored_columns=parsed.ignored_columns,
-        problems=tuple(str(p) for p in sort_problems(problems, [source.source])),
-        warnings=tuple(str(w) for w in plan.warnings),
-        would_create=plan.created,
-        would_update=plan.updated,
-        unchanged=plan.unchanged,
-        new_classes=tuple(plan.new_classes),
-        new_aspects=tuple(plan.new_aspects),
+        row_count=check.rows,
+        ignored_columns=columns.ignored_columns if columns else (),
+        problems=tuple(str(p) for p in issues),
+        warnings=tuple(str(w) for w in plan.warnings) if plan else (),
+        would_create=plan.created if plan else 0,
+        would_update=plan.updated if plan else 0,
+        unchanged=plan.unchanged if plan else 0,
+        new_classes=tuple(plan.new_classes) if plan else (),
+        new_aspects=tuple(plan.new_aspects) if plan else (),
+        new_coaches=tuple(plan.new_coaches) if plan else (),
+        sessions_created=plan.sessions_created if plan else 0,
+        encoding=layout.encoding_label if layout else None,
+        encoding_guessed=bool(layout and layout.encoding_guessed),
+        columns=columns.guesses if columns else (),
+        dates={
+            name: detect_date_order(samples, date_format=check.source.mapping.date_format)
+            for name, samples in check.date_samples.items()
+        },
+        issues=issues,
     )
-
-
-def _plan_for_preview(
-    db: Session,
-    settings: Settings,
-    parsed: ParsedFile,
-    clock: Clock | None,
-    progress: Progress,
-) -> KindPlan:
-    # "now" only dates what execute would write, which a preview never runs.
-    now = (clock or SystemClock()).now()
-    ctx = ImportContext(db=db, settings=settings, now=now, progress=progress)
-    return _PLANNERS[parsed.kind](ctx, parsed.source, parsed.records)

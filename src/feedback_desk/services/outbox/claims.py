@@ -20,13 +20,12 @@ stuck longer than the lease) loses nothing and sends nothing twice.
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
 import socket
 from dataclasses import dataclass
 from functools import cache
 
-import psutil
+from feedback_desk.services.processes import is_gone, this_process
 
 LEASE_SECONDS = 15 * 60
 
@@ -34,14 +33,6 @@ LEASE_SECONDS = 15 * 60
 @cache
 def this_host() -> str:
     return hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
-
-
-def _started(pid: int) -> int | None:
-    """The process's start time in hundredths of a second, or None when there is no such process."""
-    try:
-        return int(psutil.Process(pid).create_time() * 100)
-    except (psutil.NoSuchProcess, psutil.AccessDenied):
-        return None
 
 
 @dataclass(frozen=True)
@@ -71,24 +62,11 @@ class ClaimMaker:
     """Tokens for one send run of this process."""
 
     def __init__(self) -> None:
-        self._pid = os.getpid()
-        self._started = _started(self._pid) or 0
+        self._pid, self._started = this_process()
         self._nonce = secrets.token_hex(4)
 
     def token(self, wall_now: float) -> str:
         return ClaimOwner(this_host(), self._pid, self._started, int(wall_now), self._nonce).token
-
-
-def _process_is_gone(owner: ClaimOwner) -> bool:
-    try:
-        process = psutil.Process(owner.pid)
-        if abs(int(process.create_time() * 100) - owner.started) > 100:
-            return True  # the pid was reused by another process
-        return bool(process.status() == psutil.STATUS_ZOMBIE)
-    except psutil.NoSuchProcess:
-        return True
-    except psutil.AccessDenied:
-        return False
 
 
 def claim_is_dead(token: str | None, *, wall_now: float, lease: float = LEASE_SECONDS) -> bool:
@@ -98,4 +76,4 @@ def claim_is_dead(token: str | None, *, wall_now: float, lease: float = LEASE_SE
         return True
     if wall_now - owner.claimed_wall > lease:
         return True
-    return owner.host == this_host() and _process_is_gone(owner)
+    return owner.host == this_host() and is_gone(owner.pid, owner.started)

@@ -18,7 +18,9 @@ content with :func:`feedback_desk.services.templates.fill.fill` (a template) or
     )
 
 Everything is checked before anything is written: addresses, control characters in the subject,
-and consent for commercial content (content with a List-Unsubscribe header). It raises
+and consent for content with a List-Unsubscribe header (unless ``consent_needed`` is off: a review
+request is a service message). ``message_id`` fixes the Message-ID in advance (a review request
+keeps it, so the inbox knows the replies to it). It raises
 UserInputError with one line per problem; the caller's transaction decides the rest.
 """
 
@@ -53,12 +55,18 @@ def commercial_refusal(client: Client | None, at: datetime) -> str | None:
 
     An unsubscribe holds from the moment it is recorded, whatever *at* a run looks at.
     """
+    return unsubscribable_refusal(client, consent_needed=True)
+
+
+def unsubscribable_refusal(client: Client | None, *, consent_needed: bool) -> str | None:
+    """Why *client* may not get a message that carries an unsubscribe (commercial email, or a
+    review request, which needs consent only when ``requests.require_consent`` is on)."""
     if client is None:
         return "a commercial email goes to one client"
     who = f"{client.full_name} ({client.external_id})"
     if not client.email:
         return f"{who} has no email address"
-    if not client.email_consent:
+    if consent_needed and not client.email_consent:
         return f"{who} has not agreed to receive email from the studio"
     if client.unsubscribed_at is not None:
         return f"{who} unsubscribed"
@@ -81,6 +89,8 @@ def queue_message(
     review: Review | None = None,
     dedup_key: str | None = None,
     actor: str | None = None,
+    consent_needed: bool = True,
+    message_id: str | None = None,
 ) -> Queued:
     """Queue one email (see the module's docstring); at most one row per dedup key."""
     if dedup_key is not None:
@@ -97,7 +107,7 @@ def queue_message(
     if not content.text.strip():
         problems.append("the message is empty")
     if content.list_unsubscribe is not None:
-        refusal = commercial_refusal(client, at)
+        refusal = unsubscribable_refusal(client, consent_needed=consent_needed)
         if refusal:
             problems.append(refusal)
     if problems:
@@ -119,6 +129,7 @@ def queue_message(
         attempts=0,
         created_at=at,
         created_by=actor,
+        message_id=message_id,
     )
     if dedup_key is None:
         session.add(message)

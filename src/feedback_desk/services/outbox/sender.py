@@ -32,16 +32,25 @@ from feedback_desk.services.email.smtp import (
 )
 from feedback_desk.services.outbox.claims import LEASE_SECONDS, ClaimMaker, claim_is_dead
 from feedback_desk.services.outbox.pacing import Pacer, Pacing
-from feedback_desk.services.outbox.queue import commercial_refusal
+from feedback_desk.services.outbox.queue import unsubscribable_refusal
 from feedback_desk.services.progress import NullProgress, Progress, check_cancelled
+from feedback_desk.services.requests.lifecycle import after_delivery
 from feedback_desk.services.secrets import store_identity
-from feedback_desk.services.settings import load_settings
+from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import Client, OutboxMessage
 
 FIRST_RETRY = timedelta(minutes=5)
 LONGEST_RETRY = timedelta(hours=1)
 MAX_ERROR_CHARS = 2000
+
+
+_STATE_AFTER = {
+    Outcome.SENT: OutboxState.SENT,
+    Outcome.PERMANENT: OutboxState.FAILED,
+    Outcome.UNCERTAIN: OutboxState.UNCERTAIN,
+    Outcome.TEMPORARY: OutboxState.QUEUED,
+}
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -59,7 +68,7 @@ class SendReport:
     cancelled: int = 0
     # Claims left by a dead sender, found and marked uncertain at the start of this run.
     dead_claims: int = 0
-    # Why nothing could be sent (no server reachable, login refused), when that happened.
+    # Why the run stopped (no server reachable, login or sender refused, a silent server).
     unreachable: str | None = None
     errors: list[str] = field(default_factory=list)
 
@@ -109,8 +118,9 @@ class _Claimed:
     id: int
     token: str
     envelope: Envelope | None
-    # Set when the message cannot be sent as stored (a bad address): a permanent failure.
-    refusal: str | None = None
+    # What the claim replaced, to give the message back untouched (see _Batch.release).
+    previous_message_id: str | None = None
+    previous_claimed_at: datetime | None = None
 
 
 class _Batch:
@@ -123,7 +133,9 @@ class _Batch:
         transport: SmtpTransport,
         config: SmtpConfig,
         wall: Callable[[], float],
+        settings: Settings,
     ) -> None:
+        self.settings = settings
         self.store = store
         self.clock = clock
         self.transport = transport
@@ -157,10 +169,14 @@ class _Batch:
                 return None
             if message.list_unsubscribe is not None:
                 client = session.get(Client, message.client_id) if message.client_id else None
-                refusal = commercial_refusal(client, now)
+                consent_needed = message.kind is not MessageKind.REVIEW_REQUEST or (
+                    self.settings.flag("requests.require_consent")
+                )
+                refusal = unsubscribable_refusal(client, consent_needed=consent_needed)
                 if refusal is not None:
                     self._cancel_withdrawn(session, message_id, refusal)
                     return None
+            previous_message_id, previous_claimed_at = message.message_id, message.claimed_at
             message_id_header = message.message_id or new_message_id(self.config.sender)
             taken = session.execute(
                 update(OutboxMessage)
@@ -192,7 +208,24 @@ class _Batch:
                 list_unsubscribe=message.list_unsubscribe,
                 auto_submitted=message.kind is MessageKind.ALERT,
             )
-        return _Claimed(message_id, token, envelope)
+        return _Claimed(message_id, token, envelope, previous_message_id, previous_claimed_at)
+
+    def release(self, claimed: _Claimed) -> None:
+        """Give a claimed message back exactly as it was (queued, same attempts and Message-ID):
+        nothing was tried that counts against it."""
+        with self.store.write() as session:
+            session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == claimed.id, OutboxMessage.claim_token == claimed.token)
+                .values(
+                    state=OutboxState.QUEUED,
+                    claim_token=None,
+                    claimed_at=claimed.previous_claimed_at,
+                    message_id=claimed.previous_message_id,
+                    attempts=OutboxMessage.attempts - 1,
+                )
+                .execution_options(synchronize_session=False)
+            )
 
     def _cancel_withdrawn(self, session: Session, message_id: int, refusal: str) -> None:
         session.execute(
@@ -201,24 +234,23 @@ class _Batch:
             .values(state=OutboxState.CANCELLED, last_error=f"not sent: {refusal}")
             .execution_options(synchronize_session=False)
         )
+        after_delivery(session, message_id, OutboxState.CANCELLED, at=self.clock.now())
         self.report.cancelled += 1
 
     def finish(self, claimed: _Claimed, delivery: Delivery) -> None:
         """Record the outcome under our claim token (whatever a dead-claim sweep said meanwhile)."""
         now = self.clock.now()
-        values: dict[str, object] = {"claim_token": None}
         detail = delivery.detail[:MAX_ERROR_CHARS] or None
+        new_state = _STATE_AFTER[delivery.outcome]
+        values: dict[str, object] = {"claim_token": None, "state": new_state, "last_error": detail}
         if delivery.outcome is Outcome.SENT:
-            values |= {"state": OutboxState.SENT, "sent_at": now, "last_error": detail}
+            values["sent_at"] = now
             self.report.sent += 1
         elif delivery.outcome is Outcome.PERMANENT:
-            values |= {"state": OutboxState.FAILED, "last_error": detail}
             self.report.failed += 1
         elif delivery.outcome is Outcome.UNCERTAIN:
-            values |= {"state": OutboxState.UNCERTAIN, "last_error": detail}
             self.report.uncertain += 1
         else:
-            values |= {"state": OutboxState.QUEUED, "last_error": detail}
             self.report.retry_later += 1
         if delivery.outcome is not Outcome.SENT:
             self.report.errors.append(f"message {claimed.id}: {delivery.detail}")
@@ -234,6 +266,7 @@ class _Batch:
                 .values(**values)
                 .execution_options(synchronize_session=False)
             )
+            after_delivery(session, claimed.id, new_state, at=now)
 
     def postpone(self, message_ids: list[int], reason: str) -> None:
         """The server cannot be reached: every due message stays queued, retried later."""
@@ -259,10 +292,11 @@ def send_due(
     wall: Callable[[], float] = time.time,
     lease: float = LEASE_SECONDS,
 ) -> SendReport:
-    """Send every queued message whose time has come (feedback-rules: the outbox rules).
+    """Send every queued message whose time has come (docs/rules.md#outbox).
 
     Raises EmailNotConfigured (or SecretStoreUnavailable) when sending cannot even be tried;
-    a server that cannot be reached is reported in ``SendReport.unreachable``.
+    a server that cannot be reached, refuses the studio's sender (530) or stops answering ends
+    the run, reported in ``SendReport.unreachable``; the messages not tried stay as they were.
     """
     progress = progress or NullProgress()
     now = clock.now()
@@ -275,7 +309,7 @@ def send_due(
         report = SendReport(dead_claims=dead)
         return report
     config = smtp_config(settings, store_id)
-    batch = _Batch(store, clock, transport, config, wall)
+    batch = _Batch(store, clock, transport, config, wall, settings)
     batch.report.dead_claims = dead
     pacer = Pacer(settings.integer("outbox.per_minute"), pacing or Pacing.realtime())
     try:
@@ -292,20 +326,44 @@ def send_due(
             claimed = batch.claim(message_id)
             if claimed is None or claimed.envelope is None:
                 continue
-            _send_one(batch, connection, claimed, pacer)
+            delivery = _send_one(batch, connection, claimed, pacer)
+            stop = _why_the_run_stops(batch.config, delivery)
+            if stop is not None:
+                batch.report.unreachable = stop
+                break
         progress.report(len(ids), len(ids), "done")
     finally:
         batch.close()
     return batch.report
 
 
-def _send_one(batch: _Batch, connection: SmtpConnection, claimed: _Claimed, pacer: Pacer) -> None:
+def _why_the_run_stops(config: SmtpConfig, delivery: Delivery) -> str | None:
+    """Why no further message of this run should be tried, or None to go on."""
+    where = f"{config.host}:{config.port}"
+    if delivery.outcome is Outcome.SETUP:
+        return (
+            f"the mail server {where} takes no mail from {config.sender} as set up "
+            f"({delivery.detail}): it wants a secure connection (smtp.security) or a login "
+            "(smtp.username and smtp.password), see Settings → Email"
+        )
+    if delivery.stalled:
+        return (
+            f"the mail server {where} stopped answering (no reply within "
+            f"{config.timeout:g} seconds, smtp.timeout_seconds); the run stopped there"
+        )
+    return None
+
+
+def _send_one(
+    batch: _Batch, connection: SmtpConnection, claimed: _Claimed, pacer: Pacer
+) -> Delivery:
     assert claimed.envelope is not None
     try:
         message = build_message(claimed.envelope)
     except UserInputError as exc:
-        batch.finish(claimed, Delivery(Outcome.PERMANENT, "; ".join(exc.problems)))
-        return
+        delivery = Delivery(Outcome.PERMANENT, "; ".join(exc.problems))
+        batch.finish(claimed, delivery)
+        return delivery
     try:
         delivery = connection.deliver(
             message, claimed.envelope.sender, list(claimed.envelope.recipients)
@@ -317,4 +375,8 @@ def _send_one(batch: _Batch, connection: SmtpConnection, claimed: _Claimed, pace
         )
         raise
     pacer.record()
-    batch.finish(claimed, delivery)
+    if delivery.outcome is Outcome.SETUP:
+        batch.release(claimed)
+    else:
+        batch.finish(claimed, delivery)
+    return delivery

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from feedback_desk.domain.kinds import MessageKind, OutboxState
 from feedback_desk.errors import UserInputError
 from feedback_desk.services import audit
+from feedback_desk.services.requests.lifecycle import after_delivery
 from feedback_desk.store.models import Client, OutboxMessage
 
 
@@ -131,6 +132,7 @@ def cancel(session: Session, message_id: int, *, at: datetime, actor: str) -> Ou
     _require(message, (OutboxState.QUEUED, OutboxState.FAILED, OutboxState.UNCERTAIN), "cancelled")
     message.state = OutboxState.CANCELLED
     message.claim_token = None
+    after_delivery(session, message.id, OutboxState.CANCELLED, at=at)
     _audit(session, message, "cancelled", at, actor)
     return message
 
@@ -144,6 +146,7 @@ def resolve_as_sent(
     message.state = OutboxState.SENT
     message.sent_at = message.claimed_at or at
     message.claim_token = None
+    after_delivery(session, message.id, OutboxState.SENT, at=message.sent_at)
     _audit(session, message, "resolved_sent", at, actor)
     return message
 

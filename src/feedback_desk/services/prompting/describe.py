@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -54,3 +56,26 @@ def find_client(session: Session, external_id: str) -> Client:
     if client is None:
         raise UserInputError(f"unknown client {external_id!r}")
     return client
+
+
+class SessionDay(StrEnum):
+    """How a class prompt names the session's day: "today", "yesterday", "last Sunday", "on
+    Tuesday" (a week ago or more: "last")."""
+
+    TODAY = "today"
+    YESTERDAY = "yesterday"
+    LAST_WEEKDAY = "last_weekday"
+    ON_WEEKDAY = "on_weekday"
+
+
+def session_day(starts_at: datetime, asked_at: datetime, tz: ZoneInfo) -> tuple[SessionDay, date]:
+    """How to name the local day of a session that started at *starts_at*, asked at *asked_at*."""
+    day = starts_at.astimezone(tz).date()
+    days_ago = (asked_at.astimezone(tz).date() - day).days
+    if days_ago <= 0:
+        return SessionDay.TODAY, day
+    if days_ago == 1:
+        return SessionDay.YESTERDAY, day
+    if days_ago >= 7:
+        return SessionDay.LAST_WEEKDAY, day
+    return SessionDay.ON_WEEKDAY, day

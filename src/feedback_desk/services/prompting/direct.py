@@ -52,6 +52,7 @@ class AnswerRequest:
     ignore: bool = False
     aspect_labels: Sequence[str] = ()
     comment: str | None = None
+    recommend: int | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,10 @@ def _request_problems(request: AnswerRequest) -> list[str]:
     problems = []
     if request.ignore and (request.aspect_labels or request.comment):
         problems.append("--aspects and --comment go with --stars, not with --ignore")
+    if request.ignore and request.recommend is not None:
+        problems.append("--recommend goes with --stars, not with --ignore")
+    if request.recommend is not None and not 0 <= request.recommend <= 10:
+        problems.append(f"--recommend must be between 0 and 10, not {request.recommend}")
     if not request.ignore and request.stars is None:
         problems.append("give --stars N (1 to 5) or --ignore")
     if request.stars is not None and not 1 <= request.stars <= 5:
@@ -105,6 +110,11 @@ def answer_due(
             f"nothing is due for client {client.external_id} at "
             f"{format_local(at, settings.timezone)}"
         )
+    if due is not None and due.kind is ReviewKind.CLASS and request.recommend is not None:
+        problems.append(
+            "--recommend answers the 0-10 question of a business prompt; "
+            "the prompt due is a class review"
+        )
     aspect_ids: list[int] = []
     if due is not None and request.stars is not None and request.aspect_labels:
         aspect_ids, aspect_problems = aspects_by_labels(
@@ -127,7 +137,12 @@ def answer_due(
         session,
         settings,
         prompt.id,
-        Answer(stars=request.stars, aspect_ids=aspect_ids, comment=request.comment),
+        Answer(
+            stars=request.stars,
+            aspect_ids=aspect_ids,
+            comment=request.comment,
+            recommend=request.recommend,
+        ),
         at=at,
         channel=channel,
     )

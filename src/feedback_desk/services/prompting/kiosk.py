@@ -7,9 +7,12 @@ plain values (no ORM objects cross threads).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
 
 from feedback_desk.clock import Clock
-from feedback_desk.domain.kinds import Channel, Polarity, ReviewKind
+from feedback_desk.domain.kinds import Channel, Polarity, PromptOutcome, ReviewKind
 from feedback_desk.services import aspects as aspect_catalogue
 from feedback_desk.services.client_search import ClientMatch, search_clients
 from feedback_desk.services.prompting.describe import (
@@ -25,9 +28,9 @@ from feedback_desk.services.prompting.recording import (
     ignore_prompt,
     show_prompt,
 )
-from feedback_desk.services.settings import load_settings
+from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.store.database import Store
-from feedback_desk.store.models import Client
+from feedback_desk.store.models import Client, Prompt
 
 SEARCH_LIMIT = 8
 
@@ -63,7 +66,33 @@ def find_clients(store: Store, text: str) -> list[ClientMatch]:
         return search_clients(session, text, limit=SEARCH_LIMIT)
 
 
-def start_visit(store: Store, clock: Clock, client_id: int) -> Visit:
+def _visit(
+    session: Session,
+    settings: Settings,
+    client: Client,
+    prompt: Prompt | None,
+) -> Visit:
+    summary = (
+        summarize_session(session, prompt.session_id)
+        if prompt is not None and prompt.session_id is not None
+        else None
+    )
+    return Visit(
+        client_id=client.id,
+        first_name=client.first_name,
+        short_name=client.short_name,
+        language=client_language(settings, client),
+        prompt_id=prompt.id if prompt is not None else None,
+        kind=prompt.kind if prompt is not None else None,
+        session=summary,
+        question_fr=business_question(settings, "fr"),
+        question_en=business_question(settings, "en"),
+    )
+
+
+def start_visit(
+    store: Store, clock: Clock, client_id: int, *, channel: Channel = Channel.KIOSK
+) -> Visit:
     """Work out what is due for the client now and, if anything, record it as shown."""
     with store.write() as session:
         settings = load_settings(session)
@@ -71,42 +100,53 @@ def start_visit(store: Store, clock: Clock, client_id: int) -> Visit:
         at = clock.now()
         due = due_for(session, settings, client.id, at)
         prompt = (
-            show_prompt(session, settings, client, due, at=at, channel=Channel.KIOSK)
+            show_prompt(session, settings, client, due, at=at, channel=channel)
             if due is not None
             else None
         )
-        summary = (
-            summarize_session(session, due.session_id)
-            if due is not None and due.session_id is not None
-            else None
-        )
-        return Visit(
-            client_id=client.id,
-            first_name=client.first_name,
-            short_name=client.short_name,
-            language=client_language(settings, client),
-            prompt_id=prompt.id if prompt is not None else None,
-            kind=due.kind if due is not None else None,
-            session=summary,
-            question_fr=business_question(settings, "fr"),
-            question_en=business_question(settings, "en"),
-        )
+        return _visit(session, settings, client, prompt)
+
+
+def open_visit(store: Store, prompt_id: int) -> tuple[Visit, datetime] | None:
+    """The visit of a prompt shown and not answered or ignored yet, with when it was shown.
+
+    For kiosks that keep no state between two screens (the browser kiosk): None once the prompt
+    was answered or ignored, or when it does not exist.
+    """
+    with store.read() as session:
+        prompt = session.get(Prompt, prompt_id)
+        if prompt is None or prompt.outcome is not PromptOutcome.ABANDONED:
+            return None
+        settings = load_settings(session)
+        client = session.get_one(Client, prompt.client_id)
+        return _visit(session, settings, client, prompt), prompt.shown_at
 
 
 def aspect_options(store: Store, kind: ReviewKind, stars: int) -> list[AspectOption]:
     with store.read() as session:
-        return [
-            AspectOption(a.id, a.polarity, a.label_fr, a.label_en)
-            for a in aspect_catalogue.offered(session, kind, stars)
-        ]
+        return offered_options(session, kind, stars)
 
 
-def submit(store: Store, clock: Clock, prompt_id: int, answer: Answer) -> str:
+def offered_options(session: Session, kind: ReviewKind, stars: int) -> list[AspectOption]:
+    return [
+        AspectOption(a.id, a.polarity, a.label_fr, a.label_en)
+        for a in aspect_catalogue.offered(session, kind, stars)
+    ]
+
+
+def submit(
+    store: Store,
+    clock: Clock,
+    prompt_id: int,
+    answer: Answer,
+    *,
+    channel: Channel = Channel.KIOSK,
+) -> str:
     """Record the client's answer; returns the new review's id."""
     with store.write() as session:
         settings = load_settings(session)
         review = answer_prompt(
-            session, settings, prompt_id, answer, at=clock.now(), channel=Channel.KIOSK
+            session, settings, prompt_id, answer, at=clock.now(), channel=channel
         )
         return review.external_id
 

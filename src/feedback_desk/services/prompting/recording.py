@@ -20,7 +20,12 @@ from feedback_desk.domain.prompts import DuePrompt
 from feedback_desk.domain.segments import offered_polarities
 from feedback_desk.errors import UserInputError
 from feedback_desk.services import aspects as aspect_catalogue
-from feedback_desk.services.review_recording import MAX_COMMENT_CHARS, NewReview, record_review
+from feedback_desk.services.review_recording import (
+    MAX_COMMENT_CHARS,
+    NewReview,
+    recommend_problems,
+    record_review,
+)
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.models import Aspect, ClassSession, Client, Prompt, Review
 
@@ -39,6 +44,8 @@ class Answer:
     aspect_ids: Sequence[int] = ()
     own_aspects: Sequence[OwnAspect] = ()
     comment: str | None = None
+    # The 0-10 recommendation answer, for a business prompt (optional).
+    recommend: int | None = None
 
 
 def show_prompt(
@@ -67,7 +74,9 @@ def show_prompt(
 
 
 def _open_prompt(session: Session, prompt_id: int) -> Prompt:
-    prompt = session.get(Prompt, prompt_id)
+    # Locked (PostgreSQL; SQLite's writers are serialized anyway): a form sent twice at once
+    # from a browser records one answer, the other finds the prompt already answered.
+    prompt = session.get(Prompt, prompt_id, with_for_update=True)
     if prompt is None:
         raise UserInputError(f"prompt {prompt_id} does not exist")
     if prompt.outcome is not PromptOutcome.ABANDONED:
@@ -95,6 +104,7 @@ def answer_problems(
             f"the comment has {len(answer.comment)} characters; "
             f"at most {MAX_COMMENT_CHARS} are allowed"
         )
+    problems += recommend_problems(kind, answer.recommend)
     offered = {a.id: a for a in aspect_catalogue.offered(session, kind, answer.stars)}
     chosen = []
     for aspect_id in dict.fromkeys(answer.aspect_ids):
@@ -166,6 +176,7 @@ def answer_prompt(
             comment=answer.comment,
             aspects=[*chosen, *added],
             prompt=prompt,
+            recommend=answer.recommend,
         ),
     )
     prompt.outcome = PromptOutcome.ANSWERED

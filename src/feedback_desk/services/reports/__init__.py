@@ -1,4 +1,4 @@
-"""The report figures of a period (feedback-rules.md, Segments and figures; Reports).
+"""The report figures of a period (docs/rules.md#reports).
 
 Every count is a SQL aggregate over the ``local_day`` columns; Python only folds the day groups
 into months and turns counts into rounded figures.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -18,6 +19,7 @@ from feedback_desk.services.reports.figures import (
     MonthFigures,
     PeriodReport,
     PromptTally,
+    RecommendTally,
     Tally,
 )
 from feedback_desk.services.reports.scope import ReportScope
@@ -30,11 +32,15 @@ def period_report(
     with_coaches: bool = True,
     with_classes: bool = False,
     with_aspects: bool = False,
+    with_recommend: bool = False,
 ) -> PeriodReport:
-    """Totals, every month of the period in order, and optionally coaches, classes, aspects."""
+    """Totals, every month of the period in order, and optionally coaches, classes, aspects,
+    the 0-10 answers (totals and by month) and the prompts by channel."""
     review_months = queries.review_tallies(session, scope, by_month=True)
     prompt_months = queries.prompt_tallies(session, scope, by_month=True)
     report = _monthly(scope, scope.kinds, review_months, prompt_months)
+    if with_recommend:
+        report = _with_recommend(session, scope, report)
     if with_coaches:
         report.by_coach.extend(_coach_figures(session, scope))
     if with_classes:
@@ -95,17 +101,32 @@ def _monthly(
     )
 
 
+def _with_recommend(session: Session, scope: ReportScope, report: PeriodReport) -> PeriodReport:
+    months = queries.recommend_tallies(session, scope, by_month=True)
+    for tally in months.values():
+        report.recommend.merge(tally)
+    report.by_month[:] = [
+        replace(m, recommend=months.get(m.month, RecommendTally())) for m in report.by_month
+    ]
+    report.by_channel.extend(queries.channel_tallies(session, scope))
+    return report
+
+
 def daily_figures(session: Session, scope: ReportScope) -> list[DayFigures]:
-    """One entry for every local day of the period, empty days included."""
+    """One entry for every local day of the period, empty days included, with its 0-10
+    answers."""
     review_days: dict[date, Tally] = defaultdict(Tally)
     for (_kind, day), tally in queries.review_tallies(session, scope).items():
         review_days[day].merge(tally)
     prompt_days: dict[date, PromptTally] = defaultdict(PromptTally)
     for (_kind, day), prompts in queries.prompt_tallies(session, scope).items():
         prompt_days[day].merge(prompts)
+    recommend = queries.recommend_tallies(session, scope)
     return [
         DayFigures(
-            day, Figures.of(review_days.get(day, Tally()), prompt_days.get(day, PromptTally()))
+            day,
+            Figures.of(review_days.get(day, Tally()), prompt_days.get(day, PromptTally())),
+            recommend.get(day, RecommendTally()),
         )
         for day in iter_days(scope.first, scope.last)
     ]

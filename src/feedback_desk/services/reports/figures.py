@@ -46,6 +46,51 @@ class Tally:
 
 
 @dataclass
+class RecommendTally:
+    """The 0-10 answers by segment (seed 003), summable; reported beside the stars."""
+
+    responses: int = 0
+    promoters: int = 0
+    passives: int = 0
+    detractors: int = 0
+
+    def add_score(self, score: int, count: int) -> None:
+        self.responses += count
+        segment = segments.recommend_segment(score)
+        if segment is segments.Segment.PROMOTER:
+            self.promoters += count
+        elif segment is segments.Segment.PASSIVE:
+            self.passives += count
+        else:
+            self.detractors += count
+
+    def merge(self, other: RecommendTally) -> None:
+        self.responses += other.responses
+        self.promoters += other.promoters
+        self.passives += other.passives
+        self.detractors += other.detractors
+
+    @property
+    def nps(self) -> int | None:
+        """% of 9-10 − % of 0-6, rounded half away from zero; None when nobody answered."""
+        return segments.nps(self.promoters, self.detractors, self.responses)
+
+
+@dataclass(frozen=True)
+class ChannelFigures:
+    """Prompts shown and answered on one channel (an email request answered on its answer
+    page counts for ``email``, whose prompt it was)."""
+
+    channel: str
+    prompts_shown: int
+    prompts_answered: int
+
+    @property
+    def response_rate(self) -> float | None:
+        return segments.response_rate(self.prompts_answered, self.prompts_shown)
+
+
+@dataclass
 class PromptTally:
     shown: int = 0
     answered: int = 0
@@ -86,6 +131,7 @@ class Figures:
 class MonthFigures:
     month: date  # the first day of the month
     figures: Figures
+    recommend: RecommendTally = field(default_factory=RecommendTally)
 
     @property
     def key(self) -> str:
@@ -96,6 +142,7 @@ class MonthFigures:
 class DayFigures:
     day: date
     figures: Figures
+    recommend: RecommendTally = field(default_factory=RecommendTally)
 
 
 @dataclass(frozen=True)
@@ -142,3 +189,6 @@ class PeriodReport:
     by_class: list[ClassFigures] = field(default_factory=list)
     to_improve: list[AspectCount] = field(default_factory=list)
     excel: list[AspectCount] = field(default_factory=list)
+    # The 0-10 answers of the period (business reviews); filled when asked for.
+    recommend: RecommendTally = field(default_factory=RecommendTally)
+    by_channel: list[ChannelFigures] = field(default_factory=list)

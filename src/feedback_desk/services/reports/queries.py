@@ -16,11 +16,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from feedback_desk.domain.kinds import Polarity, PromptOutcome, ReviewKind
-from feedback_desk.services.reports.figures import AspectCount, PromptTally, Tally
+from feedback_desk.services.reports.figures import (
+    AspectCount,
+    ChannelFigures,
+    PromptTally,
+    RecommendTally,
+    Tally,
+)
 from feedback_desk.services.reports.periods import split_months
 from feedback_desk.services.reports.scope import ReportScope
 from feedback_desk.store.models import (
@@ -166,6 +172,50 @@ def prompt_tallies(
         if outcome is PromptOutcome.ANSWERED:
             tally.answered += count
     return dict(tallies)
+
+
+def recommend_tallies(
+    session: Session, scope: ReportScope, *, by_month: bool = False
+) -> dict[date, RecommendTally]:
+    """The 0-10 answers of the scope's business reviews, by local day (with *by_month*, by the
+    first day of the month)."""
+    if ReviewKind.BUSINESS not in scope.kinds:
+        return {}
+    rollup = ReviewDayRollup
+    period: Any = month_key(rollup.local_day) if by_month else rollup.local_day
+    stmt = (
+        select(period, rollup.recommend, func.sum(rollup.reviews))
+        .where(
+            rollup.kind == ReviewKind.BUSINESS,
+            rollup.local_day.between(scope.first, scope.last),
+            rollup.recommend >= 0,  # -1: no answer
+        )
+        .group_by(period, rollup.recommend)
+    )
+    days: dict[date, RecommendTally] = defaultdict(RecommendTally)
+    for key, score, count in session.execute(stmt):
+        days[month_of_key(key) if by_month else key].add_score(score, int(count))
+    return dict(days)
+
+
+def channel_tallies(session: Session, scope: ReportScope) -> list[ChannelFigures]:
+    """Prompts shown and answered in the scope, by the channel that asked, in channel order."""
+    rollup: Any = ClassPromptDayRollup if scope.narrowed else PromptDayRollup
+    answered = func.sum(case((rollup.outcome == PromptOutcome.ANSWERED, rollup.prompts), else_=0))
+    stmt = (
+        select(rollup.channel, func.sum(rollup.prompts), answered)
+        .where(rollup.local_day.between(scope.first, scope.last))
+        .group_by(rollup.channel)
+    )
+    if scope.narrowed:
+        stmt = _narrowed(stmt, rollup, scope)
+    else:
+        stmt = stmt.where(rollup.kind.in_(scope.kinds))
+    rows = [
+        ChannelFigures(channel.value, int(shown), int(done or 0))
+        for channel, shown, done in session.execute(stmt)
+    ]
+    return sorted(rows, key=lambda row: row.channel)
 
 
 def _class_review_tallies(session: Session, scope: ReportScope, group: str) -> dict[int, Tally]:

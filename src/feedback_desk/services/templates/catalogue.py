@@ -39,11 +39,19 @@ class TemplateName(StrEnum):
     GOOGLE_REPLY_PROMOTER = "google_reply_promoter"
     GOOGLE_REPLY_PASSIVE = "google_reply_passive"
     GOOGLE_REPLY_DETRACTOR = "google_reply_detractor"
+    # Asks a client about a class or the studio; a service message (no consent needed) that
+    # still carries the unsubscribe line and header.
+    REVIEW_REQUEST = "review_request"
 
     @property
     def commercial(self) -> bool:
         """Commercial messages need consent and carry the studio's identity and an unsubscribe."""
         return self in _COMMERCIAL
+
+    @property
+    def carries_unsubscribe(self) -> bool:
+        """Commercial messages and review requests carry the unsubscribe line and header."""
+        return self.commercial or self is TemplateName.REVIEW_REQUEST
 
     @property
     def label(self) -> str:
@@ -71,6 +79,7 @@ _TITLES = {
     TemplateName.GOOGLE_REPLY_PROMOTER: "Email reply to a 5-star Google review",
     TemplateName.GOOGLE_REPLY_PASSIVE: "Email reply to a 4-star Google review",
     TemplateName.GOOGLE_REPLY_DETRACTOR: "Email reply to a Google review of 1-3 stars (apology)",
+    TemplateName.REVIEW_REQUEST: "Review request (a class or the studio, answered by email)",
 }
 
 REPLY_FOR_SEGMENT = {

@@ -81,12 +81,12 @@ class EmailContent:
     subject: str
     text: str
     html: str
-    # Set on commercial messages only.
+    # Set on commercial messages and review requests.
     list_unsubscribe: str | None = None
 
 
 def language_for(client: Client | None, settings: Settings) -> str:
-    """The client's language, else the studio's (feedback-rules.md, Replies)."""
+    """The client's language, else the studio's (docs/rules.md#replies)."""
     if client is not None and client.language in LANGUAGES:
         return client.language
     return settings.language if settings.language in LANGUAGES else "fr"
@@ -191,14 +191,17 @@ def fill(
     settings: Settings,
     client: Client | None,
     values: Mapping[str, str],
+    html_values: Mapping[str, str] | None = None,
 ) -> EmailContent:
-    """The template filled; commercial ones get the footer and the List-Unsubscribe header."""
+    """The template filled; commercial ones and review requests get the footer and the
+    List-Unsubscribe header. *html_values*: fields whose (escaped) HTML the caller built."""
     all_values = dict(values)
-    if client is not None and template.name.commercial:
+    unsubscribe = template.name.carries_unsubscribe
+    if client is not None and unsubscribe:
         all_values.setdefault("unsubscribe", unsubscribe_link(settings, client, template.language))
     subject = " ".join(render_text(template.subject, all_values).split())
     text = render_text(template.body, all_values)
-    fragment = render_html_fragment(template.body, all_values)
+    fragment = render_html_fragment(template.body, all_values, html_values)
     return _finish(
         subject,
         text,
@@ -206,7 +209,7 @@ def fill(
         settings=settings,
         client=client,
         language=template.language,
-        commercial=template.name.commercial,
+        unsubscribe=unsubscribe,
     )
 
 
@@ -227,7 +230,7 @@ def from_plain_text(
         settings=settings,
         client=client,
         language=language,
-        commercial=commercial,
+        unsubscribe=commercial,
     )
 
 
@@ -239,11 +242,11 @@ def _finish(
     settings: Settings,
     client: Client | None,
     language: str,
-    commercial: bool,
+    unsubscribe: bool,
 ) -> EmailContent:
     text = text.rstrip() + "\n"
     header = None
-    if commercial:
+    if unsubscribe:
         if client is None:
             raise UserInputError("a commercial email goes to one client")
         footer_text, footer_html = _footer(settings, client, language)

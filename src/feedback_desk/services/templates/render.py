@@ -32,6 +32,8 @@ PLACEHOLDERS: dict[str, str] = {
     "comment": "the client's comment",
     "review_link": "the studio's Google review link",
     "unsubscribe": "the unsubscribe link",
+    "question": "the review request's question (the class, coach and day, or the studio)",
+    "answer_links": "the review request's five answer links",
 }
 
 # Placeholders whose value is a link: an anchor in HTML.
@@ -99,11 +101,20 @@ def _html_value(field: str, value: str) -> str:
     return html.escape(value, quote=False)
 
 
-def render_html_fragment(template: str, values: Mapping[str, str]) -> str:
-    """The filled template as HTML paragraphs: literal text and every value escaped."""
+def render_html_fragment(
+    template: str, values: Mapping[str, str], html_values: Mapping[str, str] | None = None
+) -> str:
+    """The filled template as HTML paragraphs: literal text and every value escaped.
+
+    *html_values* are fields whose HTML the caller built itself (escaping every value in it).
+    """
+    ready = html_values or {}
+
+    def value(field: str) -> str:
+        return ready[field] if field in ready else _html_value(field, values.get(field, ""))
+
     marked = "".join(
-        html.escape(p.literal, quote=False)
-        + (_html_value(p.field, values.get(p.field, "")) if p.field else "")
+        html.escape(p.literal, quote=False) + (value(p.field) if p.field else "")
         for p in parse(template)
     )
     return paragraphs(marked)

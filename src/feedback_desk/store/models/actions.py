@@ -17,8 +17,13 @@ class Action(Base):
     __tablename__ = "actions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    review_id: Mapped[int] = mapped_column(
+    # The review of 3 stars or fewer; None for an action opened by a client's reply to the
+    # non-respondent outreach (seed 004: treat them like detractors), named by that reply.
+    review_id: Mapped[int | None] = mapped_column(
         ForeignKey("reviews.id", ondelete="CASCADE"), unique=True
+    )
+    inbound_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbound_messages.id", ondelete="CASCADE"), unique=True
     )
     opened_at: Mapped[datetime]
     closed_at: Mapped[datetime | None]
@@ -26,7 +31,7 @@ class Action(Base):
     outcome: Mapped[ActionOutcome | None] = mapped_column(enum_column(ActionOutcome))
     note: Mapped[str | None] = mapped_column(Text)
 
-    review: Mapped[Review] = relationship()
+    review: Mapped[Review | None] = relationship()
     contacts: Mapped[list[ActionContact]] = relationship(
         back_populates="action", order_by="ActionContact.contacted_at", cascade="all, delete-orphan"
     )
@@ -39,7 +44,8 @@ class Action(Base):
 
 
 class ActionContact(Base):
-    """One contact with the client about an action (seed 004): date, channel, note."""
+    """One contact with the client about an action: date, channel, note
+    (docs/rules.md#contacts-and-follow-ups)."""
 
     __tablename__ = "action_contacts"
 
@@ -50,5 +56,9 @@ class ActionContact(Base):
     note: Mapped[str | None] = mapped_column(Text)
     staff: Mapped[str] = mapped_column(String(100))
     outbox_message_id: Mapped[int | None] = mapped_column(ForeignKey("outbox_messages.id"))
+    # Set on a contact the client made: their email, kept in the inbox's list.
+    inbound_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbound_messages.id", ondelete="SET NULL")
+    )
 
     action: Mapped[Action] = relationship(back_populates="contacts")

@@ -16,13 +16,13 @@ class GoogleLocation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # accounts/{account_id}
-    account_name: Mapped[str] = mapped_column(String(120))
+    account_name: Mapped[str] = mapped_column(Text)
     # locations/{location_id} (Business Information v1: no account prefix)
-    location_name: Mapped[str] = mapped_column(String(120), unique=True)
-    title: Mapped[str] = mapped_column(String(300))
-    place_id: Mapped[str | None] = mapped_column(String(200))
-    new_review_uri: Mapped[str | None] = mapped_column(String(500))
-    maps_uri: Mapped[str | None] = mapped_column(String(500))
+    location_name: Mapped[str] = mapped_column(Text, unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    place_id: Mapped[str | None] = mapped_column(Text)
+    new_review_uri: Mapped[str | None] = mapped_column(Text)
+    maps_uri: Mapped[str | None] = mapped_column(Text)
     # When the studio connected this location: the grey/blue line of the review-growth chart.
     integrated_at: Mapped[datetime]
     selected: Mapped[bool] = mapped_column(default=True)
@@ -41,10 +41,10 @@ class GoogleReview(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     location_id: Mapped[int] = mapped_column(ForeignKey("google_locations.id"))
-    review_id: Mapped[str] = mapped_column(String(200), unique=True)
-    resource_name: Mapped[str] = mapped_column(String(500))
-    reviewer_name: Mapped[str | None] = mapped_column(String(200))
-    reviewer_photo_url: Mapped[str | None] = mapped_column(String(1000))
+    review_id: Mapped[str] = mapped_column(Text, unique=True)
+    resource_name: Mapped[str] = mapped_column(Text)
+    reviewer_name: Mapped[str | None] = mapped_column(Text)
+    reviewer_photo_url: Mapped[str | None] = mapped_column(Text)
     anonymous: Mapped[bool] = mapped_column(default=False)
     stars: Mapped[int | None]
     # The comment as shown (Google's translation when it translated one), and the original text.
@@ -56,9 +56,9 @@ class GoogleReview(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime | None]
     reply_comment: Mapped[str | None] = mapped_column(Text)
-    reply_update_time: Mapped[str | None] = mapped_column(String(40))
-    reply_state: Mapped[str | None] = mapped_column(String(40))
-    reply_policy_violation: Mapped[str | None] = mapped_column(String(60))
+    reply_update_time: Mapped[str | None] = mapped_column(Text)
+    reply_state: Mapped[str | None] = mapped_column(Text)
+    reply_policy_violation: Mapped[str | None] = mapped_column(Text)
     first_seen_at: Mapped[datetime]
     last_seen_at: Mapped[datetime]
     removed_at: Mapped[datetime | None]

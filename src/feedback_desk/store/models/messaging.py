@@ -47,14 +47,17 @@ class OutboxMessage(Base):
     __table_args__ = (
         Index("ix_outbox_state_next", "state", "next_attempt_at"),
         Index("ix_outbox_client_kind", "client_id", "kind"),
+        # The inbox recognizes replies by the Message-ID they answer.
+        Index("ix_outbox_message_id", "message_id"),
     )
 
 
 class Invitation(Base):
     """A Google invitation once it has been queued into the outbox.
 
-    Invitations that are only due are computed from the history (feedback-rules.md); this row
-    exists from the moment one is queued, so it is never queued twice.
+    Invitations that are only due are computed from the history
+    (docs/rules.md#google-invitations); this row exists from the moment one is queued, so it is
+    never queued twice.
     """
 
     __tablename__ = "invitations"

@@ -96,6 +96,8 @@ class Review(Base):
     local_day: Mapped[date]
     prompt_id: Mapped[int | None] = mapped_column(ForeignKey("prompts.id"))
     edited_manually: Mapped[bool] = mapped_column(default=False)
+    # The 0-10 recommendation answer (seed 003), business reviews only; optional.
+    recommend: Mapped[int | None]
 
     client: Mapped[Client] = relationship()
     session: Mapped[ClassSession | None] = relationship()
@@ -126,7 +128,8 @@ class ReviewAspect(Base):
 
 
 class ReviewEdit(Base):
-    """A manual edit of a review's stars (seed 001): old and new value, who, when, why."""
+    """A manual edit of a review's stars: old and new value, who, when, why
+    (docs/rules.md#manual-edit)."""
 
     __tablename__ = "review_edits"
 

@@ -17,7 +17,7 @@ from feedback_desk.store.models._columns import enum_column
 
 
 class ReviewDayRollup(Base):
-    """Reviews of a local day by kind, channel and stars."""
+    """Reviews of a local day by kind, stars, channel and 0-10 answer."""
 
     __tablename__ = "review_day_rollups"
 
@@ -25,6 +25,8 @@ class ReviewDayRollup(Base):
     kind: Mapped[ReviewKind] = mapped_column(enum_column(ReviewKind), primary_key=True)
     stars: Mapped[int] = mapped_column(primary_key=True)
     channel: Mapped[Channel] = mapped_column(enum_column(Channel), primary_key=True)
+    # The 0-10 recommendation answer of a business review; -1 when none was given.
+    recommend: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     reviews: Mapped[int]
 
     __table_args__ = {"sqlite_with_rowid": False}
@@ -73,7 +75,8 @@ class PromptDayRollup(Base):
 
 
 class ClassPromptDayRollup(Base):
-    """Class prompts shown on a local day by the coach and class of their session, and outcome."""
+    """Class prompts shown on a local day by the coach and class of their session, outcome and
+    channel."""
 
     __tablename__ = "class_prompt_day_rollups"
 
@@ -81,6 +84,7 @@ class ClassPromptDayRollup(Base):
     coach_id: Mapped[int] = mapped_column(primary_key=True)
     class_id: Mapped[int] = mapped_column(primary_key=True)
     outcome: Mapped[PromptOutcome] = mapped_column(enum_column(PromptOutcome), primary_key=True)
+    channel: Mapped[Channel] = mapped_column(enum_column(Channel), primary_key=True)
     prompts: Mapped[int]
 
     __table_args__ = {"sqlite_with_rowid": False}

@@ -1,4 +1,4 @@
-""" "Considered to have reviewed on Google" (feedback-rules.md, Google invitation), as SQL.
+""" "Considered to have reviewed on Google" (docs/rules.md#considered-reviewed), as SQL.
 
 A client is while a Google review is linked to them or staff marked them so; unlinking (without
 the mark) makes them invitable again. Invitations filter clients with this clause.

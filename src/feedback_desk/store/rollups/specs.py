@@ -7,11 +7,13 @@ triggers (rollups/triggers.py) keep it so in the transaction of every write, and
 row, written ``{row}.column``, or over its class session, ``{session}.column`` (a per-session
 rollup counts only rows with a session and joins it).
 
+A dimension is one line here and one key column in the rollup's model (the 0-10 ``recommend``
+answer is ``_RECOMMEND`` below): the triggers, the recount and the check follow from the specs.
 The specs are versioned: a migration installs the specs of its own revision (never "the current
 ones"), so an old migration keeps creating the triggers its tables can hold. To add a dimension
-(the 0-10 ``recommend`` answer of business reviews, say): add the column to the source table and
-to the rollup's model, write the next specs with :func:`with_dimension`, and in the migration add
-the rollup column, then :func:`feedback_desk.store.rollups.triggers.install` and
+later: add the column to the source table and to the rollup's model, write the next specs with
+:func:`with_dimension`, and in the migration add the rollup column, then
+:func:`feedback_desk.store.rollups.triggers.install` and
 :func:`feedback_desk.store.rollups.recount.rebuild` with the new specs.
 """
 
@@ -101,13 +103,15 @@ _COACH = Dimension("coach_id", "{session}.coach_id")
 _CLASS = Dimension("class_id", "{session}.class_id")
 _STARS = Dimension("stars", "{row}.stars")
 _OUTCOME = Dimension("outcome", "{row}.outcome")
+# A key column cannot be null in an upsert's conflict target: -1 stands for "no answer".
+_RECOMMEND = Dimension("recommend", "coalesce({row}.recommend, -1)")
 _CLASS_ROWS = "{row}.kind = 'class'"
 
-# Revision 0002: studio-wide figures by kind and channel; class figures by coach and class,
-# also by month (a big studio has some 150 coach, class and stars rows a day: a year of days is
-# 55,000 rows to sum for the by-coach figures, a year of months 12,000).
-ROLLUPS_0002 = (
-    Rollup("review_day_rollups", "reviews", "reviews", (_DAY, _KIND, _STARS, _CHANNEL)),
+# Revision 0005: studio-wide figures by kind, channel and 0-10 answer; class figures by coach and
+# class, also by month (a big studio has some 150 coach, class and stars rows a day: a year of
+# days is 55,000 rows to sum for the by-coach figures, a year of months 12,000).
+ROLLUPS_0005 = (
+    Rollup("review_day_rollups", "reviews", "reviews", (_DAY, _KIND, _STARS, _CHANNEL, _RECOMMEND)),
     Rollup(
         "class_review_day_rollups",
         "reviews",
@@ -131,7 +135,7 @@ ROLLUPS_0002 = (
         "class_prompt_day_rollups",
         "prompts",
         "prompts",
-        (_DAY, _COACH, _CLASS, _OUTCOME),
+        (_DAY, _COACH, _CLASS, _OUTCOME, _CHANNEL),
         keeps=_CLASS_ROWS,
         per_session=True,
         session_index="ix_prompts_session",
@@ -139,4 +143,4 @@ ROLLUPS_0002 = (
 )
 
 # The rollups of the newest revision: what the reports read and `rollups check` recounts.
-CURRENT = ROLLUPS_0002
+CURRENT = ROLLUPS_0005

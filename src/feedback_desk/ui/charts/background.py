@@ -27,7 +27,6 @@ from feedback_desk.services.progress import Cancelled, Progress
 from feedback_desk.ui.charts import style
 from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.formatting import plain_tooltip
-from feedback_desk.workers.tasks import TaskRunner
 
 HoverText = Callable[[MouseEvent], str | None]
 Paint = Callable[[Axes], None]
@@ -68,18 +67,18 @@ class BackgroundChart(QWidget):
         parent: QWidget | None = None,
         *,
         height: float = 2.6,
-        context: WindowContext | None = None,
+        context: WindowContext,
     ) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(int(height * 60))
         self.setMouseTracking(True)
         self._preferred = QSize(600, int(height * _BASE_DPI))
-        # The window's context (so that "is the window idle" counts renders, and nothing starts
-        # or comes back once the store is closed), else a runner of its own doing one render at
-        # a time; a render superseded before it starts is skipped.
+        # Renders run on the window's tasks (so that "is the window idle" counts them, and
+        # nothing starts or comes back once the store is closed or this chart is gone); a render
+        # superseded before it starts is skipped.
         self._context = context
-        self._runner: TaskRunner | WindowContext = context or TaskRunner(self, max_threads=1)
+        self._tasks = context.tasks_for(self)
         self._paint: Paint | None = None
         self._hover: HoverText | None = None
         self._image: QImage | None = None
@@ -129,7 +128,7 @@ class BackgroundChart(QWidget):
         self.rendered.emit()
 
     def _start_render(self) -> None:
-        if self._paint is None or (self._context is not None and self._context.closed):
+        if self._paint is None or self._context.closed:
             return
         self._generation += 1
         generation = self._generation
@@ -143,7 +142,7 @@ class BackgroundChart(QWidget):
                 raise Cancelled()
             return _render(paint, width, height, ratio, generation)
 
-        self._runner.run(work, name="chart", on_done=self._show, on_error=self._failed)
+        self._tasks.run(work, name=self.tr("a chart"), on_done=self._show, on_error=self._failed)
 
     def _show(self, result: _Rendered) -> None:
         if result.generation != self._generation:
@@ -158,9 +157,10 @@ class BackgroundChart(QWidget):
         self.update()
         self.rendered.emit()
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, _error: BaseException) -> None:
+        # A chart that cannot be drawn is a bug (the traceback is in the log): say so in place.
         self._pending = False
-        self.show_empty(str(error))
+        self.show_empty(self.tr("This chart could not be drawn; the details are in the log."))
 
     # -- Qt events ----------------------------------------------------------------------------
 

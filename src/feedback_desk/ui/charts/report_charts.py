@@ -17,6 +17,7 @@ from matplotlib.backend_bases import MouseEvent
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from feedback_desk.domain import segments
 from feedback_desk.services.reports import (
     AspectCount,
     CoachFigures,
@@ -27,6 +28,8 @@ from feedback_desk.services.reports import (
 from feedback_desk.ui.charts import style
 
 MAX_ASPECTS = 10
+# Beyond five years a bar a month is unreadable (and slow to draw): a bar a year.
+MAX_MONTH_BARS = 60
 # A fixed title height: matplotlib's automatic placement measures every tick label of every
 # axes (twin ones included) and costs more than drawing the bars.
 TITLE_Y = 1.02
@@ -88,6 +91,37 @@ def month_ticks(axes: Axes, labels: Sequence[str]) -> None:
 
 def month_buckets(months: Sequence[MonthFigures], locale: QLocale | None = None) -> list[Bucket]:
     return [Bucket(month_label(m.month, locale), m.figures) for m in months]
+
+
+def year_buckets(months: Sequence[MonthFigures]) -> list[Bucket]:
+    """One bar a year, for periods too long to chart a bar a month (a review dated in year 26
+    by a typo once asked for 24,000 bars, and the chart never finished). Counts add up; the
+    year's average is the months' averages weighted by their reviews (to the rounding of the
+    monthly averages)."""
+    years: dict[int, list[Figures]] = {}
+    for month in months:
+        years.setdefault(month.month.year, []).append(month.figures)
+    return [Bucket(f"{year:04d}", _combined(figures)) for year, figures in years.items()]
+
+
+def _combined(parts: Sequence[Figures]) -> Figures:
+    reviews = sum(p.reviews for p in parts)
+    promoters = sum(p.promoters for p in parts)
+    detractors = sum(p.detractors for p in parts)
+    shown = sum(p.prompts_shown for p in parts)
+    answered = sum(p.prompts_answered for p in parts)
+    weighted = sum((p.average or 0) * p.reviews for p in parts)
+    return Figures(
+        reviews=reviews,
+        average=round(weighted / reviews, 2) if reviews else None,
+        promoters=promoters,
+        passives=sum(p.passives for p in parts),
+        detractors=detractors,
+        nps=segments.nps(promoters, detractors, reviews),
+        prompts_shown=shown,
+        prompts_answered=answered,
+        response_rate=segments.response_rate(answered, shown),
+    )
 
 
 def day_buckets(days: Sequence[DayFigures], locale: QLocale | None = None) -> list[Bucket]:

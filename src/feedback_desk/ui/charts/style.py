@@ -17,6 +17,9 @@ TO_IMPROVE: Final = DETRACTOR
 SERIES: Final = (LINE, PASSIVE, PROMOTER, DETRACTOR, ACCENT, "#CC79A7", "#F0E442", NEUTRAL)
 
 RC_PARAMS: Final = {
+    # Client text (aspects, names, classes) is plain text: "Drop-in $20 and pass $150" keeps its
+    # dollars, and "$x^{2$" is a label, not a formula that fails to parse.
+    "text.parse_math": False,
     "font.size": 9,
     "axes.titlesize": 10,
     "axes.titleweight": "bold",

@@ -1,14 +1,17 @@
-"""An action's contacts with the client (seed 004): the log, a form to add one, and
-"Send follow-up…" to tell the client what changed.
+"""An action's contacts with the client (docs/rules.md#contacts-and-follow-ups): the log, a form
+to add one, and "Send follow-up…" to tell the client what changed.
 
-    dialog = ActionContactsDialog(store, clock, action_id, parent=window)
+    dialog = ActionContactsDialog(context, action_id, parent=window)
     dialog.follow_up_queued.connect(outbox_worker.send_now)
     dialog.open()
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -18,7 +21,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -35,17 +37,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from feedback_desk.clock import Clock
 from feedback_desk.domain.kinds import ContactChannel
 from feedback_desk.domain.localtime import local_to_utc, to_local
 from feedback_desk.services.loop import ContactEntry
-from feedback_desk.store.database import Store
-from feedback_desk.workers.tasks import TaskRunner
+from feedback_desk.ui.context import WindowContext, describe_error
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    tz: ZoneInfo
+    # The review's client name and id, stars, day and comment; None when the action is gone.
+    review: tuple[str, str, int, date, str | None] | None
+    has_email: bool
+    rows: list[ContactEntry]
+
 
 CHANNEL_LABELS = {
     ContactChannel.PHONE: "Phone",
@@ -98,21 +110,22 @@ class ActionContactsDialog(QDialog):
     follow_up_queued = Signal(int)  # the outbox message's id
     contact_added = Signal()
 
+    loaded = Signal()  # the contacts are shown (after opening and after each change)
+
     def __init__(
         self,
-        store: Store,
-        clock: Clock,
+        context: WindowContext,
         action_id: int,
         parent: QWidget | None = None,
         *,
         actor: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store = store
-        self._clock = clock
+        self._context = context
+        self._tasks = context.tasks_for(self)
         self._action_id = action_id
         self._actor = actor
-        self._runner = TaskRunner(self)
+        self._tz: ZoneInfo | None = None
         self.setWindowTitle(self.tr("Contacts with the client"))
         self.resize(680, 520)
 
@@ -137,6 +150,8 @@ class ActionContactsDialog(QDialog):
         self.add_button.clicked.connect(self.add_contact)
         self.follow_up_button = QPushButton(self.tr("Send follow-up…"), self)
         self.follow_up_button.clicked.connect(self.open_follow_up)
+        self.follow_up_button.setEnabled(False)
+        self.add_button.setEnabled(False)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
@@ -158,60 +173,71 @@ class ActionContactsDialog(QDialog):
         layout.addWidget(close)
         self.reload()
 
-    def _tz(self) -> Any:
-        from feedback_desk.services.settings import load_settings
-
-        with self._store.read() as session:
-            return load_settings(session).timezone
-
     def reload(self) -> None:
-        from feedback_desk.services.loop import contacts
-        from feedback_desk.store.models import Action
+        """Read the action and its contacts on a worker."""
+        action_id = self._action_id
 
-        tz = self._tz()
-        with self._store.read() as session:
-            action = session.get(Action, self._action_id)
-            rows = contacts(session, self._action_id)
-            if action is not None:
-                review = action.review
-                comment = f" “{review.comment}”" if review.comment else ""
-                self.summary.setText(
-                    self.tr("%1 (%2): %3 star(s) on %4.%5")
-                    .replace("%1", review.client.full_name)
-                    .replace("%2", review.client.external_id)
-                    .replace("%3", str(review.stars))
-                    .replace("%4", review.local_day.isoformat())
-                    .replace("%5", comment)
-                )
-                self.follow_up_button.setEnabled(bool(review.client.email))
-        self.model.set_rows(rows, tz)
-        now = to_local(self._clock.now(), tz).replace(tzinfo=None)
+        def read(session: Session) -> _Loaded:
+            from feedback_desk.services.loop import contacts
+            from feedback_desk.services.settings import load_settings
+            from feedback_desk.store.models import Action
+
+            tz = load_settings(session).timezone
+            action = session.get(Action, action_id)
+            if action is None:
+                return _Loaded(tz, None, False, contacts(session, action_id))
+            review, client = action.review, action.review.client
+            about = (client.full_name, client.external_id, review.stars, review.local_day)
+            return _Loaded(
+                tz, (*about, review.comment), bool(client.email), contacts(session, action_id)
+            )
+
+        self._tasks.query(self.tr("the contacts"), read, self._show)
+
+    def _show(self, loaded: _Loaded) -> None:
+        self._tz = loaded.tz
+        if loaded.review is not None:
+            name, client, stars, day, comment = loaded.review
+            self.summary.setText(
+                self.tr("%1 (%2): %3 star(s) on %4.%5")
+                .replace("%1", name)
+                .replace("%2", client)
+                .replace("%3", str(stars))
+                .replace("%4", day.isoformat())
+                .replace("%5", f" “{comment}”" if comment else "")
+            )
+        self.follow_up_button.setEnabled(loaded.has_email)
+        self.model.set_rows(loaded.rows, loaded.tz)
+        now = to_local(self._context.clock.now(), loaded.tz).replace(tzinfo=None)
         self.when_edit.setMaximumDateTime(QDateTime(now))
         self.when_edit.setDateTime(QDateTime(now))
+        self.add_button.setEnabled(True)
+        self.loaded.emit()
 
     def add_contact(self) -> None:
         from feedback_desk.services.audit import default_actor
         from feedback_desk.services.loop import add_contact
 
-        tz = self._tz()
-        when = local_to_utc(self.when_edit.dateTime().toPython(), tz)  # type: ignore[arg-type]
+        if self._tz is None:
+            return  # the form is off until the action has loaded
+        when = local_to_utc(self.when_edit.dateTime().toPython(), self._tz)  # type: ignore[arg-type]
         channel = ContactChannel(self.channel_combo.currentData())
         note = self.note_edit.text()
+        clock, action_id, staff = self._context.clock, self._action_id, self._actor
 
-        def work(_progress: object) -> None:
-            with self._store.write() as session:
-                add_contact(
-                    session,
-                    self._action_id,
-                    contacted_at=min(when, self._clock.now()),
-                    channel=channel,
-                    note=note,
-                    staff=self._actor or default_actor(),
-                    at=self._clock.now(),
-                )
+        def change(session: Session) -> None:
+            add_contact(
+                session,
+                action_id,
+                contacted_at=min(when, clock.now()),
+                channel=channel,
+                note=note,
+                staff=staff or default_actor(),
+                at=clock.now(),
+            )
 
         self.add_button.setEnabled(False)
-        self._runner.run(work, name="add-contact", on_done=self._added, on_error=self._refused)
+        self._tasks.write(self.tr("the contact"), change, self._added, self._refused)
 
     def _added(self, _result: object) -> None:
         self.note_edit.clear()
@@ -221,13 +247,13 @@ class ActionContactsDialog(QDialog):
         self.contact_added.emit()
 
     def _refused(self, error: BaseException) -> None:
-        self.message.setText(str(error))
+        self.message.setText(describe_error(error))
         self.add_button.setEnabled(True)
 
     def open_follow_up(self) -> ComposeEmailDialog:
         from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
 
-        dialog = ComposeEmailDialog.for_follow_up(self._store, self._clock, self._action_id, self)
+        dialog = ComposeEmailDialog.for_follow_up(self._context, self._action_id, self)
         dialog.queued.connect(self._follow_up_queued)
         dialog.open()
         return dialog
@@ -236,11 +262,3 @@ class ActionContactsDialog(QDialog):
         self.reload()
         self.message.setText(self.tr("Follow-up queued; it is logged as an email contact."))
         self.follow_up_queued.emit(message_id)
-
-    def done(self, result: int) -> None:
-        self._runner.shutdown()
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._runner.shutdown()
-        super().closeEvent(event)

@@ -1,6 +1,12 @@
-"""Add review…: staff record a review taken by phone or in person (channel ``staff``)."""
+"""Add review…: staff record a review taken by phone or in person (channel ``staff``).
+
+Everything it reads (clients, their sessions, the aspects) and the review it records goes through
+workers: the dialog answers at once even while another program holds the store's write lock; it
+says "Recording…" until the review is in."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -21,13 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from feedback_desk.clock import Clock
 from feedback_desk.domain.kinds import Polarity, ReviewKind
 from feedback_desk.domain.segments import offered_polarities
 from feedback_desk.errors import UserInputError
 from feedback_desk.services import audit
 from feedback_desk.services.client_search import ClientMatch, search_clients
-from feedback_desk.services.prompting.kiosk import AspectOption, aspect_options
+from feedback_desk.services.prompting.kiosk import AspectOption, offered_options
 from feedback_desk.services.review_recording import MAX_COMMENT_CHARS
 from feedback_desk.services.settings import load_settings
 from feedback_desk.services.staff_entry import (
@@ -36,9 +41,11 @@ from feedback_desk.services.staff_entry import (
     record_staff_review,
     sessions_for,
 )
-from feedback_desk.store.database import Store
 from feedback_desk.ui import i18n
-from feedback_desk.workers.tasks import TaskRunner
+from feedback_desk.ui.context import WindowContext, describe_error
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_LIMIT = 20
@@ -54,22 +61,27 @@ class AddReviewDialog(QDialog):
     """Choose a client (search), the kind, the session (class reviews), stars, aspects, comment."""
 
     recorded = Signal(str)  # the new review's id
+    # Staff chose to open the review a client already gave for the chosen session (store id).
+    open_review_requested = Signal(int)
+    sessions_loaded = Signal()  # the chosen client's sessions are in the list
+
+    # The aspects offered for each kind arrived (tests wait for it before ticking).
+    aspects_loaded = Signal()
 
     def __init__(
         self,
-        store: Store,
-        clock: Clock,
+        context: WindowContext,
         parent: QWidget | None = None,
         *,
         search_delay_ms: int = 250,
     ) -> None:
         super().__init__(parent)
-        self._store = store
-        self._clock = clock
-        with store.read() as session:
-            self._tz = load_settings(session).timezone
-        self._runner = TaskRunner(self)
+        self._context = context
+        self._tasks = context.tasks_for(self)
+        self._tz = context.tz
         self._client: ClientMatch | None = None
+        self._options_by_kind: dict[ReviewKind, list[AspectOption]] = {}
+        self._recording = False
         self._sessions: list[SessionChoice] = []
         self._options: list[AspectOption] = []
         self._search_generation = 0
@@ -102,6 +114,15 @@ class AddReviewDialog(QDialog):
 
         self.session_combo = QComboBox()
         self.session_combo.setMinimumContentsLength(40)
+        self.session_combo.currentIndexChanged.connect(self._session_changed)
+        self.already_label = _plain(QLabel())
+        self.open_review_button = QPushButton()
+        self.open_review_button.clicked.connect(self._open_earlier_review)
+        already = QHBoxLayout()
+        already.addWidget(self.already_label, 1)
+        already.addWidget(self.open_review_button)
+        self.already_row = self._row(already)
+        self.already_row.hide()
 
         self.star_group = QButtonGroup(self)
         stars = QHBoxLayout()
@@ -139,6 +160,7 @@ class AddReviewDialog(QDialog):
             self.chosen_label,
             self._row(kinds),
             self.session_combo,
+            self.already_row,
             self._row(stars),
             self.aspect_list,
             self.comment,
@@ -154,6 +176,7 @@ class AddReviewDialog(QDialog):
         self.resize(640, 720)
         self.retranslate()
         self._kind_changed()
+        self._load_aspects()
 
     @staticmethod
     def _row(inner: QHBoxLayout) -> QWidget:
@@ -178,6 +201,7 @@ class AddReviewDialog(QDialog):
             self.tr("Client:"),
             self.tr("Review of:"),
             self.tr("Session:"),
+            "",
             self.tr("Stars:"),
             self.tr("Aspects:"),
             self.tr("Comment:"),
@@ -191,6 +215,7 @@ class AddReviewDialog(QDialog):
         self.class_radio.setText(self.tr("A class (one session)"))
         self.business_radio.setText(self.tr("The studio as a whole"))
         self.comment.setPlaceholderText(self.tr("What the client said (optional)"))
+        self.open_review_button.setText(self.tr("Open that review"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if isinstance(ok, QPushButton):
             ok.setText(self.tr("Record review"))
@@ -207,17 +232,16 @@ class AddReviewDialog(QDialog):
         text = self.search_field.text().strip()
         self._search_generation += 1
         generation = self._search_generation
-        store = self._store
 
-        def work() -> list[ClientMatch]:
-            with store.read() as session:
-                return search_clients(session, text, limit=SEARCH_LIMIT)
-
-        def done(matches: object) -> None:
-            if generation == self._search_generation and isinstance(matches, list):
+        def done(matches: list[ClientMatch]) -> None:
+            if generation == self._search_generation:
                 self._show_matches(matches)
 
-        self._runner.run(lambda _p: work(), name="staff-client-search", on_done=done)
+        self._tasks.query(
+            self.tr("the clients"),
+            lambda session: search_clients(session, text, limit=SEARCH_LIMIT),
+            done,
+        )
 
     def _show_matches(self, matches: list[ClientMatch]) -> None:
         self.client_model.clear()
@@ -233,10 +257,23 @@ class AddReviewDialog(QDialog):
             self.choose_client(self._matches[client_id])
 
     def choose_client(self, client: ClientMatch) -> None:
+        """The client's sessions arrive from a worker; until then there is none to choose."""
         self._client = client
-        with self._store.read() as session:
-            self._sessions = sessions_for(session, client.id, until=self._clock.now())
+        self._sessions = []
         self.retranslate()
+        until = self._context.clock.now()
+
+        def arrived(sessions: list[SessionChoice]) -> None:
+            if self._client is client:
+                self._sessions = sessions
+                self.retranslate()
+                self.sessions_loaded.emit()
+
+        self._tasks.query(
+            self.tr("the client's sessions"),
+            lambda session: sessions_for(session, client.id, until=until),
+            arrived,
+        )
 
     @property
     def matches_shown(self) -> int:
@@ -250,11 +287,26 @@ class AddReviewDialog(QDialog):
 
     def _kind_changed(self) -> None:
         self.session_combo.setEnabled(self.kind is ReviewKind.CLASS)
-        self._options = aspect_options(self._store, self.kind, 4)
+        self._session_changed()
+        self._options = self._options_by_kind.get(self.kind, [])
         self._fill_aspects()
+
+    def _load_aspects(self) -> None:
+        """Both kinds' aspects at once (4 stars: both lists), read once per dialog."""
+
+        def read(session: Session) -> dict[ReviewKind, list[AspectOption]]:
+            return {kind: offered_options(session, kind, 4) for kind in ReviewKind}
+
+        def arrived(options: dict[ReviewKind, list[AspectOption]]) -> None:
+            self._options_by_kind = options
+            self._kind_changed()
+            self.aspects_loaded.emit()
+
+        self._tasks.query(self.tr("the aspects"), read, arrived)
 
     def _fill_sessions(self) -> None:
         current = self.session_combo.currentData()
+        self.session_combo.blockSignals(True)
         self.session_combo.clear()
         if self._client is not None and not self._sessions:
             self.session_combo.addItem(self.tr("No session booked for this client"), None)
@@ -271,10 +323,53 @@ class AddReviewDialog(QDialog):
             )
             if not choice.present:
                 text = i18n.fill(self.tr("%1 (absent)"), text)
+            if choice.review is not None:
+                text = i18n.fill(self.tr("%1 — already reviewed"), text)
             self.session_combo.addItem(text, choice.id)
         index = self.session_combo.findData(current)
-        if index >= 0:
-            self.session_combo.setCurrentIndex(index)
+        if index < 0:
+            # The most recent attended session the client has not reviewed yet.
+            index = next(
+                (
+                    i
+                    for i, choice in enumerate(self._sessions)
+                    if choice.present and choice.review_id is None
+                ),
+                0,
+            )
+        self.session_combo.setCurrentIndex(index)
+        self.session_combo.blockSignals(False)
+        self._session_changed()
+
+    def _chosen_session(self) -> SessionChoice | None:
+        chosen = self.session_combo.currentData()
+        return next((c for c in self._sessions if c.id == chosen), None)
+
+    def _earlier_review(self) -> SessionChoice | None:
+        """The chosen session when the client already reviewed it (a class review)."""
+        choice = self._chosen_session()
+        if self.kind is not ReviewKind.CLASS or choice is None or choice.review_id is None:
+            return None
+        return choice
+
+    def _session_changed(self, *_args: object) -> None:
+        earlier = self._earlier_review()
+        self.already_row.setVisible(earlier is not None)
+        if earlier is not None and self._client is not None:
+            self.already_label.setText(
+                i18n.fill(
+                    self.tr("%1 already reviewed this session (review %2)."),
+                    self._client.full_name,
+                    earlier.review or "",
+                )
+            )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(earlier is None and not self._recording)
+
+    def _open_earlier_review(self) -> None:
+        earlier = self._earlier_review()
+        if earlier is not None and earlier.review_id is not None:
+            self.open_review_requested.emit(earlier.review_id)
 
     def select_session(self, session_id: int) -> None:
         index = self.session_combo.findData(session_id)
@@ -352,6 +447,8 @@ class AddReviewDialog(QDialog):
         return problems
 
     def record(self) -> None:
+        if self._recording:
+            return
         problems = self.problems()
         if problems:
             self._show_problems(problems)
@@ -365,26 +462,42 @@ class AddReviewDialog(QDialog):
             aspect_ids=self.ticked_aspect_ids(),
             comment=self.comment.toPlainText().strip() or None,
         )
-        try:
-            with self._store.write() as session:
-                review = record_staff_review(
-                    session,
-                    load_settings(session),
-                    entry,
-                    at=self._clock.now(),
-                    actor=audit.default_actor(),
-                )
-                review_id = review.external_id
-        except UserInputError as exc:
-            self._show_problems(exc.problems)
-            return
+        clock, actor = self._context.clock, audit.default_actor()
+
+        def write(session: Session) -> str:
+            review = record_staff_review(
+                session, load_settings(session), entry, at=clock.now(), actor=actor
+            )
+            return review.external_id
+
+        self._set_recording(True)
+        self._tasks.write(self.tr("the review"), write, self._recorded, self._not_recorded)
+
+    def _set_recording(self, recording: bool) -> None:
+        self._recording = recording
+        self._session_changed()
+        if recording:
+            self._show_problems([self.tr("Recording…")], error=False)
+
+    def _recorded(self, review_id: str) -> None:
+        self._set_recording(False)
         self.recorded.emit(review_id)
         self.accept()
 
-    def _show_problems(self, problems: list[str]) -> None:
+    def _not_recorded(self, error: BaseException) -> None:
+        self._set_recording(False)
+        if isinstance(error, UserInputError):
+            self._show_problems(error.problems)
+        else:
+            self._show_problems(
+                [
+                    self.tr("The review could not be recorded: {why}").format(
+                        why=describe_error(error)
+                    )
+                ]
+            )
+
+    def _show_problems(self, problems: list[str], *, error: bool = True) -> None:
+        self.problems_label.setStyleSheet("color: #B00020;" if error else "")
         self.problems_label.setText("\n".join(problems))
         self.problems_label.show()
-
-    def done(self, result: int) -> None:
-        self._runner.shutdown()
-        super().done(result)

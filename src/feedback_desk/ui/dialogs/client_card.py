@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -37,6 +37,8 @@ from feedback_desk.ui.models.rows_model import ROW_KEY_ROLE, Row, RowsModel
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
+    from sqlalchemy.orm import Session
+
     from feedback_desk.ui.dialogs.opener import DialogOpener
 
 
@@ -56,9 +58,13 @@ def _table(model: RowsModel) -> QTableView:
 
 
 class ClientCardDialog(QDialog):
+    loaded = Signal()  # the card is shown (after opening and after each change)
+
     def __init__(self, opener: DialogOpener, client_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.opener = opener
+        self.tasks = opener.context.tasks_for(self)
+        self.setWindowTitle(self.tr("Client"))
         self.client_id = client_id
         self.card: ClientCard | None = None
         self.resize(820, 560)
@@ -148,18 +154,29 @@ class ClientCardDialog(QDialog):
         layout.addLayout(info)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        opener.review_changed.connect(lambda _review_id: self.reload())
+        # Bound methods: Qt disconnects them when this card is deleted.
+        opener.review_changed.connect(self._review_changed)
         opener.actions_changed.connect(self.reload)
         self.reload()
 
+    def _review_changed(self, _review_id: int) -> None:
+        self.reload()
+
     def reload(self) -> None:
-        with self.opener.store.read() as session:
-            tz = load_settings(session).timezone
-            card = client_card(session, self.client_id)
+        """Read the card on a worker; the previous one stays shown until it arrives."""
+        client_id = self.client_id
+
+        def read(session: Session) -> tuple[ZoneInfo, ClientCard | None]:
+            return load_settings(session).timezone, client_card(session, client_id)
+
+        self.tasks.query(self.tr("the client card"), read, lambda found: self._show(*found))
+
+    def _show(self, tz: ZoneInfo, card: ClientCard | None) -> None:
         self.card = card
         if card is None:
             self.setWindowTitle(self.tr("Client not found"))
             self.name.setText(self.tr("This client no longer exists."))
+            self.loaded.emit()
             return
         self.setWindowTitle(self.tr("Client {client}").format(client=card.client))
         self.name.setText(f"{card.name} ({card.client})")
@@ -173,6 +190,7 @@ class ClientCardDialog(QDialog):
         self.joined.setText(format_day(card.joined_on) if card.joined_on else "—")
         self.consent.setText(self.tr("yes") if card.email_consent else self.tr("no"))
         self._fill(card, tz)
+        self.loaded.emit()
 
     def _fill(self, card: ClientCard, tz: ZoneInfo) -> None:
         self.reviews.set_rows(

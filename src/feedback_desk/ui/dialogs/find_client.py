@@ -1,11 +1,9 @@
 """Clients → Find client…: any client by part of their name or member id (accents and case
 ignored), their email consent at a glance, and staff's "mark as unsubscribed" (or the undo, when
-the client asks for the studio's emails again). Opens the client card where there is one."""
+the client asks for the studio's emails again). Opens the client card."""
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
@@ -31,8 +29,6 @@ from feedback_desk.ui.formatting import format_instant
 
 CLIENT_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_LIMIT = 30
-# The client card's own module; it provides open_client_card(context, external_id, parent).
-CLIENT_CARD_MODULE = "feedback_desk.ui.dialogs.client_card"
 
 Confirm = Callable[[QWidget, str], bool]
 
@@ -41,13 +37,6 @@ def ask(parent: QWidget, question: str) -> bool:
     title = QCoreApplication.translate("FindClientDialog", "Email consent")
     answer = QMessageBox.question(parent, title, question)
     return answer == QMessageBox.StandardButton.Yes
-
-
-def client_card_available() -> bool:
-    try:
-        return importlib.util.find_spec(CLIENT_CARD_MODULE) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 class FindClientDialog(QDialog):
@@ -86,7 +75,6 @@ class FindClientDialog(QDialog):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.card_button = QPushButton(self.tr("Open client card…"), self)
-        self.card_button.setVisible(client_card_available())
         self.card_button.clicked.connect(self.open_card)
         self.unsubscribe_button = QPushButton(self.tr("Mark as unsubscribed"), self)
         self.unsubscribe_button.setToolTip(
@@ -265,8 +253,10 @@ class FindClientDialog(QDialog):
         self.message.setText(describe_error(exc))
 
     def open_card(self) -> None:
-        """The client card (its own feature), when this version has it."""
-        if self.chosen is None or not client_card_available():
+        """The client card, through the window's opener (so that edits made from it refresh
+        every tab)."""
+        if self.chosen is None:
             return
-        module = importlib.import_module(CLIENT_CARD_MODULE)
-        module.open_client_card(self.context, self.chosen.external_id, self.parentWidget() or self)
+        from feedback_desk.ui.dialogs.opener import opener_for
+
+        opener_for(self.context).open_client(self.chosen.client_id)

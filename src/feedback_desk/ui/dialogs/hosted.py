@@ -1,5 +1,6 @@
 """A dialog around a view that is a plain widget (the Outbox, Non-respondents): a title, the view,
-Close; closing it stops the view's background work."""
+Close. It is deleted once closed, and the view with it: the view's background work then stops
+reaching it (its tasks belong to the window's context, which drops their outcomes)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,3 @@ class HostDialog(QDialog):
         layout.addWidget(view, 1)
         layout.addWidget(buttons)
         self.resize(900, 560)
-
-    def done(self, result: int) -> None:
-        # The view's closeEvent joins its worker threads before the dialog is deleted.
-        self.view.close()
-        super().done(result)

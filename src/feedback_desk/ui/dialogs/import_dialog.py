@@ -1,8 +1,8 @@
 """File → Import…: pick a CSV file, see its first rows and every problem, then import it.
 
 Nothing is written until the user presses Import, and Import is only enabled when the preview
-found no problem. The preview and the import run on a worker thread (TaskRunner), each opening
-its own database session; the import can be cancelled, which rolls it back whole.
+found no problem. The preview and the import run on the window's workers, each opening its own
+database session; the import can be stopped (or the dialog closed), which rolls it back whole.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from feedback_desk.clock import Clock
 from feedback_desk.domain.text import fold
 from feedback_desk.services.importing import (
     COLUMNS,
@@ -42,9 +40,9 @@ from feedback_desk.services.importing import (
     preview_import,
 )
 from feedback_desk.services.progress import Progress
-from feedback_desk.store.database import Store
+from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.dialogs.import_preview import CsvPreviewModel
-from feedback_desk.workers.tasks import Task, TaskRunner
+from feedback_desk.workers.tasks import Task
 
 PREVIEW_ROWS = 20
 
@@ -57,16 +55,17 @@ def _plain_label(parent: QWidget) -> QLabel:
 
 
 class ImportDialog(QDialog):
-    """Import a clients, coaches, sessions, attendance or reviews CSV file into *store*."""
+    """Import a clients, coaches, sessions, attendance or reviews CSV file into the window's
+    store."""
 
     imported = Signal(object)  # the ImportReport, so the window can refresh what it shows
     previewed = Signal(object)  # the ImportPreview now shown
 
-    def __init__(self, store: Store, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._clock = clock
-        self._runner = TaskRunner(self)
+        self._store = context.store
+        self._clock = context.clock
+        self._tasks = context.tasks_for(self)
         self._preview: ImportPreview | None = None
         self._preview_generation = 0
         self._previewed_path: Path | None = None
@@ -242,7 +241,7 @@ class ImportDialog(QDialog):
                 store, kind, path, name=path.name, max_rows=PREVIEW_ROWS, progress=progress
             )
 
-        self._runner.run(
+        self._tasks.run(
             work,
             name="import-preview",
             on_done=lambda preview: self._show_preview(generation, preview),
@@ -325,7 +324,7 @@ class ImportDialog(QDialog):
         self.result_label.setText(self.tr("Importing {file}…").format(file=path.name))
         self.progress_bar.setRange(0, 0)
         self.progress_bar.setVisible(True)
-        self._import_task = self._runner.run(
+        self._import_task = self._tasks.run(
             work,
             name="import",
             on_done=self._import_done,
@@ -399,7 +398,7 @@ class ImportDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self._runner.busy
+        return self._tasks.busy
 
     def _refresh_buttons(self) -> None:
         importing = self._import_task is not None
@@ -411,13 +410,10 @@ class ImportDialog(QDialog):
         self.browse_button.setEnabled(not importing)
         self.recheck_button.setEnabled(not importing and self.path is not None)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._runner.shutdown()
-        super().closeEvent(event)
-
-    def reject(self) -> None:
-        self._runner.shutdown()
-        super().reject()
+    def done(self, result: int) -> None:
+        # Closing stops an import under way: it rolls back whole on its worker (nothing waits).
+        self._cancel_import()
+        super().done(result)
 
 
 # How booking systems and studios name their exports, in English and French.

@@ -1,12 +1,11 @@
 """Link a Google review to a client: ranked suggestions with their evidence, and a search over
 every client (accents and case ignored). Staff confirm; nothing is ever linked on its own.
-Suggestions and searches are read on worker threads; the dialog never waits for the store."""
+Suggestions and searches are read on the window's worker threads; the dialog never waits for the
+store, and an answer that comes back after it closed is dropped."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
+from sqlalchemy.orm import Session
 
 from feedback_desk.domain.google_matching import Suggestion
 from feedback_desk.services.google.linking import (
@@ -30,9 +29,7 @@ from feedback_desk.services.google.linking import (
     search_clients,
 )
 from feedback_desk.services.google.queries import ReviewRow
-from feedback_desk.services.progress import Progress
-from feedback_desk.store.database import Store
-from feedback_desk.workers.tasks import TaskRunner
+from feedback_desk.ui.context import WindowContext, describe_error
 
 _CONTEXT = "LinkClientDialog"
 CLIENT_ROLE = Qt.ItemDataRole.UserRole
@@ -69,23 +66,12 @@ def evidence_lines(suggestion: Suggestion, written_at: datetime) -> list[str]:
     return lines
 
 
-def _alive(widget: QWidget, callback: Callable[..., None]) -> Callable[..., None]:
-    """A result that comes back after *widget* went away is dropped."""
-
-    def call(*args: Any) -> None:
-        if isValid(widget):
-            callback(*args)
-
-    return call
-
-
 class ClientPicker(QWidget):
     """A search box and its results (searched in the background as staff type)."""
 
-    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._runner = runner
+        self._tasks = context.tasks_for(self)
         self._generation = 0
         self.searching = False
         self.search = QLineEdit(self)
@@ -111,19 +97,16 @@ class ClientPicker(QWidget):
             self.searching = False
             self.results.clear()
             return
-        store = self._store
 
-        def search(_progress: Progress) -> list[tuple[str, str, str | None]]:
-            with store.read() as session:
-                found = search_clients(session, text)
-                return [(c.external_id, c.full_name, c.email) for c in found]
+        def search(session: Session) -> list[tuple[str, str, str | None]]:
+            return [(c.external_id, c.full_name, c.email) for c in search_clients(session, text)]
 
         self.searching = True
-        self._runner.run(
+        self._tasks.query(
+            _tr("the clients"),
             search,
-            name="google-client-search",
-            on_done=_alive(self, lambda found: self._show_results(generation, found)),
-            on_error=_alive(self, lambda exc: self._search_failed(generation, exc)),
+            lambda found: self._show_results(generation, found),
+            lambda exc: self._search_failed(generation, exc),
         )
 
     def _show_results(self, generation: int, found: list[tuple[str, str, str | None]]) -> None:
@@ -144,7 +127,7 @@ class ClientPicker(QWidget):
             return
         self.searching = False
         self.results.clear()
-        self._notice(_tr("The search failed: {error}").format(error=str(exc)[:200]))
+        self._notice(_tr("The search failed: {error}").format(error=describe_error(exc)))
 
     def _notice(self, text: str) -> None:
         item = QListWidgetItem(text)
@@ -155,19 +138,16 @@ class ClientPicker(QWidget):
 class LinkClientDialog(QDialog):
     def __init__(
         self,
-        store: Store,
+        context: WindowContext,
         review: ReviewRow,
         tz: ZoneInfo,
-        *,
-        runner: TaskRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_tr("Link a Google review to a client"))
-        self._store = store
+        self._tasks = context.tasks_for(self)
         self._review = review
         self._tz = tz
-        self._runner = runner or TaskRunner(self)
         self.chosen_client: str | None = None
 
         stars = "★" * review.stars if review.stars else ""
@@ -179,7 +159,7 @@ class LinkClientDialog(QDialog):
         self.suggestions_label = QLabel(_tr("Looking for likely clients…"), self)
         self.suggestions_label.setTextFormat(Qt.TextFormat.PlainText)
         self.suggestions = QListWidget(self)
-        self.picker = ClientPicker(store, self._runner, self)
+        self.picker = ClientPicker(context, self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -202,18 +182,13 @@ class LinkClientDialog(QDialog):
         self._start_suggestions()
 
     def _start_suggestions(self) -> None:
-        store, tz, review_id = self._store, self._tz, self._review.review_id
+        tz, review_id = self._tz, self._review.review_id
 
-        def find(_progress: Progress) -> list[ClientSuggestion]:
-            with store.read() as session:
-                review = find_review(session, review_id)
-                return SuggestionFinder(session, tz).for_review(review)
+        def find(session: Session) -> list[ClientSuggestion]:
+            return SuggestionFinder(session, tz).for_review(find_review(session, review_id))
 
-        self._runner.run(
-            find,
-            name="google-suggestions",
-            on_done=_alive(self, self.show_suggestions),
-            on_error=_alive(self, self._on_suggestions_failed),
+        self._tasks.query(
+            _tr("the likely clients"), find, self.show_suggestions, self._on_suggestions_failed
         )
 
     def show_suggestions(self, found: list[ClientSuggestion]) -> None:
@@ -230,7 +205,7 @@ class LinkClientDialog(QDialog):
 
     def _on_suggestions_failed(self, exc: BaseException) -> None:
         self.suggestions_label.setText(
-            _tr("Suggestions could not be computed: {error}").format(error=str(exc)[:200])
+            _tr("Suggestions could not be computed: {error}").format(error=describe_error(exc))
         )
 
     def _choose(self, item: QListWidgetItem | None) -> None:
@@ -254,16 +229,14 @@ class PickClientDialog(QDialog):
 
     def __init__(
         self,
-        store: Store,
+        context: WindowContext,
         title: str,
         parent: QWidget | None = None,
-        *,
-        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.chosen_client: str | None = None
-        self.picker = ClientPicker(store, runner or TaskRunner(self), self)
+        self.picker = ClientPicker(context, self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

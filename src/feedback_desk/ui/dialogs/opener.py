@@ -12,7 +12,6 @@ from datetime import date
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from feedback_desk.clock import Clock
 from feedback_desk.domain.kinds import ActionOutcome
 from feedback_desk.errors import UserInputError
 from feedback_desk.services.actions import close_action, close_actions_before
@@ -20,9 +19,7 @@ from feedback_desk.services.audit import default_actor
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.review_details import review_id_of
 from feedback_desk.services.review_edit import EditResult, edit_stars
-from feedback_desk.store.database import Store
-from feedback_desk.ui.context import WindowContext
-from feedback_desk.workers.tasks import TaskRunner
+from feedback_desk.ui.context import WindowContext, describe_error
 
 
 class DialogOpener(QObject):
@@ -33,20 +30,19 @@ class DialogOpener(QObject):
 
     def __init__(
         self,
-        store: Store,
-        clock: Clock,
-        runner: TaskRunner | WindowContext,
-        parent: QObject | None = None,
+        context: WindowContext,
         *,
         dialog_parent: QWidget | None = None,
         language: str | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.clock = clock
-        self.runner = runner
+        super().__init__(context)
+        self.context = context
+        self.store = context.store
+        self.clock = context.clock
+        # Its writes stop delivering once the store is closed.
+        self.tasks = context.tasks_for(self)
         self._language = language
-        self._parent_widget = dialog_parent or (parent if isinstance(parent, QWidget) else None)
+        self._parent_widget = dialog_parent
         self._open_dialogs: list[QDialog] = []
 
     @property
@@ -74,6 +70,32 @@ class DialogOpener(QObject):
         if kind == "client":
             return self.open_client(target_id)
         return None
+
+    def open_worklist(self) -> QDialog:
+        """The worklist of every action to take (one window, brought forward when open)."""
+        from feedback_desk.ui.worklist.dialog import ActionWorklistDialog
+
+        for dialog in self._open_dialogs:
+            if isinstance(dialog, ActionWorklistDialog):
+                if dialog.isMinimized():
+                    dialog.showNormal()
+                dialog.raise_()
+                dialog.activateWindow()
+                return dialog
+        return self._show(ActionWorklistDialog(self, self._parent_widget))
+
+    def reply_to(self, review: str, parent: QWidget | None = None) -> QDialog:
+        """The reply email to a review (its id as the studio knows it), pre-filled from its
+        segment's template in the client's language; queued replies leave at once."""
+        from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
+
+        dialog = ComposeEmailDialog.for_review(self.context, review, parent or self._parent_widget)
+        dialog.queued.connect(self.follow_up_queued)
+        dialog.queued.connect(self._reply_queued)
+        return self._show(dialog)
+
+    def _reply_queued(self, _message_id: int) -> None:
+        self.status_message.emit(self.tr("Reply queued in the outbox."))
 
     def _show(self, dialog: QDialog) -> QDialog:
         self._open_dialogs.append(dialog)
@@ -113,7 +135,7 @@ class DialogOpener(QObject):
             if result.action_opened:
                 self.actions_changed.emit()
 
-        self.runner.run(
+        self.tasks.run(
             work, name="edit-stars", on_done=done, on_error=lambda e: self._failed(origin, e)
         )
 
@@ -136,7 +158,7 @@ class DialogOpener(QObject):
                 self.review_changed.emit(review_id)
             self.actions_changed.emit()
 
-        self.runner.run(
+        self.tasks.run(
             work, name="close-action", on_done=done, on_error=lambda e: self._failed(origin, e)
         )
 
@@ -154,7 +176,7 @@ class DialogOpener(QObject):
             self.status_message.emit(self.tr("{count} action(s) closed").format(count=closed))
             self.actions_changed.emit()
 
-        self.runner.run(
+        self.tasks.run(
             work, name="close-actions", on_done=done, on_error=lambda e: self._failed(origin, e)
         )
 
@@ -162,7 +184,9 @@ class DialogOpener(QObject):
         if isinstance(error, UserInputError):
             message = "\n".join(error.problems)
         else:
-            message = self.tr("The change could not be saved: {error}").format(error=error)
+            message = self.tr("The change could not be saved: {error}").format(
+                error=describe_error(error)
+            )
         self.status_message.emit(message.splitlines()[0])
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -184,13 +208,7 @@ def opener_for(context: WindowContext) -> DialogOpener:
     if found is not None:
         return found
     window = context.parent()
-    opener = DialogOpener(
-        context.store,
-        context.clock,
-        context,  # its runs stop delivering once the store is closed
-        context,
-        dialog_parent=window if isinstance(window, QWidget) else None,
-    )
+    opener = DialogOpener(context, dialog_parent=window if isinstance(window, QWidget) else None)
     # A follow-up queued from a review's contacts is sent now by the window's outbox.
     opener.follow_up_queued.connect(lambda _message_id: context.emails_queued.emit())
     return opener

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,6 +38,10 @@ from feedback_desk.ui.formatting import (
 from feedback_desk.ui.models.rows_model import Row, RowsModel
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from sqlalchemy.orm import Session
+
     from feedback_desk.ui.dialogs.opener import DialogOpener
 
 BADGE_STYLE = (
@@ -55,11 +59,15 @@ def plain_label(text: str = "") -> QLabel:
 
 
 class ReviewDetailsDialog(QDialog):
+    loaded = Signal()  # the review's details are shown (after opening and after each change)
+
     def __init__(self, opener: DialogOpener, review_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.opener = opener
+        self.tasks = opener.context.tasks_for(self)
         self.review_id = review_id
         self.details: ReviewDetails | None = None
+        self.setWindowTitle(self.tr("Review"))
         self.setMinimumWidth(560)
 
         self.stars = QLabel()
@@ -118,7 +126,13 @@ class ReviewDetailsDialog(QDialog):
             self.tr("Contacts with the client about this review, and a follow-up email")
         )
         self.contacts_button.clicked.connect(self._contacts)
+        self.reply_button = QPushButton(self.tr("Reply by email…"))
+        self.reply_button.setToolTip(
+            self.tr("The reply for this review's segment, in the client's language")
+        )
+        self.reply_button.clicked.connect(self._reply)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.reply_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.contacts_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.close_action_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -138,21 +152,29 @@ class ReviewDetailsDialog(QDialog):
             self.reload()
 
     def reload(self) -> None:
-        """Read the review again (after an edit or a close); small indexed queries."""
-        with self.opener.store.read() as session:
-            tz = load_settings(session).timezone
-            details = review_details(session, self.review_id)
+        """Read the review again (after an edit or a close) on a worker; small indexed queries.
+        Until it arrives, the buttons that act on it are off."""
+        for button in (
+            self.edit_button,
+            self.close_action_button,
+            self.contacts_button,
+            self.reply_button,
+        ):
+            button.setEnabled(False)
+        review_id = self.review_id
+
+        def read(session: Session) -> tuple[ZoneInfo, ReviewDetails | None]:
+            return load_settings(session).timezone, review_details(session, review_id)
+
+        self.tasks.query(self.tr("the review"), read, lambda found: self._show(*found))
+
+    def _show(self, tz: ZoneInfo, details: ReviewDetails | None) -> None:
         self.details = details
         if details is None:
             self.setWindowTitle(self.tr("Review not found"))
             self.stars.setText(self.tr("This review no longer exists."))
-            for button in (
-                self.edit_button,
-                self.close_action_button,
-                self.contacts_button,
-                self.client,
-            ):
-                button.setEnabled(False)
+            self.client.setEnabled(False)
+            self.loaded.emit()
             return
         language = self.opener.language
         self.setWindowTitle(self.tr("Review {review}").format(review=details.review))
@@ -223,6 +245,18 @@ class ReviewDetailsDialog(QDialog):
         has_history = bool(details.edits)
         self.history_title.setVisible(has_history)
         self.history_view.setVisible(has_history)
+        self.edit_button.setEnabled(True)
+        self.reply_button.setEnabled(True)
+        self.loaded.emit()
+
+    def _reply(self) -> None:
+        if self.details is not None:
+            dialog = self.opener.reply_to(self.details.review, self)
+            dialog.finished.connect(self._reply_closed)
+
+    def _reply_closed(self, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted:
+            self.reload()  # the reply is logged as a contact of the action
 
     def _open_client(self) -> None:
         if self.details is not None:
@@ -253,9 +287,7 @@ class ReviewDetailsDialog(QDialog):
             return
         from feedback_desk.ui.dialogs.action_contacts import ActionContactsDialog
 
-        dialog = ActionContactsDialog(
-            self.opener.store, self.opener.clock, self.details.action.action_id, self
-        )
+        dialog = ActionContactsDialog(self.opener.context, self.details.action.action_id, self)
         dialog.contact_added.connect(self.reload)
         dialog.follow_up_queued.connect(self.opener.follow_up_queued)
         dialog.follow_up_queued.connect(lambda _message_id: self.reload())

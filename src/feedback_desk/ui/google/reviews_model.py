@@ -10,7 +10,6 @@ that answers after a newer filter or refresh started is dropped."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,7 +21,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from shiboken6 import isValid
 
 from feedback_desk.services.google.queries import (
     ReviewFilter,
@@ -31,10 +29,8 @@ from feedback_desk.services.google.queries import (
     first_page,
     review_rows,
 )
-from feedback_desk.services.progress import Progress
-from feedback_desk.store.database import Store
+from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.formatting import format_instant
-from feedback_desk.workers.tasks import TaskRunner
 
 BATCH = 100
 _CONTEXT = "GoogleReviewsModel"
@@ -82,17 +78,16 @@ class GoogleReviewsModel(QAbstractTableModel):
 
     def __init__(
         self,
-        store: Store,
+        context: WindowContext,
         tz: ZoneInfo,
-        runner: TaskRunner,
         parent: Any = None,
         *,
         page_size: int = BATCH,
     ) -> None:
         super().__init__(parent)
-        self._store = store
         self._tz = tz
-        self._runner = runner
+        # Pages come back only while this model exists and the window's store is open.
+        self._tasks = context.tasks_for(self)
         self._page_size = page_size
         self._filter = ReviewFilter()
         self._rows: list[ReviewRow] = []
@@ -130,15 +125,6 @@ class GoogleReviewsModel(QAbstractTableModel):
             if self._rows:
                 self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 2))
 
-    def _alive(self, callback: Callable[..., None]) -> Callable[..., None]:
-        """A result that comes back after the table went away is dropped."""
-
-        def call(*args: Any) -> None:
-            if isValid(self):
-                callback(*args)
-
-        return call
-
     # ------------------------------------------------------------------ loading
 
     def begin_load(self) -> int:
@@ -151,18 +137,17 @@ class GoogleReviewsModel(QAbstractTableModel):
             self.loading_changed.emit(True)
         return self._generation
 
-    def show_page(self, generation: int, page: ReviewPage) -> bool:
-        """Show a first page read for load *generation*; False (nothing changes) when a newer
-        load started since."""
+    def show_page(self, generation: int, page: ReviewPage) -> None:
+        """Show a first page read for load *generation*; nothing changes when a newer load
+        started since."""
         if generation != self._generation:
-            return False
+            return
         self.beginResetModel()
         self._filter = page.criteria
         self._rows = list(page.rows)
         self._total = page.total
         self.endResetModel()
         self._end_loading()
-        return True
 
     def fail_load(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
@@ -177,17 +162,12 @@ class GoogleReviewsModel(QAbstractTableModel):
     def set_filter(self, criteria: ReviewFilter) -> None:
         """Show the reviews matching *criteria*: their first page is read in the background."""
         generation = self.begin_load()
-        store, limit = self._store, self._page_size
-
-        def read(_progress: Progress) -> ReviewPage:
-            with store.read() as session:
-                return first_page(session, criteria, limit=limit)
-
-        self._runner.run(
-            read,
-            name="google-reviews-page",
-            on_done=self._alive(lambda page: self.show_page(generation, page)),
-            on_error=self._alive(lambda exc: self.fail_load(generation, exc)),
+        limit = self._page_size
+        self._tasks.query(
+            _tr("the Google reviews"),
+            lambda session: first_page(session, criteria, limit=limit),
+            lambda page: self.show_page(generation, page),
+            lambda exc: self.fail_load(generation, exc),
         )
 
     # ------------------------------------------------------------------ Qt model
@@ -213,17 +193,12 @@ class GoogleReviewsModel(QAbstractTableModel):
             return
         self._fetching = True
         generation, criteria, last = self._generation, self._filter, self._rows[-1]
-        store, limit = self._store, self._page_size
-
-        def read(_progress: Progress) -> list[ReviewRow]:
-            with store.read() as session:
-                return review_rows(session, criteria, after=last, limit=limit)
-
-        self._runner.run(
-            read,
-            name="google-reviews-more",
-            on_done=self._alive(lambda rows: self._append(generation, rows)),
-            on_error=self._alive(lambda exc: self._fetch_failed(generation, exc)),
+        limit = self._page_size
+        self._tasks.query(
+            _tr("the Google reviews"),
+            lambda session: review_rows(session, criteria, after=last, limit=limit),
+            lambda rows: self._append(generation, rows),
+            lambda exc: self._fetch_failed(generation, exc),
         )
 
     def _append(self, generation: int, more: list[ReviewRow]) -> None:

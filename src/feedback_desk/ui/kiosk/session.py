@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def open_kiosk(window: MainWindow) -> KioskWindow:
-    """Open the kiosk full screen on the window's store and hide the window; it comes back
+    """Open the kiosk full screen on the window's context and hide the window; it comes back
     (and refreshes, showing the reviews just left) when staff leave the kiosk. Opening it again
     while it runs brings the running kiosk to the front."""
     running = getattr(window, "kiosk", None)
@@ -22,7 +22,7 @@ def open_kiosk(window: MainWindow) -> KioskWindow:
         running.showFullScreen()
         running.activateWindow()
         return running
-    kiosk = KioskWindow(window.context.store, window.clock)
+    kiosk = KioskWindow(window.context)
     kiosk.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.kiosk = kiosk
     app = QCoreApplication.instance()

@@ -1,28 +1,30 @@
 """The kiosk window: welcome → the client's prompt in their language → thanks → welcome.
 
-Every database step runs on a worker (TaskRunner) and comes back as a queued callback; a result
-that arrives after the kiosk moved on (a timeout, "start over") is dropped by its generation
-number. A prompt is stored as shown the moment it appears, so a client who walks away leaves it
-abandoned without anything to clean up.
+It runs on a window context (the main window's, or one of its own for ``feedback-desk kiosk``)
+whose settings are loaded. Every database step runs on the context's workers and comes back as a
+callback on the GUI thread; a result that arrives after the kiosk moved on (a timeout, "start
+over") is dropped by its generation number, and one that arrives after the kiosk closed is
+dropped by the context. A prompt is stored as shown the moment it appears, so a client who walks
+away leaves it abandoned without anything to clean up. The staff PIN is read from the store when
+staff ask to leave (a manager may have set it since the kiosk opened).
 """
 
 from __future__ import annotations
 
-import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from feedback_desk.clock import Clock
 from feedback_desk.domain.kinds import ReviewKind
 from feedback_desk.domain.pin import check_pin
 from feedback_desk.services.prompting import kiosk as steps
 from feedback_desk.services.prompting.recording import Answer
-from feedback_desk.services.settings import Settings, load_settings
-from feedback_desk.store.database import Store
+from feedback_desk.services.settings import load_settings
 from feedback_desk.ui import i18n
+from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.kiosk.idle import IdleWatch, TimerIdleWatch
 from feedback_desk.ui.kiosk.pin import PinDialog
 from feedback_desk.ui.kiosk.question import QuestionScreen
@@ -30,9 +32,8 @@ from feedback_desk.ui.kiosk.style import STYLE_SHEET
 from feedback_desk.ui.kiosk.thanks import Ending, ThanksScreen
 from feedback_desk.ui.kiosk.welcome import WelcomeScreen
 from feedback_desk.ui.kiosk.widgets import TouchButton
-from feedback_desk.workers.tasks import TaskRunner
 
-log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 ACTIVITY_EVENTS = frozenset(
     {
@@ -55,8 +56,7 @@ class KioskWindow(QWidget):
 
     def __init__(
         self,
-        store: Store,
-        clock: Clock,
+        context: WindowContext,
         *,
         idle: IdleWatch | None = None,
         search_delay_ms: int = 250,
@@ -65,9 +65,10 @@ class KioskWindow(QWidget):
         super().__init__(parent)
         self.setObjectName("kiosk")
         self.setStyleSheet(STYLE_SHEET)
-        self._store = store
-        self._clock = clock
-        settings = self._settings()
+        self._store = context.store
+        self._clock = context.clock
+        self._tasks = context.tasks_for(self)
+        settings = context.settings
         self._studio_language = settings.language
         self._tz = settings.timezone
         self._previous_language = i18n.current_language()
@@ -75,7 +76,7 @@ class KioskWindow(QWidget):
         self._may_close = False
         self._visit: steps.Visit | None = None
         self.pin_dialog: PinDialog | None = None
-        self.runner = TaskRunner(self)
+        self._pin_asked = False  # the stored PIN is being read for the PIN pad
         self.idle = (
             idle if idle is not None else TimerIdleWatch(settings.integer("kiosk.idle_seconds"))
         )
@@ -113,10 +114,6 @@ class KioskWindow(QWidget):
         self.retranslate()
         self.go_idle()
 
-    def _settings(self) -> Settings:
-        with self._store.read() as session:
-            return load_settings(session)
-
     # --- Translation --------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
@@ -153,20 +150,20 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(screen)
         self.idle.restart()
 
-    def _run(self, name: str, work: Any, on_done: Any) -> None:
-        """Run *work* on a worker; *on_done* only if the kiosk has not moved on meanwhile."""
+    def _run(self, name: str, work: Callable[[], T], on_done: Callable[[T], None]) -> None:
+        """Run *work* on a worker; *on_done* only if the kiosk has not moved on meanwhile. A
+        failure (its traceback is in the log) ends the visit with an apology."""
         generation = self._generation
 
-        def done(result: object) -> None:
+        def done(result: T) -> None:
             if generation == self._generation:
                 on_done(result)
 
-        def failed(error: BaseException) -> None:
-            log.error("kiosk step %s failed: %s", name, error, exc_info=error)
+        def failed(_error: BaseException) -> None:
             if generation == self._generation:
                 self._failed()
 
-        self.runner.run(lambda _progress: work(), name=name, on_done=done, on_error=failed)
+        self._tasks.run(lambda _progress: work(), name=name, on_done=done, on_error=failed)
 
     # --- A visit --------------------------------------------------------------------------------
 
@@ -244,10 +241,34 @@ class KioskWindow(QWidget):
     # --- Leaving kiosk mode ---------------------------------------------------------------------
 
     def request_exit(self) -> None:
-        """Ask for the staff PIN (or, with none set, say so and allow leaving)."""
-        if self.pin_dialog is not None:
+        """Ask for the staff PIN (or, with none set, say so and allow leaving), once the stored
+        PIN has been read."""
+        if self.pin_dialog is not None or self._pin_asked:
             return
-        stored = self._settings().raw("kiosk.pin")
+        self._pin_asked = True
+        store = self._store
+
+        def read_pin(_progress: object) -> str:
+            with store.read() as session:
+                return load_settings(session).raw("kiosk.pin")
+
+        self._tasks.run(
+            read_pin,
+            name="kiosk-pin-setting",
+            on_done=self._open_pin_pad,
+            on_error=self._pin_unreadable,
+        )
+        self.idle.restart()
+
+    def _pin_unreadable(self, _error: BaseException) -> None:
+        """The store could not be read (the traceback is in the log): staff may try again."""
+        self._pin_asked = False
+        self._failed()
+
+    def _open_pin_pad(self, stored: str) -> None:
+        self._pin_asked = False
+        if self._may_close:
+            return
         dialog = PinDialog(pin_configured=bool(stored), parent=self)
         dialog.pin_entered.connect(lambda pin: self._check_pin(pin, stored))
         dialog.leave_without_pin.connect(self._leave)
@@ -263,7 +284,9 @@ class KioskWindow(QWidget):
             elif self.pin_dialog is not None:
                 self.pin_dialog.wrong_pin()
 
-        self.runner.run(lambda _p: check_pin(pin, stored), name="kiosk-pin", on_done=checked)
+        self._tasks.run(
+            lambda _p: check_pin(pin, stored), name=self.tr("the staff PIN"), on_done=checked
+        )
 
     def _pin_dialog_closed(self) -> None:
         if self.pin_dialog is not None:
@@ -285,7 +308,6 @@ class KioskWindow(QWidget):
         if app is not None:
             app.removeEventFilter(self)
         self.idle.stop()
-        self.runner.shutdown()
         i18n.install_language(self._previous_language)
         event.accept()
         super().closeEvent(event)

@@ -1,12 +1,12 @@
-"""Non-respondents (seed 004): clients shown prompts lately who answered none, and a bulk
-outreach email to the checked ones (only those who agreed to receive email)."""
+"""Non-respondents (docs/rules.md#non-respondents): clients shown prompts lately who answered
+none, and a bulk outreach email to the checked ones (only those who agreed to receive email).
+The list is read and the emails queued on the window's workers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from feedback_desk.clock import Clock
 from feedback_desk.services.loop import BulkReport, Recipient
-from feedback_desk.store.database import Store
+from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.loop.bulk_table import RecipientsModel
-from feedback_desk.workers.tasks import TaskRunner
 
 Confirm = Callable[[QWidget, str], bool]
 
@@ -55,19 +54,17 @@ class NonRespondentsView(QWidget):
 
     def __init__(
         self,
-        store: Store,
-        clock: Clock,
+        context: WindowContext,
         parent: QWidget | None = None,
         *,
         confirm: Confirm = ask,
         actor: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store = store
-        self._clock = clock
+        self._clock = context.clock
         self._confirm = confirm
         self._actor = actor
-        self._runner = TaskRunner(self)
+        self._tasks = context.tasks_for(self)
         self.model = RecipientsModel(
             ("Client", "Name", "Email", "Prompts shown", "Last shown", "Email status"), self
         )
@@ -101,21 +98,22 @@ class NonRespondentsView(QWidget):
         from feedback_desk.services.loop import nonrespondents
         from feedback_desk.services.settings import load_settings
 
-        def work(_progress: object) -> tuple[list[Recipient], int, int]:
-            with self._store.read() as session:
-                settings = load_settings(session)
-                found = nonrespondents(session, settings, self._clock.now())
-                return (
-                    list(found),
-                    settings.integer("loop.nonrespondent_prompts"),
-                    settings.integer("loop.nonrespondent_days"),
-                )
+        clock = self._clock
+
+        def read(session: Session) -> tuple[list[Recipient], int, int]:
+            settings = load_settings(session)
+            found = nonrespondents(session, settings, clock.now())
+            return (
+                list(found),
+                settings.integer("loop.nonrespondent_prompts"),
+                settings.integer("loop.nonrespondent_days"),
+            )
 
         self.refresh_button.setEnabled(False)
-        self._runner.run(work, name="nonrespondents", on_done=self._loaded, on_error=self._failed)
+        self._tasks.query(self.tr("the non-respondents"), read, self._loaded, self._failed)
 
-    def _loaded(self, result: object) -> None:
-        rows, prompts, days = result  # type: ignore[misc]
+    def _loaded(self, result: tuple[list[Recipient], int, int]) -> None:
+        rows, prompts, days = result
         self.model.set_rows(rows)
         self.explanation.setText(
             self.tr("Clients shown %1 or more prompts in the last %2 days who answered none: %3.")
@@ -127,10 +125,11 @@ class NonRespondentsView(QWidget):
         self.send_button.setEnabled(bool(self.model.checked()))
 
     def _failed(self, error: BaseException) -> None:
-        self.status.setText(str(error))
+        self.status.setText(describe_error(error))
         self.refresh_button.setEnabled(True)
 
     def send(self) -> None:
+        from feedback_desk.services.audit import default_actor
         from feedback_desk.services.loop import send_outreach
         from feedback_desk.services.settings import load_settings
 
@@ -141,27 +140,19 @@ class NonRespondentsView(QWidget):
         if not self._confirm(self, question):
             return
 
-        def work(_progress: object) -> BulkReport:
-            from feedback_desk.services.audit import default_actor
+        at, actor = self._clock.now(), self._actor or default_actor()
 
-            with self._store.write() as session:
-                return send_outreach(
-                    session,
-                    load_settings(session),
-                    chosen,
-                    at=self._clock.now(),
-                    actor=self._actor or default_actor(),
-                )
+        def queue(session: Session) -> BulkReport:
+            return send_outreach(session, load_settings(session), chosen, at=at, actor=actor)
 
         self.send_button.setEnabled(False)
-        self._runner.run(work, name="outreach", on_done=self._sent, on_error=self._failed)
+        self._tasks.write(self.tr("the outreach emails"), queue, self._sent, self._sent_failed)
 
-    def _sent(self, report: object) -> None:
-        assert isinstance(report, BulkReport)
+    def _sent_failed(self, error: BaseException) -> None:
+        self.status.setText(describe_error(error))
+        self.send_button.setEnabled(True)
+
+    def _sent(self, report: BulkReport) -> None:
         self.status.setText(report_text(self, report))
         self.send_button.setEnabled(True)
         self.queued.emit(report.queued)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._runner.shutdown()
-        super().closeEvent(event)

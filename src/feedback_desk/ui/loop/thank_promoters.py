@@ -1,12 +1,12 @@
 """Thank the promoters of a period in bulk (and ask them for referrals): who they are, who may
-get the email, then one click queues it (once per client and period)."""
+get the email, then one click queues it (once per client and period). The list is read and the
+emails queued on the window's workers; a list read for a period changed since is dropped."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from feedback_desk.clock import Clock
 from feedback_desk.services.loop import BulkReport, Recipient
-from feedback_desk.store.database import Store
+from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.loop.bulk_table import RecipientsModel
 from feedback_desk.ui.loop.nonrespondents import Confirm, ask, report_text
-from feedback_desk.workers.tasks import TaskRunner
 
 
 class ThankPromotersDialog(QDialog):
@@ -32,23 +31,22 @@ class ThankPromotersDialog(QDialog):
 
     def __init__(
         self,
-        store: Store,
-        clock: Clock,
+        context: WindowContext,
         parent: QWidget | None = None,
         *,
         confirm: Confirm = ask,
         actor: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store = store
-        self._clock = clock
+        self._clock = context.clock
         self._confirm = confirm
         self._actor = actor
-        self._runner = TaskRunner(self)
+        self._tasks = context.tasks_for(self)
+        self._generation = 0  # of list reads: one for a period changed since is dropped
         self.setWindowTitle(self.tr("Thank the promoters"))
         self.resize(640, 480)
 
-        today = self._today()
+        today = context.today()
         first_of_month = today.replace(day=1)
         last_month_start = (first_of_month - timedelta(days=1)).replace(day=1)
         self.from_edit = QDateEdit(QDate(last_month_start), self)
@@ -89,14 +87,6 @@ class ThankPromotersDialog(QDialog):
         layout.addWidget(self.buttons)
         self.reload()
 
-    def _today(self) -> date:
-        from feedback_desk.domain.localtime import local_day
-        from feedback_desk.services.settings import load_settings
-
-        with self._store.read() as session:
-            tz = load_settings(session).timezone
-        return local_day(self._clock.now(), tz)
-
     def period(self) -> tuple[date, date]:
         first = self.from_edit.date().toPython()
         last = self.to_edit.date().toPython()
@@ -109,15 +99,24 @@ class ThankPromotersDialog(QDialog):
         from feedback_desk.services.settings import load_settings
 
         first, last = self.period()
+        clock = self._clock
+        self._generation += 1
+        generation = self._generation
 
-        def work(_progress: object) -> list[Recipient]:
-            with self._store.read() as session:
-                return promoters(session, load_settings(session), first, last, at=self._clock.now())
+        def read(session: Session) -> list[Recipient]:
+            return promoters(session, load_settings(session), first, last, at=clock.now())
 
-        self._runner.run(work, name="promoters", on_done=self._loaded, on_error=self._failed)
+        self.send_button.setEnabled(False)
+        self._tasks.query(
+            self.tr("the promoters"),
+            read,
+            lambda rows: self._loaded(generation, rows),
+            lambda error: self._read_failed(generation, error),
+        )
 
-    def _loaded(self, rows: object) -> None:
-        assert isinstance(rows, list)
+    def _loaded(self, generation: int, rows: list[Recipient]) -> None:
+        if generation != self._generation:
+            return
         self.model.set_rows(rows)
         can = len(self.model.checked())
         self.summary.setText(
@@ -127,10 +126,16 @@ class ThankPromotersDialog(QDialog):
         )
         self.send_button.setEnabled(can > 0)
 
-    def _failed(self, error: BaseException) -> None:
-        self.status.setText(str(error))
+    def _read_failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self.status.setText(describe_error(error))
+
+    def _sent_failed(self, error: BaseException) -> None:
+        self.status.setText(describe_error(error))
+        self.send_button.setEnabled(True)
 
     def send(self) -> None:
+        from feedback_desk.services.audit import default_actor
         from feedback_desk.services.loop import thank
         from feedback_desk.services.settings import load_settings
 
@@ -141,33 +146,15 @@ class ThankPromotersDialog(QDialog):
         ):
             return
 
-        def work(_progress: object) -> BulkReport:
-            from feedback_desk.services.audit import default_actor
+        at, actor = self._clock.now(), self._actor or default_actor()
 
-            with self._store.write() as session:
-                return thank(
-                    session,
-                    load_settings(session),
-                    chosen,
-                    first,
-                    last,
-                    at=self._clock.now(),
-                    actor=self._actor or default_actor(),
-                )
+        def queue(session: Session) -> BulkReport:
+            return thank(session, load_settings(session), chosen, first, last, at=at, actor=actor)
 
         self.send_button.setEnabled(False)
-        self._runner.run(work, name="thanks", on_done=self._sent, on_error=self._failed)
+        self._tasks.write(self.tr("the thank-you emails"), queue, self._sent, self._sent_failed)
 
-    def _sent(self, report: object) -> None:
-        assert isinstance(report, BulkReport)
+    def _sent(self, report: BulkReport) -> None:
         self.status.setText(report_text(self, report))
         self.send_button.setEnabled(True)
         self.queued.emit(report.queued)
-
-    def done(self, result: int) -> None:
-        self._runner.shutdown()
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._runner.shutdown()
-        super().closeEvent(event)

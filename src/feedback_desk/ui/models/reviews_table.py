@@ -41,6 +41,7 @@ from feedback_desk.services.review_listing import (
 )
 from feedback_desk.ui.charts import style
 from feedback_desk.ui.context import WindowContext, describe_error
+from feedback_desk.ui.formatting import channel_name
 
 ReviewIdRole = Qt.ItemDataRole.UserRole + 1
 StarsRole = Qt.ItemDataRole.UserRole + 2
@@ -104,12 +105,7 @@ def kind_label(kind: ReviewKind) -> str:
 
 
 def channel_label(channel: Channel) -> str:
-    return {
-        Channel.KIOSK: _tr("Kiosk"),
-        Channel.STAFF: _tr("Staff"),
-        Channel.IMPORT: _tr("Import"),
-        Channel.CLI: _tr("Command line"),
-    }[channel]
+    return channel_name(channel.value)
 
 
 def star_text(stars: int) -> str:
@@ -150,6 +146,7 @@ class ReviewsTableModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._context = context
+        self._tasks = context.tasks_for(self)
         self._filters = filters or ReviewFilter()
         self._order = order
         self._page_size = page_size
@@ -229,7 +226,7 @@ class ReviewsTableModel(QAbstractTableModel):
         self._fetching = True
         self.loading_changed.emit(True)
         generation = self._generation
-        self._context.query(
+        self._tasks.query(
             _tr("reviews"),
             pager.next_page,
             lambda page: self._page_arrived(generation, page),
@@ -271,7 +268,7 @@ class ReviewsTableModel(QAbstractTableModel):
             if generation == self._generation:
                 self._set_count(count)
 
-        self._context.query(
+        self._tasks.query(
             _tr("the number of reviews"),
             lambda session: count_reviews(session, filters, tz),
             arrived,

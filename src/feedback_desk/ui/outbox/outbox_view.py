@@ -1,5 +1,7 @@
-"""The Outbox view: every message, newest first, loaded a page at a time; staff retry failed
-messages, cancel waiting ones, and resolve uncertain ones (it arrived / send it again)."""
+"""The Outbox view: every message, newest first, loaded a page at a time on the window's workers;
+staff retry failed messages, cancel waiting ones, and resolve uncertain ones (it arrived / send it
+again). A reload keeps the rows shown until the new first page arrives; a page that answers after
+a newer reload (another filter, another change) is dropped."""
 
 from __future__ import annotations
 
@@ -7,7 +9,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,45 +21,82 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from feedback_desk.clock import Clock
 from feedback_desk.domain.kinds import OutboxState
 from feedback_desk.domain.localtime import to_local
 from feedback_desk.services.outbox.staff import OutboxRow, page
-from feedback_desk.store.database import Store
-from feedback_desk.workers.tasks import TaskRunner
+from feedback_desk.ui.context import WindowContext, describe_error
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
 
 
 class OutboxModel(QAbstractTableModel):
-    """Rows fetched lazily (keyset pages of 200) as the view scrolls."""
+    """Rows fetched lazily (keyset pages of 200, each read on a worker) as the view scrolls."""
 
     COLUMNS = ("Created", "Kind", "To", "Subject", "State", "Attempts", "Next attempt", "Error")
+    loaded = Signal()  # a page (the first of a reload, or a further one) is shown
+    load_failed = Signal(object)  # the exception of a page that could not be read
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._context = context
+        self._tasks = context.tasks_for(self)
         self._rows: list[OutboxRow] = []
         self._states: tuple[OutboxState, ...] = ()
-        self._exhausted = False
-        self._tz = None
+        self._exhausted = True  # until the first page says otherwise
+        self._generation = 0  # of reloads: a page read for an older one is dropped
+        self._reloading = False
+        self._fetching = False
+
+    @property
+    def loading(self) -> bool:
+        """A page is being read."""
+        return self._reloading or self._fetching
 
     def set_states(self, states: tuple[OutboxState, ...]) -> None:
         self._states = states
         self.reload()
 
     def reload(self) -> None:
-        from feedback_desk.services.settings import load_settings
+        """Read the first page again (the rows shown stay until it arrives)."""
+        self._generation += 1
+        self._reloading = True
+        self._fetching = False
+        self._read_page(self._generation, before=None)
 
-        with self._store.read() as session:
-            self._tz = load_settings(session).timezone
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
+    def _read_page(self, generation: int, before: int | None) -> None:
+        states = self._states
+        self._tasks.query(
+            self.tr("the outbox"),
+            lambda session: page(session, states=states, before_id=before, limit=PAGE_SIZE),
+            lambda rows: self._page_read(generation, before, rows),
+            lambda exc: self._page_failed(generation, exc),
+        )
+
+    def _page_read(self, generation: int, before: int | None, rows: list[OutboxRow]) -> None:
+        if generation != self._generation:
+            return
+        self._exhausted = len(rows) < PAGE_SIZE
+        if before is None:
+            self._reloading = False
+            self.beginResetModel()
+            self._rows = list(rows)
+            self.endResetModel()
+        else:
+            self._fetching = False
+            if rows:
+                first = len(self._rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+                self._rows.extend(rows)
+                self.endInsertRows()
+        self.loaded.emit()
+
+    def _page_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._reloading = self._fetching = False
+        self._exhausted = True  # no retry loop from the view; Refresh tries again
+        self.load_failed.emit(exc)
 
     def row_at(self, row: int) -> OutboxRow:
         return self._rows[row]
@@ -70,20 +108,15 @@ class OutboxModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and not self._exhausted
+        return (
+            not parent.isValid() and not self._exhausted and not self.loading and bool(self._rows)
+        )
 
     def fetchMore(self, parent: Index) -> None:
-        if parent.isValid() or self._exhausted:
+        if not self.canFetchMore(parent):
             return
-        before = self._rows[-1].id if self._rows else None
-        with self._store.read() as session:
-            more = page(session, states=self._states, before_id=before, limit=PAGE_SIZE)
-        if len(more) < PAGE_SIZE:
-            self._exhausted = True
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-            self._rows.extend(more)
-            self.endInsertRows()
+        self._fetching = True
+        self._read_page(self._generation, before=self._rows[-1].id)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -93,9 +126,9 @@ class OutboxModel(QAbstractTableModel):
         return None
 
     def _when(self, value: Any) -> str:
-        if value is None or self._tz is None:
+        if value is None:
             return ""
-        return to_local(value, self._tz).strftime("%Y-%m-%d %H:%M")
+        return to_local(value, self._context.tz).strftime("%Y-%m-%d %H:%M")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -133,18 +166,19 @@ class OutboxView(QWidget):
 
     def __init__(
         self,
-        store: Store,
-        clock: Clock,
+        context: WindowContext,
         parent: QWidget | None = None,
         *,
         actor: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store = store
-        self._clock = clock
+        self._clock = context.clock
         self._actor = actor
-        self._runner = TaskRunner(self)
-        self.model = OutboxModel(store, self)
+        self._tasks = context.tasks_for(self)
+        self._select_when_loaded: int | None = None  # a message just changed by staff
+        self.model = OutboxModel(context, self)
+        self.model.loaded.connect(self._page_shown)
+        self.model.load_failed.connect(self._load_failed)
 
         self.filter = QComboBox(self)
         for label, _states in self.FILTERS:
@@ -161,6 +195,7 @@ class OutboxView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
 
         self.retry_button = QPushButton(self.tr("Retry"), self)
         self.cancel_button = QPushButton(self.tr("Cancel message"), self)
@@ -200,10 +235,6 @@ class OutboxView(QWidget):
         layout.addWidget(self.status)
         self.reload()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._runner.shutdown()
-        super().closeEvent(event)
-
     def reload(self) -> None:
         self.model.set_states(self.FILTERS[self.filter.currentIndex()][1])
         self._update_buttons()
@@ -236,32 +267,36 @@ class OutboxView(QWidget):
         elif row is None:
             self.status.clear()
 
+    def _page_shown(self) -> None:
+        if self._select_when_loaded is not None:
+            self.select_message(self._select_when_loaded)
+            self._select_when_loaded = None
+
+    def _load_failed(self, error: BaseException) -> None:
+        self.status.setText(
+            self.tr("The outbox could not be read: {why}").format(why=describe_error(error))
+        )
+
     def _act(self, action: Callable[..., Any]) -> None:
+        from feedback_desk.services.audit import default_actor
+
         row = self.selected()
         if row is None:
             return
         message_id = row.id
-
-        def work(_progress: object) -> None:
-            from feedback_desk.services.audit import default_actor
-
-            with self._store.write() as session:
-                action(
-                    session, message_id, at=self._clock.now(), actor=self._actor or default_actor()
-                )
-
-        self._runner.run(
-            work,
-            name="outbox-action",
-            on_done=lambda _r: self._acted(message_id),
-            on_error=self._failed,
+        at, actor = self._clock.now(), self._actor or default_actor()
+        self._tasks.write(
+            self.tr("the message"),
+            lambda session: action(session, message_id, at=at, actor=actor),
+            lambda _result: self._acted(message_id),
+            self._failed,
         )
 
     def _acted(self, message_id: int) -> None:
+        self._select_when_loaded = message_id
         self.reload()
-        self.select_message(message_id)
         self.changed.emit()
 
     def _failed(self, error: BaseException) -> None:
-        self.status.setText(str(error))
+        self.status.setText(describe_error(error))
         self.reload()

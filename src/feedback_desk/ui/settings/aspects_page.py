@@ -1,7 +1,7 @@
 """Settings → Aspects: approve client-added aspects, rename, hide and merge, with vote counts.
 
-The list (one aggregate query over every vote) and every change run on a worker; the page shows
-the outcome in its status line and reloads.
+The list (one aggregate query over every vote) and every change run on the window's workers; the
+page shows the outcome in its status line and reloads. The buttons wait while one of them runs.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.settings.aspect_dialogs import MergeAspectDialog, RenameAspectDialog
 from feedback_desk.ui.settings.aspects_model import ENGLISH, FRENCH, ROW_ROLE, AspectsTableModel
 from feedback_desk.ui.settings.page import SettingsPage
-from feedback_desk.workers.tasks import TaskRunner
 
 
 class _AspectFilter(QSortFilterProxyModel):
@@ -59,10 +58,7 @@ class AspectsPage(SettingsPage):
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self._store = context.store
         self._clock = context.clock
-        self._runner = TaskRunner(self)
-        self._runner.busy_changed.connect(self._update_buttons)
         self.rename_dialog: RenameAspectDialog | None = None
         self.merge_dialog: MergeAspectDialog | None = None
         self.loaded_once = False
@@ -160,17 +156,11 @@ class AspectsPage(SettingsPage):
     # --- Loading ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        store = self._store
+        self.tasks.query(self.tr("the aspects"), catalogue.list_with_votes, self._loaded)
+        self._update_buttons()
 
-        def work() -> list[AspectRow]:
-            with store.read() as session:
-                return catalogue.list_with_votes(session)
-
-        self._runner.run(lambda _p: work(), name="aspects-load", on_done=self._loaded)
-
-    def _loaded(self, rows: object) -> None:
+    def _loaded(self, rows: list[AspectRow]) -> None:
         selected = self.selected()
-        assert isinstance(rows, list)
         self.model.set_rows(rows)
         self.loaded_once = True
         if selected is not None:
@@ -208,7 +198,7 @@ class AspectsPage(SettingsPage):
 
     def _update_buttons(self) -> None:
         row = self.selected()
-        idle = not self._runner.busy
+        idle = not self.tasks.busy
         usable = row is not None and row.merged_into_id is None and idle
         pending = row is not None and row.status is AspectStatus.PENDING
         self.approve_button.setEnabled(usable and pending)
@@ -222,13 +212,8 @@ class AspectsPage(SettingsPage):
 
     def _change(self, name: str, change: Callable[[Session], str]) -> None:
         """Run one change in a write transaction on a worker, then report and reload."""
-        store = self._store
 
-        def work() -> str:
-            with store.write() as session:
-                return change(session)
-
-        def done(message: object) -> None:
+        def done(message: str) -> None:
             self.status.setText(str(message))
             self.reload()
 
@@ -239,7 +224,8 @@ class AspectsPage(SettingsPage):
                 self.status.setText(i18n.fill(self.tr("The change failed: %1"), str(error)))
             self.reload()
 
-        self._runner.run(lambda _p: work(), name=name, on_done=done, on_error=failed)
+        self.tasks.write(name, change, done, failed)
+        self._update_buttons()
 
     def _label(self, row: AspectRow) -> str:
         return row.label_fr if i18n.current_language() == "fr" else row.label_en
@@ -334,7 +320,3 @@ class AspectsPage(SettingsPage):
             if row.id == aspect_id:
                 return row.votes
         return None
-
-    def shutdown(self) -> None:
-        """Wait for a running change before the page goes away (the dialog closing)."""
-        self._runner.shutdown()

@@ -31,6 +31,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.context = context
+        self.tasks = context.tasks_for(self)
         self.pages: dict[str, SettingsPage] = {}
         self.page_list = QListWidget()
         self.page_list.setMaximumWidth(180)
@@ -63,7 +64,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(760, 560)
         self._show_settings(context.settings)
-        context.query(self.tr("the settings"), load_settings, self._show_settings)
+        self.tasks.query(self.tr("the settings"), load_settings, self._show_settings)
 
     def page(self, key: str) -> SettingsPage:
         return self.pages[key]
@@ -115,17 +116,12 @@ class SettingsDialog(QDialog):
 
         self.buttons.setEnabled(False)
         self._say(self.tr("Saving…"))
-        self.context.run(work, name="settings", on_done=self._saved, on_error=self._failed)
+        self.tasks.run(work, name="settings", on_done=self._saved, on_error=self._failed)
 
     def _saved(self, keys: list[str]) -> None:
         self.buttons.setEnabled(True)
         self.saved.emit(keys)
         self.accept()
-
-    def done(self, result: int) -> None:
-        for page in self.pages.values():
-            page.shutdown()
-        super().done(result)
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)

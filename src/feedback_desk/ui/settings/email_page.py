@@ -1,8 +1,13 @@
 """Settings → Email: the SMTP server, the sender, who gets the at-risk alert, the sending rate,
 and "Send test email", which reports success or the server's exact answer. A typed password goes
-to the system keyring when the dialog saves (and the dialog refuses to save without one)."""
+to the system keyring when the dialog saves (and the dialog refuses to save without one). Whether
+a keyring is there and holds a password is read on a worker when the page opens: a keyring may be
+slow, or wait for its unlock prompt."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -17,14 +22,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from feedback_desk.clock import Clock
 from feedback_desk.services.email.config import PASSWORD_KEY
 from feedback_desk.services.email.smtp import SmtpConfig, SmtplibTransport, SmtpTransport
+from feedback_desk.services.progress import Progress
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.database import Store
 from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.settings.page import ERROR_STYLE, WARNING_STYLE, ValuesPage, plain_label
+
+
+@dataclass(frozen=True)
+class _KeyringState:
+    stored: bool  # a password for this store is in the keyring
+    problem: str | None  # why a password could not be kept there (no usable keyring)
+
 
 SECURITY = (("starttls", "STARTTLS (port 587)"), ("ssl", "SSL/TLS (port 465)"), ("none", "None"))
 
@@ -110,27 +124,36 @@ class EmailSettingsPage(ValuesPage):
         layout.addStretch(1)
         self.managers.textChanged.connect(self._update_warning)
         self.alerts.toggled.connect(self._update_warning)
-        self._password_stored = False
-        self._check_stored_password()
+        # Why a typed password could not be kept (no usable keyring), once the check answers.
+        self._keyring_problem: str | None = None
+        # The password as typed when the dialog saved (taken on the GUI thread).
+        self._typed_password = ""
+        self._check_keyring()
         self.load(context.settings)
 
-    def _check_stored_password(self) -> None:
-        """Say whether a password is in the keyring (read on a worker: a keyring may be slow)."""
-        from feedback_desk.services import secrets
-
+    def _check_keyring(self) -> None:
+        """Say whether a password is in the keyring, and remember whether there is a usable
+        keyring at all (so that Save refuses a password it could not keep)."""
         store = self._store
 
-        def stored(_progress: object) -> bool:
+        def check(_progress: Progress) -> _KeyringState:
+            from feedback_desk.services import secrets
+
+            try:
+                secrets.check_keyring()
+            except secrets.SecretStoreUnavailable as exc:
+                return _KeyringState(stored=False, problem=str(exc))
             with store.write() as session:
                 store_id = secrets.store_identity(session)
-            return secrets.get_secret(store_id, PASSWORD_KEY) is not None
+            stored = secrets.get_secret(store_id, PASSWORD_KEY) is not None
+            return _KeyringState(stored=stored, problem=None)
 
-        self.tasks.run(stored, name="smtp-password", on_done=self._show_password_state)
+        self.tasks.run(check, name=self.tr("the system keyring"), on_done=self._show_keyring)
 
-    def _show_password_state(self, stored: bool) -> None:
-        self._password_stored = stored
+    def _show_keyring(self, state: _KeyringState) -> None:
+        self._keyring_problem = state.problem
         self.password.setPlaceholderText(
-            self.tr("(kept in the system keyring)") if stored else self.tr("(none)")
+            self.tr("(kept in the system keyring)") if state.stored else self.tr("(none)")
         )
 
     def show_values(self, settings: Settings) -> None:
@@ -175,56 +198,68 @@ class EmailSettingsPage(ValuesPage):
         )
 
     def problems(self) -> dict[str, str]:
-        """The fields' problems, and a typed password with no keyring to keep it in."""
-        from feedback_desk.services.secrets import SecretStoreUnavailable, check_keyring
-
+        """The fields' problems, and a typed password with no keyring to keep it in (as the
+        page's check found it; :meth:`write` checks again before anything is stored)."""
         found = super().problems()
-        if self.password.text():
-            try:
-                check_keyring()
-            except SecretStoreUnavailable as exc:
-                found[PASSWORD_KEY] = str(exc)
+        if self.password.text() and self._keyring_problem is not None:
+            found[PASSWORD_KEY] = self._keyring_problem
         return found
+
+    def write(self, session: Session, *, at: datetime, actor: str) -> None:
+        """On the worker, in the settings' transaction: without a usable keyring for a typed
+        password, nothing at all is saved."""
+        from feedback_desk.services.secrets import check_keyring
+
+        if self._typed_password:
+            check_keyring()
+
+    def changes(self) -> dict[str, str]:
+        # Asked on the GUI thread before the save: what write() and after_save() will use.
+        self._typed_password = self.password.text()
+        return super().changes()
 
     def after_save(self, store: Store, clock: Clock) -> None:
         """A typed password goes to the keyring (never to the store)."""
         from feedback_desk.services import settings_admin
 
-        if self.password.text():
-            settings_admin.change_secret(store, PASSWORD_KEY, self.password.text(), clock=clock)
+        if self._typed_password:
+            settings_admin.change_secret(store, PASSWORD_KEY, self._typed_password, clock=clock)
 
     def send_test(self) -> None:
         """Send one message now with the fields as typed; the result comes back verbatim."""
         values = self.values()
         typed_password = self.password.text() or None
         to = self.test_address.text()
+        store, clock, transport = self._store, self._clock, self.transport
         self.test_button.setEnabled(False)
         self.test_result.setStyleSheet("")
         self.test_result.setText(self.tr("Sending…"))
 
-        def work(_progress: object) -> tuple[bool, str]:
+        def work(_progress: Progress) -> tuple[bool, str]:
             from feedback_desk.errors import FeedbackDeskError
             from feedback_desk.services.email.probe import send_test_email
             from feedback_desk.services.secrets import store_identity
             from feedback_desk.services.settings import load_settings
 
             try:
-                with self._store.write() as session:
+                with store.write() as session:
                     settings = load_settings(session).with_values(values)
                     store_id = store_identity(session)
                 config = _with_password(settings, store_id, typed_password)
                 result = send_test_email(
                     config,
                     to,
-                    transport=self.transport,
-                    now=self._clock.now(),
+                    transport=transport,
+                    now=clock.now(),
                     language=settings.language,
                 )
             except FeedbackDeskError as exc:
                 return False, str(exc)
             return result.ok, result.message
 
-        self.tasks.run(work, name="test-email", on_done=self._tested, on_error=self._crashed)
+        self.tasks.run(
+            work, name=self.tr("the test email"), on_done=self._tested, on_error=self._crashed
+        )
 
     def _tested(self, result: object) -> None:
         ok, message = result  # type: ignore[misc]

@@ -29,7 +29,8 @@ from feedback_desk.services.google import auth, connection
 from feedback_desk.services.google.connection import ConnectionStatus, LocationChoice
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.settings import Settings
-from feedback_desk.ui.context import BoundTasks, WindowContext
+from feedback_desk.store.database import Store
+from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.formatting import format_instant
 from feedback_desk.ui.settings.page import ValuesPage
 from feedback_desk.workers.google_sync import describe_failure
@@ -117,12 +118,6 @@ class GoogleSettingsPage(ValuesPage):
         layout.addWidget(help_text)
         layout.addStretch(1)
         self.load(context.settings)
-
-    @property
-    def runner(self) -> BoundTasks:
-        """Where sign-in and listing run: the window's tasks, joined before the store closes;
-        a result that comes back after the dialog closed is dropped."""
-        return self.tasks
 
     # ------------------------------------------------------------------ state
 
@@ -212,11 +207,11 @@ class GoogleSettingsPage(ValuesPage):
         path = self.choose_file(self.tr("The studio's OAuth client file"))
         if not path:
             return
-        browser = self.browser
+        store, browser = self._store, self.browser
 
         def sign_in(_progress: Progress) -> tuple[auth.SavedSignIn, list[LocationChoice]]:
             found = auth.sign_in_with_browser(path, browser=browser, prompt_message=None)
-            return found, self._list_locations(found)
+            return found, _list_locations(store, found)
 
         self._busy(True, self.tr("Sign in with Google in your browser…"))
         self.tasks.run(
@@ -227,21 +222,16 @@ class GoogleSettingsPage(ValuesPage):
         path = self.choose_file(self.tr("An authorized-user JSON file"))
         if not path:
             return
+        store = self._store
 
         def sign_in(_progress: Progress) -> tuple[auth.SavedSignIn, list[LocationChoice]]:
             found = auth.read_authorized_user_file(path)
-            return found, self._list_locations(found)
+            return found, _list_locations(store, found)
 
         self._busy(True, self.tr("Listing the locations of this sign-in…"))
         self.tasks.run(
             sign_in, name="google-sign-in", on_done=self._signed_in, on_error=self._failed
         )
-
-    def _list_locations(self, sign_in: auth.SavedSignIn) -> list[LocationChoice]:
-        with self._store.read() as session:
-            bases = connection.api_bases(session)
-        with connection.make_api(sign_in, bases) as api:
-            return connection.list_locations(api)
 
     def _signed_in(self, result: Any) -> None:
         sign_in, choices = result
@@ -312,3 +302,11 @@ class GoogleSettingsPage(ValuesPage):
             ).format(count=status.archived_reviews)
         )
         self.connection_changed.emit()
+
+
+def _list_locations(store: Store, sign_in: auth.SavedSignIn) -> list[LocationChoice]:
+    """The locations this sign-in manages (on the worker: the store, then Google)."""
+    with store.read() as session:
+        bases = connection.api_bases(session)
+    with connection.make_api(sign_in, bases) as api:
+        return connection.list_locations(api)

@@ -5,7 +5,10 @@ then saves all their :meth:`SettingsPage.changes` and :meth:`SettingsPage.write`
 transaction on a worker thread, then runs each page's :meth:`SettingsPage.after_save` there too
 (for what is not in the store, e.g. a secret in the keyring). Nothing is written when any page
 has a problem, and Cancel writes nothing. A page's own buttons that act at once (send a test
-email, sign in with Google, approve an aspect) run through :attr:`SettingsPage.tasks`.
+email, sign in with Google, approve an aspect) run through :attr:`SettingsPage.tasks`: on the
+window's runner, delivered only while the page exists, so closing the dialog never waits for them.
+Pages never read the store on the GUI thread: what they show comes from the settings the dialog
+loaded, or from their own background reads.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from feedback_desk.domain.settings_schema import Kind, definition, normalize
 from feedback_desk.domain.values import format_bool
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.database import Store
-from feedback_desk.ui.context import BoundTasks, WindowContext
+from feedback_desk.ui.context import StoreTasks, WindowContext
 
 ERROR_STYLE = "color: #B00020;"
 WARNING_STYLE = "color: #8A5300;"
@@ -52,7 +55,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.context = context
         # The page's immediate actions: they outlive neither the page nor the store.
-        self.tasks: BoundTasks = context.tasks_for(self)
+        self.tasks: StoreTasks = context.tasks_for(self)
 
     def load(self, settings: Settings) -> None:
         """Show the stored values."""
@@ -74,9 +77,6 @@ class SettingsPage(QWidget):
 
     def after_save(self, store: Store, clock: Clock) -> None:
         """Extra work on the worker thread once the store is saved (none by default)."""
-
-    def shutdown(self) -> None:
-        """The dialog is closing: stop (and wait for) the page's own background work."""
 
 
 class _Field:

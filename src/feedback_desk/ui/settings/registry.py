@@ -1,18 +1,24 @@
 """Which pages the Settings dialog shows, in order.
 
-Each page is named by "module:Class" and imported when the dialog opens, so a feature adds its
-page with one line here, and a page whose module is not installed is skipped.
+This module is imported with the Settings dialog, which builds every page at once, so the pages
+are imported here by name (readers and freezers such as PyInstaller can follow them); a feature
+adds its page with one entry here, or with :func:`register_page`.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from feedback_desk.ui.settings.aspects_page import AspectsPage
+from feedback_desk.ui.settings.email_page import EmailSettingsPage
+from feedback_desk.ui.settings.general import GeneralPage
+from feedback_desk.ui.settings.google_page import GoogleSettingsPage
+from feedback_desk.ui.settings.invitations_page import InvitationsPage
+from feedback_desk.ui.settings.templates_page import TemplatesPage
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -20,68 +26,34 @@ if TYPE_CHECKING:
     from feedback_desk.ui.context import WindowContext
     from feedback_desk.ui.settings.page import SettingsPage
 
-log = logging.getLogger(__name__)
-
 
 @dataclass(frozen=True)
 class SettingsPageSpec:
     key: str
     title: Callable[[], str]
-    factory: str  # "module:Class"; the class takes (context, parent)
+    # A SettingsPage class, or any callable taking (context, parent).
+    factory: Callable[[WindowContext, QWidget | None], SettingsPage]
 
     def create(self, context: WindowContext, parent: QWidget | None = None) -> SettingsPage:
-        module_name, _, class_name = self.factory.partition(":")
-        page: SettingsPage = getattr(import_module(module_name), class_name)(context, parent)
-        return page
-
-    def available(self) -> bool:
-        module_name = self.factory.partition(":")[0]
-        try:
-            import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name and module_name.startswith(exc.name):
-                log.info("settings page %s not installed (%s)", self.key, module_name)
-                return False
-            raise
-        return True
+        return self.factory(context, parent)
 
 
 def _title(text: str) -> Callable[[], str]:
     return lambda: QCoreApplication.translate("Settings", text)
 
 
-_PACKAGE = "feedback_desk.ui.settings"
-
 PAGES: list[SettingsPageSpec] = [
+    SettingsPageSpec("general", _title(QT_TRANSLATE_NOOP("Settings", "General")), GeneralPage),
+    SettingsPageSpec("aspects", _title(QT_TRANSLATE_NOOP("Settings", "Aspects")), AspectsPage),
+    SettingsPageSpec("email", _title(QT_TRANSLATE_NOOP("Settings", "Email")), EmailSettingsPage),
     SettingsPageSpec(
-        "general",
-        _title(QT_TRANSLATE_NOOP("Settings", "General")),
-        f"{_PACKAGE}.general:GeneralPage",
+        "templates", _title(QT_TRANSLATE_NOOP("Settings", "Email templates")), TemplatesPage
     ),
-    SettingsPageSpec(
-        "aspects",
-        _title(QT_TRANSLATE_NOOP("Settings", "Aspects")),
-        f"{_PACKAGE}.aspects_page:AspectsPage",
-    ),
-    SettingsPageSpec(
-        "email",
-        _title(QT_TRANSLATE_NOOP("Settings", "Email")),
-        f"{_PACKAGE}.email_page:EmailSettingsPage",
-    ),
-    SettingsPageSpec(
-        "templates",
-        _title(QT_TRANSLATE_NOOP("Settings", "Email templates")),
-        f"{_PACKAGE}.templates_page:TemplatesPage",
-    ),
-    SettingsPageSpec(
-        "google",
-        _title(QT_TRANSLATE_NOOP("Settings", "Google")),
-        f"{_PACKAGE}.google_page:GoogleSettingsPage",
-    ),
+    SettingsPageSpec("google", _title(QT_TRANSLATE_NOOP("Settings", "Google")), GoogleSettingsPage),
     SettingsPageSpec(
         "invitations",
         _title(QT_TRANSLATE_NOOP("Settings", "Google invitations")),
-        f"{_PACKAGE}.invitations_page:InvitationsPage",
+        InvitationsPage,
     ),
 ]
 
@@ -94,4 +66,4 @@ def register_page(spec: SettingsPageSpec, *, before: str | None = None) -> None:
 
 
 def page_specs() -> list[SettingsPageSpec]:
-    return [spec for spec in PAGES if spec.available()]
+    return list(PAGES)

@@ -1,6 +1,7 @@
 """Settings → Templates: each email in French and English, with its placeholders, a live preview
 (plain text and HTML, on sample data) and a clear message for a placeholder that does not exist.
 
+The stored templates are read once, on a worker, when the page opens (the editors wait for them).
 Edits are kept per template and language while staff move between them, and stored (or reset to
 the shipped text) with the rest of Settings when the dialog saves; Cancel drops them."""
 
@@ -85,9 +86,9 @@ SAMPLE = {
 class TemplatesPage(SettingsPage):
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self._store = context.store
         self._settings = context.settings
-        self._stored: dict[Key, Template] = {}
+        # What the store holds, every template and language (None until it has been read).
+        self._stored: dict[Key, Template] | None = None
         # What Save will store: (subject, body), or RESET for the shipped text.
         self._pending: dict[Key, tuple[str, str] | None] = {}
         self._reset_asked: set[Key] = set()
@@ -142,6 +143,18 @@ class TemplatesPage(SettingsPage):
         self.language_combo.currentIndexChanged.connect(self.load_current)
         self.subject.textChanged.connect(self._edited)
         self.body.textChanged.connect(self._edited)
+        self._set_editable(False)
+        self.body.setPlaceholderText(self.tr("Reading the templates…"))
+        self.tasks.query(self.tr("the email templates"), _stored_templates, self._templates_read)
+
+    def _set_editable(self, editable: bool) -> None:
+        for widget in (self.subject, self.body, self.reset_button):
+            widget.setEnabled(editable)
+
+    def _templates_read(self, stored: dict[Key, Template]) -> None:
+        self._stored = stored
+        self.body.setPlaceholderText("")
+        self._set_editable(True)
         self.load_current()
 
     def load(self, settings: Settings) -> None:
@@ -158,16 +171,12 @@ class TemplatesPage(SettingsPage):
         self.template_combo.setCurrentIndex(self.template_combo.findData(name.value))
         self.language_combo.setCurrentIndex(self.language_combo.findData(language))
 
-    def _stored_template(self, key: Key) -> Template:
-        if key not in self._stored:
-            with self._store.read() as session:
-                self._stored[key] = get_template(session, *key)
-        return self._stored[key]
-
     def load_current(self, *_args: object) -> None:
         """Show the chosen template: its pending edit if any, else what the store holds."""
+        if self._stored is None:
+            return  # shown once the stored templates arrive
         key = self.current()
-        stored = self._stored_template(key)
+        stored = self._stored[key]
         shipped = default_template(*key)
         shown = (stored.subject, stored.body)
         if key in self._pending:
@@ -187,8 +196,10 @@ class TemplatesPage(SettingsPage):
         self._update_state()
 
     def _edited(self) -> None:
+        if self._stored is None:
+            return
         key = self.current()
-        stored = self._stored_template(key)
+        stored = self._stored[key]
         shipped = default_template(*key)
         typed = (self.subject.text(), self.body.toPlainText())
         if typed == (stored.subject, stored.body):
@@ -200,8 +211,9 @@ class TemplatesPage(SettingsPage):
         self._update_state()
 
     def _update_state(self) -> None:
+        assert self._stored is not None, "called once the stored templates are shown"
         key = self.current()
-        stored = self._stored_template(key)
+        stored = self._stored[key]
         shipped = default_template(*key)
         typed = (self.subject.text(), self.body.toPlainText())
         self.reset_button.setEnabled(
@@ -296,3 +308,12 @@ class TemplatesPage(SettingsPage):
                     at=at,
                     actor=actor,
                 )
+
+
+def _stored_templates(session: Session) -> dict[Key, Template]:
+    """Every template in every language, as the store holds it (a few dozen rows)."""
+    return {
+        (name, language): get_template(session, name, language)
+        for name in TemplateName
+        for language in LANGUAGES
+    }

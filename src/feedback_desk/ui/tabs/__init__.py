@@ -3,13 +3,15 @@
 A feature replaces a tab by changing its entry in :func:`default_tabs` (or passes its own list to
 ``MainWindow(tabs=...)``); the window keeps the order, remembers the last tab by its key, and
 ``feedback-desk screenshot --tab KEY`` renders a tab by the same key.
+
+Each factory imports its tab's module when the window is built (tabs pull in matplotlib), by
+name, so that readers and freezers (PyInstaller) can follow it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -23,31 +25,44 @@ if TYPE_CHECKING:
 class TabSpec:
     key: str  # stable: QSettings and `screenshot --tab` use it
     title: Callable[[], str]  # translated when the window is built
-    factory: str  # "module:Class", imported when the window is built
+    factory: Callable[[WindowContext], TabPage]  # called when the window is built
 
     def create(self, context: WindowContext) -> TabPage:
-        module_name, _, class_name = self.factory.partition(":")
-        page_class = getattr(import_module(module_name), class_name)
-        page: TabPage = page_class(context)
-        return page
+        return self.factory(context)
 
 
 def _title(text: str) -> Callable[[], str]:
     return lambda: QCoreApplication.translate("MainWindow", text)
 
 
+def _overview(context: WindowContext) -> TabPage:
+    from feedback_desk.ui.tabs.overview import OverviewTab
+
+    return OverviewTab(context)
+
+
+def _business(context: WindowContext) -> TabPage:
+    from feedback_desk.ui.tabs.business import BusinessReviewsTab
+
+    return BusinessReviewsTab(context)
+
+
+def _classes(context: WindowContext) -> TabPage:
+    from feedback_desk.ui.tabs.classes import ClassReviewsTab
+
+    return ClassReviewsTab(context)
+
+
+def _google(context: WindowContext) -> TabPage:
+    from feedback_desk.ui.tabs.google_tab import GoogleReviewsTab
+
+    return GoogleReviewsTab(context)
+
+
 def default_tabs() -> list[TabSpec]:
     return [
-        TabSpec("overview", _title("Overview"), "feedback_desk.ui.tabs.overview:OverviewTab"),
-        TabSpec(
-            "business",
-            _title("Business reviews"),
-            "feedback_desk.ui.tabs.business:BusinessReviewsTab",
-        ),
-        TabSpec("class", _title("Class reviews"), "feedback_desk.ui.tabs.classes:ClassReviewsTab"),
-        TabSpec(
-            "google",
-            _title(QT_TRANSLATE_NOOP("MainWindow", "Google reviews")),
-            "feedback_desk.ui.tabs.google_tab:GoogleReviewsTab",
-        ),
+        TabSpec("overview", _title("Overview"), _overview),
+        TabSpec("business", _title("Business reviews"), _business),
+        TabSpec("class", _title("Class reviews"), _classes),
+        TabSpec("google", _title(QT_TRANSLATE_NOOP("MainWindow", "Google reviews")), _google),
     ]

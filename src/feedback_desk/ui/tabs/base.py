@@ -13,6 +13,7 @@ class TabPage(QWidget):
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.tasks = context.tasks_for(self)
 
     def refresh(self) -> None:
         raise NotImplementedError

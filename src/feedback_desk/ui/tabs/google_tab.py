@@ -1,17 +1,18 @@
-"""The Google tab (seed 001, "Onglet Avis google"): the archive of the studio's Google reviews,
+"""The Google tab (docs/rules.md#google-reviews): the archive of the studio's Google reviews,
 linking them to clients, replying (on Google, or by email to a linked client), and the review
 count growing since the connection.
 
 The GUI thread never reads the store or the system keyring here: a refresh is one background
 load (connection status, the first page of the filter, the charts' data) applied when it comes
 back, unless a newer refresh started meanwhile; links, unlinks and marks are written on a worker
-thread, then the tab refreshes."""
+thread, then the tab refreshes. All of it runs on the window's tasks: an outcome that comes back
+after the tab (or its dialog) went away is dropped."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,9 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
-from feedback_desk.clock import Clock
 from feedback_desk.domain.kinds import OutboxState
 from feedback_desk.domain.text import fold
 from feedback_desk.errors import FeedbackDeskError
@@ -43,7 +42,6 @@ from feedback_desk.services.google.overview import GoogleOverview, load_overview
 from feedback_desk.services.google.queries import ReviewFilter, ReviewRow
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.settings import Settings, load_settings
-from feedback_desk.store.database import Store
 from feedback_desk.ui.charts.canvas import ChartCanvas
 from feedback_desk.ui.charts.google_growth import draw_google_growth, draw_rating_distribution
 from feedback_desk.ui.context import WindowContext, describe_error
@@ -54,7 +52,6 @@ from feedback_desk.ui.formatting import format_instant
 from feedback_desk.ui.google.reviews_model import GoogleReviewsModel, plain_tooltip
 from feedback_desk.ui.tabs.base import TabPage
 from feedback_desk.workers.google_sync import GoogleSyncWorker, describe_failure
-from feedback_desk.workers.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -72,10 +69,8 @@ class GoogleTab(QWidget):
 
     def __init__(
         self,
-        store: Store,
-        clock: Clock,
+        context: WindowContext,
         *,
-        runner: TaskRunner | None = None,
         sync_worker: GoogleSyncWorker | None = None,
         locale: QLocale | None = None,
         open_dialog: Callable[[QDialog], None] | None = None,
@@ -84,13 +79,13 @@ class GoogleTab(QWidget):
         super().__init__(parent)
         # Window-modal and non-blocking by default; tests drive the dialog without showing it.
         self._open_dialog = open_dialog or (lambda dialog: dialog.open())
-        self._store = store
-        self._clock = clock
-        self._runner = runner or TaskRunner(self)
+        self._context = context
+        self._clock = context.clock
+        self.tasks = context.tasks_for(self)
         self._sync_worker = sync_worker
         self._locale = locale or QLocale()
-        # The studio's zone arrives with the first load; no row is shown before it.
-        self._tz = Settings({}).timezone
+        # The studio's zone as the window knows it; each load brings the stored one.
+        self._tz = context.tz
         self._connected = False
         self._generation = 0  # of refreshes: an older load that answers late is dropped
         self._refreshing = False
@@ -102,22 +97,6 @@ class GoogleTab(QWidget):
             sync_worker.busy_changed.connect(lambda busy: self.sync_button.setDisabled(busy))
         # Like every tab, it loads when its owner calls refresh() (the window does, once all
         # its tabs exist), so nothing is read twice at start-up.
-
-    @property
-    def runner(self) -> TaskRunner:
-        """Where this widget's network work runs; the window passes its own and shuts it down
-        (joining every thread) before the widgets go away."""
-        return self._runner
-
-    def _alive(self, callback: Callable[..., None]) -> Callable[..., None]:
-        """A result that comes back after the tab went away (the test's runner outlives it) is
-        dropped; the window's runner does the same for its own tabs."""
-
-        def call(*args: Any) -> None:
-            if isValid(self):
-                callback(*args)
-
-        return call
 
     # ------------------------------------------------------------------ building
 
@@ -158,7 +137,7 @@ class GoogleTab(QWidget):
         filters.addWidget(self.count_label)
         filters.addWidget(self.sync_button)
 
-        self.model = GoogleReviewsModel(self._store, self._tz, self._runner, self)
+        self.model = GoogleReviewsModel(self._context, self._tz, self)
         self.model.loading_changed.connect(self._show_count)
         self.model.modelReset.connect(self._update_actions)
         self.model.load_failed.connect(self._rows_failed)
@@ -258,19 +237,17 @@ class GoogleTab(QWidget):
         rows_generation = self.model.begin_load()
         self._refreshing = True
         self._show_count()
-        store, criteria, now = self._store, self._criteria(), self._clock.now()
+        store, criteria, now = self._context.store, self._criteria(), self._clock.now()
         page_size = self.model.page_size
 
         def load(_progress: Progress) -> GoogleOverview:
             return load_overview(store, criteria, now=now, page_size=page_size)
 
-        self._runner.run(
+        self.tasks.run(
             load,
-            name="google-tab",
-            on_done=self._alive(
-                lambda overview: self._show_overview(generation, rows_generation, overview)
-            ),
-            on_error=self._alive(lambda exc: self._load_failed(generation, rows_generation, exc)),
+            name=self.tr("the Google reviews"),
+            on_done=lambda overview: self._show_overview(generation, rows_generation, overview),
+            on_error=lambda exc: self._load_failed(generation, rows_generation, exc),
         )
 
     def _show_overview(
@@ -422,7 +399,7 @@ class GoogleTab(QWidget):
         review = self.selected_review()
         if review is None:
             return
-        dialog = LinkClientDialog(self._store, review, self._tz, runner=self._runner, parent=self)
+        dialog = LinkClientDialog(self._context, review, self._tz, self)
         self._open_link_dialog(dialog, review)
 
     def _open_link_dialog(self, dialog: LinkClientDialog, review: ReviewRow) -> None:
@@ -433,19 +410,10 @@ class GoogleTab(QWidget):
     def _write(self, name: str, change: Callable[[Session], T], done: Callable[[T], str]) -> None:
         """Run *change* in a write transaction on a worker thread; then say *done*'s sentence (or
         why it failed) and refresh the tab either way (a failure often means a stale row)."""
-        store = self._store
-
-        def write(_progress: Progress) -> T:
-            with store.write() as session:
-                return change(session)
-
         self._writing += 1
         self._update_actions()
-        self._runner.run(
-            write,
-            name=name,
-            on_done=self._alive(lambda result: self._written(done(result))),
-            on_error=self._alive(self._write_failed),
+        self.tasks.write(
+            name, change, lambda result: self._written(done(result)), self._write_failed
         )
 
     def _written(self, message: str) -> None:
@@ -500,13 +468,13 @@ class GoogleTab(QWidget):
     def publish_reply(self, review: ReviewRow, text: str) -> None:
         from feedback_desk.services.google.replies import publish_reply
 
-        store, clock, actor = self._store, self._clock, default_actor()
+        store, clock, actor = self._context.store, self._clock, default_actor()
 
         def publish(_progress: Progress) -> object:
             return publish_reply(store, review.review_id, text, clock=clock, actor=actor)
 
         self._say(self.tr("Publishing the reply on Google…"))
-        self._runner.run(
+        self.tasks.run(
             publish,
             name="google-reply",
             on_done=lambda _reply: self._after_reply(),
@@ -524,20 +492,19 @@ class GoogleTab(QWidget):
             return
         from feedback_desk.services.google.email_reply import draft_email_reply, earlier_emails
 
-        store, clock = self._store, self._clock
+        clock = self._clock
 
-        def prepare(_progress: Progress) -> object:
-            with store.read() as session:
-                settings = load_settings(session)
-                draft = draft_email_reply(session, settings, review.review_id, at=clock.now())
-                return draft, earlier_emails(session, review.review_id)
+        def prepare(session: Session) -> tuple[Draft, list[EarlierEmail]]:
+            settings = load_settings(session)
+            draft = draft_email_reply(session, settings, review.review_id, at=clock.now())
+            return draft, earlier_emails(session, review.review_id)
 
         self.email_button.setEnabled(False)
-        self._runner.run(
+        self.tasks.query(
+            self.tr("the email"),
             prepare,
-            name="google-email-draft",
-            on_done=lambda result: self._compose_email(review, *result),
-            on_error=self._email_failed,
+            lambda result: self._compose_email(review, *result),
+            self._email_failed,
         )
 
     def _compose_email(self, review: ReviewRow, draft: Draft, earlier: list[EarlierEmail]) -> None:
@@ -552,11 +519,10 @@ class GoogleTab(QWidget):
             return send_email_reply(session, settings, review_id, approved, at=at, actor=actor)
 
         dialog = ComposeEmailDialog(
-            self._store,
-            self._clock,
+            self._context,
             draft,
             self,
-            context=self._email_context(review, earlier),
+            context_text=self._email_context(review, earlier),
             sender=sender,
         )
         dialog.setWindowTitle(self.tr("Reply by email to a Google review"))
@@ -618,10 +584,7 @@ class GoogleTab(QWidget):
 
     def mark_client(self) -> None:
         dialog = PickClientDialog(
-            self._store,
-            self.tr("Mark a client as reviewed on Google"),
-            self,
-            runner=self._runner,
+            self._context, self.tr("Mark a client as reviewed on Google"), self
         )
         self.mark_dialog = dialog
         dialog.accepted.connect(lambda: self._mark(dialog.chosen_client))
@@ -643,8 +606,8 @@ class GoogleTab(QWidget):
 
 
 class GoogleReviewsTab(TabPage):
-    """The Google tab as the main window holds it: on the window's store and clock, its network
-    work on the window's tasks (joined before the store closes), the window's sync worker.
+    """The Google tab as the main window holds it: on the window's context (its network work on
+    the window's tasks, joined before the store closes), with the window's sync worker.
     The window connects :attr:`connect_requested` (Settings → Google), :attr:`status_message`
     (the status bar); an email queued here nudges the outbox through the context."""
 
@@ -653,13 +616,7 @@ class GoogleReviewsTab(TabPage):
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.tab = GoogleTab(
-            context.store,
-            context.clock,
-            runner=context.tasks_for(self),  # type: ignore[arg-type]  # run() and busy
-            sync_worker=context.google_sync,
-            parent=self,
-        )
+        self.tab = GoogleTab(context, sync_worker=context.google_sync, parent=self)
         self.tab.connect_requested.connect(self.connect_requested)
         self.tab.status_message.connect(self.status_message)
         self.tab.email_queued.connect(lambda _message_id: context.emails_queued.emit())

@@ -39,7 +39,7 @@ from feedback_desk.services.trends import Trends
 from feedback_desk.ui.charts import report_charts
 from feedback_desk.ui.charts.background import BackgroundChart
 from feedback_desk.ui.charts.google_growth import draw_google_growth
-from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.dialogs.close_action import CloseActionDialog
 from feedback_desk.ui.dialogs.opener import opener_for
 from feedback_desk.ui.formatting import format_average, format_nps, format_rate
@@ -94,6 +94,12 @@ class OverviewTab(TabPage):
         self.close_older = QPushButton()
         self.close_older.clicked.connect(self._close_older)
         self.actions_list.header.addWidget(self.close_older)
+        self.see_all = QPushButton(flat=True)  # a link to every action, in the worklist
+        self.see_all.setStyleSheet("color: palette(link); text-decoration: underline;")
+        self.see_all.clicked.connect(lambda: opener.open_worklist())
+        under_the_list = self.actions_list.layout()  # not in the header: it would widen the tab
+        assert isinstance(under_the_list, QVBoxLayout)
+        under_the_list.addWidget(self.see_all, 0, Qt.AlignmentFlag.AlignRight)
         lists = QGridLayout()
         for column, entry_list in enumerate(
             (self.actions_list, self.client_trends, self.coach_trends, self.recent_list)
@@ -125,7 +131,7 @@ class OverviewTab(TabPage):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        opener.review_changed.connect(lambda _review_id: self.refresh())
+        opener.review_changed.connect(self._review_changed)
         opener.actions_changed.connect(self.refresh)
         self._retranslate()
 
@@ -169,6 +175,7 @@ class OverviewTab(TabPage):
             )
         )
         self.close_older.setText(self.tr("Close older…"))
+        self.see_all.setText(self.tr("See all"))
         self.close_older.setToolTip(
             self.tr("Close every open action of a review dated before a day (imported history)")
         )
@@ -178,6 +185,9 @@ class OverviewTab(TabPage):
     @property
     def busy(self) -> bool:
         return bool(self._pending)
+
+    def _review_changed(self, _review_id: int) -> None:
+        self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -210,14 +220,14 @@ class OverviewTab(TabPage):
         def trends_work(_progress: Progress) -> tuple[Trends, Settings]:
             return load_trends(store, at)
 
-        self.context.run(
+        self.tasks.run(
             overview_work,
             name="overview",
             on_done=self._show_overview,
             on_error=lambda error: self._failed("overview", error),
             on_cancelled=lambda: self._failed("overview", RuntimeError("cancelled")),
         )
-        self.context.run(
+        self.tasks.run(
             trends_work,
             name="trends",
             on_done=self._show_trends,
@@ -247,7 +257,7 @@ class OverviewTab(TabPage):
 
     def _load_loop_figure(self) -> None:
         """Of the clients whose action was closed and who reviewed again, how many gave more
-        stars (seed 004). Read after the rest: it walks every closed action."""
+        stars (docs/rules.md#loop-outcome). Read after the rest: it walks every closed action."""
         if self._loop_running or self.context.closed:
             return
         self._loop_running = True
@@ -272,14 +282,16 @@ class OverviewTab(TabPage):
 
         def failed(error: BaseException) -> None:
             self._loop_running = False
-            self.headlines["loop"].set_value("—", str(error))
+            self.headlines["loop"].set_value("—", describe_error(error))
 
-        self.context.run(work, name="loop-figure", on_done=done, on_error=failed)
+        self.tasks.run(work, name="loop-figure", on_done=done, on_error=failed)
 
     def _failed(self, part: str, error: BaseException) -> None:
-        message = self.tr("The overview could not be read: {error}").format(error=error)
+        message = self.tr("The overview could not be read: {error}").format(
+            error=describe_error(error)
+        )
         self.updating.setText(message)
-        self.status_message.emit(message)
+        self.context.failed.emit(message)
         if part == "overview":
             self._pending.discard("charts")  # nothing new to draw
         self._finished(part)

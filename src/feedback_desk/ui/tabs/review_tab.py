@@ -27,7 +27,7 @@ from feedback_desk.services.progress import Progress
 from feedback_desk.services.review_tabs import TabReport, TabRequest, load_tab_report
 from feedback_desk.ui.charts import report_charts, style
 from feedback_desk.ui.charts.background import BackgroundChart
-from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.dialogs.opener import opener_for
 from feedback_desk.ui.formatting import format_average, format_nps, format_rate
 from feedback_desk.ui.tabs.base import TabPage
@@ -65,6 +65,7 @@ class ReviewTab(TabPage):
             context, kind=self.kind, coach_and_class_filters=self.coach_and_class
         )
         self.panel.review_activated.connect(self.opener.open_review)
+        self.panel.reply_requested.connect(self.opener.reply_to)
         self.panel.model.modelReset.connect(self._filters_maybe_changed)
 
         self.summary = QLabel()
@@ -201,9 +202,7 @@ class ReviewTab(TabPage):
             self._shown_filters = wanted
             self._loaded(data)
 
-        self.context.run(
-            work, name=f"{self.kind.value}-figures", on_done=done, on_error=self._failed
-        )
+        self.tasks.run(work, name=f"{self.kind.value}-figures", on_done=done, on_error=self._failed)
 
     def _loaded(self, data: TabReport) -> None:
         self.data = data
@@ -212,7 +211,9 @@ class ReviewTab(TabPage):
         self._chart_rendered()
 
     def _failed(self, error: BaseException) -> None:
-        message = self.tr("The figures could not be read: {error}").format(error=error)
+        message = self.tr("The figures could not be read: {error}").format(
+            error=describe_error(error)
+        )
         self.updating.setText(message)
         self.context.failed.emit(message)
         self._done()
@@ -257,13 +258,25 @@ class ReviewTab(TabPage):
                 detractors=totals.detractors,
                 rate=format_rate(totals.response_rate),
             )
+            + (
+                "\n"
+                + self.tr(
+                    "Reviews dated before 1900 (a typo in an imported file?), left out of these "
+                    "figures: {count}"
+                ).format(count=data.impossible_dates)
+                if data.impossible_dates
+                else ""
+            )
         )
         if data.days is not None:
             buckets = report_charts.day_buckets(data.days)
             title = self.tr("{kind} per day").format(kind=self.title_for_period())
-        else:
+        elif len(data.report.by_month) <= report_charts.MAX_MONTH_BARS:
             buckets = report_charts.month_buckets(data.report.by_month)
             title = self.tr("{kind} per month").format(kind=self.title_for_period())
+        else:
+            buckets = report_charts.year_buckets(data.report.by_month)
+            title = self.tr("{kind} per year").format(kind=self.title_for_period())
         report_charts.draw_segments(self.period_chart, buckets, title=title)
         language = self.opener.language
         report_charts.draw_aspects(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -37,7 +39,12 @@ from feedback_desk.services.review_listing import (
     coach_choices,
 )
 from feedback_desk.ui.context import WindowContext
-from feedback_desk.ui.models.reviews_table import Column, ReviewIdRole, ReviewsTableModel
+from feedback_desk.ui.models.reviews_table import (
+    Column,
+    ReviewExternalIdRole,
+    ReviewIdRole,
+    ReviewsTableModel,
+)
 from feedback_desk.ui.widgets.periods import Period, period_days, period_label
 
 SEARCH_DELAY_MS = 300
@@ -101,6 +108,7 @@ class ReviewsTableView(QTableView):
 
 class ReviewsPanel(QWidget):
     review_activated = Signal(int)
+    reply_requested = Signal(str)  # the review's id as the studio knows it
 
     ORDERS: tuple[tuple[str, ReviewOrder], ...] = (
         ("Newest", NEWEST),
@@ -120,6 +128,7 @@ class ReviewsPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context = context
+        self.tasks = context.tasks_for(self)
         self._kind = kind
         if columns is None:
             hidden = {Column.KIND} if kind is not None else set()
@@ -173,7 +182,7 @@ class ReviewsPanel(QWidget):
         self.search_edit.setPlaceholderText(self.tr("Search a client…"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(self.tr("Client search"))
-        self.search_edit.setMinimumWidth(180)
+        self.search_edit.setMinimumWidth(120)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
@@ -196,6 +205,16 @@ class ReviewsPanel(QWidget):
         self.table.set_reviews_model(self.model)
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.reply_button = QPushButton(self.tr("Reply by email…"))
+        self.reply_button.setToolTip(
+            self.tr("The reply for this review's segment, in the client's language")
+        )
+        self.reply_button.setEnabled(False)
+        self.reply_button.clicked.connect(self._reply_to_selected)
+        controls.addWidget(self.reply_button)
 
         self.empty_label = QLabel()
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -216,8 +235,8 @@ class ReviewsPanel(QWidget):
     def refresh(self) -> None:
         """Reload the reviews (and the coach and class lists) with the current filters."""
         if self._coach_and_class:
-            self.context.query(self.tr("the coaches"), coach_choices, self._fill_coaches)
-            self.context.query(self.tr("the classes"), class_choices, self._fill_classes)
+            self.tasks.query(self.tr("the coaches"), coach_choices, self._fill_coaches)
+            self.tasks.query(self.tr("the classes"), class_choices, self._fill_classes)
         self._apply_period(reload=True)
 
     def _fill(self, box: QComboBox, choices: list[tuple[int, str]]) -> None:
@@ -304,6 +323,36 @@ class ReviewsPanel(QWidget):
         review_id = index.data(ReviewIdRole)
         if isinstance(review_id, int):
             self.review_activated.emit(review_id)
+
+    def selected_review(self) -> QModelIndex | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0] if rows else None
+
+    def _selection_changed(self, *_args: object) -> None:
+        self.reply_button.setEnabled(self.selected_review() is not None)
+
+    def _reply_to_selected(self) -> None:
+        index = self.selected_review()
+        if index is not None:
+            self._reply(index)
+
+    def _reply(self, index: QModelIndex) -> None:
+        reference = index.data(ReviewExternalIdRole)
+        if isinstance(reference, str):
+            self.reply_requested.emit(reference)
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if index.isValid():
+            self.review_menu(index).popup(self.table.viewport().mapToGlobal(position))
+
+    def review_menu(self, index: QModelIndex) -> QMenu:
+        """What a right click on a review offers."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.tr("Open the review"), lambda: self._activated(index))
+        menu.addAction(self.tr("Reply by email…"), lambda: self._reply(index))
+        return menu
 
     # State --------------------------------------------------------------------------------
     def _update_state(self, *_args: object) -> None:

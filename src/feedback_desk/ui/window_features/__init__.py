@@ -47,10 +47,13 @@ class WindowFeature(QObject):
 def default_features(window: MainWindow) -> list[WindowFeature]:
     from feedback_desk.ui.window_features.clients import ClientsFeature
     from feedback_desk.ui.window_features.google import GoogleFeature
+    from feedback_desk.ui.window_features.live_store import LiveStoreFeature
     from feedback_desk.ui.window_features.outbox import OutboxFeature
     from feedback_desk.ui.window_features.store_info import StoreInfoFeature
 
     return [
+        # First: whether the store may act as the studio decides what the others start.
+        LiveStoreFeature(window),
         StoreInfoFeature(window),
         ClientsFeature(window),
         OutboxFeature(window),

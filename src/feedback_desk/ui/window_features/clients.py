@@ -19,6 +19,9 @@ class ClientsFeature(WindowFeature):
         self.find_client_action = QAction(self.tr("&Find client…"), self.window)
         self.find_client_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.find_client_action.triggered.connect(self.find_client)
+        self.worklist_action = QAction(self.tr("A&ctions to take…"), self.window)
+        self.worklist_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.worklist_action.triggered.connect(self.show_worklist)
         self.nonrespondents_action = QAction(self.tr("&Non-respondents…"), self.window)
         self.nonrespondents_action.triggered.connect(self.show_nonrespondents)
         self.thank_action = QAction(self.tr("&Thank the promoters…"), self.window)
@@ -26,6 +29,7 @@ class ClientsFeature(WindowFeature):
         menu.addAction(self.add_review_action)
         menu.addAction(self.find_client_action)
         menu.addSeparator()
+        menu.addAction(self.worklist_action)
         menu.addAction(self.nonrespondents_action)
         menu.addAction(self.thank_action)
         self.dialog: QDialog | None = None
@@ -41,10 +45,16 @@ class ClientsFeature(WindowFeature):
         from feedback_desk.ui.dialogs.add_review import AddReviewDialog
 
         context = self.window.context
-        dialog = AddReviewDialog(context.store, context.clock, self.window)
+        dialog = AddReviewDialog(context, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.recorded.connect(self._recorded)
+        dialog.open_review_requested.connect(self._open_review)
         return self._open(dialog)
+
+    def _open_review(self, review_id: int) -> None:
+        from feedback_desk.ui.dialogs.opener import opener_for
+
+        opener_for(self.window.context).open_review(review_id)
 
     def _recorded(self, review_id: str) -> None:
         self.window.status.show_message(self.tr("Review {id} recorded.").format(id=review_id))
@@ -57,12 +67,17 @@ class ClientsFeature(WindowFeature):
 
         return self._open(FindClientDialog(self.window.context, self.window))
 
+    def show_worklist(self) -> QDialog:
+        from feedback_desk.ui.dialogs.opener import opener_for
+
+        return opener_for(self.window.context).open_worklist()
+
     def show_nonrespondents(self) -> QDialog:
         from feedback_desk.ui.dialogs.hosted import HostDialog
         from feedback_desk.ui.loop.nonrespondents import NonRespondentsView
 
         context = self.window.context
-        view = NonRespondentsView(context.store, context.clock)
+        view = NonRespondentsView(context)
         view.queued.connect(self._emails_queued)
         return self._open(HostDialog(self.tr("Non-respondents"), view, self.window))
 
@@ -72,7 +87,7 @@ class ClientsFeature(WindowFeature):
         from feedback_desk.ui.loop.thank_promoters import ThankPromotersDialog
 
         context = self.window.context
-        dialog = ThankPromotersDialog(context.store, context.clock, self.window)
+        dialog = ThankPromotersDialog(context, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.queued.connect(self._emails_queued)
         return self._open(dialog)

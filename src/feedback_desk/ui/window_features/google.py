@@ -30,7 +30,7 @@ class GoogleFeature(WindowFeature):
         from feedback_desk.ui.google.status_widget import GoogleStatusWidget
 
         self.context = context
-        worker = GoogleSyncWorker(context.store, context.clock, parent=context)
+        worker = GoogleSyncWorker(context.store, context.clock, context.tasks, parent=context)
         worker.synced.connect(lambda _result: self.window.refresh())
         context.google_sync = worker
         self.worker = worker
@@ -38,6 +38,7 @@ class GoogleFeature(WindowFeature):
         self.status_widget = GoogleStatusWidget(worker, context.tz)
         self.window.status.add_permanent(self.status_widget)
         context.settings_changed.connect(self.schedule)
+        context.live_changed.connect(self.schedule)
 
     def tabs_built(self) -> None:
         from feedback_desk.ui.tabs.google_tab import GoogleReviewsTab
@@ -50,8 +51,8 @@ class GoogleFeature(WindowFeature):
     def schedule(self) -> None:
         """Sync every ``google.sync_minutes`` while connected; a sync at once when the last one
         is older than that (or there was none)."""
-        if self.worker is None:
-            return
+        if self.worker is None or self.context.live is not True:
+            return  # not known yet, or a copy of the studio's store: no sync as the studio
         if self.status_widget is not None:
             self.status_widget.set_timezone(self.context.tz)
         self.worker.check_connection(self.context.settings.integer("google.sync_minutes"))

@@ -29,11 +29,12 @@ class OutboxFeature(WindowFeature):
         self.sending = False
 
     def attach(self, context: WindowContext) -> None:
-        worker = OutboxWorker(context.store, context.clock, parent=context)
+        worker = OutboxWorker(context.store, context.clock, context.tasks, parent=context)
         worker.counts_changed.connect(self.status_widget.set_counts)
         worker.run_failed.connect(self._run_failed)
         worker.run_finished.connect(self._run_finished)
         context.settings_changed.connect(self._configure)
+        context.live_changed.connect(self._configure)
         context.emails_queued.connect(self.nudge)
         self.worker = worker
         self.context = context
@@ -41,12 +42,13 @@ class OutboxFeature(WindowFeature):
         worker.refresh_counts()
 
     def _configure(self) -> None:
-        """Send only once a server and a sender are set; follow the interval as it changes."""
+        """Send only once a server and a sender are set, and from the studio's live store (a
+        copy never sends); follow the interval as it changes."""
         worker, context = self.worker, self.context
         if worker is None:
             return
         was_sending = self.sending
-        self.sending = smtp_configured(context.settings)
+        self.sending = smtp_configured(context.settings) and context.live is True
         worker.set_interval(
             context.settings.integer("outbox.interval_seconds") if self.sending else 0
         )
@@ -82,7 +84,7 @@ class OutboxFeature(WindowFeature):
         from feedback_desk.ui.outbox.outbox_view import OutboxView
 
         context = self.window.context
-        view = OutboxView(context.store, context.clock)
+        view = OutboxView(context)
         view.changed.connect(self.nudge)
         dialog = HostDialog(self.tr("Outbox"), view, self.window)
         self.dialog = dialog

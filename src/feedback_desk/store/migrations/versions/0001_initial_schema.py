@@ -1,4 +1,4 @@
-"""Initial schema: the whole domain of feedback-rules.md.
+"""Initial schema: the whole domain of docs/rules.md.
 
 Instants are stored as naive UTC DATETIME; enumerations as plain strings.
 

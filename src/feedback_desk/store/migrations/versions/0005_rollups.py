@@ -2,8 +2,8 @@
 counts: kept by triggers, filled from the existing rows. The reviews' date indexes carry the
 client and stars, so the satisfaction trends read them alone; prompts get an index by session.
 
-Revision ID: 0002_rollups
-Revises: 0001
+Revision ID: 0005_rollups
+Revises: 0004_google_text
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import sqlalchemy as sa
 from alembic import op
 
 from feedback_desk.store.rollups import loop, recount, triggers
-from feedback_desk.store.rollups.specs import ROLLUPS_0002
+from feedback_desk.store.rollups.specs import ROLLUPS_0005
 
-revision = "0002_rollups"
-down_revision = "0001"
+revision = "0005_rollups"
+down_revision = "0004_google_text"
 branch_labels = None
 depends_on = None
 
@@ -55,6 +55,7 @@ def upgrade() -> None:
             sa.Column("kind", sa.String(length=20), nullable=False),
             sa.Column("stars", sa.Integer(), nullable=False),
             sa.Column("channel", sa.String(length=20), nullable=False),
+            sa.Column("recommend", sa.Integer(), autoincrement=False, nullable=False),
         ],
         "reviews",
     )
@@ -92,6 +93,7 @@ def upgrade() -> None:
             sa.Column("coach_id", sa.Integer(), nullable=False),
             sa.Column("class_id", sa.Integer(), nullable=False),
             sa.Column("outcome", sa.String(length=20), nullable=False),
+            sa.Column("channel", sa.String(length=20), nullable=False),
         ],
         "prompts",
     )
@@ -123,9 +125,9 @@ def upgrade() -> None:
         sqlite_with_rowid=False,
     )
     connection = op.get_bind()
-    triggers.install(connection, ROLLUPS_0002)
+    triggers.install(connection, ROLLUPS_0005)
     loop.install(connection)
-    recount.rebuild(connection, ROLLUPS_0002)
+    recount.rebuild(connection, ROLLUPS_0005)
     loop.rebuild(connection)  # the triggers just installed count the days
 
 
@@ -134,7 +136,7 @@ def downgrade() -> None:
     _review_indexes(["created_at"], ["client_id", "created_at"])
     connection = op.get_bind()
     loop.drop(connection)
-    triggers.drop(connection, ROLLUPS_0002)
+    triggers.drop(connection, ROLLUPS_0005)
     op.drop_table("loop_day_rollups")
     op.drop_table("action_followups")
     for name in (

@@ -1,0 +1,89 @@
+// Client pages: small comforts on top of pages that work without a script. Stars show their
+// aspects at once (the server gives each list the stars that offer it), the search answers as
+// the client types, the comment counts its characters, and the kiosk goes back to its welcome
+// after kiosk.idle_seconds without a touch.
+"use strict";
+
+(() => {
+  const body = document.body;
+
+  const idleSeconds = Number(body.dataset.idleSeconds || 0);
+  if (idleSeconds > 0) {
+    let timer = 0;
+    const restart = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => window.location.replace(body.dataset.idleUrl), idleSeconds * 1000);
+    };
+    for (const type of ["pointerdown", "keydown", "input", "touchstart", "wheel", "scroll"]) {
+      document.addEventListener(type, restart, { capture: true, passive: true });
+    }
+    if (body.dataset.idleStart === "now") {
+      restart();
+    }
+  }
+
+  const question = document.getElementById("question");
+  if (question) {
+    const starsField = question.elements.namedItem("stars");
+    const starButtons = Array.from(question.querySelectorAll("button.star"));
+    const send = question.querySelector("button[name='action'][value='send']");
+    for (const button of starButtons) {
+      button.addEventListener("click", (event) => {
+        event.preventDefault();
+        const stars = button.value;
+        starsField.value = stars;
+        for (const other of starButtons) {
+          other.setAttribute("aria-pressed", String(Number(other.value) <= Number(stars)));
+        }
+        for (const list of question.querySelectorAll("fieldset[data-offered-for]")) {
+          list.hidden = !list.dataset.offeredFor.split(" ").includes(stars);
+        }
+        document.getElementById("details").hidden = false;
+        document.getElementById("rating-hint").hidden = true;
+        send.disabled = false;
+      });
+    }
+    const comment = document.getElementById("comment");
+    const count = document.getElementById("comment-count");
+    const showCount = () => {
+      count.textContent = `${comment.value.length} / ${comment.maxLength}`;
+    };
+    comment.addEventListener("input", showCount);
+    showCount();
+  }
+
+  const search = document.getElementById("search");
+  if (search) {
+    const field = search.elements.namedItem("q");
+    const results = document.getElementById("results");
+    let pending = 0;
+    let latest = 0;
+    const run = async () => {
+      const ticket = ++latest;
+      const response = await fetch(search.action, {
+        method: "POST",
+        body: new URLSearchParams(new FormData(search)),
+        headers: { "X-Requested-With": "fetch" },
+        credentials: "same-origin",
+      });
+      if (response.status === 400 || response.status === 403) {
+        // The page expired (the server restarted) or the device was unpaired: start afresh.
+        window.location.replace(body.dataset.idleUrl || "/kiosk");
+        return;
+      }
+      const html = await response.text();
+      if (ticket === latest) {
+        results.innerHTML = html; // rendered and escaped by the server's template
+      }
+    };
+    field.addEventListener("input", () => {
+      window.clearTimeout(pending);
+      pending = window.setTimeout(run, 250);
+    });
+    search.addEventListener("submit", (event) => {
+      event.preventDefault();
+      window.clearTimeout(pending);
+      run();
+    });
+  }
+})();
