@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
 from sqlalchemy import text, update
 
 from feedback_desk.domain.kinds import ActionOutcome, Channel, ReviewKind
@@ -14,11 +16,18 @@ from feedback_desk.domain.prompts import DuePrompt
 from feedback_desk.services.actions import close_action
 from feedback_desk.services.loop import ImprovementShare, improvement_share
 from feedback_desk.services.prompting.recording import Answer, answer_prompt, show_prompt
+from feedback_desk.services.rollups import check_rollups, mismatch_lines
 from feedback_desk.services.settings import load_settings
 from feedback_desk.store.database import Store
 from feedback_desk.store.engine import make_engine, store_url
-from feedback_desk.store.migrate import HEAD_REVISION, upgrade_to, upgrade_to_head
+from feedback_desk.store.migrate import (
+    HEAD_REVISION,
+    migration_lock,
+    upgrade_to,
+    upgrade_to_head,
+)
 from feedback_desk.store.models import Client, Review
+from feedback_desk.store.rollups.keeper import ensure_installed, missing_triggers
 from tests.rollups.conftest import assert_exact, report
 from tests.support.studio_builder import StudioBuilder
 
@@ -94,3 +103,34 @@ def test_upgrading_a_store_with_history_fills_its_rollups(old: Store) -> None:
     # and from now on the triggers keep them
     builder.review(bob, "2026-05-02T12:00", stars=1)
     assert assert_exact(old) == 16
+
+
+def test_a_later_migration_rebuilding_reviews_does_not_leave_the_rollups_unkept(
+    studio: Store, builder: StudioBuilder
+) -> None:
+    """SQLite alters a table by rebuilding it, and the triggers go with the old one: after the
+    migrations run, missing triggers are put back and the rollups recounted."""
+    client = builder.client("C1", "Ann", "Lee")
+    builder.review(client, "2026-05-12T20:00", stars=5)
+    with migration_lock(studio.engine) as connection:  # as a later migration runs
+        if studio.is_sqlite:  # what Alembic's batch mode does to alter a SQLite table
+            with (
+                Operations.context(MigrationContext.configure(connection)) as op,
+                op.batch_alter_table("reviews", recreate="always"),
+            ):
+                pass
+        else:
+            connection.exec_driver_sql("DROP TRIGGER reviews_rollups_insert ON reviews")
+        assert "reviews_rollups_insert" in missing_triggers(connection)
+    builder.review(client, "2026-05-13T20:00", stars=1)  # written while nothing keeps them
+    with studio.read() as session:
+        assert mismatch_lines(check_rollups(session)) != []
+
+    with migration_lock(studio.engine) as connection:
+        assert ensure_installed(connection) is True
+        assert missing_triggers(connection) == set()
+    assert_exact(studio)
+    builder.review(client, "2026-05-14T20:00", stars=4)
+    assert_exact(studio)
+    with studio.engine.begin() as connection:
+        assert ensure_installed(connection) is False

@@ -205,6 +205,11 @@ def _triggers(d: _Dialect) -> list[_Trigger]:
     return [*_review_triggers(d), *_action_triggers(d), *_followup_triggers(d)]
 
 
+def trigger_names(postgresql: bool) -> set[str]:
+    """The triggers :func:`install` creates."""
+    return {trigger.full_name for trigger in _triggers(_Dialect(postgresql))}
+
+
 def install(connection: Connection) -> None:
     drop(connection)
     d = _Dialect(connection.dialect.name == "postgresql")

@@ -48,6 +48,14 @@ def drop(connection: Connection, specs: tuple[Rollup, ...]) -> None:
             connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {table}_rollups()")
 
 
+def trigger_names(specs: tuple[Rollup, ...]) -> set[str]:
+    """The triggers :func:`install` creates (the same names on both databases)."""
+    names = {_name(source, event) for source in _sources(specs) for event in _EVENTS}
+    if _session_watched(specs):
+        names.add(_name(SESSIONS, "update"))
+    return names
+
+
 def _name(table: str, event: str) -> str:
     return f"{table}_rollups_{event}"
 
