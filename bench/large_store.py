@@ -11,6 +11,7 @@ existing file when its row counts match.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import random
 import sqlite3
@@ -348,6 +349,13 @@ def machine_description() -> str:
         f"{platform.system()} {platform.release()}, {cpu}, Python {platform.python_version()}, "
         f"SQLite {sqlite3.sqlite_version}"
     )
+
+
+def print_conditions(counts: dict[str, int]) -> None:
+    """The machine, how busy it is and the store's row counts, printed above a bench's figures."""
+    print(f"machine: {machine_description()}")
+    print(f"load average at start: {os.getloadavg()[0]:.2f} (2 cores shared with other work)")
+    print("rows: " + ", ".join(f"{table} {count:,}" for table, count in counts.items()))
 
 
 def main() -> None:

@@ -118,3 +118,25 @@ def test_thresholds_come_from_the_settings(studio: Store) -> None:
     with studio.write() as session:
         set_setting(session, "trends.drop_stars", "1.0", at=T, actor="tester")
     assert [t.client for t in _trends(studio).clients] == ["C1"]
+
+
+def test_a_coach_window_is_exact_to_the_minute_on_its_first_and_last_days(studio: Store) -> None:
+    """The window's whole days are counted from the daily rollup, its first and last days from
+    the reviews' own times: a five a minute too early or after T would hide this drop."""
+    with studio.write() as session:
+        b = StudioBuilder(session)
+        clients = [b.client(f"C{n}") for n in range(12)]
+        julie = b.coach("E1", "Julie", "Tremblay")
+        sessions = {
+            day: b.class_session(f"S{day}", "Spin", julie, local(2026, *day, 9))
+            for day in ((1, 5), (4, 20), (5, 1), (5, 20))
+        }
+        for n in range(10):
+            b.review(clients[n], 5, local(2026, 1, 5, 11), session=sessions[(1, 5)])
+        b.review(clients[10], 5, local(2026, 4, 20, 17, 59), session=sessions[(4, 20)])
+        b.review(clients[0], 4, local(2026, 4, 20, 18, 0), session=sessions[(4, 20)])
+        b.review(clients[1], 4, local(2026, 5, 1, 11), session=sessions[(5, 1)])
+        b.review(clients[2], 4, local(2026, 5, 20, 17, 0), session=sessions[(5, 20)])
+        b.review(clients[3], 5, local(2026, 5, 20, 18, 1), session=sessions[(5, 20)])
+    [trend] = _trends(studio).coaches
+    assert (trend.entry.usual_count, [r.stars for r in trend.entry.recent]) == (11, [4, 4, 4])

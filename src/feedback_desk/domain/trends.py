@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 
 from feedback_desk.domain.segments import average
 
@@ -36,6 +37,11 @@ class TrendThresholds:
         cls, min_usual: int, min_recent: int, drop_stars: str | float | Decimal
     ) -> TrendThresholds:
         return cls(min_usual, min_recent, Fraction(Decimal(str(drop_stars))))
+
+    @cached_property
+    def highest_dropping_mean(self) -> Fraction:
+        """5 − drop: a recent mean above it can never be a drop."""
+        return MAX_STARS - self.drop_stars
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,7 @@ class Drop:
     def recent_mean(self) -> Fraction:
         return Fraction(sum(r.stars for r in self.recent), len(self.recent))
 
-    @property
+    @cached_property
     def drop(self) -> Fraction:
         return self.usual_mean - self.recent_mean
 
@@ -89,9 +95,16 @@ def may_be_dropping(recent: Sequence[int], thresholds: TrendThresholds) -> bool:
     The usual mean is at most 5, so a recent mean above 5 − drop can never be a drop: this lets
     the service skip the history of most subjects.
     """
-    if len(recent) < thresholds.min_recent:
+    return may_be_dropping_counted(len(recent), sum(recent), thresholds)
+
+
+def may_be_dropping_counted(count: int, star_sum: int, thresholds: TrendThresholds) -> bool:
+    """:func:`may_be_dropping` from the number of recent reviews and the sum of their stars."""
+    if count < thresholds.min_recent:
         return False
-    return Fraction(sum(recent), len(recent)) <= MAX_STARS - thresholds.drop_stars
+    # star_sum / count <= 5 − drop, in integers (the trends ask it of thousands of clients)
+    limit = thresholds.highest_dropping_mean
+    return star_sum * limit.denominator <= count * limit.numerator
 
 
 def dropping(histories: Iterable[History], thresholds: TrendThresholds) -> list[Drop]:

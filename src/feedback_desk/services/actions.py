@@ -110,12 +110,26 @@ def _open_actions_query() -> Select[Action, Review, Client, str, str, str]:
 def list_open_actions(
     session: Session, *, limit: int | None = None, client_id: int | None = None
 ) -> list[OpenAction]:
-    """Open actions, newest review first (then by review id, for a stable order)."""
-    stmt = _open_actions_query().order_by(Review.created_at.desc(), Review.external_id.desc())
+    """Open actions, newest review first (then by review id, for a stable order).
+
+    The page is chosen first over actions and their reviews' dates only; clients, sessions,
+    classes and coaches are joined to the chosen rows alone (thousands of actions stay open in a
+    big studio, the Overview shows 30)."""
+    newest_first = (Review.created_at.desc(), Review.external_id.desc())
+    stmt = _open_actions_query().order_by(*newest_first)
     if client_id is not None:
         stmt = stmt.where(Review.client_id == client_id)
     if limit is not None:
-        stmt = stmt.limit(limit)
+        page = (
+            select(Action.id)
+            .join(Review, Review.id == Action.review_id)
+            .where(Action.closed_at.is_(None))
+            .order_by(*newest_first)
+            .limit(limit)
+        )
+        if client_id is not None:
+            page = page.where(Review.client_id == client_id)
+        stmt = stmt.where(Action.id.in_(page))
     entries = []
     for action, review, client, class_name, coach_first, coach_last in session.execute(stmt):
         coach_name = f"{coach_first} {coach_last}".strip() if coach_first is not None else None

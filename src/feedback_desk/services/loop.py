@@ -9,7 +9,7 @@ to it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import case, func, select
@@ -32,8 +32,10 @@ from feedback_desk.services.templates.fill import (
 from feedback_desk.store.models import (
     Action,
     ActionContact,
+    ActionFollowup,
     Client,
     InboundMessage,
+    LoopDayRollup,
     Prompt,
     Review,
 )
@@ -206,8 +208,6 @@ def nonrespondents(session: Session, settings: Settings, at: datetime) -> list[N
 
 def _aware(value: datetime | str | None) -> datetime | None:
     """MAX() over a UTC column comes back raw on SQLite: make it the aware UTC instant."""
-    from datetime import UTC
-
     if value is None:
         return None
     instant = datetime.fromisoformat(value) if isinstance(value, str) else value
@@ -449,22 +449,36 @@ def closed_action_outcomes(session: Session, *, at: datetime) -> list[ClosedActi
 
 def improvement_share(session: Session, *, at: datetime) -> ImprovementShare:
     """The Overview's figure: of the closed actions whose client reviewed again, how many
-    came back with more stars. Counted in SQL: the Overview asks on every refresh."""
-    following = aliased(Review)
-    base = (
-        select(Review.stars.label("stars"), _next_review_id(at).label("next_id"))
-        .select_from(Action)
-        .join(Review, Review.id == Action.review_id)
-        .where(*_closed_by(at))
-        .subquery()
+    came back with more stars.
+
+    Read from what the triggers keep (store/models/loop.py): the daily counts of the UTC days
+    before *at*'s, plus *at*'s own day from the followups, up to *at* itself.
+    """
+    day = at.astimezone(UTC).date()
+    day_start = datetime.combine(day, time(), UTC)
+    closed, followed, improved = session.execute(
+        select(
+            func.coalesce(func.sum(LoopDayRollup.closed), 0),
+            func.coalesce(func.sum(LoopDayRollup.followed), 0),
+            func.coalesce(func.sum(LoopDayRollup.improved), 0),
+        ).where(LoopDayRollup.utc_day < day)
+    ).one()
+    closed += (
+        session.scalar(
+            select(func.count()).where(
+                ActionFollowup.closed_at >= day_start, ActionFollowup.closed_at <= at
+            )
+        )
+        or 0
     )
-    closed, with_next, improved = session.execute(
+    followed_today, improved_today = session.execute(
         select(
             func.count(),
-            func.count(following.id),
-            func.coalesce(func.sum(case((following.stars > base.c.stars, 1), else_=0)), 0),
-        )
-        .select_from(base)
-        .outerjoin(following, following.id == base.c.next_id)
+            func.coalesce(
+                func.sum(case((ActionFollowup.next_stars > ActionFollowup.stars, 1), else_=0)), 0
+            ),
+        ).where(ActionFollowup.next_review_at >= day_start, ActionFollowup.next_review_at <= at)
     ).one()
-    return ImprovementShare(int(closed), int(with_next), int(improved))
+    return ImprovementShare(
+        int(closed), int(followed) + int(followed_today), int(improved) + int(improved_today)
+    )

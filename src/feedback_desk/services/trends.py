@@ -1,8 +1,9 @@
 """Gathering the satisfaction trends at T from the store (rules in domain/trends.py).
 
 SQL first picks the subjects whose recent reviews could make a drop at all (enough of them, and a
-recent mean of at most 5 − drop); only their recent reviews are fetched one by one, and their
-usual means are SQL aggregates.
+recent mean of at most 5 − drop; for coaches, the window's whole local days come from the daily
+rollup by coach); only their recent reviews are fetched one by one, and their usual means are SQL
+aggregates.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from feedback_desk.domain.kinds import ReviewKind
@@ -26,9 +28,10 @@ from feedback_desk.domain.trends import (
     TrendThresholds,
     dropping,
     may_be_dropping,
+    may_be_dropping_counted,
 )
 from feedback_desk.services.settings import Settings
-from feedback_desk.store.models import ClassSession, Client, Coach, Review
+from feedback_desk.store.models import ClassReviewDayRollup, ClassSession, Client, Coach, Review
 
 _CHUNK = 500
 _Person = TypeVar("_Person", Client, Coach)
@@ -166,17 +169,7 @@ def _coach_trends(
         Review.created_at >= start,
         Review.created_at <= at,
     )
-    candidates = list(
-        session.scalars(
-            select(ClassSession.coach_id)
-            .select_from(Review)
-            .join(ClassSession, ClassSession.id == Review.session_id)
-            .where(*in_window)
-            .group_by(ClassSession.coach_id)
-            .having(_could_drop(func.count(), func.sum(Review.stars), thresholds))
-            .order_by(ClassSession.coach_id)
-        )
-    )
+    candidates = _coach_candidates(session, settings.timezone, thresholds, start, at)
     rows: list[tuple[int, datetime, int]] = []
     for chunk in _chunks(candidates):
         rows.extend(
@@ -198,6 +191,43 @@ def _coach_trends(
         )
         for d in drops
     ]
+
+
+def _coach_candidates(
+    session: Session, tz: ZoneInfo, thresholds: TrendThresholds, start: datetime, at: datetime
+) -> list[int]:
+    """Coaches whose class reviews from *start* to *at* could make a drop.
+
+    The window's whole local days are read from the daily rollup by coach; only its first and
+    last days' reviews need their own times.
+    """
+    first_day, last_day = local_day(start, tz), local_day(at, tz)
+    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    rollup = ClassReviewDayRollup
+    whole_days = session.execute(
+        select(rollup.coach_id, func.sum(rollup.reviews), func.sum(rollup.stars * rollup.reviews))
+        .where(rollup.local_day > first_day, rollup.local_day < last_day)
+        .group_by(rollup.coach_id)
+    )
+    edges = or_(
+        and_(Review.local_day == first_day, Review.created_at >= start, Review.created_at <= at),
+        and_(Review.local_day == last_day, Review.created_at >= start, Review.created_at <= at),
+    )
+    edge_days = session.execute(
+        select(ClassSession.coach_id, func.count(), func.sum(Review.stars))
+        .select_from(Review)
+        .join(ClassSession, ClassSession.id == Review.session_id)
+        .where(Review.kind == ReviewKind.CLASS, Review.local_day.in_({first_day, last_day}), edges)
+        .group_by(ClassSession.coach_id)
+    )
+    for coach_id, count, star_sum in (*whole_days, *edge_days):
+        totals[coach_id][0] += int(count)
+        totals[coach_id][1] += int(star_sum)
+    return sorted(
+        coach_id
+        for coach_id, (count, star_sum) in totals.items()
+        if may_be_dropping_counted(count, star_sum, thresholds)
+    )
 
 
 def _coach_usual(

@@ -28,10 +28,16 @@ from feedback_desk.store.sqlite_file import APPLICATION_ID, STORE_TABLES
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 # The newest migration's revision id; tests check that it is Alembic's head.
-HEAD_REVISION = "0004_google_text"
+HEAD_REVISION = "0005_rollups"
 
 # Every revision this version knows, oldest first.
-KNOWN_REVISIONS = ("0001", "0002_inbox", "0003_client_pages", "0004_google_text")
+KNOWN_REVISIONS = (
+    "0001",
+    "0002_inbox",
+    "0003_client_pages",
+    "0004_google_text",
+    "0005_rollups",
+)
 
 # pg_advisory_xact_lock's key: any 64-bit number no other program is likely to use ("FDskMigr").
 ADVISORY_LOCK_KEY = int.from_bytes(b"FDskMigr", "big", signed=True)
@@ -75,6 +81,11 @@ def migration_lock(engine: Engine) -> Iterator[Connection]:
         driver = connection.connection.driver_connection
         assert driver is not None
         driver.execute("PRAGMA foreign_keys=OFF")
+        # Alembic alters a SQLite table by building a new one, dropping the old and renaming the
+        # new: SQLite 3.26+ would refuse the rename while another table's trigger (the rollups')
+        # names the dropped table. The legacy rename leaves such names alone, and they are right
+        # again once the new table has the old name.
+        driver.execute("PRAGMA legacy_alter_table=ON")
         try:
             connection.execution_options(**{WRITE_OPTION: True})
             with connection.begin():
@@ -89,6 +100,7 @@ def migration_lock(engine: Engine) -> Iterator[Connection]:
                 if marked != APPLICATION_ID:
                     connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         finally:
+            driver.execute("PRAGMA legacy_alter_table=OFF")
             driver.execute("PRAGMA foreign_keys=ON")
 
 
@@ -130,6 +142,10 @@ def upgrade_to_head(engine: Engine, where: str) -> None:
         if revision is None:
             _refuse_foreign(connection, where)
         _run_alembic(connection, "head")
+        # A migration that rebuilt a table on SQLite dropped its triggers with it.
+        from feedback_desk.store.rollups.keeper import ensure_installed
+
+        ensure_installed(connection)
 
 
 def require_head(engine: Engine, where: str) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from feedback_desk.domain.kinds import Polarity, ReviewKind
-from feedback_desk.domain.localtime import iter_days, iter_months, month_start
+from feedback_desk.domain.localtime import iter_days, iter_months
 from feedback_desk.services.reports import queries
 from feedback_desk.services.reports.figures import (
     ClassFigures,
@@ -36,9 +36,9 @@ def period_report(
 ) -> PeriodReport:
     """Totals, every month of the period in order, and optionally coaches, classes, aspects,
     the 0-10 answers (totals and by month) and the prompts by channel."""
-    review_days = queries.review_day_tallies(session, scope)
-    prompt_days = queries.prompt_day_tallies(session, scope)
-    report = _monthly(scope, scope.kinds, review_days, prompt_days)
+    review_months = queries.review_tallies(session, scope, by_month=True)
+    prompt_months = queries.prompt_tallies(session, scope, by_month=True)
+    report = _monthly(scope, scope.kinds, review_months, prompt_months)
     if with_recommend:
         report = _with_recommend(session, scope, report)
     if with_coaches:
@@ -58,33 +58,36 @@ def reports_by_kind(
     """Monthly reports of both kinds together and of each kind, from one pass of the queries
     (what the Overview needs; no coaches)."""
     scope = ReportScope(first, last)
-    review_days = queries.review_day_tallies(session, scope)
-    prompt_days = queries.prompt_day_tallies(session, scope)
+    review_months = queries.review_tallies(session, scope, by_month=True)
+    prompt_months = queries.prompt_tallies(session, scope, by_month=True)
     reports: dict[ReviewKind | None, PeriodReport] = {
-        None: _monthly(scope, scope.kinds, review_days, prompt_days)
+        None: _monthly(scope, scope.kinds, review_months, prompt_months)
     }
     for kind in ReviewKind:
-        reports[kind] = _monthly(ReportScope(first, last, kind), (kind,), review_days, prompt_days)
+        reports[kind] = _monthly(
+            ReportScope(first, last, kind), (kind,), review_months, prompt_months
+        )
     return reports
 
 
 def _monthly(
     scope: ReportScope,
     kinds: tuple[ReviewKind, ...],
-    review_days: dict[queries.DayKey, Tally],
-    prompt_days: dict[queries.DayKey, PromptTally],
+    review_months: dict[queries.DayKey, Tally],
+    prompt_months: dict[queries.DayKey, PromptTally],
 ) -> PeriodReport:
+    """The report of *kinds* from tallies keyed by (kind, first day of the month)."""
     months: dict[date, tuple[Tally, PromptTally]] = {
         month: (Tally(), PromptTally()) for month in iter_months(scope.first, scope.last)
     }
     total, total_prompts = Tally(), PromptTally()
-    for (kind, day), tally in review_days.items():
+    for (kind, month), tally in review_months.items():
         if kind in kinds:
-            months[month_start(day)][0].merge(tally)
+            months[month][0].merge(tally)
             total.merge(tally)
-    for (kind, day), prompts in prompt_days.items():
+    for (kind, month), prompts in prompt_months.items():
         if kind in kinds:
-            months[month_start(day)][1].merge(prompts)
+            months[month][1].merge(prompts)
             total_prompts.merge(prompts)
     return PeriodReport(
         first=scope.first,
@@ -99,9 +102,8 @@ def _monthly(
 
 
 def _with_recommend(session: Session, scope: ReportScope, report: PeriodReport) -> PeriodReport:
-    months: dict[date, RecommendTally] = defaultdict(RecommendTally)
-    for day, tally in queries.recommend_day_tallies(session, scope).items():
-        months[month_start(day)].merge(tally)
+    months = queries.recommend_tallies(session, scope, by_month=True)
+    for tally in months.values():
         report.recommend.merge(tally)
     report.by_month[:] = [
         replace(m, recommend=months.get(m.month, RecommendTally())) for m in report.by_month
@@ -114,12 +116,12 @@ def daily_figures(session: Session, scope: ReportScope) -> list[DayFigures]:
     """One entry for every local day of the period, empty days included, with its 0-10
     answers."""
     review_days: dict[date, Tally] = defaultdict(Tally)
-    for (_kind, day), tally in queries.review_day_tallies(session, scope).items():
+    for (_kind, day), tally in queries.review_tallies(session, scope).items():
         review_days[day].merge(tally)
     prompt_days: dict[date, PromptTally] = defaultdict(PromptTally)
-    for (_kind, day), prompts in queries.prompt_day_tallies(session, scope).items():
+    for (_kind, day), prompts in queries.prompt_tallies(session, scope).items():
         prompt_days[day].merge(prompts)
-    recommend = queries.recommend_day_tallies(session, scope)
+    recommend = queries.recommend_tallies(session, scope)
     return [
         DayFigures(
             day,

@@ -1,13 +1,18 @@
 """The SQL aggregates behind the reports.
 
-Reviews are grouped by (kind, local_day, stars) and counted: that is the order of the covering
-index ``ix_reviews_kind_day_stars``, so the database walks one index range and never sorts.
-Filtering on ``kind IN (...)`` (rather than no kind) keeps the range seek usable for both kinds.
+Counts of reviews and prompts come from the rollups (store/models/rollups.py), which triggers
+keep exact in every write's transaction: a period reads one row per day and key instead of every
+review, and reports by month sum the days of each month in SQL. Studio-wide figures read the daily
+rollups by kind and channel; a coach's or a class's (and the by-coach and by-class tallies) read
+the rollups by session coach and class, whole months from the monthly one. Aspects are counted
+from the reviews themselves.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
@@ -22,26 +27,34 @@ from feedback_desk.services.reports.figures import (
     RecommendTally,
     Tally,
 )
+from feedback_desk.services.reports.periods import split_months
 from feedback_desk.services.reports.scope import ReportScope
 from feedback_desk.store.models import (
     Aspect,
+    ClassPromptDayRollup,
+    ClassReviewDayRollup,
+    ClassReviewMonthRollup,
     ClassSession,
     ClassType,
     Coach,
-    Prompt,
+    PromptDayRollup,
     Review,
     ReviewAspect,
+    ReviewDayRollup,
 )
+from feedback_desk.store.queries.months import month_key, month_of_key
 
 _S = TypeVar("_S", bound="Select[*tuple[Any, ...]]")
 
+DayKey = tuple[ReviewKind, date]
 
-def _review_scope(stmt: _S, scope: ReportScope, *, join_sessions: bool = False) -> _S:
+
+def _review_scope(stmt: _S, scope: ReportScope) -> _S:
     """*stmt* (whose FROM holds reviews) narrowed to the scope's reviews."""
     stmt = stmt.where(
         Review.kind.in_(scope.kinds), Review.local_day.between(scope.first, scope.last)
     )
-    if scope.narrowed or join_sessions:
+    if scope.narrowed:
         stmt = stmt.join(ClassSession, ClassSession.id == Review.session_id)
         if scope.coach_id is not None:
             stmt = stmt.where(ClassSession.coach_id == scope.coach_id)
@@ -50,85 +63,154 @@ def _review_scope(stmt: _S, scope: ReportScope, *, join_sessions: bool = False) 
     return stmt
 
 
-DayKey = tuple[ReviewKind, date]
+def _narrowed(stmt: _S, rollup: Any, scope: ReportScope) -> _S:
+    """*stmt* over a by-session rollup, narrowed to the scope's coach and class."""
+    if scope.coach_id is not None:
+        stmt = stmt.where(rollup.coach_id == scope.coach_id)
+    if scope.class_id is not None:
+        stmt = stmt.where(rollup.class_id == scope.class_id)
+    return stmt
 
 
-def review_day_tallies(session: Session, scope: ReportScope) -> dict[DayKey, Tally]:
-    """Each (kind, local day) of the scope that has reviews, with its counts by segment."""
-    stmt = _review_scope(
-        select(Review.kind, Review.local_day, Review.stars, func.count())
-        .select_from(Review)
-        .group_by(Review.kind, Review.local_day, Review.stars),
-        scope,
-    )
-    days: dict[DayKey, Tally] = defaultdict(Tally)
-    for kind, day, stars, count in session.execute(stmt):
-        days[(kind, day)].add_stars(stars, count)
-    return dict(days)
+@dataclass(frozen=True)
+class _Counted:
+    """Reviews or prompts: their studio-wide rollup, their by-session ones (daily, and monthly
+    when there is one), what they are counted by (stars, outcome) and the count column."""
+
+    studio: type[ReviewDayRollup] | type[PromptDayRollup]
+    by_session: type[ClassReviewDayRollup] | type[ClassPromptDayRollup]
+    by_session_month: type[ClassReviewMonthRollup] | None
+    measure: str
+    count: str
 
 
-def prompt_day_tallies(session: Session, scope: ReportScope) -> dict[DayKey, PromptTally]:
-    """Prompts shown and answered, by kind and by the local day they were shown."""
-    stmt = (
-        select(Prompt.kind, Prompt.local_day, Prompt.outcome, func.count())
-        .where(
-            Prompt.local_day.between(scope.first, scope.last),
-            Prompt.kind.in_(scope.kinds),
-        )
-        .group_by(Prompt.local_day, Prompt.kind, Prompt.outcome)
-    )
+_REVIEWS = _Counted(
+    ReviewDayRollup, ClassReviewDayRollup, ClassReviewMonthRollup, "stars", "reviews"
+)
+_PROMPTS = _Counted(PromptDayRollup, ClassPromptDayRollup, None, "outcome", "prompts")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """Part of a period, read from one by-session rollup."""
+
+    rollup: Any
+    period: InstrumentedAttribute[date]  # its local_day or month column
+    first: date
+    last: date
+
+    @property
+    def monthly(self) -> bool:
+        return self.period.key == "month"
+
+
+def _session_pieces(scope: ReportScope, counted: _Counted, *, months: bool) -> list[_Piece]:
+    """The scope's days as by-session rollup reads: whole months from the monthly rollup when
+    *months* are wanted and there is one, every other day from the daily one."""
+    daily = counted.by_session
+    monthly = counted.by_session_month
+    if not months or monthly is None:
+        return [_Piece(daily, daily.local_day, scope.first, scope.last)]
+    split = split_months(scope.first, scope.last)
+    pieces = [_Piece(daily, daily.local_day, first, last) for first, last in split.days]
+    if split.months is not None:
+        pieces.append(_Piece(monthly, monthly.month, *split.months))
+    return pieces
+
+
+def _counts(
+    session: Session, scope: ReportScope, counted: _Counted, by_month: bool
+) -> Iterator[tuple[ReviewKind, date, Any, int]]:
+    """(kind, day or first day of the month, stars or outcome, count) of the scope's rows."""
     if scope.narrowed:
-        stmt = stmt.join(ClassSession, ClassSession.id == Prompt.session_id)
-        if scope.coach_id is not None:
-            stmt = stmt.where(ClassSession.coach_id == scope.coach_id)
-        if scope.class_id is not None:
-            stmt = stmt.where(ClassSession.class_id == scope.class_id)
-    days: dict[DayKey, PromptTally] = defaultdict(PromptTally)
-    for kind, day, outcome, count in session.execute(stmt):
-        tally = days[(kind, day)]
+        for piece in _session_pieces(scope, counted, months=by_month):
+            table = piece.rollup
+            period = piece.period if piece.monthly or not by_month else month_key(piece.period)
+            measure = getattr(table, counted.measure)
+            stmt = _narrowed(
+                select(period, measure, func.sum(getattr(table, counted.count)))
+                .where(piece.period.between(piece.first, piece.last))
+                .group_by(period, measure),
+                table,
+                scope,
+            )
+            for key, value, count in session.execute(stmt):
+                day = month_of_key(key) if by_month and not piece.monthly else key
+                yield ReviewKind.CLASS, day, value, int(count)
+        return
+    studio: Any = counted.studio
+    period = month_key(studio.local_day) if by_month else studio.local_day
+    measure = getattr(studio, counted.measure)
+    for kind, key, value, count in session.execute(
+        select(studio.kind, period, measure, func.sum(getattr(studio, counted.count)))
+        .where(studio.local_day.between(scope.first, scope.last), studio.kind.in_(scope.kinds))
+        .group_by(studio.kind, period, measure)
+    ):
+        yield kind, month_of_key(key) if by_month else key, value, int(count)
+
+
+def review_tallies(
+    session: Session, scope: ReportScope, *, by_month: bool = False
+) -> dict[DayKey, Tally]:
+    """Each (kind, local day) of the scope that has reviews, with its counts by segment; with
+    *by_month*, each (kind, first day of the month), summed in SQL."""
+    tallies: dict[DayKey, Tally] = defaultdict(Tally)
+    for kind, day, stars, count in _counts(session, scope, _REVIEWS, by_month):
+        tallies[(kind, day)].add_stars(stars, count)
+    return dict(tallies)
+
+
+def prompt_tallies(
+    session: Session, scope: ReportScope, *, by_month: bool = False
+) -> dict[DayKey, PromptTally]:
+    """Prompts shown and answered, by kind and by the local day they were shown (with
+    *by_month*, by the first day of that month)."""
+    tallies: dict[DayKey, PromptTally] = defaultdict(PromptTally)
+    for kind, day, outcome, count in _counts(session, scope, _PROMPTS, by_month):
+        tally = tallies[(kind, day)]
         tally.shown += count  # ignored and abandoned prompts were shown too
         if outcome is PromptOutcome.ANSWERED:
             tally.answered += count
-    return dict(days)
+    return dict(tallies)
 
 
-def recommend_day_tallies(session: Session, scope: ReportScope) -> dict[date, RecommendTally]:
-    """The 0-10 answers of the scope's business reviews, by local day."""
-    days: dict[date, RecommendTally] = defaultdict(RecommendTally)
+def recommend_tallies(
+    session: Session, scope: ReportScope, *, by_month: bool = False
+) -> dict[date, RecommendTally]:
+    """The 0-10 answers of the scope's business reviews, by local day (with *by_month*, by the
+    first day of the month)."""
     if ReviewKind.BUSINESS not in scope.kinds:
         return {}
+    rollup = ReviewDayRollup
+    period: Any = month_key(rollup.local_day) if by_month else rollup.local_day
     stmt = (
-        select(Review.local_day, Review.recommend, func.count())
+        select(period, rollup.recommend, func.sum(rollup.reviews))
         .where(
-            Review.kind == ReviewKind.BUSINESS,
-            Review.local_day.between(scope.first, scope.last),
-            Review.recommend.is_not(None),
+            rollup.kind == ReviewKind.BUSINESS,
+            rollup.local_day.between(scope.first, scope.last),
+            rollup.recommend >= 0,  # -1: no answer
         )
-        .group_by(Review.local_day, Review.recommend)
+        .group_by(period, rollup.recommend)
     )
-    for day, score, count in session.execute(stmt):
-        if score is not None:
-            days[day].add_score(score, count)
+    days: dict[date, RecommendTally] = defaultdict(RecommendTally)
+    for key, score, count in session.execute(stmt):
+        days[month_of_key(key) if by_month else key].add_score(score, int(count))
     return dict(days)
 
 
 def channel_tallies(session: Session, scope: ReportScope) -> list[ChannelFigures]:
     """Prompts shown and answered in the scope, by the channel that asked, in channel order."""
-    answered = func.sum(case((Prompt.outcome == PromptOutcome.ANSWERED, 1), else_=0))
+    rollup: Any = ClassPromptDayRollup if scope.narrowed else PromptDayRollup
+    answered = func.sum(case((rollup.outcome == PromptOutcome.ANSWERED, rollup.prompts), else_=0))
     stmt = (
-        select(Prompt.channel, func.count(), answered)
-        .where(
-            Prompt.local_day.between(scope.first, scope.last),
-            Prompt.kind.in_(scope.kinds),
-        )
-        .group_by(Prompt.channel)
+        select(rollup.channel, func.sum(rollup.prompts), answered)
+        .where(rollup.local_day.between(scope.first, scope.last))
+        .group_by(rollup.channel)
     )
     if scope.narrowed:
-        stmt = stmt.join(ClassSession, ClassSession.id == Prompt.session_id)
-        if scope.coach_id is not None:
-            stmt = stmt.where(ClassSession.coach_id == scope.coach_id)
-        if scope.class_id is not None:
-            stmt = stmt.where(ClassSession.class_id == scope.class_id)
+        stmt = _narrowed(stmt, rollup, scope)
+    else:
+        stmt = stmt.where(rollup.kind.in_(scope.kinds))
     rows = [
         ChannelFigures(channel.value, int(shown), int(done or 0))
         for channel, shown, done in session.execute(stmt)
@@ -136,21 +218,22 @@ def channel_tallies(session: Session, scope: ReportScope) -> list[ChannelFigures
     return sorted(rows, key=lambda row: row.channel)
 
 
-def _class_review_tallies(
-    session: Session, scope: ReportScope, group: InstrumentedAttribute[int]
-) -> dict[int, Tally]:
-    """Class reviews of the scope, tallied by a column of their session (coach or class)."""
-    class_scope = ReportScope(
-        scope.first, scope.last, ReviewKind.CLASS, scope.coach_id, scope.class_id
-    )
-    stmt = _review_scope(
-        select(group, Review.stars, func.count()).select_from(Review),
-        class_scope,
-        join_sessions=True,
-    ).group_by(group, Review.stars)
+def _class_review_tallies(session: Session, scope: ReportScope, group: str) -> dict[int, Tally]:
+    """Class reviews of the scope, tallied by a column of their session (``coach_id`` or
+    ``class_id``): whole months from the monthly rollup, the other days from the daily one."""
     tallies: dict[int, Tally] = defaultdict(Tally)
-    for key, stars, count in session.execute(stmt):
-        tallies[key].add_stars(stars, count)
+    for piece in _session_pieces(scope, _REVIEWS, months=True):
+        table = piece.rollup
+        column = getattr(table, group)
+        stmt = _narrowed(
+            select(column, table.stars, func.sum(table.reviews))
+            .where(piece.period.between(piece.first, piece.last))
+            .group_by(column, table.stars),
+            table,
+            scope,
+        )
+        for key, stars, count in session.execute(stmt):
+            tallies[key].add_stars(stars, int(count))
     return tallies
 
 
@@ -158,7 +241,7 @@ def coach_tallies(session: Session, scope: ReportScope) -> dict[int, tuple[Coach
     """Class reviews of the scope by the coach of their session (store coach id → tally)."""
     if not scope.includes_class_reviews:
         return {}
-    tallies = _class_review_tallies(session, scope, ClassSession.coach_id)
+    tallies = _class_review_tallies(session, scope, "coach_id")
     coaches = {
         coach.id: coach
         for coach in session.scalars(select(Coach).where(Coach.id.in_(list(tallies))))
@@ -170,7 +253,7 @@ def class_tallies(session: Session, scope: ReportScope) -> dict[int, tuple[str, 
     """Class reviews of the scope by class (store class id → (name, tally))."""
     if not scope.includes_class_reviews:
         return {}
-    tallies = _class_review_tallies(session, scope, ClassSession.class_id)
+    tallies = _class_review_tallies(session, scope, "class_id")
     names = {
         row.id: row.name
         for row in session.execute(

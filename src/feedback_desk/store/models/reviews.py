@@ -74,6 +74,8 @@ class Prompt(Base):
     __table_args__ = (
         Index("ix_prompts_client_shown", "client_id", "shown_at"),
         Index("ix_prompts_day_outcome", "local_day", "kind", "outcome"),
+        # A session given another coach or class moves its prompts in the rollups.
+        Index("ix_prompts_session", "session_id"),
     )
 
 
@@ -107,9 +109,10 @@ class Review(Base):
     __table_args__ = (
         # Covers the period aggregates (counts by day and segment, by coach through session_id).
         Index("ix_reviews_kind_day_stars", "kind", "local_day", "stars", "session_id"),
-        Index("ix_reviews_client_created", "client_id", "created_at"),
+        # Stars too in these two: the satisfaction trends count and sum from the index alone.
+        Index("ix_reviews_client_created", "client_id", "created_at", "stars"),
         Index("ix_reviews_session", "session_id"),
-        Index("ix_reviews_created", "created_at"),
+        Index("ix_reviews_created", "created_at", "client_id", "stars"),
     )
 
 

@@ -1,0 +1,1 @@
+"""Daily rollups of the reviews and prompts, kept exact by database triggers (see specs.py)."""
