@@ -26,6 +26,7 @@ from feedback_desk.cli.commands import (
     outbox,
     prompting,
     reports,
+    testimonials,
     unsubscribe,
     web,
 )
@@ -44,6 +45,7 @@ COMMAND_MODULES = (
     outbox,
     inbox,
     unsubscribe,
+    testimonials,
     config,
     google,
     web,

@@ -9,6 +9,7 @@ from feedback_desk.store.models.messaging import Invitation, OutboxMessage
 from feedback_desk.store.models.people import Client, Coach
 from feedback_desk.store.models.requests import ReviewRequest
 from feedback_desk.store.models.reviews import Aspect, Prompt, Review, ReviewAspect, ReviewEdit
+from feedback_desk.store.models.testimonials import ConsentEvent, Testimonial, TestimonialQuality
 from feedback_desk.store.models.timetable import Attendance, ClassSession, ClassType
 from feedback_desk.store.models.web import PairedDevice, PairingCode
 
@@ -23,6 +24,7 @@ __all__ = [
     "ClassType",
     "Client",
     "Coach",
+    "ConsentEvent",
     "GoogleLink",
     "GoogleLocation",
     "GoogleReview",
@@ -39,4 +41,6 @@ __all__ = [
     "ReviewEdit",
     "ReviewRequest",
     "Setting",
+    "Testimonial",
+    "TestimonialQuality",
 ]
