@@ -57,12 +57,16 @@ def prepare_photo(data: bytes) -> bytes:
                 image.thumbnail((MAX_SIDE_PX, MAX_SIDE_PX))
                 if image.mode != "RGB":
                     image = _flatten(image)
+                # Pillow writes back what ``info`` holds (comment, ICC profile, EXIF...): none
+                # of the original's metadata may reach the saved photo.
+                image.info = {}
                 out = io.BytesIO()
-                # A new image's info is empty: nothing of the original's metadata is written.
                 image.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True)
     except PhotoProblem:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise PhotoProblem("too_many_pixels", "the image has too many pixels") from None
+    except UnidentifiedImageError:
         raise PhotoProblem(
             "not_an_image", "the file is not a photo (JPEG, PNG, WebP or GIF)"
         ) from None
