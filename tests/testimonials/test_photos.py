@@ -31,7 +31,8 @@ def test_a_camera_photo_is_turned_upright_resized_and_stripped() -> None:
         assert not image.getexif()
         assert "comment" not in image.info
         assert "exif" not in image.info
-    assert b"PhoneMaker" not in kept and b"GPS" not in kept
+    assert b"PhoneMaker" not in kept
+    assert b"GPS" not in kept
 
 
 def test_a_transparent_png_becomes_a_jpeg_on_white() -> None:

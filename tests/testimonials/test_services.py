@@ -20,7 +20,7 @@ from feedback_desk.domain.testimonials import (
 from feedback_desk.errors import UserInputError
 from feedback_desk.services import aspects as aspect_catalogue
 from feedback_desk.services.settings import load_settings
-from feedback_desk.services.testimonials import answering, journey, staff
+from feedback_desk.services.testimonials import journey, staff
 from feedback_desk.services.testimonials.answering import Acceptance, Refusal
 from feedback_desk.services.testimonials.invitations import invite, open_invitation
 from feedback_desk.services.testimonials.listing import consent_history, list_testimonials
