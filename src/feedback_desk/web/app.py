@@ -13,6 +13,7 @@ from feedback_desk.web import i18n, problems, security
 from feedback_desk.web.context import EXTENSION, PagesContext
 from feedback_desk.web.kiosk_views import blueprint as kiosk_pages
 from feedback_desk.web.pairing_views import blueprint as pairing_pages
+from feedback_desk.web.testimonial_views import blueprint as testimonial_pages
 
 
 def create_app(store: Store, clock: Clock) -> Flask:
@@ -36,4 +37,5 @@ def create_app(store: Store, clock: Clock) -> Flask:
     problems.install(app)
     app.register_blueprint(kiosk_pages)
     app.register_blueprint(pairing_pages)
+    app.register_blueprint(testimonial_pages)
     return app

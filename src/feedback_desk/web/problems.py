@@ -27,6 +27,8 @@ class Problem(StrEnum):
     NOT_FOUND = "not_found"
     NOT_PAIRED = "not_paired"
     FAILED = "failed"
+    # A client's own link (a testimonial invitation) unknown, answered or expired.
+    LINK_EXPIRED = "link_expired"
 
 
 STATUS = {
@@ -36,7 +38,11 @@ STATUS = {
     Problem.NOT_FOUND: 404,
     Problem.NOT_PAIRED: 403,
     Problem.FAILED: 500,
+    Problem.LINK_EXPIRED: 404,
 }
+
+# Problems of a client's own link: no way "back to the start" (the kiosk) is offered.
+OWN_LINK_PROBLEMS = frozenset({Problem.LINK_EXPIRED})
 
 
 def message(problem: Problem) -> str:
@@ -51,6 +57,7 @@ def message(problem: Problem) -> str:
         Problem.FAILED: gettext(
             "Something went wrong and your answer was not saved. Please tell the front desk."
         ),
+        Problem.LINK_EXPIRED: gettext("This link has expired or was already used."),
     }
     return str(texts[problem])
 
@@ -77,7 +84,12 @@ def _page_language() -> None:
 def problem_page(problem: Problem) -> Response:
     _page_language()
     response = make_response(
-        render_template("problem.html", problem=problem, message=message(problem)),
+        render_template(
+            "problem.html",
+            problem=problem,
+            message=message(problem),
+            start_again=problem not in OWN_LINK_PROBLEMS,
+        ),
         STATUS[problem],
     )
     return response

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from feedback_desk.clock import Clock
-from feedback_desk.domain.testimonials import Place, is_open, shown_name
+from feedback_desk.domain.testimonials import Place, TestimonialState, is_open, shown_name
 from feedback_desk.services.prompting.kiosk import AspectOption
 from feedback_desk.services.settings import Settings, load_settings
-from feedback_desk.services.testimonials import answering
+from feedback_desk.services.testimonials import answering, staff
 from feedback_desk.services.testimonials.answering import Acceptance, Answered, Refusal
 from feedback_desk.services.testimonials.invitations import (
     by_token,
@@ -137,3 +138,28 @@ def photo_of(store: Store, clock: Clock, token: str) -> bytes | None:
         if found is None or not _answerable(settings, found, clock):
             return None
         return found.photo
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """What the withdrawal page of a confirmation's link shows."""
+
+    language: str
+    studio: str
+
+
+def withdrawal_by_link(store: Store, token: str) -> Withdrawal | None:
+    """The accepted testimonial a withdrawal link names; None when unknown or already
+    withdrawn (the page then reveals nothing)."""
+    with store.read() as session:
+        found = session.scalars(
+            select(Testimonial).where(Testimonial.withdraw_token == token)
+        ).first()
+        if not token or found is None or found.state is not TestimonialState.ACCEPTED:
+            return None
+        return Withdrawal(found.language, load_settings(session).studio_name)
+
+
+def withdraw_by_link(store: Store, clock: Clock, token: str) -> bool:
+    with store.write() as session:
+        return staff.withdraw_by_token(session, token, at=clock.now())
