@@ -19,6 +19,7 @@ def test_the_window_shows_the_studio_and_every_tab_lists_rows(open_window, demo_
         "Business reviews",
         "Class reviews",
         "Google reviews",
+        "Testimonials",
     ]
     overview = window.pages["overview"]
     assert overview.data is not None
@@ -48,13 +49,21 @@ def test_menus_offer_the_studio_actions(open_window, demo_path: Path) -> None:  
         name: [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
         for name, menu in menus.items()
     }
-    assert texts["File"] == ["Open store…", "Open recent", "Import…", "Export…", "Quit"]
+    assert texts["File"] == [
+        "Open store…",
+        "Open recent",
+        "Import…",
+        "Export…",
+        "Export testimonials…",
+        "Quit",
+    ]
     assert texts["Clients"] == [
         "Add review…",
         "Find client…",
         "Actions to take…",
         "Non-respondents…",
         "Thank the promoters…",
+        "Invite to recommend…",
     ]
     assert texts["Tools"] == ["Kiosk mode", "Outbox…", "Settings…"]
     assert texts["Help"] == ["About Feedback Desk"]

@@ -19,6 +19,7 @@ from feedback_desk.ui.settings.general import GeneralPage
 from feedback_desk.ui.settings.google_page import GoogleSettingsPage
 from feedback_desk.ui.settings.invitations_page import InvitationsPage
 from feedback_desk.ui.settings.templates_page import TemplatesPage
+from feedback_desk.ui.settings.testimonials_page import TestimonialsPage
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -54,6 +55,11 @@ PAGES: list[SettingsPageSpec] = [
         "invitations",
         _title(QT_TRANSLATE_NOOP("Settings", "Google invitations")),
         InvitationsPage,
+    ),
+    SettingsPageSpec(
+        "testimonials",
+        _title(QT_TRANSLATE_NOOP("Settings", "Testimonials")),
+        TestimonialsPage,
     ),
 ]
 
