@@ -3185,10 +3185,6 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
 <context>
     <name>TestimonialSection</name>
     <message>
-        <source>Withdraw consent</source>
-        <translation>Retirer le consentement</translation>
-    </message>
-    <message>
         <source>Invite to recommend…</source>
         <translation>Inviter à recommander…</translation>
     </message>
@@ -3208,17 +3204,24 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <source>{n} invitation(s); the latest: {status}.</source>
         <translation>{n} invitation(s) ; la dernière : {status}.</translation>
     </message>
+</context>
+<context>
+    <name>TestimonialStaff</name>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Retirer le consentement</translation>
+    </message>
     <message>
         <source>Withdraw {name}&apos;s consent? Their testimonial is no longer shown, their photo is deleted, and this cannot be undone.</source>
         <translation>Retirer le consentement de {name} ? Son témoignage n&apos;est plus affiché, sa photo est supprimée, et c&apos;est définitif.</translation>
     </message>
     <message>
-        <source>the withdrawal</source>
-        <translation>le retrait</translation>
-    </message>
-    <message>
         <source>Consent withdrawn: the testimonial is no longer shown.</source>
         <translation>Consentement retiré : le témoignage n&apos;est plus affiché.</translation>
+    </message>
+    <message>
+        <source>the withdrawal</source>
+        <translation>le retrait</translation>
     </message>
 </context>
 <context>
@@ -3417,10 +3420,6 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
 <context>
     <name>TestimonialsTab</name>
     <message>
-        <source>Withdraw consent</source>
-        <translation>Retirer le consentement</translation>
-    </message>
-    <message>
         <source>All invitations</source>
         <translation>Toutes les invitations</translation>
     </message>
@@ -3539,18 +3538,6 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     <message>
         <source>Hidden: the export leaves it out.</source>
         <translation>Masqué : l&apos;exportation l&apos;écarte.</translation>
-    </message>
-    <message>
-        <source>Withdraw {name}&apos;s consent? Their testimonial is no longer shown, their photo is deleted, and this cannot be undone.</source>
-        <translation>Retirer le consentement de {name} ? Son témoignage n&apos;est plus affiché, sa photo est supprimée, et c&apos;est définitif.</translation>
-    </message>
-    <message>
-        <source>the withdrawal</source>
-        <translation>le retrait</translation>
-    </message>
-    <message>
-        <source>Consent withdrawn: the testimonial is no longer shown.</source>
-        <translation>Consentement retiré : le témoignage n&apos;est plus affiché.</translation>
     </message>
     <message>
         <source>the testimonials page</source>

@@ -4,6 +4,7 @@ can run it on a worker thread)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -73,18 +74,19 @@ def for_client(store: Store, clock: Clock, client_id: int) -> Journey | None:
 def by_link(store: Store, clock: Clock, token: str) -> Journey | None:
     """The invitation of a client page's link, while it can be answered (else None: the page
     then says only that the link expired or was used)."""
-    with store.read() as session:
-        settings = load_settings(session)
-        found = by_token(session, token)
-        if found is None or not _answerable(settings, found, clock):
-            return None
-        return journey_of(session, settings, found)
+    return _open(store, clock, lambda session: by_token(session, token))
 
 
 def by_id(store: Store, clock: Clock, testimonial_id: int) -> Journey | None:
+    return _open(store, clock, lambda session: session.get(Testimonial, testimonial_id))
+
+
+def _open(
+    store: Store, clock: Clock, find: Callable[[Session], Testimonial | None]
+) -> Journey | None:
     with store.read() as session:
         settings = load_settings(session)
-        found = session.get(Testimonial, testimonial_id)
+        found = find(session)
         if found is None or not _answerable(settings, found, clock):
             return None
         return journey_of(session, settings, found)

@@ -257,25 +257,20 @@ class KioskWindow(QWidget):
     # --- The testimonial journey ----------------------------------------------------------------
 
     def _recommend(self, acceptance: Acceptance) -> None:
-        testimonial_id = self.testimonial.testimonial_id
-        store, clock = self._store, self._clock
-        self._run(
-            "kiosk-testimonial",
-            lambda: testimonial_steps.accept(
-                store, clock, testimonial_id, acceptance, place=Place.KIOSK
-            ),
-            lambda _answered: self._thank(Ending.RECOMMENDED),
-        )
+        self._answer_testimonial(testimonial_steps.accept, acceptance, Ending.RECOMMENDED)
 
     def _decline(self, refusal: Refusal) -> None:
+        self._answer_testimonial(testimonial_steps.refuse, refusal, Ending.DECLINED)
+
+    def _answer_testimonial(
+        self, record: Callable[..., object], answer: Acceptance | Refusal, ending: Ending
+    ) -> None:
         testimonial_id = self.testimonial.testimonial_id
         store, clock = self._store, self._clock
         self._run(
             "kiosk-testimonial",
-            lambda: testimonial_steps.refuse(
-                store, clock, testimonial_id, refusal, place=Place.KIOSK
-            ),
-            lambda _answered: self._thank(Ending.DECLINED),
+            lambda: record(store, clock, testimonial_id, answer, place=Place.KIOSK),
+            lambda _answered: self._thank(ending),
         )
 
     def _failed(self) -> None:

@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -37,6 +36,13 @@ from feedback_desk.ui.formatting import format_instant
 from feedback_desk.ui.i18n import current_language
 from feedback_desk.ui.models.rows_model import ROW_KEY_ROLE, Row, RowsModel
 from feedback_desk.ui.tabs.base import TabPage
+from feedback_desk.ui.testimonials.staff_actions import (
+    ask,
+    open_invite_dialog,
+    withdraw_on_request,
+    withdraw_question,
+    withdrawn_message,
+)
 from feedback_desk.ui.testimonials.words import (
     approval_name,
     consents_text,
@@ -64,19 +70,12 @@ def read_tab(session: Session, at: datetime) -> TabData:
     )
 
 
-def _ask(parent: QWidget, question: str) -> bool:
-    answer = QMessageBox.question(
-        parent, QCoreApplication.translate("TestimonialsTab", "Withdraw consent"), question
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
 class TestimonialsTab(TabPage):
     __test__ = False  # not a test class, whatever pytest thinks of the name
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.confirm = _ask
+        self.confirm = ask
         self.data: TabData | None = None
         self._generation = 0
         self._loading = False
@@ -355,29 +354,15 @@ class TestimonialsTab(TabPage):
         )
 
     def withdraw_selected(self) -> None:
-        from feedback_desk.domain.testimonials import Place
-        from feedback_desk.services.audit import default_actor
-        from feedback_desk.services.testimonials.staff import withdraw
-
         row = self.selected_row()
-        if row is None or not self.confirm(
-            self,
-            self.tr(
-                "Withdraw {name}'s consent? Their testimonial is no longer shown, their photo is "
-                "deleted, and this cannot be undone."
-            ).format(name=row.name),
-        ):
+        if row is None or not self.confirm(self, withdraw_question(row.name)):
             return
-        at, actor, testimonial_id = self.context.clock.now(), default_actor(), row.id
-        self.tasks.write(
-            self.tr("the withdrawal"),
-            lambda session: withdraw(
-                session, testimonial_id, at=at, place=Place.STAFF, actor=actor
-            ),
-            lambda _changed: self._changed(
-                self.tr("Consent withdrawn: the testimonial is no longer shown.")
-            ),
-            lambda error: self.message.setText(describe_error(error)),
+        withdraw_on_request(
+            self.context,
+            self.tasks,
+            row.id,
+            on_done=lambda _changed: self._changed(withdrawn_message()),
+            on_error=lambda error: self.message.setText(describe_error(error)),
         )
 
     def _changed(self, message: str) -> None:
@@ -392,14 +377,8 @@ class TestimonialsTab(TabPage):
             opener_for(self.context).open_client(row.client_id)
 
     def invite_clients(self) -> QWidget:
-        from feedback_desk.ui.testimonials.invite_dialog import InviteDialog
-
-        dialog = InviteDialog(self.context, self.window())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.invited.connect(self._invited)
-        self.invite_dialog = dialog
-        dialog.open()
-        return dialog
+        self.invite_dialog = open_invite_dialog(self.context, self.window(), self._invited)
+        return self.invite_dialog
 
     def _invited(self, count: int) -> None:
         if count:

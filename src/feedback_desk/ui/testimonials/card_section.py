@@ -9,11 +9,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -25,6 +24,13 @@ from feedback_desk.domain.testimonials import TestimonialStatus
 from feedback_desk.services.testimonials.listing import ConsentEntry, TestimonialRow
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.i18n import current_language
+from feedback_desk.ui.testimonials.staff_actions import (
+    ask,
+    open_invite_dialog,
+    withdraw_on_request,
+    withdraw_question,
+    withdrawn_message,
+)
 from feedback_desk.ui.testimonials.words import describe, status_name
 
 if TYPE_CHECKING:
@@ -53,13 +59,6 @@ def read_client_testimonials(session: Session, client_id: int, at: datetime) -> 
     )
 
 
-def _ask(parent: QWidget, question: str) -> bool:
-    answer = QMessageBox.question(
-        parent, QCoreApplication.translate("TestimonialSection", "Withdraw consent"), question
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
 class TestimonialSection(QWidget):
     __test__ = False  # not a test class, whatever pytest thinks of the name
 
@@ -76,7 +75,7 @@ class TestimonialSection(QWidget):
         super().__init__(parent)
         self._context = context
         self._client_id = client_id
-        self.confirm = confirm or _ask
+        self.confirm = confirm or ask
         self._tasks = context.tasks_for(self)
         self.data: ClientTestimonials | None = None
         self.summary = QLabel(self)
@@ -131,14 +130,10 @@ class TestimonialSection(QWidget):
         self.withdraw_button.setEnabled(data.withdrawable is not None)
 
     def invite(self) -> QWidget:
-        from feedback_desk.ui.testimonials.invite_dialog import InviteDialog
-
-        dialog = InviteDialog(self._context, self.window(), client_ids=[self._client_id])
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.invited.connect(self._invited)
-        self.invite_dialog = dialog
-        dialog.open()
-        return dialog
+        self.invite_dialog = open_invite_dialog(
+            self._context, self.window(), self._invited, [self._client_id]
+        )
+        return self.invite_dialog
 
     def _invited(self, count: int) -> None:
         if count:
@@ -147,31 +142,19 @@ class TestimonialSection(QWidget):
             self.changed.emit()
 
     def withdraw(self) -> None:
-        from feedback_desk.domain.testimonials import Place
-        from feedback_desk.services.audit import default_actor
-        from feedback_desk.services.testimonials.staff import withdraw
-
         row = self.data.withdrawable if self.data is not None else None
-        if row is None or not self.confirm(
-            self,
-            self.tr(
-                "Withdraw {name}'s consent? Their testimonial is no longer shown, their photo is "
-                "deleted, and this cannot be undone."
-            ).format(name=row.name),
-        ):
+        if row is None or not self.confirm(self, withdraw_question(row.name)):
             return
-        at, actor, testimonial_id = self._context.clock.now(), default_actor(), row.id
         self.withdraw_button.setEnabled(False)
-        self._tasks.write(
-            self.tr("the withdrawal"),
-            lambda session: withdraw(
-                session, testimonial_id, at=at, place=Place.STAFF, actor=actor
-            ),
-            lambda _changed: self._withdrawn(),
-            lambda error: self.message.setText(describe_error(error)),
+        withdraw_on_request(
+            self._context,
+            self._tasks,
+            row.id,
+            on_done=lambda _changed: self._withdrawn(),
+            on_error=lambda error: self.message.setText(describe_error(error)),
         )
 
     def _withdrawn(self) -> None:
-        self.message.setText(self.tr("Consent withdrawn: the testimonial is no longer shown."))
+        self.message.setText(withdrawn_message())
         self.reload()
         self.changed.emit()

@@ -104,14 +104,10 @@ class ClientsFeature(WindowFeature):
 
     def invite_to_recommend(self) -> QDialog:
         """Clients → Invite to recommend…: invitations for a filtered list of clients."""
-        from PySide6.QtCore import Qt
+        from feedback_desk.ui.testimonials.staff_actions import open_invite_dialog
 
-        from feedback_desk.ui.testimonials.invite_dialog import InviteDialog
-
-        dialog = InviteDialog(self.window.context, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.invited.connect(self._invited)
-        return self._open(dialog)
+        self.dialog = open_invite_dialog(self.window.context, self.window, self._invited)
+        return self.dialog
 
     def _invited(self, count: int) -> None:
         if count:
