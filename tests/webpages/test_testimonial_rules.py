@@ -14,6 +14,7 @@ from feedback_desk.domain.testimonials import TestimonialState
 from feedback_desk.services.testimonials.qualities import offered_qualities
 from feedback_desk.store.models import Testimonial
 from tests.support.kiosk_scene import Members
+from tests.support.studio_builder import StudioBuilder
 from tests.webpages.conftest import Pages
 from tests.webpages.http import Kiosk
 from tests.webpages.test_testimonial_journey import invited, stored
@@ -140,3 +141,22 @@ def test_every_testimonial_page_carries_the_strict_policy(pages: Pages, members:
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie
     assert "SameSite=Strict" in cookie
+
+
+def test_the_tablet_kiosk_offers_the_invitation_at_once_when_nothing_is_due(
+    pages: Pages, studio: StudioBuilder
+) -> None:
+    newcomer = studio.client("C9", "Noé", "Nouveau", language="en")
+    invited(pages, newcomer)
+    kiosk = Kiosk(pages).pair()
+    offer = kiosk.choose("noe")
+    assert offer.url.endswith("/kiosk/testimonial")
+    assert "<h1>Would you recommend Studio Lotus?</h1>" in offer.text
+    later = kiosk.post("/kiosk/testimonial", {"step": "start", "action": "later"})
+    assert "No problem. Maybe next time!" in later.text
+    again = kiosk.choose("noe")  # still open: offered at the next visit
+    assert again.url.endswith("/kiosk/testimonial")
+    # Without the kiosk's session (another browser), the kiosk page offers nothing.
+    stranger = Kiosk(pages).pair()
+    stranger.get("/kiosk")
+    assert stranger.get("/kiosk/testimonial").status_code == 400

@@ -114,7 +114,6 @@ def _page(
     *,
     error: str | None = None,
     notice: str | None = None,
-    status: int = 200,
 ) -> Response:
     use_language(journey.language)
     values: dict[str, Any] = {
@@ -136,7 +135,7 @@ def _page(
     }
     if where.kiosk:
         values |= idle(studio_settings(), start="now")
-    return Response(render_template(TEMPLATES[step], **values), status)
+    return Response(render_template(TEMPLATES[step], **values))
 
 
 def _reasons() -> list[tuple[str, str]]:
