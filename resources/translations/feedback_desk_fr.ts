@@ -720,6 +720,37 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>CandidatesModel</name>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <source>already invited, open until {when}</source>
+        <translation>déjà invité, ouverte jusqu&apos;au {when}</translation>
+    </message>
+    <message>
+        <source>no email ({why}): offered at the kiosk</source>
+        <translation>pas de courriel ({why}) : proposée à la borne</translation>
+    </message>
+    <message>
+        <source>by email, and at the kiosk</source>
+        <translation>par courriel, et à la borne</translation>
+    </message>
+</context>
+<context>
     <name>ClassReviewsTab</name>
     <message>
         <source>Coach</source>
@@ -907,6 +938,10 @@ Journaux : {logs}</translation>
     <message>
         <source>Google ({n})</source>
         <translation>Google ({n})</translation>
+    </message>
+    <message>
+        <source>Testimonial</source>
+        <translation>Témoignage</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1139,14 @@ Journaux : {logs}</translation>
         <source>Non-respondents</source>
         <translation>Non-répondants</translation>
     </message>
+    <message>
+        <source>&amp;Invite to recommend…</source>
+        <translation>&amp;Inviter à recommander…</translation>
+    </message>
+    <message>
+        <source>Ask clients for a testimonial the studio may publish</source>
+        <translation>Demander aux clients un témoignage que le studio pourra publier</translation>
+    </message>
 </context>
 <context>
     <name>CloseActionDialog</name>
@@ -1204,6 +1247,49 @@ Journaux : {logs}</translation>
     <message>
         <source>Feedback Desk</source>
         <translation>Feedback Desk</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsStep</name>
+    <message>
+        <source>What will be shown</source>
+        <translation>Ce qui sera affiché</translation>
+    </message>
+    <message>
+        <source>Choose what you agree to show about you. Nothing else is ever shown, and you can withdraw your consent at any time.</source>
+        <translation>Choisissez ce que vous acceptez d&apos;afficher à votre sujet. Rien d&apos;autre n&apos;est jamais affiché, et vous pouvez retirer votre consentement à tout moment.</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Titre du poste</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>Your name appears as</source>
+        <translation>Votre nom apparaît ainsi</translation>
+    </message>
+    <message>
+        <source>Your consent</source>
+        <translation>Votre consentement</translation>
+    </message>
+    <message>
+        <source>Show my name</source>
+        <translation>Afficher mon nom</translation>
+    </message>
+    <message>
+        <source>Show my job title</source>
+        <translation>Afficher mon titre</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Member of %1</source>
+        <translation>Membre de %1</translation>
     </message>
 </context>
 <context>
@@ -2113,6 +2199,77 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Invite to recommend</source>
+        <translation>Inviter à recommander</translation>
+    </message>
+    <message>
+        <source>Invite to recommend the studio</source>
+        <translation>Inviter à recommander le studio</translation>
+    </message>
+    <message>
+        <source>Part of a name or member id</source>
+        <translation>Partie d&apos;un nom ou numéro de membre</translation>
+    </message>
+    <message>
+        <source>Only promoters (5 stars in the last 3 months)</source>
+        <translation>Seulement les promoteurs (5 étoiles dans les 3 derniers mois)</translation>
+    </message>
+    <message>
+        <source>Only clients who can receive the email</source>
+        <translation>Seulement les clients qui peuvent recevoir le courriel</translation>
+    </message>
+    <message>
+        <source>Each client gets their own invitation: by email when they agreed to receive the studio&apos;s emails, and at the kiosk at their next visit. It can be answered for {days} days.</source>
+        <translation>Chaque client reçoit sa propre invitation : par courriel s&apos;il a accepté de recevoir les courriels du studio, et à la borne à sa prochaine visite. Il peut y répondre pendant {days} jours.</translation>
+    </message>
+    <message>
+        <source>the clients to invite</source>
+        <translation>les clients à inviter</translation>
+    </message>
+    <message>
+        <source> (the first {n} are listed)</source>
+        <translation> (les {n} premiers sont listés)</translation>
+    </message>
+    <message>
+        <source>{n} client(s); {m} can be invited.</source>
+        <translation>{n} client(s) ; {m} peuvent être invités.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Invite %n client(s)</source>
+        <translation>
+            <numerusform>Inviter %n client</numerusform>
+            <numerusform>Inviter %n clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Invite %n client(s) to recommend the studio?</source>
+        <translation>
+            <numerusform>Inviter %n client à recommander le studio ?</numerusform>
+            <numerusform>Inviter %n clients à recommander le studio ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the invitations</source>
+        <translation>les invitations</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) invited</source>
+        <translation>
+            <numerusform>%n client invité</numerusform>
+            <numerusform>%n clients invités</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n by email.</source>
+        <translation>
+            <numerusform>, %n par courriel.</numerusform>
+            <numerusform>, %n par courriel.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KioskSettingsPage</name>
     <message>
         <source>What the kiosk asks</source>
@@ -2382,6 +2539,14 @@ Journaux : {logs}</translation>
         <source>Google reviews</source>
         <translation>Avis Google</translation>
     </message>
+    <message>
+        <source>Export &amp;testimonials…</source>
+        <translation>Exporter les &amp;témoignages…</translation>
+    </message>
+    <message>
+        <source>Testimonials</source>
+        <translation>Témoignages</translation>
+    </message>
 </context>
 <context>
     <name>MergeAspectDialog</name>
@@ -2489,6 +2654,17 @@ Journaux : {logs}</translation>
     <message>
         <source>the outreach emails</source>
         <translation>les courriels de relance</translation>
+    </message>
+</context>
+<context>
+    <name>OfferStep</name>
+    <message>
+        <source>Would you recommend %1?</source>
+        <translation>Recommanderiez-vous %1 ?</translation>
+    </message>
+    <message>
+        <source>Your words, shown with your agreement, help others choose. It takes less than 3 minutes.</source>
+        <translation>Vos mots, affichés avec votre accord, aident d&apos;autres personnes à choisir. Cela prend moins de 3 minutes.</translation>
     </message>
 </context>
 <context>
@@ -2892,6 +3068,24 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>QualitiesSection</name>
+    <message>
+        <source>What are %1&apos;s qualities?</source>
+        <translation>Quelles qualités reconnaissez-vous à %1 ?</translation>
+    </message>
+</context>
+<context>
+    <name>QualitiesStep</name>
+    <message>
+        <source>Choose at least one.</source>
+        <translation>Choisissez-en au moins une.</translation>
+    </message>
+    <message>
+        <source>Choose at least one quality.</source>
+        <translation>Choisissez au moins une qualité.</translation>
+    </message>
+</context>
+<context>
     <name>QuestionScreen</name>
     <message>
         <source>Hello %1!</source>
@@ -2951,6 +3145,37 @@ Journaux : {logs}</translation>
     <message>
         <source>can receive it</source>
         <translation>peut le recevoir</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalStep</name>
+    <message>
+        <source>Why not?</source>
+        <translation>Pourquoi pas ?</translation>
+    </message>
+    <message>
+        <source>Your answer goes only to the team of %1.</source>
+        <translation>Votre réponse est lue seulement par l&apos;équipe de %1.</translation>
+    </message>
+    <message>
+        <source>I am not satisfied enough</source>
+        <translation>Je n&apos;en suis pas assez satisfait(e)</translation>
+    </message>
+    <message>
+        <source>I don&apos;t want to make this recommendation public</source>
+        <translation>Je ne souhaite pas rendre cette recommandation publique</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation>Pour une autre raison</translation>
+    </message>
+    <message>
+        <source>Tell us more (optional)</source>
+        <translation>Dites-nous-en plus (facultatif)</translation>
+    </message>
+    <message>
+        <source>Choose a reason.</source>
+        <translation>Choisissez une raison.</translation>
     </message>
 </context>
 <context>
@@ -3405,6 +3630,10 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <source>Client pages</source>
         <translation>Pages clients</translation>
     </message>
+    <message>
+        <source>Testimonials</source>
+        <translation>Témoignages</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -3597,6 +3826,418 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     </message>
 </context>
 <context>
+    <name>TestimonialScreen</name>
+    <message>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+</context>
+<context>
+    <name>TestimonialSection</name>
+    <message>
+        <source>Invite to recommend…</source>
+        <translation>Inviter à recommander…</translation>
+    </message>
+    <message>
+        <source>Withdraw consent (the client asked)…</source>
+        <translation>Retirer le consentement (à la demande du client)…</translation>
+    </message>
+    <message>
+        <source>the client&apos;s testimonials</source>
+        <translation>les témoignages du client</translation>
+    </message>
+    <message>
+        <source>Never invited to recommend the studio.</source>
+        <translation>Jamais invité à recommander le studio.</translation>
+    </message>
+    <message>
+        <source>{n} invitation(s); the latest: {status}.</source>
+        <translation>{n} invitation(s) ; la dernière : {status}.</translation>
+    </message>
+</context>
+<context>
+    <name>TestimonialStaff</name>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Retirer le consentement</translation>
+    </message>
+    <message>
+        <source>Withdraw {name}&apos;s consent? Their testimonial is no longer shown, their photo is deleted, and this cannot be undone.</source>
+        <translation>Retirer le consentement de {name} ? Son témoignage n&apos;est plus affiché, sa photo est supprimée, et c&apos;est définitif.</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn: the testimonial is no longer shown.</source>
+        <translation>Consentement retiré : le témoignage n&apos;est plus affiché.</translation>
+    </message>
+    <message>
+        <source>the withdrawal</source>
+        <translation>le retrait</translation>
+    </message>
+</context>
+<context>
+    <name>Testimonials</name>
+    <message>
+        <source>Invited</source>
+        <translation>Invité</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepté</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Décliné</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expiré</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>À examiner</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publié</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Masqué</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>photo</translation>
+    </message>
+    <message>
+        <source>job title</source>
+        <translation>titre du poste</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>Not satisfied enough</source>
+        <translation>Pas assez satisfait</translation>
+    </message>
+    <message>
+        <source>Does not want it public</source>
+        <translation>Ne veut pas la rendre publique</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation>Une autre raison</translation>
+    </message>
+    <message>
+        <source>client page</source>
+        <translation>page client</translation>
+    </message>
+    <message>
+        <source>kiosk</source>
+        <translation>borne</translation>
+    </message>
+    <message>
+        <source>tablet kiosk</source>
+        <translation>borne sur tablette</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>ligne de commande</translation>
+    </message>
+    <message>
+        <source>staff, on the client&apos;s request</source>
+        <translation>personnel, à la demande du client</translation>
+    </message>
+    <message>
+        <source>Invited {when} by {who}</source>
+        <translation>Invité le {when} par {who}</translation>
+    </message>
+    <message>
+        <source>Answered {when} ({where})</source>
+        <translation>Répondu le {when} ({where})</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Raison : {reason}</translation>
+    </message>
+    <message>
+        <source>Qualities: {list}</source>
+        <translation>Qualités : {list}</translation>
+    </message>
+    <message>
+        <source>Name shown as: {name}</source>
+        <translation>Nom affiché : {name}</translation>
+    </message>
+    <message>
+        <source>Job title: {title}</source>
+        <translation>Titre du poste : {title}</translation>
+    </message>
+    <message>
+        <source>Photo: {photo}</source>
+        <translation>Photo : {photo}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>May be shown: {parts}</source>
+        <translation>Peut être affiché : {parts}</translation>
+    </message>
+    <message>
+        <source>Consent history:</source>
+        <translation>Historique du consentement :</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>donné</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retiré</translation>
+    </message>
+</context>
+<context>
+    <name>TestimonialsExport</name>
+    <message>
+        <source>Export testimonials</source>
+        <translation>Exporter les témoignages</translation>
+    </message>
+    <message>
+        <source>Web page (*.html);;JSON (*.json)</source>
+        <translation>Page web (*.html);;JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>TestimonialsPage</name>
+    <message>
+        <source>A client who agrees to recommend the studio answers two optional questions, in two or three sentences each. {studio} is replaced by the studio&apos;s name.</source>
+        <translation>Un client qui accepte de recommander le studio répond à deux questions facultatives, en deux ou trois phrases chacune. {studio} est remplacé par le nom du studio.</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>First question (French):</source>
+        <translation>Première question (français) :</translation>
+    </message>
+    <message>
+        <source>First question (English):</source>
+        <translation>Première question (anglais) :</translation>
+    </message>
+    <message>
+        <source>Second question (French):</source>
+        <translation>Deuxième question (français) :</translation>
+    </message>
+    <message>
+        <source>Second question (English):</source>
+        <translation>Deuxième question (anglais) :</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>An invitation can be answered for:</source>
+        <translation>Une invitation peut recevoir une réponse pendant :</translation>
+    </message>
+    <message>
+        <source>Preview: what clients read</source>
+        <translation>Aperçu : ce que lisent les clients</translation>
+    </message>
+    <message>
+        <source>In French:</source>
+        <translation>En français :</translation>
+    </message>
+    <message>
+        <source>In English:</source>
+        <translation>En anglais :</translation>
+    </message>
+</context>
+<context>
+    <name>TestimonialsTab</name>
+    <message>
+        <source>All invitations</source>
+        <translation>Toutes les invitations</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>À examiner</translation>
+    </message>
+    <message>
+        <source>Invite clients…</source>
+        <translation>Inviter des clients…</translation>
+    </message>
+    <message>
+        <source>Export the page…</source>
+        <translation>Exporter la page…</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher :</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Invité le</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Répondu le</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>May be shown</source>
+        <translation>Peut être affiché</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Select an invitation to see it here.</source>
+        <translation>Sélectionnez une invitation pour la voir ici.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Published by File → Export testimonials…</source>
+        <translation>Publié par Fichier → Exporter les témoignages…</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation>Retirer le consentement…</translation>
+    </message>
+    <message>
+        <source>When the client asks: final</source>
+        <translation>À la demande du client : définitif</translation>
+    </message>
+    <message>
+        <source>Client card</source>
+        <translation>Fiche client</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualité</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Qualities voted for</source>
+        <translation>Qualités plébiscitées</translation>
+    </message>
+    <message>
+        <source>the testimonials</source>
+        <translation>les témoignages</translation>
+    </message>
+    <message>
+        <source>{accepted} accepted ({review} to review), {refused} declined, {open} open</source>
+        <translation>{accepted} accepté(s) ({review} à examiner), {refused} décliné(s), {open} en attente</translation>
+    </message>
+    <message>
+        <source>{label} (awaiting approval)</source>
+        <translation>{label} (en attente d&apos;approbation)</translation>
+    </message>
+    <message>
+        <source>the consent history</source>
+        <translation>l&apos;historique du consentement</translation>
+    </message>
+    <message>
+        <source>the testimonial</source>
+        <translation>le témoignage</translation>
+    </message>
+    <message>
+        <source>Approved: the export publishes it.</source>
+        <translation>Approuvé : l&apos;exportation le publie.</translation>
+    </message>
+    <message>
+        <source>Hidden: the export leaves it out.</source>
+        <translation>Masqué : l&apos;exportation l&apos;écarte.</translation>
+    </message>
+    <message>
+        <source>the testimonials page</source>
+        <translation>la page des témoignages</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {n} testimonial(s).</source>
+        <translation>Écrit {path} : {n} témoignage(s).</translation>
+    </message>
+</context>
+<context>
+    <name>TextsStep</name>
+    <message>
+        <source>Your testimonial</source>
+        <translation>Votre témoignage</translation>
+    </message>
+    <message>
+        <source>Optional: two or three sentences for each question are enough.</source>
+        <translation>Facultatif : deux ou trois phrases par question suffisent.</translation>
+    </message>
+    <message>
+        <source>In two or three sentences: where you started, what you came for, what you worked on together.</source>
+        <translation>En deux ou trois phrases : votre point de départ, ce que vous cherchiez, ce sur quoi vous avez travaillé ensemble.</translation>
+    </message>
+    <message>
+        <source>In two or three sentences: what is different for you now (energy, habits, how you feel…).</source>
+        <translation>En deux ou trois phrases : ce qui est différent pour vous aujourd&apos;hui (énergie, habitudes, bien-être…).</translation>
+    </message>
+</context>
+<context>
     <name>ThankPromotersDialog</name>
     <message>
         <source>Thank the promoters</source>
@@ -3660,6 +4301,14 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     <message>
         <source>Done</source>
         <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Your recommendation means a lot to us. You can withdraw your consent at any time.</source>
+        <translation>Votre recommandation compte beaucoup pour nous. Vous pouvez retirer votre consentement à tout moment.</translation>
+    </message>
+    <message>
+        <source>Thank you for telling us. Your answer helps us do better.</source>
+        <translation>Merci de nous l&apos;avoir dit. Votre réponse nous aide à nous améliorer.</translation>
     </message>
 </context>
 <context>

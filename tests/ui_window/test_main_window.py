@@ -19,6 +19,7 @@ def test_the_window_shows_the_studio_and_every_tab_lists_rows(open_window, demo_
         "Business reviews",
         "Class reviews",
         "Google reviews",
+        "Testimonials",
     ]
     overview = window.pages["overview"]
     assert overview.data is not None
@@ -54,6 +55,7 @@ def test_menus_offer_the_studio_actions(open_window, demo_path: Path) -> None:  
         "Open recent",
         "Import…",
         "Export…",
+        "Export testimonials…",
         "Quit",
     ]
     assert texts["Clients"] == [
@@ -62,6 +64,7 @@ def test_menus_offer_the_studio_actions(open_window, demo_path: Path) -> None:  
         "Actions to take…",
         "Non-respondents…",
         "Thank the promoters…",
+        "Invite to recommend…",
     ]
     assert texts["Tools"] == ["Kiosk mode", "Outbox…", "Settings…"]
     assert texts["Help"] == ["About Feedback Desk"]

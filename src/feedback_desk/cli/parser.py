@@ -28,6 +28,7 @@ from feedback_desk.cli.commands import (
     reports,
     rollups,
     store,
+    testimonials,
     unsubscribe,
     web,
 )
@@ -47,6 +48,7 @@ COMMAND_MODULES = (
     outbox,
     inbox,
     unsubscribe,
+    testimonials,
     config,
     google,
     web,

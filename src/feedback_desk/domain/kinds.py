@@ -63,6 +63,10 @@ class MessageKind(StrEnum):
     THANKS = "thanks"
     TEST = "test"
     REVIEW_REQUEST = "review_request"
+    # To a client: the testimonial invitation and the confirmation of their consent.
+    TESTIMONIAL = "testimonial"
+    # To the managers: a client declined to recommend the studio.
+    TESTIMONIAL_REFUSAL = "testimonial_refusal"
 
 
 class OutboxState(StrEnum):

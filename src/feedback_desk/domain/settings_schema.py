@@ -364,6 +364,38 @@ _DEFS: tuple[SettingDef, ...] = (
         "seconds without a touch before the kiosk resets",
         minimum=5,
     ),
+    SettingDef(
+        "testimonials.expiry_days",
+        "30",
+        Kind.INT,
+        "days a client has to answer an invitation to recommend the studio",
+        minimum=1,
+        maximum=365,
+    ),
+    SettingDef(
+        "testimonials.question_1_fr",
+        "Qu'est-ce qui vous a amené à {studio} ?",
+        Kind.TEXT,
+        "the testimonial's first question in French ({studio} is replaced)",
+    ),
+    SettingDef(
+        "testimonials.question_1_en",
+        "What brought you to {studio}?",
+        Kind.TEXT,
+        "the testimonial's first question in English ({studio} is replaced)",
+    ),
+    SettingDef(
+        "testimonials.question_2_fr",
+        "Qu'est-ce qui a changé pour vous depuis ?",
+        Kind.TEXT,
+        "the testimonial's second question in French ({studio} is replaced)",
+    ),
+    SettingDef(
+        "testimonials.question_2_en",
+        "What has changed for you since?",
+        Kind.TEXT,
+        "the testimonial's second question in English ({studio} is replaced)",
+    ),
     SettingDef("web.enabled", "no", Kind.BOOL, "serve the client pages while the window is open"),
     SettingDef(
         "web.host",

@@ -28,7 +28,7 @@ from feedback_desk.store.sqlite_file import APPLICATION_ID, STORE_TABLES
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 # The newest migration's revision id; tests check that it is Alembic's head.
-HEAD_REVISION = "0005_rollups"
+HEAD_REVISION = "0006_testimonials"
 
 # Every revision this version knows, oldest first.
 KNOWN_REVISIONS = (
@@ -37,6 +37,7 @@ KNOWN_REVISIONS = (
     "0003_client_pages",
     "0004_google_text",
     "0005_rollups",
+    "0006_testimonials",
 )
 
 # pg_advisory_xact_lock's key: any 64-bit number no other program is likely to use ("FDskMigr").

@@ -141,6 +141,9 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             file_menu, self.tr("&Export…"), self.open_export_dialog, "Ctrl+E"
         )
+        self.export_testimonials_action = self._action(
+            file_menu, self.tr("Export &testimonials…"), self.export_testimonials
+        )
         file_menu.addSeparator()
         self.quit_action = self._action(
             file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
@@ -479,6 +482,22 @@ class MainWindow(QMainWindow):
             label=self.tr("Exporting {name}…").format(name=path.name),
             on_done=lambda _summary: self.status.show_message(
                 self.tr("Exported {path}").format(path=path)
+            ),
+            cancellable=False,
+        )
+
+    def export_testimonials(self, path: Path | None = None) -> Task | None:
+        """File → Export testimonials…: the page of approved testimonials (HTML, or JSON)."""
+        from feedback_desk.ui.testimonials.export_action import choose_path, export_work
+
+        chosen = path or choose_path(self)
+        if chosen is None:
+            return None
+        return self.run_task(
+            export_work(self.context, chosen),
+            label=self.tr("Exporting {name}…").format(name=chosen.name),
+            on_done=lambda _exported: self.status.show_message(
+                self.tr("Exported {path}").format(path=chosen)
             ),
             cancellable=False,
         )

@@ -14,6 +14,7 @@ from feedback_desk.web.answer_views import blueprint as answer_pages
 from feedback_desk.web.context import EXTENSION, PagesContext
 from feedback_desk.web.kiosk_views import blueprint as kiosk_pages
 from feedback_desk.web.pairing_views import blueprint as pairing_pages
+from feedback_desk.web.testimonial_views import blueprint as testimonial_pages
 
 
 def create_app(store: Store, clock: Clock) -> Flask:
@@ -38,4 +39,5 @@ def create_app(store: Store, clock: Clock) -> Flask:
     app.register_blueprint(kiosk_pages)
     app.register_blueprint(pairing_pages)
     app.register_blueprint(answer_pages)
+    app.register_blueprint(testimonial_pages)
     return app

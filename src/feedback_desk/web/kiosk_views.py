@@ -32,6 +32,7 @@ from feedback_desk.web.devices import current_device
 from feedback_desk.web.i18n import question_text, recommend_question, use_language
 from feedback_desk.web.problems import PageProblem, Problem
 from feedback_desk.web.question import QuestionPage, QuestionState, aspect_lists, read_state
+from feedback_desk.web.testimonial_offer import KIOSK_KEY, offer_after_visit
 
 blueprint = Blueprint("kiosk", __name__)
 
@@ -80,7 +81,7 @@ def welcome() -> str:
     """The welcome screen (in the studio's language); unpaired, how to pair."""
     settings = studio_settings()
     use_language(settings.language)
-    for key in ("visit", "results", "ending"):
+    for key in ("visit", "results", "ending", KIOSK_KEY):
         session.pop(key, None)
     if current_device() is None:
         return render_template("kiosk/unpaired.html")
@@ -148,6 +149,9 @@ def choose() -> BaseResponse:
     )
     session.pop("results", None)
     if visit.prompt_id is None:
+        offer = offer_after_visit(visit.client_id)
+        if offer is not None:
+            return offer
         session["ending"] = {"kind": "nothing_due", "language": visit.language}
         return see_other("kiosk.thanks")
     session["visit"] = {"prompt": visit.prompt_id, "language": visit.language}
@@ -244,6 +248,9 @@ def answer() -> BaseResponse:
         # Answered meanwhile (the same form sent twice): the first one counts.
         raise PageProblem(Problem.EXPIRED) from None
     session.pop("visit", None)
+    offer = offer_after_visit(visit.client_id)
+    if offer is not None:
+        return offer
     ending = "answered" if action == "send" else "ignored"
     session["ending"] = {"kind": ending, "language": visit.language}
     return see_other("kiosk.thanks")

@@ -28,6 +28,8 @@ class Problem(StrEnum):
     NOT_FOUND = "not_found"
     NOT_PAIRED = "not_paired"
     FAILED = "failed"
+    # A client's own link (a testimonial invitation) unknown, answered or expired.
+    LINK_EXPIRED = "link_expired"
 
 
 STATUS = {
@@ -37,7 +39,11 @@ STATUS = {
     Problem.NOT_FOUND: 404,
     Problem.NOT_PAIRED: 403,
     Problem.FAILED: 500,
+    Problem.LINK_EXPIRED: 404,
 }
+
+# Problems of a client's own link: no way "back to the start" (the kiosk) is offered.
+OWN_LINK_PROBLEMS = frozenset({Problem.LINK_EXPIRED})
 
 
 def message(problem: Problem) -> str:
@@ -52,6 +58,7 @@ def message(problem: Problem) -> str:
         Problem.FAILED: gettext(
             "Something went wrong and your answer was not saved. Please tell the front desk."
         ),
+        Problem.LINK_EXPIRED: gettext("This link has expired or was already used."),
     }
     return str(texts[problem])
 
@@ -79,7 +86,11 @@ def problem_page(problem: Problem, *, back_url: str | None = None) -> Response:
     """The polite page of *problem*; its way back leads to *back_url* (default: the kiosk)."""
     _page_language()
     page = render_template(
-        "problem.html", problem=problem, message=message(problem), back_url=back_url
+        "problem.html",
+        problem=problem,
+        message=message(problem),
+        back_url=back_url,
+        start_again=problem not in OWN_LINK_PROBLEMS,
     )
     return make_response(page, STATUS[problem])
 

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from feedback_desk.cli.context import CliContext
     from feedback_desk.clock import Clock
 
-TABS = ("overview", "business", "class", "google")
+TABS = ("overview", "business", "class", "google", "testimonials")
 MIN_SIZE = (320, 240)
 MAX_SIZE = (7680, 4320)
 

@@ -42,6 +42,12 @@ class TemplateName(StrEnum):
     # Asks a client about a class or the studio; a service message (no consent needed) that
     # still carries the unsubscribe line and header.
     REVIEW_REQUEST = "review_request"
+    # Asks a client to recommend the studio (commercial: consent, identity and unsubscribe).
+    TESTIMONIAL_INVITATION = "testimonial_invitation"
+    # Confirms a client's testimonial and how to withdraw their consent (not commercial).
+    TESTIMONIAL_CONFIRMATION = "testimonial_confirmation"
+    # Tells the managers a client declined, with the reason (internal).
+    TESTIMONIAL_REFUSAL = "testimonial_refusal"
 
     @property
     def commercial(self) -> bool:
@@ -64,6 +70,7 @@ _COMMERCIAL = frozenset(
         TemplateName.REPLY_PROMOTER,
         TemplateName.OUTREACH,
         TemplateName.THANKS,
+        TemplateName.TESTIMONIAL_INVITATION,
     }
 )
 
@@ -80,6 +87,9 @@ _TITLES = {
     TemplateName.GOOGLE_REPLY_PASSIVE: "Email reply to a 4-star Google review",
     TemplateName.GOOGLE_REPLY_DETRACTOR: "Email reply to a Google review of 1-3 stars (apology)",
     TemplateName.REVIEW_REQUEST: "Review request (a class or the studio, answered by email)",
+    TemplateName.TESTIMONIAL_INVITATION: "Testimonial invitation",
+    TemplateName.TESTIMONIAL_CONFIRMATION: "Testimonial confirmation (how to withdraw)",
+    TemplateName.TESTIMONIAL_REFUSAL: "Testimonial declined (internal)",
 }
 
 REPLY_FOR_SEGMENT = {

@@ -34,6 +34,10 @@ PLACEHOLDERS: dict[str, str] = {
     "unsubscribe": "the unsubscribe link",
     "question": "the review request's question (the class, coach and day, or the studio)",
     "answer_links": "the review request's five answer links",
+    "testimonial_link": "how to answer the testimonial invitation (its page, or the kiosk)",
+    "withdraw_link": "how to withdraw a testimonial's consent (its page, or a reply)",
+    "refusal_reason": "why the client declined to recommend the studio",
+    "refusal_text": "what the client added to their refusal",
 }
 
 # Placeholders whose value is a link: an anchor in HTML.

@@ -17,6 +17,7 @@ from feedback_desk.store.models.rollups import (
     PromptDayRollup,
     ReviewDayRollup,
 )
+from feedback_desk.store.models.testimonials import ConsentEvent, Testimonial, TestimonialQuality
 from feedback_desk.store.models.timetable import Attendance, ClassSession, ClassType
 from feedback_desk.store.models.web import PairedDevice, PairingCode
 
@@ -35,6 +36,7 @@ __all__ = [
     "ClassType",
     "Client",
     "Coach",
+    "ConsentEvent",
     "GoogleLink",
     "GoogleLocation",
     "GoogleReview",
@@ -54,4 +56,6 @@ __all__ = [
     "ReviewEdit",
     "ReviewRequest",
     "Setting",
+    "Testimonial",
+    "TestimonialQuality",
 ]

@@ -33,6 +33,7 @@ from feedback_desk.ui.formatting import (
     stars_text,
 )
 from feedback_desk.ui.models.rows_model import ROW_KEY_ROLE, Row, RowsModel
+from feedback_desk.ui.testimonials.card_section import TestimonialSection
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -146,8 +147,12 @@ class ClientCardDialog(QDialog):
         self.tabs.addTab(self.prompts_view, "")
         self.tabs.addTab(self.actions_view, "")
         self.tabs.addTab(google_page, "")
+        # The client's invitations to recommend the studio, their answers and consent.
+        self.testimonial = TestimonialSection(opener.context, client_id, self)
+        self.tabs.addTab(self.testimonial, self.tr("Testimonial"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.testimonial.invite_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -170,6 +175,7 @@ class ClientCardDialog(QDialog):
             return load_settings(session).timezone, client_card(session, client_id)
 
         self.tasks.query(self.tr("the client card"), read, lambda found: self._show(*found))
+        self.testimonial.reload()
 
     def _show(self, tz: ZoneInfo, card: ClientCard | None) -> None:
         self.card = card

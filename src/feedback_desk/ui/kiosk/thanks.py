@@ -16,6 +16,9 @@ class Ending(StrEnum):
     IGNORED = "ignored"
     NOTHING_DUE = "nothing_due"
     FAILED = "failed"
+    # The testimonial journey: the client recommended the studio, or said why not.
+    RECOMMENDED = "recommended"
+    DECLINED = "declined"
 
 
 class ThanksScreen(QWidget):
@@ -69,6 +72,10 @@ class ThanksScreen(QWidget):
             Ending.FAILED: self.tr(
                 "Something went wrong and your answer was not saved. Please tell the front desk."
             ),
+            Ending.RECOMMENDED: self.tr(
+                "Your recommendation means a lot to us. You can withdraw your consent at any time."
+            ),
+            Ending.DECLINED: self.tr("Thank you for telling us. Your answer helps us do better."),
         }
         self.message.setText(messages[self._ending])
         self.done_button.setText(self.tr("Done"))

@@ -20,15 +20,20 @@ from PySide6.QtWidgets import QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout,
 
 from feedback_desk.domain.kinds import ReviewKind
 from feedback_desk.domain.pin import check_pin
+from feedback_desk.domain.testimonials import Place
 from feedback_desk.services.prompting import kiosk as steps
 from feedback_desk.services.prompting.recording import Answer
 from feedback_desk.services.settings import load_settings
+from feedback_desk.services.testimonials import journey as testimonial_steps
+from feedback_desk.services.testimonials.answering import Acceptance, Refusal
+from feedback_desk.services.testimonials.journey import Journey
 from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.kiosk.idle import IdleWatch, TimerIdleWatch
 from feedback_desk.ui.kiosk.pin import PinDialog
 from feedback_desk.ui.kiosk.question import QuestionScreen
 from feedback_desk.ui.kiosk.style import STYLE_SHEET
+from feedback_desk.ui.kiosk.testimonial import TestimonialScreen
 from feedback_desk.ui.kiosk.thanks import Ending, ThanksScreen
 from feedback_desk.ui.kiosk.welcome import WelcomeScreen
 from feedback_desk.ui.kiosk.widgets import TouchButton
@@ -75,6 +80,8 @@ class KioskWindow(QWidget):
         self._generation = 0
         self._may_close = False
         self._visit: steps.Visit | None = None
+        # The client's open invitation to recommend the studio, offered after the prompt.
+        self._offer: Journey | None = None
         self.pin_dialog: PinDialog | None = None
         self._pin_asked = False  # the stored PIN is being read for the PIN pad
         self.idle = (
@@ -87,8 +94,9 @@ class KioskWindow(QWidget):
         self.welcome = WelcomeScreen(search_delay_ms=search_delay_ms)
         self.question = QuestionScreen()
         self.thanks = ThanksScreen()
+        self.testimonial = TestimonialScreen()
         self.stack = QStackedWidget()
-        for screen in (self.welcome, self.question, self.thanks):
+        for screen in (self.welcome, self.question, self.thanks, self.testimonial):
             self.stack.addWidget(screen)
         self.staff_button = TouchButton("quiet")
         self.staff_button.clicked.connect(self.request_exit)
@@ -108,6 +116,9 @@ class KioskWindow(QWidget):
         self.question.ignored.connect(self._ignore)
         self.question.cancelled.connect(self.go_idle)
         self.thanks.done.connect(self.go_idle)
+        self.testimonial.accepted.connect(self._recommend)
+        self.testimonial.refused.connect(self._decline)
+        self.testimonial.later.connect(lambda: self._thank(Ending.IGNORED))
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -138,6 +149,7 @@ class KioskWindow(QWidget):
         """Back to the welcome screen in the studio's language; a prompt shown stays abandoned."""
         self._generation += 1
         self._visit = None
+        self._offer = None
         if self.pin_dialog is not None:
             self.pin_dialog.reject()
         i18n.install_language(self._studio_language)
@@ -180,22 +192,24 @@ class KioskWindow(QWidget):
         self.welcome.setEnabled(False)
         store, clock = self._store, self._clock
 
-        def work() -> tuple[steps.Visit, list[steps.AspectOption]]:
+        def work() -> tuple[steps.Visit, list[steps.AspectOption], Journey | None]:
             visit = steps.start_visit(store, clock, client_id)
             # Both lists at once (what 4 stars offers); the screen filters by the stars tapped.
             options = steps.aspect_options(store, visit.kind, 4) if visit.kind else []
-            return visit, options
+            return visit, options, testimonial_steps.for_client(store, clock, client_id)
 
         self._run("kiosk-visit", work, self._show_visit)
 
-    def _show_visit(self, result: tuple[steps.Visit, list[steps.AspectOption]]) -> None:
-        visit, options = result
+    def _show_visit(
+        self, result: tuple[steps.Visit, list[steps.AspectOption], Journey | None]
+    ) -> None:
+        visit, options, offer = result
         self._visit = visit
+        self._offer = offer
         i18n.install_language(visit.language)
         self.welcome.setEnabled(True)
         if visit.prompt_id is None:
-            self.thanks.show_ending(visit.first_name, Ending.NOTHING_DUE)
-            self._show(self.thanks)
+            self._end(Ending.NOTHING_DUE)
             return
         self.question.load(visit, options, asked_at=self._clock.now(), tz=self._tz)
         self._show(self.question)
@@ -227,12 +241,41 @@ class KioskWindow(QWidget):
         )
 
     def _end(self, ending: Ending) -> None:
+        """The prompt is done with: the open invitation to recommend the studio comes next."""
+        offer = self._offer
+        if offer is not None and ending is not Ending.FAILED:
+            self._offer = None
+            self.testimonial.load(offer)
+            self._show(self.testimonial)
+            return
+        self._thank(ending)
+
+    def _thank(self, ending: Ending) -> None:
         self.thanks.show_ending(self._visit.first_name if self._visit else "", ending)
         self._show(self.thanks)
 
+    # --- The testimonial journey ----------------------------------------------------------------
+
+    def _recommend(self, acceptance: Acceptance) -> None:
+        self._answer_testimonial(testimonial_steps.accept, acceptance, Ending.RECOMMENDED)
+
+    def _decline(self, refusal: Refusal) -> None:
+        self._answer_testimonial(testimonial_steps.refuse, refusal, Ending.DECLINED)
+
+    def _answer_testimonial(
+        self, record: Callable[..., object], answer: Acceptance | Refusal, ending: Ending
+    ) -> None:
+        testimonial_id = self.testimonial.testimonial_id
+        store, clock = self._store, self._clock
+        self._run(
+            "kiosk-testimonial",
+            lambda: record(store, clock, testimonial_id, answer, place=Place.KIOSK),
+            lambda _answered: self._thank(ending),
+        )
+
     def _failed(self) -> None:
         self.welcome.setEnabled(True)
-        self._end(Ending.FAILED)
+        self._thank(Ending.FAILED)
 
     @property
     def visit_kind(self) -> ReviewKind | None:

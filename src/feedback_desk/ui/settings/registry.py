@@ -21,6 +21,7 @@ from feedback_desk.ui.settings.google_page import GoogleSettingsPage
 from feedback_desk.ui.settings.invitations_page import InvitationsPage
 from feedback_desk.ui.settings.kiosk_page import KioskSettingsPage
 from feedback_desk.ui.settings.templates_page import TemplatesPage
+from feedback_desk.ui.settings.testimonials_page import TestimonialsPage
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -60,6 +61,11 @@ PAGES: list[SettingsPageSpec] = [
     ),
     SettingsPageSpec(
         "client_pages", _title(QT_TRANSLATE_NOOP("Settings", "Client pages")), ClientPagesPage
+    ),
+    SettingsPageSpec(
+        "testimonials",
+        _title(QT_TRANSLATE_NOOP("Settings", "Testimonials")),
+        TestimonialsPage,
     ),
 ]
 

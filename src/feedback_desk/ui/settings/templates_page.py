@@ -64,6 +64,10 @@ SAMPLE = {
         "date": "14 mars 2026",
         "aspects": "Musique trop forte",
         "comment": "La salle était froide.",
+        "testimonial_link": "Répondez ici (moins de 3 minutes) : https://…/t/7Kq2x9LmPq0sVbN3cTw4Zy",
+        "withdraw_link": "https://…/t/withdraw/7Kq2x9LmPq0sVbN3cTw4Zy",
+        "refusal_reason": "Je n'en suis pas assez satisfait(e)",
+        "refusal_text": "Les cours de 18 h sont toujours pleins.",
     },
     "en": {
         "first_name": "Audrey",
@@ -79,6 +83,10 @@ SAMPLE = {
         "date": "March 14, 2026",
         "aspects": "Music too loud",
         "comment": "The room was cold.",
+        "testimonial_link": "Answer here (less than 3 minutes): https://…/t/7Kq2x9LmPq0sVbN3cTw4Zy",
+        "withdraw_link": "https://…/t/withdraw/7Kq2x9LmPq0sVbN3cTw4Zy",
+        "refusal_reason": "I am not satisfied enough",
+        "refusal_text": "The 6 pm classes are always full.",
     },
 }
 

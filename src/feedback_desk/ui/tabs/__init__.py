@@ -59,10 +59,19 @@ def _google(context: WindowContext) -> TabPage:
     return GoogleReviewsTab(context)
 
 
+def _testimonials(context: WindowContext) -> TabPage:
+    from feedback_desk.ui.tabs.testimonials_tab import TestimonialsTab
+
+    return TestimonialsTab(context)
+
+
 def default_tabs() -> list[TabSpec]:
     return [
         TabSpec("overview", _title("Overview"), _overview),
         TabSpec("business", _title("Business reviews"), _business),
         TabSpec("class", _title("Class reviews"), _classes),
         TabSpec("google", _title(QT_TRANSLATE_NOOP("MainWindow", "Google reviews")), _google),
+        TabSpec(
+            "testimonials", _title(QT_TRANSLATE_NOOP("MainWindow", "Testimonials")), _testimonials
+        ),
     ]

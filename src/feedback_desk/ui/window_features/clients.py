@@ -26,12 +26,18 @@ class ClientsFeature(WindowFeature):
         self.nonrespondents_action.triggered.connect(self.show_nonrespondents)
         self.thank_action = QAction(self.tr("&Thank the promoters…"), self.window)
         self.thank_action.triggered.connect(self.thank_promoters)
+        self.invite_action = QAction(self.tr("&Invite to recommend…"), self.window)
+        self.invite_action.setToolTip(
+            self.tr("Ask clients for a testimonial the studio may publish")
+        )
+        self.invite_action.triggered.connect(self.invite_to_recommend)
         menu.addAction(self.add_review_action)
         menu.addAction(self.find_client_action)
         menu.addSeparator()
         menu.addAction(self.worklist_action)
         menu.addAction(self.nonrespondents_action)
         menu.addAction(self.thank_action)
+        menu.addAction(self.invite_action)
         self.dialog: QDialog | None = None
 
     def _open(self, dialog: QDialog) -> QDialog:
@@ -95,3 +101,15 @@ class ClientsFeature(WindowFeature):
     def _emails_queued(self, count: int) -> None:
         if count:
             self.window.context.emails_queued.emit()
+
+    def invite_to_recommend(self) -> QDialog:
+        """Clients → Invite to recommend…: invitations for a filtered list of clients."""
+        from feedback_desk.ui.testimonials.staff_actions import open_invite_dialog
+
+        self.dialog = open_invite_dialog(self.window.context, self.window, self._invited)
+        return self.dialog
+
+    def _invited(self, count: int) -> None:
+        if count:
+            self.window.context.emails_queued.emit()
+            self.window.refresh()

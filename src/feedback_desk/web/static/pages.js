@@ -65,6 +65,52 @@
     showCount();
   }
 
+  // Text areas of the testimonial journey count their characters as the comment does.
+  for (const area of document.querySelectorAll("textarea[data-count]")) {
+    const count = document.getElementById(area.dataset.count);
+    const show = () => {
+      count.textContent = `${area.value.length} / ${area.maxLength}`;
+    };
+    area.addEventListener("input", show);
+    show();
+  }
+
+  // What will be shown: the preview follows the consents, the name and the job title as the
+  // client changes them (the server draws the same preview without a script), and a chosen
+  // photo is uploaded at once to be previewed.
+  const testimonial = document.getElementById("testimonial");
+  const previewName = document.getElementById("preview-name");
+  if (testimonial && previewName) {
+    const consent = (part) => testimonial.querySelector(`input[name='consent'][value='${part}']`);
+    const jobTitle = testimonial.elements.namedItem("job_title");
+    const previewJob = document.getElementById("preview-job");
+    const previewPhoto = document.getElementById("preview-photo");
+    const update = () => {
+      const full = testimonial.querySelector("input[name='name_shown'][value='full']").checked;
+      const named = consent("name")?.checked;
+      previewName.textContent = named
+        ? (full ? previewName.dataset.full : previewName.dataset.short)
+        : previewName.dataset.anonymous;
+      const job = jobTitle.value.trim().split(/\s+/).join(" ");
+      previewJob.textContent = job;
+      previewJob.hidden = !(job && consent("job_title")?.checked);
+      if (previewPhoto) {
+        previewPhoto.hidden = !consent("photo")?.checked;
+      }
+    };
+    testimonial.addEventListener("input", update);
+    testimonial.addEventListener("change", update);
+    const photo = testimonial.elements.namedItem("photo");
+    const upload = testimonial.querySelector("button[value='upload']");
+    if (photo && upload) {
+      photo.addEventListener("change", () => {
+        if (photo.files.length) {
+          upload.click();
+        }
+      });
+    }
+  }
+
   const search = document.getElementById("search");
   if (search) {
     const field = search.elements.namedItem("q");
