@@ -55,6 +55,7 @@ def test_menus_offer_the_studio_actions(open_window, demo_path: Path) -> None:  
         "Actions to take…",
         "Non-respondents…",
         "Thank the promoters…",
+        "Replies to read…",
     ]
     assert texts["Tools"] == ["Kiosk mode", "Outbox…", "Settings…"]
     assert texts["Help"] == ["About Feedback Desk"]

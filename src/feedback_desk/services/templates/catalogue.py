@@ -42,6 +42,8 @@ class TemplateName(StrEnum):
     # Asks a client about a class or the studio; a service message (no consent needed) that
     # still carries the unsubscribe line and header.
     REVIEW_REQUEST = "review_request"
+    # Staff's answer to a client's email read from the inbox (a reply to one of ours).
+    INBOUND_REPLY = "inbound_reply"
 
     @property
     def commercial(self) -> bool:
@@ -80,6 +82,7 @@ _TITLES = {
     TemplateName.GOOGLE_REPLY_PASSIVE: "Email reply to a 4-star Google review",
     TemplateName.GOOGLE_REPLY_DETRACTOR: "Email reply to a Google review of 1-3 stars (apology)",
     TemplateName.REVIEW_REQUEST: "Review request (a class or the studio, answered by email)",
+    TemplateName.INBOUND_REPLY: "Answer to a client's email (Replies to read)",
 }
 
 REPLY_FOR_SEGMENT = {

@@ -34,6 +34,8 @@ PLACEHOLDERS: dict[str, str] = {
     "unsubscribe": "the unsubscribe link",
     "question": "the review request's question (the class, coach and day, or the studio)",
     "answer_links": "the review request's five answer links",
+    "their_subject": "the subject of the client's email being answered",
+    "their_message": "the client's email being answered, quoted",
 }
 
 # Placeholders whose value is a link: an anchor in HTML.

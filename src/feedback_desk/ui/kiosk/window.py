@@ -70,6 +70,8 @@ class KioskWindow(QWidget):
         self._tasks = context.tasks_for(self)
         settings = context.settings
         self._studio_language = settings.language
+        # Asked after the business stars when on (its question names the studio).
+        self._recommend_of = settings.studio_name if settings.flag("nps.enabled") else None
         self._tz = settings.timezone
         self._previous_language = i18n.current_language()
         self._generation = 0
@@ -197,7 +199,9 @@ class KioskWindow(QWidget):
             self.thanks.show_ending(visit.first_name, Ending.NOTHING_DUE)
             self._show(self.thanks)
             return
-        self.question.load(visit, options, asked_at=self._clock.now(), tz=self._tz)
+        self.question.load(
+            visit, options, asked_at=self._clock.now(), tz=self._tz, recommend_of=self._recommend_of
+        )
         self._show(self.question)
 
     def _submit(self, answer: Answer) -> None:

@@ -47,6 +47,7 @@ class WindowFeature(QObject):
 def default_features(window: MainWindow) -> list[WindowFeature]:
     from feedback_desk.ui.window_features.clients import ClientsFeature
     from feedback_desk.ui.window_features.google import GoogleFeature
+    from feedback_desk.ui.window_features.inbox import InboxFeature
     from feedback_desk.ui.window_features.outbox import OutboxFeature
     from feedback_desk.ui.window_features.store_info import StoreInfoFeature
 
@@ -55,4 +56,5 @@ def default_features(window: MainWindow) -> list[WindowFeature]:
         ClientsFeature(window),
         OutboxFeature(window),
         GoogleFeature(window),
+        InboxFeature(window),
     ]
