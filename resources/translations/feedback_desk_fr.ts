@@ -277,8 +277,16 @@ Journaux : {logs}</translation>
         <translation>Résultat</translation>
     </message>
     <message>
+        <source>Email reply</source>
+        <translation>Réponse par courriel</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>The client&apos;s reply to the outreach (no review)</source>
+        <translation>La réponse du client à la relance (aucun avis)</translation>
     </message>
     <message>
         <source>Review {review}</source>
@@ -326,6 +334,10 @@ Journaux : {logs}</translation>
     <message>
         <source>Stars:</source>
         <translation>Étoiles :</translation>
+    </message>
+    <message>
+        <source>Would recommend (0-10):</source>
+        <translation>Recommanderait (0-10) :</translation>
     </message>
     <message>
         <source>Aspects:</source>
@@ -771,6 +783,26 @@ Journaux : {logs}</translation>
         <translation>Liée par</translation>
     </message>
     <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Répond à</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Traité</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
         <source>the client card</source>
         <translation>la fiche du client</translation>
     </message>
@@ -803,12 +835,20 @@ Journaux : {logs}</translation>
         <translation>non</translation>
     </message>
     <message>
+        <source>(their email)</source>
+        <translation>(son courriel)</translation>
+    </message>
+    <message>
         <source>open</source>
         <translation>ouverte</translation>
     </message>
     <message>
         <source>(anonymous)</source>
         <translation>(anonyme)</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>pas encore</translation>
     </message>
     <message>
         <source>Google reviews linked to this client:</source>
@@ -841,6 +881,14 @@ Journaux : {logs}</translation>
     <message>
         <source>Google ({n})</source>
         <translation>Google ({n})</translation>
+    </message>
+    <message>
+        <source>Emails ({n} to read)</source>
+        <translation>Courriels ({n} à lire)</translation>
+    </message>
+    <message>
+        <source>Emails ({n})</source>
+        <translation>Courriels ({n})</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1275,25 @@ Journaux : {logs}</translation>
     <message>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n’existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>Figures</name>
+    <message>
+        <source>{p} promoters (9-10), {n} passives (7-8), {d} detractors (0-6), of {r} answers to the 0-10 question</source>
+        <translation>{p} promoteurs (9-10), {n} passifs (7-8), {d} détracteurs (0-6), sur {r} réponses à la question 0-10</translation>
+    </message>
+    <message>
+        <source>Net Promoter Score (0-10): {nps} ({details})</source>
+        <translation>Net Promoter Score (0-10) : {nps} ({details})</translation>
+    </message>
+    <message>
+        <source>{caption}: no prompt shown</source>
+        <translation>{caption} : aucune demande affichée</translation>
+    </message>
+    <message>
+        <source>{channel}: {answered} answered of {shown} prompts shown</source>
+        <translation>{channel} : {answered} réponses sur {shown} demandes affichées</translation>
     </message>
 </context>
 <context>
@@ -1831,6 +1898,300 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>InboundMessageDialog</name>
+    <message>
+        <source>Client&apos;s email</source>
+        <translation>Courriel du client</translation>
+    </message>
+    <message>
+        <source>the email</source>
+        <translation>le courriel</translation>
+    </message>
+    <message>
+        <source>Email not found</source>
+        <translation>Courriel introuvable</translation>
+    </message>
+</context>
+<context>
+    <name>InboundPanel</name>
+    <message>
+        <source>From:</source>
+        <translation>De :</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Reçu :</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Client :</translation>
+    </message>
+    <message>
+        <source>Answers:</source>
+        <translation>Répond à :</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Action :</translation>
+    </message>
+    <message>
+        <source>Handled:</source>
+        <translation>Traité :</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Répondre…</translation>
+    </message>
+    <message>
+        <source>Mark handled</source>
+        <translation>Marquer comme traité</translation>
+    </message>
+    <message>
+        <source>Open client</source>
+        <translation>Ouvrir le client</translation>
+    </message>
+    <message>
+        <source>Open review</source>
+        <translation>Ouvrir l’avis</translation>
+    </message>
+    <message>
+        <source>Close the action…</source>
+        <translation>Fermer l’action…</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(inconnu)</translation>
+    </message>
+    <message>
+        <source>by {who} on {when}</source>
+        <translation>par {who} le {when}</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
+        <source>the reply</source>
+        <translation>la réponse</translation>
+    </message>
+    <message>
+        <source>Preparing the email…</source>
+        <translation>Préparation du courriel…</translation>
+    </message>
+    <message>
+        <source>the email</source>
+        <translation>le courriel</translation>
+    </message>
+    <message>
+        <source>Reply queued in the outbox.</source>
+        <translation>Réponse mise dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>closing the action</source>
+        <translation>la fermeture de l’action</translation>
+    </message>
+    <message>
+        <source>Action closed.</source>
+        <translation>Action fermée.</translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message>
+        <source>a review request</source>
+        <translation>une demande d’avis</translation>
+    </message>
+    <message>
+        <source>a follow-up</source>
+        <translation>un suivi</translation>
+    </message>
+    <message>
+        <source>a reply to their review</source>
+        <translation>une réponse à son avis</translation>
+    </message>
+    <message>
+        <source>the non-respondent outreach</source>
+        <translation>la relance des non-répondants</translation>
+    </message>
+    <message>
+        <source>a thank-you</source>
+        <translation>un remerciement</translation>
+    </message>
+    <message>
+        <source>a Google invitation</source>
+        <translation>une invitation Google</translation>
+    </message>
+    <message>
+        <source>a testimonial request</source>
+        <translation>une demande de témoignage</translation>
+    </message>
+    <message>
+        <source>another email of the studio</source>
+        <translation>un autre courriel du studio</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouverte</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermée</translation>
+    </message>
+    <message>
+        <source>This email opened an action to take ({state}).</source>
+        <translation>Ce courriel a ouvert une action à mener ({state}).</translation>
+    </message>
+    <message>
+        <source>Logged as a contact of the action of review {review} ({state}).</source>
+        <translation>Noté comme contact de l’action de l’avis {review} ({state}).</translation>
+    </message>
+</context>
+<context>
+    <name>InboxFeature</name>
+    <message>
+        <source>&amp;Replies to read…</source>
+        <translation>&amp;Réponses à lire…</translation>
+    </message>
+    <message>
+        <source>Clients&apos; emails read from the studio&apos;s mailbox</source>
+        <translation>Les courriels des clients lus dans la boîte aux lettres du studio</translation>
+    </message>
+    <message>
+        <source>Reading the mailbox…</source>
+        <translation>Lecture de la boîte aux lettres…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inbox: %n email(s) could not be read; they stay in the mailbox and are tried again.</source>
+        <translation>
+            <numerusform>Boîte de réception : %n courriel n’a pas pu être lu ; il reste dans la boîte aux lettres et sera relu.</numerusform>
+            <numerusform>Boîte de réception : %n courriels n’ont pas pu être lus ; ils restent dans la boîte aux lettres et seront relus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) recorded</source>
+        <translation>
+            <numerusform>%n avis enregistré</numerusform>
+            <numerusform>%n avis enregistrés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies) to read</source>
+        <translation>
+            <numerusform>%n réponse à lire</numerusform>
+            <numerusform>%n réponses à lire</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inbox: %1.</source>
+        <translation>Boîte de réception : %1.</translation>
+    </message>
+    <message>
+        <source>Inbox: {why}</source>
+        <translation>Boîte de réception : {why}</translation>
+    </message>
+    <message>
+        <source>Replies to read</source>
+        <translation>Réponses à lire</translation>
+    </message>
+</context>
+<context>
+    <name>InboxSettingsPage</name>
+    <message>
+        <source>SSL/TLS (port 993)</source>
+        <translation>SSL/TLS (port 993)</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 143)</source>
+        <translation>STARTTLS (port 143)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>only when asked</source>
+        <translation>seulement sur demande</translation>
+    </message>
+    <message>
+        <source>Gmail and Google Workspace: imap.gmail.com, port 993, SSL/TLS, with an app password (2-step verification on). Outlook.com and most Microsoft 365 mailboxes refuse passwords for IMAP: point the answer address at another mailbox.</source>
+        <translation>Gmail et Google Workspace : imap.gmail.com, port 993, SSL/TLS, avec un mot de passe d’application (validation en deux étapes activée). Outlook.com et la plupart des boîtes Microsoft 365 refusent les mots de passe en IMAP : faites arriver les réponses dans une autre boîte.</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Mailbox server (IMAP)</source>
+        <translation>Serveur de la boîte aux lettres (IMAP)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sécurité :</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Nom d’utilisateur :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Give up waiting after:</source>
+        <translation>Abandonner l’attente après :</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Folder the answers arrive in:</source>
+        <translation>Dossier où arrivent les réponses :</translation>
+    </message>
+    <message>
+        <source>Move the studio&apos;s answers to:</source>
+        <translation>Déplacer les réponses traitées vers :</translation>
+    </message>
+    <message>
+        <source>While the window is open, check every:</source>
+        <translation>Pendant que la fenêtre est ouverte, vérifier toutes les :</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>the mailbox test</source>
+        <translation>le test de la boîte aux lettres</translation>
+    </message>
+</context>
+<context>
+    <name>InboxStatusWidget</name>
+    <message>
+        <source>Open the replies to read</source>
+        <translation>Ouvrir les réponses à lire</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replies to read: %n</source>
+        <translation>
+            <numerusform>Réponses à lire : %n</numerusform>
+            <numerusform>Réponses à lire : %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InvitationsPage</name>
     <message>
         <source>After two 5-star reviews in a row</source>
@@ -1879,6 +2240,21 @@ Journaux : {logs}</translation>
     <message>
         <source>No review link: no invitation is sent until one is set.</source>
         <translation>Aucun lien d’avis : aucune invitation n’est envoyée tant qu’il n’y en a pas.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyringPassword</name>
+    <message>
+        <source>the system keyring</source>
+        <translation>le trousseau du système</translation>
+    </message>
+    <message>
+        <source>(kept in the system keyring)</source>
+        <translation>(gardé dans le trousseau du système)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
     </message>
 </context>
 <context>
@@ -2186,6 +2562,10 @@ Journaux : {logs}</translation>
         <translation>{class_name} avec {coach}</translation>
     </message>
     <message>
+        <source>✉  {client} · replied to the outreach · {when}</source>
+        <translation>✉  {client} · a répondu à la relance · {when}</translation>
+    </message>
+    <message>
         <source>usual {usual} over {count} reviews → now {recent} ({n} recent)</source>
         <translation>habituellement {usual} sur {count} avis → maintenant {recent} ({n} récents)</translation>
     </message>
@@ -2207,6 +2587,10 @@ Journaux : {logs}</translation>
     <message>
         <source>NPS this month</source>
         <translation>NPS ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Net Promoter Score (0-10) this month</source>
+        <translation>Net Promoter Score (0-10) ce mois-ci</translation>
     </message>
     <message>
         <source>response rate this month</source>
@@ -2289,6 +2673,10 @@ Journaux : {logs}</translation>
         <translation>{answered} réponses sur {shown} demandes affichées</translation>
     </message>
     <message>
+        <source>Response rate by channel this month</source>
+        <translation>Taux de réponse par canal ce mois-ci</translation>
+    </message>
+    <message>
         <source>Business reviews per month</source>
         <translation>Avis sur l’entreprise par mois</translation>
     </message>
@@ -2347,6 +2735,14 @@ Journaux : {logs}</translation>
         <translation>%1 étoiles</translation>
     </message>
     <message>
+        <source>How likely are you to recommend %1 to a friend or family member?</source>
+        <translation>Quelle est la probabilité que vous recommandiez %1 à un ami ou à un membre de votre famille ?</translation>
+    </message>
+    <message>
+        <source>0 is not at all likely, 10 is extremely likely.</source>
+        <translation>0 : pas du tout probable, 10 : extrêmement probable.</translation>
+    </message>
+    <message>
         <source>A comment? (optional)</source>
         <translation>Un commentaire ? (facultatif)</translation>
     </message>
@@ -2399,6 +2795,57 @@ Journaux : {logs}</translation>
     <message>
         <source>English label:</source>
         <translation>Libellé anglais :</translation>
+    </message>
+</context>
+<context>
+    <name>RepliesView</name>
+    <message>
+        <source>Show handled replies too</source>
+        <translation>Montrer aussi les réponses traitées</translation>
+    </message>
+    <message>
+        <source>Check the mailbox now</source>
+        <translation>Vérifier la boîte aux lettres maintenant</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Répond à</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>the replies to read</source>
+        <translation>les réponses à lire</translation>
+    </message>
+    <message>
+        <source>Could not read the replies: {why}</source>
+        <translation>Impossible de lire les réponses : {why}</translation>
+    </message>
+    <message>
+        <source>No reply to read.</source>
+        <translation>Aucune réponse à lire.</translation>
+    </message>
+    <message>
+        <source>1 reply to read</source>
+        <translation>1 réponse à lire</translation>
+    </message>
+    <message>
+        <source>{n} replies to read</source>
+        <translation>{n} réponses à lire</translation>
+    </message>
+    <message>
+        <source>{when} (handled)</source>
+        <translation>{when} (traitée)</translation>
     </message>
 </context>
 <context>
@@ -2462,6 +2909,89 @@ Journaux : {logs}</translation>
     <message>
         <source>{name}: {reviews} reviews, average {average}, NPS {nps} ({promoters} promoters, {passives} passives, {detractors} detractors)</source>
         <translation>{name} : {reviews} avis, moyenne {average}, NPS {nps} ({promoters} promoteurs, {passives} passifs, {detractors} détracteurs)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsSettingsPage</name>
+    <message>
+        <source>Send email review requests after classes</source>
+        <translation>Envoyer des demandes d’avis par courriel après les cours</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> heures</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Only to clients who agreed to receive email from the studio</source>
+        <translation>Seulement aux clients qui ont accepté de recevoir des courriels du studio</translation>
+    </message>
+    <message>
+        <source>Empty: the sender address</source>
+        <translation>Vide : l’adresse d’expédition</translation>
+    </message>
+    <message>
+        <source>Requests leave through the outbox (Settings → Email); the answers are read from the mailbox (Settings → Inbox), which must receive the answer address.</source>
+        <translation>Les demandes partent par la boîte d’envoi (Paramètres → Courriel) ; les réponses sont lues dans la boîte aux lettres (Paramètres → Boîte de réception), qui doit recevoir l’adresse de réponse.</translation>
+    </message>
+    <message>
+        <source>After a class</source>
+        <translation>Après un cours</translation>
+    </message>
+    <message>
+        <source>About the studio</source>
+        <translation>Sur le studio</translation>
+    </message>
+    <message>
+        <source>When a request goes</source>
+        <translation>Quand une demande part</translation>
+    </message>
+    <message>
+        <source>After the end of the class:</source>
+        <translation>Après la fin du cours :</translation>
+    </message>
+    <message>
+        <source>Not before:</source>
+        <translation>Pas avant :</translation>
+    </message>
+    <message>
+        <source>Not after:</source>
+        <translation>Pas après :</translation>
+    </message>
+    <message>
+        <source>At most one request per client every:</source>
+        <translation>Au plus une demande par client tous les :</translation>
+    </message>
+    <message>
+        <source>Drop a request not sent within:</source>
+        <translation>Abandonner une demande non envoyée dans les :</translation>
+    </message>
+    <message>
+        <source>Clients may answer for:</source>
+        <translation>Les clients peuvent répondre pendant :</translation>
+    </message>
+    <message>
+        <source>Answers go to:</source>
+        <translation>Les réponses vont à :</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>the request preview</source>
+        <translation>l’aperçu de la demande</translation>
+    </message>
+    <message>
+        <source>Subject: {subject}</source>
+        <translation>Objet : {subject}</translation>
+    </message>
+    <message>
+        <source>No preview: {why}</source>
+        <translation>Pas d’aperçu : {why}</translation>
     </message>
 </context>
 <context>
@@ -2620,6 +3150,10 @@ Journaux : {logs}</translation>
     <message>
         <source>Reviews dated before 1900 (a typo in an imported file?), left out of these figures: {count}</source>
         <translation>Avis datés d&apos;avant 1900 (une faute de frappe dans un fichier importé ?), exclus de ces chiffres : {count}</translation>
+    </message>
+    <message>
+        <source>Response rate by channel</source>
+        <translation>Taux de réponse par canal</translation>
     </message>
     <message>
         <source>{kind} per day</source>
@@ -2817,6 +3351,14 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     <message>
         <source>Email</source>
         <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Email requests</source>
+        <translation>Demandes par courriel</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
     </message>
     <message>
         <source>Email templates</source>
