@@ -14,10 +14,10 @@ from feedback_desk.errors import StoreError
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 # The newest migration's revision id; tests check that it is Alembic's head.
-HEAD_REVISION = "0002_inbox"
+HEAD_REVISION = "0003_prompt_channels"
 
 # Every revision this version knows, oldest first.
-KNOWN_REVISIONS = ("0001", "0002_inbox")
+KNOWN_REVISIONS = ("0001", "0002_inbox", "0003_prompt_channels")
 
 
 def current_revision(connection: Connection) -> str | None:

@@ -73,7 +73,8 @@ class Prompt(Base):
 
     __table_args__ = (
         Index("ix_prompts_client_shown", "client_id", "shown_at"),
-        Index("ix_prompts_day_outcome", "local_day", "kind", "outcome"),
+        # Covers the response rate by day and by channel (an index-only scan of the period).
+        Index("ix_prompts_day_channel_outcome", "local_day", "kind", "channel", "outcome"),
     )
 
 
