@@ -196,6 +196,15 @@ def test_a_failing_mailbox_is_said_once_in_words(qtbot, open_window, studio: Stu
         assert task is not None
         qtbot.waitUntil(lambda: not feature.worker.running, timeout=20_000)  # type: ignore[union-attr]
     assert [text for text in said if text.startswith("Inbox:")] == []
+    # Once a pass works, the next failure is said again.
+    change_secret(studio.store, "imap.password", studio.mailbox.password, clock=studio.clock)
+    feature.fetch_now()
+    qtbot.waitUntil(lambda: feature.last_failure is None, timeout=20_000)
+    qtbot.waitUntil(lambda: not feature.worker.running, timeout=20_000)  # type: ignore[union-attr]
+    change_secret(studio.store, "imap.password", "not-the-password", clock=studio.clock)
+    feature.fetch_now()
+    qtbot.waitUntil(lambda: feature.last_failure is not None, timeout=20_000)
+    assert [text for text in said if text.startswith("Inbox:")] == [feature.last_failure]
 
 
 def test_without_a_mailbox_nothing_is_read(qtbot, open_window, studio: Studio) -> None:  # type: ignore[no-untyped-def]

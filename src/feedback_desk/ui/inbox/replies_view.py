@@ -183,11 +183,6 @@ class RepliesView(QWidget):
         if entry is not None:
             self.panel.show_entry(entry, self._tz)
 
-    def choose(self, inbound_id: int) -> None:
-        """Show that email (as a click on its row does)."""
-        keys = [self.model.row_at(row).key for row in range(self.model.rowCount())]
-        self.table.selectRow(keys.index(inbound_id))
-
     def _changed(self) -> None:
         self.handled_changed.emit()
         self.reload()

@@ -54,7 +54,7 @@ class InboxFeature(WindowFeature):
         worker.started.connect(self._track)
         worker.fetched.connect(self._fetched)
         worker.fetch_failed.connect(self._failed)
-        worker.unhandled_changed.connect(self._count_read)
+        worker.unhandled_changed.connect(self._show_count)
         context.settings_changed.connect(self._configure)
         self.worker = worker
         self.context = context
@@ -82,7 +82,6 @@ class InboxFeature(WindowFeature):
         self.window.status.track(task, self.tr("Reading the mailbox…"))
 
     def _fetched(self, summary: FetchSummary) -> None:
-        self.last_failure = None
         if summary.problems:
             self._say_once(
                 self.tr(
@@ -92,6 +91,8 @@ class InboxFeature(WindowFeature):
                     len(summary.problems),
                 )
             )
+        else:
+            self.last_failure = None  # a pass worked: the next failure is news
         if not (summary.reviews or summary.inbound):
             return
         parts = []
@@ -115,9 +116,6 @@ class InboxFeature(WindowFeature):
         if text != self.last_failure:
             self.last_failure = text
             self.window.status.show_error(text)
-
-    def _count_read(self, count: int) -> None:
-        self._show_count(count)
 
     def _show_count(self, count: int) -> None:
         self.status_widget.set_count(count)
