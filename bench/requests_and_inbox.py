@@ -21,7 +21,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
-from tests.support.dovecot import dovecot_server
+from tests.support.dovecot import DovecotServer, MailboxUser, dovecot_server
 
 from feedback_desk.clock import FixedClock
 from feedback_desk.domain.kinds import (
@@ -39,6 +39,7 @@ from feedback_desk.services.requests.planning import due_requests
 from feedback_desk.services.settings import load_settings, set_setting
 from feedback_desk.services.settings_admin import change_secret
 from feedback_desk.services.studio import open_studio
+from feedback_desk.store.database import Store
 from feedback_desk.store.models import (
     Attendance,
     ClassSession,
@@ -146,7 +147,7 @@ def bench_planning(clients: int) -> None:
     )
 
 
-def _sent_requests(store: object, answers: int) -> list[tuple[str, str]]:
+def sent_requests(store: object, answers: int) -> list[tuple[str, str]]:
     """M sent class requests (their outbox emails and prompts); their (Message-ID, token)."""
     sent_at = AT - timedelta(hours=20)
     refs = []
@@ -229,37 +230,47 @@ def _sent_requests(store: object, answers: int) -> list[tuple[str, str]]:
     return refs
 
 
+def mailbox_store(folder: Path, server: DovecotServer, user: MailboxUser) -> Store:
+    """A new store in *folder* that reads *user*'s mailbox (its password in a file keyring in
+    *folder*: the bench never touches a real keyring)."""
+    os.environ["PYTHON_KEYRING_BACKEND"] = "tests.support.keyring_backend.TestKeyring"
+    os.environ["FEEDBACK_DESK_TEST_KEYRING"] = str(folder / "keyring.json")
+    store = open_studio(folder / "bench.sqlite")
+    _settings(
+        store,
+        {
+            "imap.host": "127.0.0.1",
+            "imap.port": str(server.port),
+            "imap.security": "none",
+            "imap.username": user.username,
+        },
+    )
+    change_secret(store, "imap.password", user.password, clock=FixedClock(AT))
+    return store
+
+
+def append_answers(user: MailboxUser, refs: list[tuple[str, str]]) -> None:
+    """Each request's answer in the mailbox, as a client's mail program writes it."""
+    client = user.client()
+    for n, (message_id, _token) in enumerate(refs, start=1):
+        reply = EmailMessage()
+        reply["From"] = f"c{n}@x.example"
+        reply["Subject"] = "Re: How was Spin 45?"
+        reply["Date"] = format_datetime(AT - timedelta(hours=1))
+        reply["In-Reply-To"] = message_id
+        reply.set_content(f"{1 + n % 5} thanks!\n\nOn Thu, Studio wrote:\n> How was it?\n")
+        client.append("INBOX", bytes(reply))
+    client.logout()
+
+
 def bench_fetch(answers: int) -> None:
     with dovecot_server() as server, tempfile.TemporaryDirectory() as folder:
         if server is None:
             print("fetch: skipped, Dovecot is not installed")
             return
-        # The tests' file keyring, in the throw-away folder: the bench never touches a real one.
-        os.environ["PYTHON_KEYRING_BACKEND"] = "tests.support.keyring_backend.TestKeyring"
-        os.environ["FEEDBACK_DESK_TEST_KEYRING"] = str(Path(folder) / "keyring.json")
         user = server.add_user()
-        store = open_studio(Path(folder) / "bench.sqlite")
-        _settings(
-            store,
-            {
-                "imap.host": "127.0.0.1",
-                "imap.port": str(server.port),
-                "imap.security": "none",
-                "imap.username": user.username,
-            },
-        )
-        change_secret(store, "imap.password", user.password, clock=FixedClock(AT))
-        refs = _sent_requests(store, answers)
-        client = user.client()
-        for n, (message_id, _token) in enumerate(refs, start=1):
-            reply = EmailMessage()
-            reply["From"] = f"c{n}@x.example"
-            reply["Subject"] = "Re: How was Spin 45?"
-            reply["Date"] = format_datetime(AT - timedelta(hours=1))
-            reply["In-Reply-To"] = message_id
-            reply.set_content(f"{1 + n % 5} thanks!\n\nOn Thu, Studio wrote:\n> How was it?\n")
-            client.append("INBOX", bytes(reply))
-        client.logout()
+        store = mailbox_store(Path(folder), server, user)
+        append_answers(user, sent_requests(store, answers))
         started = time.perf_counter()
         summary = fetch_inbox(store, transport=ImapClientTransport(), clock=FixedClock(AT))
         took = time.perf_counter() - started

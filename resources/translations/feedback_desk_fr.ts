@@ -292,6 +292,14 @@ Journaux : {logs}</translation>
         <source>Closed by {staff}</source>
         <translation>Fermée par {staff}</translation>
     </message>
+    <message>
+        <source>Email reply</source>
+        <translation>Réponse par courriel</translation>
+    </message>
+    <message>
+        <source>The client&apos;s reply to the outreach (no review)</source>
+        <translation>La réponse du client à la relance (aucun avis)</translation>
+    </message>
 </context>
 <context>
     <name>AddReviewDialog</name>
@@ -430,6 +438,10 @@ Journaux : {logs}</translation>
     <message>
         <source>The review could not be recorded: {why}</source>
         <translation>L&apos;avis n&apos;a pas pu être enregistré : {why}</translation>
+    </message>
+    <message>
+        <source>Would recommend (0-10):</source>
+        <translation>Recommanderait (0-10) :</translation>
     </message>
 </context>
 <context>
@@ -942,6 +954,42 @@ Journaux : {logs}</translation>
     <message>
         <source>Testimonial</source>
         <translation>Témoignage</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Répond à</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Traité</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>(their email)</source>
+        <translation>(son courriel)</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
+        <source>Emails ({n} to read)</source>
+        <translation>Courriels ({n} à lire)</translation>
+    </message>
+    <message>
+        <source>Emails ({n})</source>
+        <translation>Courriels ({n})</translation>
     </message>
 </context>
 <context>
@@ -1547,6 +1595,25 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <source>{p} promoters (9-10), {n} passives (7-8), {d} detractors (0-6), of {r} answers to the 0-10 question</source>
+        <translation>{p} promoteurs (9-10), {n} passifs (7-8), {d} détracteurs (0-6), sur {r} réponses à la question 0-10</translation>
+    </message>
+    <message>
+        <source>Net Promoter Score (0-10): {nps} ({details})</source>
+        <translation>Net Promoter Score (0-10) : {nps} ({details})</translation>
+    </message>
+    <message>
+        <source>{caption}: no prompt shown</source>
+        <translation>{caption} : aucune demande affichée</translation>
+    </message>
+    <message>
+        <source>{channel}: {answered} answered of {shown} prompts shown</source>
+        <translation>{channel} : {answered} réponses sur {shown} demandes affichées</translation>
+    </message>
+</context>
+<context>
     <name>FindClientDialog</name>
     <message>
         <source>Email consent</source>
@@ -2148,6 +2215,300 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>InboundMessageDialog</name>
+    <message>
+        <source>Client&apos;s email</source>
+        <translation>Courriel du client</translation>
+    </message>
+    <message>
+        <source>the email</source>
+        <translation>le courriel</translation>
+    </message>
+    <message>
+        <source>Email not found</source>
+        <translation>Courriel introuvable</translation>
+    </message>
+</context>
+<context>
+    <name>InboundPanel</name>
+    <message>
+        <source>From:</source>
+        <translation>De :</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Reçu :</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Client :</translation>
+    </message>
+    <message>
+        <source>Answers:</source>
+        <translation>Répond à :</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Action :</translation>
+    </message>
+    <message>
+        <source>Handled:</source>
+        <translation>Traité :</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Répondre…</translation>
+    </message>
+    <message>
+        <source>Mark handled</source>
+        <translation>Marquer comme traité</translation>
+    </message>
+    <message>
+        <source>Open client</source>
+        <translation>Ouvrir le client</translation>
+    </message>
+    <message>
+        <source>Open review</source>
+        <translation>Ouvrir l’avis</translation>
+    </message>
+    <message>
+        <source>Close the action…</source>
+        <translation>Fermer l’action…</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(inconnu)</translation>
+    </message>
+    <message>
+        <source>by {who} on {when}</source>
+        <translation>par {who} le {when}</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
+        <source>the reply</source>
+        <translation>la réponse</translation>
+    </message>
+    <message>
+        <source>Preparing the email…</source>
+        <translation>Préparation du courriel…</translation>
+    </message>
+    <message>
+        <source>the email</source>
+        <translation>le courriel</translation>
+    </message>
+    <message>
+        <source>Reply queued in the outbox.</source>
+        <translation>Réponse mise dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>closing the action</source>
+        <translation>la fermeture de l’action</translation>
+    </message>
+    <message>
+        <source>Action closed.</source>
+        <translation>Action fermée.</translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message>
+        <source>a review request</source>
+        <translation>une demande d’avis</translation>
+    </message>
+    <message>
+        <source>a follow-up</source>
+        <translation>un suivi</translation>
+    </message>
+    <message>
+        <source>a reply to their review</source>
+        <translation>une réponse à son avis</translation>
+    </message>
+    <message>
+        <source>the non-respondent outreach</source>
+        <translation>la relance des non-répondants</translation>
+    </message>
+    <message>
+        <source>a thank-you</source>
+        <translation>un remerciement</translation>
+    </message>
+    <message>
+        <source>a Google invitation</source>
+        <translation>une invitation Google</translation>
+    </message>
+    <message>
+        <source>a testimonial request</source>
+        <translation>une demande de témoignage</translation>
+    </message>
+    <message>
+        <source>another email of the studio</source>
+        <translation>un autre courriel du studio</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouverte</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermée</translation>
+    </message>
+    <message>
+        <source>This email opened an action to take ({state}).</source>
+        <translation>Ce courriel a ouvert une action à mener ({state}).</translation>
+    </message>
+    <message>
+        <source>Logged as a contact of the action of review {review} ({state}).</source>
+        <translation>Noté comme contact de l’action de l’avis {review} ({state}).</translation>
+    </message>
+</context>
+<context>
+    <name>InboxFeature</name>
+    <message>
+        <source>&amp;Replies to read…</source>
+        <translation>&amp;Réponses à lire…</translation>
+    </message>
+    <message>
+        <source>Clients&apos; emails read from the studio&apos;s mailbox</source>
+        <translation>Les courriels des clients lus dans la boîte aux lettres du studio</translation>
+    </message>
+    <message>
+        <source>Reading the mailbox…</source>
+        <translation>Lecture de la boîte aux lettres…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inbox: %n email(s) could not be read; they stay in the mailbox and are tried again.</source>
+        <translation>
+            <numerusform>Boîte de réception : %n courriel n’a pas pu être lu ; il reste dans la boîte aux lettres et sera relu.</numerusform>
+            <numerusform>Boîte de réception : %n courriels n’ont pas pu être lus ; ils restent dans la boîte aux lettres et seront relus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) recorded</source>
+        <translation>
+            <numerusform>%n avis enregistré</numerusform>
+            <numerusform>%n avis enregistrés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies) to read</source>
+        <translation>
+            <numerusform>%n réponse à lire</numerusform>
+            <numerusform>%n réponses à lire</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inbox: %1.</source>
+        <translation>Boîte de réception : %1.</translation>
+    </message>
+    <message>
+        <source>Inbox: {why}</source>
+        <translation>Boîte de réception : {why}</translation>
+    </message>
+    <message>
+        <source>Replies to read</source>
+        <translation>Réponses à lire</translation>
+    </message>
+</context>
+<context>
+    <name>InboxSettingsPage</name>
+    <message>
+        <source>SSL/TLS (port 993)</source>
+        <translation>SSL/TLS (port 993)</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 143)</source>
+        <translation>STARTTLS (port 143)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>only when asked</source>
+        <translation>seulement sur demande</translation>
+    </message>
+    <message>
+        <source>Gmail and Google Workspace: imap.gmail.com, port 993, SSL/TLS, with an app password (2-step verification on). Outlook.com and most Microsoft 365 mailboxes refuse passwords for IMAP: point the answer address at another mailbox.</source>
+        <translation>Gmail et Google Workspace : imap.gmail.com, port 993, SSL/TLS, avec un mot de passe d’application (validation en deux étapes activée). Outlook.com et la plupart des boîtes Microsoft 365 refusent les mots de passe en IMAP : faites arriver les réponses dans une autre boîte.</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Mailbox server (IMAP)</source>
+        <translation>Serveur de la boîte aux lettres (IMAP)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sécurité :</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Nom d’utilisateur :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Give up waiting after:</source>
+        <translation>Abandonner l’attente après :</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Folder the answers arrive in:</source>
+        <translation>Dossier où arrivent les réponses :</translation>
+    </message>
+    <message>
+        <source>Move the studio&apos;s answers to:</source>
+        <translation>Déplacer les réponses traitées vers :</translation>
+    </message>
+    <message>
+        <source>While the window is open, check every:</source>
+        <translation>Pendant que la fenêtre est ouverte, vérifier toutes les :</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>the mailbox test</source>
+        <translation>le test de la boîte aux lettres</translation>
+    </message>
+</context>
+<context>
+    <name>InboxStatusWidget</name>
+    <message>
+        <source>Open the replies to read</source>
+        <translation>Ouvrir les réponses à lire</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replies to read: %n</source>
+        <translation>
+            <numerusform>Réponses à lire : %n</numerusform>
+            <numerusform>Réponses à lire : %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InvitationsPage</name>
     <message>
         <source>After two 5-star reviews in a row</source>
@@ -2267,6 +2628,21 @@ Journaux : {logs}</translation>
             <numerusform>, %n par courriel.</numerusform>
             <numerusform>, %n par courriel.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>KeyringPassword</name>
+    <message>
+        <source>the system keyring</source>
+        <translation>le trousseau du système</translation>
+    </message>
+    <message>
+        <source>(kept in the system keyring)</source>
+        <translation>(gardé dans le trousseau du système)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
     </message>
 </context>
 <context>
@@ -2932,6 +3308,10 @@ Journaux : {logs}</translation>
         <source>Recent reviews:</source>
         <translation>Avis récents :</translation>
     </message>
+    <message>
+        <source>✉  {client} · replied to the outreach · {when}</source>
+        <translation>✉  {client} · a répondu à la relance · {when}</translation>
+    </message>
 </context>
 <context>
     <name>OverviewTab</name>
@@ -3030,6 +3410,14 @@ Journaux : {logs}</translation>
     <message>
         <source>Business reviews per month</source>
         <translation>Avis sur l’entreprise par mois</translation>
+    </message>
+    <message>
+        <source>Net Promoter Score (0-10) this month</source>
+        <translation>Net Promoter Score (0-10) ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Response rate by channel this month</source>
+        <translation>Taux de réponse par canal ce mois-ci</translation>
     </message>
 </context>
 <context>
@@ -3139,6 +3527,14 @@ Journaux : {logs}</translation>
         <source>Touch a star first.</source>
         <translation>Touchez d’abord une étoile.</translation>
     </message>
+    <message>
+        <source>How likely are you to recommend %1 to a friend or family member?</source>
+        <translation>Quelle est la probabilité que vous recommandiez %1 à un ami ou à un membre de votre famille ?</translation>
+    </message>
+    <message>
+        <source>0 is not at all likely, 10 is extremely likely.</source>
+        <translation>0 : pas du tout probable, 10 : extrêmement probable.</translation>
+    </message>
 </context>
 <context>
     <name>RecipientsModel</name>
@@ -3191,6 +3587,57 @@ Journaux : {logs}</translation>
     <message>
         <source>English label:</source>
         <translation>Libellé anglais :</translation>
+    </message>
+</context>
+<context>
+    <name>RepliesView</name>
+    <message>
+        <source>Show handled replies too</source>
+        <translation>Montrer aussi les réponses traitées</translation>
+    </message>
+    <message>
+        <source>Check the mailbox now</source>
+        <translation>Vérifier la boîte aux lettres maintenant</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Répond à</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>the replies to read</source>
+        <translation>les réponses à lire</translation>
+    </message>
+    <message>
+        <source>Could not read the replies: {why}</source>
+        <translation>Impossible de lire les réponses : {why}</translation>
+    </message>
+    <message>
+        <source>No reply to read.</source>
+        <translation>Aucune réponse à lire.</translation>
+    </message>
+    <message>
+        <source>1 reply to read</source>
+        <translation>1 réponse à lire</translation>
+    </message>
+    <message>
+        <source>{n} replies to read</source>
+        <translation>{n} réponses à lire</translation>
+    </message>
+    <message>
+        <source>{when} (handled)</source>
+        <translation>{when} (traitée)</translation>
     </message>
 </context>
 <context>
@@ -3254,6 +3701,89 @@ Journaux : {logs}</translation>
     <message>
         <source>{name}: {reviews} reviews, average {average}, NPS {nps} ({promoters} promoters, {passives} passives, {detractors} detractors)</source>
         <translation>{name} : {reviews} avis, moyenne {average}, NPS {nps} ({promoters} promoteurs, {passives} passifs, {detractors} détracteurs)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsSettingsPage</name>
+    <message>
+        <source>Send email review requests after classes</source>
+        <translation>Envoyer des demandes d’avis par courriel après les cours</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> heures</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Only to clients who agreed to receive email from the studio</source>
+        <translation>Seulement aux clients qui ont accepté de recevoir des courriels du studio</translation>
+    </message>
+    <message>
+        <source>Empty: the sender address</source>
+        <translation>Vide : l’adresse d’expédition</translation>
+    </message>
+    <message>
+        <source>Requests leave through the outbox (Settings → Email); the answers are read from the mailbox (Settings → Inbox), which must receive the answer address.</source>
+        <translation>Les demandes partent par la boîte d’envoi (Paramètres → Courriel) ; les réponses sont lues dans la boîte aux lettres (Paramètres → Boîte de réception), qui doit recevoir l’adresse de réponse.</translation>
+    </message>
+    <message>
+        <source>After a class</source>
+        <translation>Après un cours</translation>
+    </message>
+    <message>
+        <source>About the studio</source>
+        <translation>Sur le studio</translation>
+    </message>
+    <message>
+        <source>When a request goes</source>
+        <translation>Quand une demande part</translation>
+    </message>
+    <message>
+        <source>After the end of the class:</source>
+        <translation>Après la fin du cours :</translation>
+    </message>
+    <message>
+        <source>Not before:</source>
+        <translation>Pas avant :</translation>
+    </message>
+    <message>
+        <source>Not after:</source>
+        <translation>Pas après :</translation>
+    </message>
+    <message>
+        <source>At most one request per client every:</source>
+        <translation>Au plus une demande par client tous les :</translation>
+    </message>
+    <message>
+        <source>Drop a request not sent within:</source>
+        <translation>Abandonner une demande non envoyée dans les :</translation>
+    </message>
+    <message>
+        <source>Clients may answer for:</source>
+        <translation>Les clients peuvent répondre pendant :</translation>
+    </message>
+    <message>
+        <source>Answers go to:</source>
+        <translation>Les réponses vont à :</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>the request preview</source>
+        <translation>l’aperçu de la demande</translation>
+    </message>
+    <message>
+        <source>Subject: {subject}</source>
+        <translation>Objet : {subject}</translation>
+    </message>
+    <message>
+        <source>No preview: {why}</source>
+        <translation>Pas d’aperçu : {why}</translation>
     </message>
 </context>
 <context>
@@ -3440,6 +3970,10 @@ Journaux : {logs}</translation>
     <message>
         <source>No “where you excel” aspect was ticked in this period.</source>
         <translation>Aucun aspect « où vous excellez » n’a été coché sur cette période.</translation>
+    </message>
+    <message>
+        <source>Response rate by channel</source>
+        <translation>Taux de réponse par canal</translation>
     </message>
 </context>
 <context>
@@ -3633,6 +4167,14 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     <message>
         <source>Testimonials</source>
         <translation>Témoignages</translation>
+    </message>
+    <message>
+        <source>Email requests</source>
+        <translation>Demandes par courriel</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
     </message>
 </context>
 <context>

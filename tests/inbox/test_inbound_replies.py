@@ -70,7 +70,9 @@ def test_a_reply_to_a_follow_up_is_logged_on_the_open_action(studio: Studio, cli
     assert listed[0]["received_at"] == "2026-05-12T12:00:00-04:00"
 
 
-def test_a_non_respondent_who_answers_the_outreach_gets_an_action(studio: Studio) -> None:
+def outreach_answered(studio: Studio) -> None:
+    """Audrey ignored two prompts, got the non-respondent outreach on 10 May at 10:00 and
+    answered it at 18:00; the mailbox was read at 19:00."""
     b = studio.builder
     b.setting("studio.address", "1 rue X")
     audrey = b.client("C17", "Audrey", "Tremblay", language="en", email=AUDREY, consent=True)
@@ -101,6 +103,10 @@ def test_a_non_respondent_who_answers_the_outreach_gets_an_action(studio: Studio
         )
     )
     studio.fetch("2026-05-10T19:00")
+
+
+def test_a_non_respondent_who_answers_the_outreach_gets_an_action(studio: Studio) -> None:
+    outreach_answered(studio)
     with studio.store.read() as session:
         actions = list(session.scalars(select(Action).where(Action.review_id.is_(None))))
     assert len(actions) == 1

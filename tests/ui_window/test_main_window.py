@@ -65,6 +65,7 @@ def test_menus_offer_the_studio_actions(open_window, demo_path: Path) -> None:  
         "Non-respondents…",
         "Thank the promoters…",
         "Invite to recommend…",
+        "Replies to read…",
     ]
     assert texts["Tools"] == ["Kiosk mode", "Outbox…", "Settings…"]
     assert texts["Help"] == ["About Feedback Desk"]

@@ -224,6 +224,8 @@ def test_settings_shows_every_features_page(qtbot, open_window, demo_path: Path)
         "Kiosk",
         "Aspects",
         "Email",
+        "Email requests",
+        "Inbox",
         "Email templates",
         "Google",
         "Google invitations",

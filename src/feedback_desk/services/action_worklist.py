@@ -1,6 +1,10 @@
 """The worklist of actions to take: every action, open or closed, filtered, sorted, counted and
 read a page at a time in SQL, and closed in bulk (with the closing undone on request).
 
+An action opened by a client's reply to the outreach has no review: its row shows the reply (its
+date, its client, its text) and opens it; the filters on the review's kind, coach, class and date
+leave it out.
+
 A listing sorts the matching action ids once, in SQL (joined only to what the filters and the
 order need); the length of that list is the count. Each page is then one query by id: the
 action, its review, client, class and coach by joins, and the number of contacts by a correlated
@@ -33,6 +37,7 @@ from feedback_desk.store.models import (
     ClassType,
     Client,
     Coach,
+    InboundMessage,
     Review,
 )
 
@@ -119,24 +124,26 @@ class WorklistFilter:
 @dataclass(frozen=True)
 class WorklistRow:
     action_id: int
-    review_id: int
-    review: str  # the review's id as the studio knows it
+    # None (with kind and stars) for an action a client's reply opened: inbound_message_id.
+    review_id: int | None
+    review: str | None  # the review's id as the studio knows it
     client_id: int
     client: str
     client_name: str
-    kind: ReviewKind
+    kind: ReviewKind | None
     class_name: str | None
     coach_name: str | None
-    stars: int
+    stars: int | None
     edited_manually: bool
-    reviewed_at: datetime
-    comment: str | None
+    reviewed_at: datetime  # the review's date, or the reply's
+    comment: str | None  # the review's comment, or the reply's subject and text
     opened_at: datetime
     closed_at: datetime | None
     closed_by: str | None
     outcome: ActionOutcome | None
     note: str | None
     contacts: int
+    inbound_message_id: int | None = None
 
     @property
     def is_open(self) -> bool:
@@ -144,6 +151,10 @@ class WorklistRow:
 
 
 _coach = aliased(Coach)
+# The date the "Reviewed" column shows and sorts: the review's, or the reply's.
+_reviewed_at = func.coalesce(Review.created_at, InboundMessage.received_at)
+_client_id = func.coalesce(Review.client_id, InboundMessage.client_id)
+_comment = func.coalesce(Review.comment, InboundMessage.text)
 _contacts = (
     select(func.count(ActionContact.id))
     .where(ActionContact.action_id == Action.id)
@@ -153,17 +164,21 @@ _contacts = (
 
 
 def _matching(filters: WorklistFilter, key: SortKey | None = None) -> Select[int]:
-    """The ids of the actions matching *filters*, joined only to what they and the sort *key*
-    need.
+    """The ids of the actions matching *filters*, joined to their review or reply and to what
+    the filters and the sort *key* need.
 
     Review-side filters are written so that SQLite never walks the reviews' kind index (every
     review, most of them without an action): the actions, or the sessions of a coach or class,
     are the smaller place to start.
     """
-    stmt = select(Action.id).join(Review, Review.id == Action.review_id)
+    stmt = (
+        select(Action.id)
+        .outerjoin(Review, Review.id == Action.review_id)
+        .outerjoin(InboundMessage, InboundMessage.id == Action.inbound_message_id)
+    )
     words = fold(filters.client_search).split()
     if words or key is SortKey.CLIENT:
-        stmt = stmt.join(Client, Client.id == Review.client_id)
+        stmt = stmt.join(Client, Client.id == _client_id)
     if key in (SortKey.CLASS, SortKey.COACH):
         stmt = stmt.outerjoin(ClassSession, ClassSession.id == Review.session_id)
         if key is SortKey.CLASS:
@@ -200,7 +215,7 @@ def _sort_column(key: SortKey) -> Any:
     sort last in both directions)."""
     match key:
         case SortKey.REVIEWED:
-            return Review.created_at
+            return _reviewed_at
         case SortKey.CLIENT:
             return Client.search_key  # folded: accents and case ignored
         case SortKey.KIND:
@@ -212,7 +227,7 @@ def _sort_column(key: SortKey) -> Any:
         case SortKey.STARS:
             return Review.stars
         case SortKey.COMMENT:
-            return func.lower(func.nullif(func.trim(Review.comment), ""))
+            return func.lower(func.nullif(func.trim(_comment), ""))
         case SortKey.CONTACTS:
             return _contacts
         case SortKey.OPENED:
@@ -228,7 +243,7 @@ def _ordered_ids(filters: WorklistFilter, order: WorklistOrder) -> Select[int]:
     column = _sort_column(order.key)
     direction = column.desc() if order.descending else column.asc()
     return _matching(filters, order.key).order_by(
-        direction.nulls_last(), Review.created_at.desc(), Action.id.desc()
+        direction.nulls_last(), _reviewed_at.desc(), Action.id.desc()
     )
 
 
@@ -241,8 +256,8 @@ def _rows(session: Session, action_ids: Sequence[int]) -> list[WorklistRow]:
             Review.kind,
             Review.stars,
             Review.edited_manually,
-            Review.created_at,
-            Review.comment,
+            _reviewed_at.label("reviewed_at"),
+            _comment.label("comment"),
             Client.id.label("client_id"),
             Client.external_id.label("client"),
             Client.first_name,
@@ -252,8 +267,9 @@ def _rows(session: Session, action_ids: Sequence[int]) -> list[WorklistRow]:
             _coach.last_name.label("coach_last"),
             _contacts.label("contacts"),
         )
-        .join(Review, Review.id == Action.review_id)
-        .join(Client, Client.id == Review.client_id)
+        .outerjoin(Review, Review.id == Action.review_id)
+        .outerjoin(InboundMessage, InboundMessage.id == Action.inbound_message_id)
+        .join(Client, Client.id == _client_id)
         .outerjoin(ClassSession, ClassSession.id == Review.session_id)
         .outerjoin(ClassType, ClassType.id == ClassSession.class_id)
         .outerjoin(_coach, _coach.id == ClassSession.coach_id)
@@ -265,7 +281,6 @@ def _rows(session: Session, action_ids: Sequence[int]) -> list[WorklistRow]:
 
 def _row(r: Any) -> WorklistRow:
     action: Action = r.Action
-    assert action.review_id is not None  # joined with its review
     return WorklistRow(
         action_id=action.id,
         review_id=action.review_id,
@@ -278,7 +293,7 @@ def _row(r: Any) -> WorklistRow:
         coach_name=f"{r.coach_first} {r.coach_last}".strip() if r.coach_first else None,
         stars=r.stars,
         edited_manually=r.edited_manually,
-        reviewed_at=r.created_at,
+        reviewed_at=r.reviewed_at,
         comment=r.comment,
         opened_at=action.opened_at,
         closed_at=action.closed_at,
@@ -286,6 +301,7 @@ def _row(r: Any) -> WorklistRow:
         outcome=action.outcome,
         note=action.note,
         contacts=int(r.contacts or 0),
+        inbound_message_id=action.inbound_message_id,
     )
 
 

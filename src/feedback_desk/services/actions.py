@@ -1,4 +1,6 @@
-"""Actions to take: every review of 3 stars or fewer stays open until staff close it.
+"""Actions to take: every review of 3 stars or fewer stays open until staff close it, and so
+does the action a client's reply to the non-respondent outreach opened (no review: the reply
+names it).
 
 Closing needs an outcome and takes a note; both, with who and when, stay on the action and in the
 audit log. Bulk closing (for imported history) closes everything opened for reviews dated before a
@@ -17,7 +19,15 @@ from feedback_desk.domain.kinds import ActionOutcome, ReviewKind
 from feedback_desk.domain.segments import is_at_risk
 from feedback_desk.errors import UserInputError
 from feedback_desk.services import audit
-from feedback_desk.store.models import Action, ClassSession, ClassType, Client, Coach, Review
+from feedback_desk.store.models import (
+    Action,
+    ClassSession,
+    ClassType,
+    Client,
+    Coach,
+    InboundMessage,
+    Review,
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,21 @@ class OpenAction:
     coach_name: str | None
     opened_at: datetime
     edited_manually: bool
+
+
+@dataclass(frozen=True)
+class ReplyAction:
+    """An open action with no review: the client's reply to the outreach opened it."""
+
+    action_id: int
+    inbound_message_id: int
+    client_id: int
+    client: str
+    client_name: str
+    received_at: datetime
+    subject: str
+    text: str
+    opened_at: datetime
 
 
 def open_action_if_at_risk(session: Session, review: Review, *, at: datetime) -> Action | None:
@@ -152,6 +177,37 @@ def list_open_actions(
             )
         )
     return entries
+
+
+def list_open_reply_actions(
+    session: Session, *, limit: int | None = None, client_id: int | None = None
+) -> list[ReplyAction]:
+    """Open actions opened by a reply (no review), newest reply first."""
+    stmt = (
+        select(Action.id, Action.opened_at, InboundMessage, Client)
+        .join(InboundMessage, InboundMessage.id == Action.inbound_message_id)
+        .join(Client, Client.id == InboundMessage.client_id)
+        .where(Action.closed_at.is_(None), Action.review_id.is_(None))
+        .order_by(InboundMessage.received_at.desc(), Action.id.desc())
+    )
+    if client_id is not None:
+        stmt = stmt.where(InboundMessage.client_id == client_id)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [
+        ReplyAction(
+            action_id=action_id,
+            inbound_message_id=message.id,
+            client_id=client.id,
+            client=client.external_id,
+            client_name=client.full_name,
+            received_at=message.received_at,
+            subject=message.subject,
+            text=message.text,
+            opened_at=opened_at,
+        )
+        for action_id, opened_at, message, client in session.execute(stmt)
+    ]
 
 
 def count_open_actions(session: Session) -> int:

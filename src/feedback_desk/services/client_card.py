@@ -1,15 +1,17 @@
 """Everything the client card shows: the client, their reviews, prompts and their outcomes,
-actions to take, and their link to Google."""
+actions to take (their reviews' and those their replies opened), their emails read from the
+inbox, and their link to Google."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import null, select
 from sqlalchemy.orm import Session
 
 from feedback_desk.domain.kinds import ActionOutcome, PromptOutcome, ReviewKind
+from feedback_desk.services.inbox.listing import InboundEntry, list_inbound
 from feedback_desk.services.review_details import ReviewSummary, review_summaries
 from feedback_desk.store.models import (
     Action,
@@ -18,6 +20,7 @@ from feedback_desk.store.models import (
     Client,
     GoogleLink,
     GoogleReview,
+    InboundMessage,
     Prompt,
     Review,
 )
@@ -35,14 +38,16 @@ class PromptEntry:
 
 @dataclass(frozen=True)
 class ActionEntry:
-    review_id: int
-    review: str
-    stars: int
+    # None (with stars) for an action the client's reply opened: inbound_message_id names it.
+    review_id: int | None
+    review: str | None
+    stars: int | None
     opened_at: datetime
     closed_at: datetime | None
     outcome: ActionOutcome | None
     note: str | None
     closed_by: str | None
+    inbound_message_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,8 @@ class ClientCard:
     prompts: list[PromptEntry]
     actions: list[ActionEntry]
     google: list[GoogleEntry]
+    # Their emails read from the inbox (handled or not), newest first.
+    inbound: list[InboundEntry]
 
     @property
     def reviewed_on_google(self) -> bool:
@@ -90,13 +97,24 @@ def client_card(session: Session, client_id: int) -> ClientCard | None:
         .order_by(Prompt.shown_at.desc())
         .limit(CARD_LIMIT)
     ).all()
-    actions = session.execute(
+    review_actions = session.execute(
         select(Action, Review.id, Review.external_id, Review.stars)
         .join(Review, Review.id == Action.review_id)
         .where(Review.client_id == client_id)
         .order_by(Action.opened_at.desc())
         .limit(CARD_LIMIT)
     ).all()
+    # Each query starts from the client's own rows (an index), never from every action.
+    reply_actions = session.execute(
+        select(Action, null(), null(), null())
+        .join(InboundMessage, InboundMessage.id == Action.inbound_message_id)
+        .where(InboundMessage.client_id == client_id)
+        .order_by(Action.opened_at.desc())
+        .limit(CARD_LIMIT)
+    ).all()
+    actions = sorted(
+        [*review_actions, *reply_actions], key=lambda row: row[0].opened_at, reverse=True
+    )[:CARD_LIMIT]
     google = session.execute(
         select(GoogleReview, GoogleLink)
         .join(GoogleLink, GoogleLink.google_review_id == GoogleReview.id)
@@ -127,6 +145,7 @@ def client_card(session: Session, client_id: int) -> ClientCard | None:
                 outcome=action.outcome,
                 note=action.note,
                 closed_by=action.closed_by,
+                inbound_message_id=action.inbound_message_id,
             )
             for action, review_id, review_ref, stars in actions
         ],
@@ -141,4 +160,5 @@ def client_card(session: Session, client_id: int) -> ClientCard | None:
             )
             for review, link in google
         ],
+        inbound=list_inbound(session, include_handled=True, client_id=client.id, limit=CARD_LIMIT),
     )

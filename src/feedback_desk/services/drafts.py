@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -75,12 +76,16 @@ def draft_from_template(
     review: Review | None = None,
     action: Action | None = None,
     at: datetime,
+    values: Callable[[str], Mapping[str, str]] | None = None,
 ) -> Draft:
+    """*values*: more placeholders, given the draft's language."""
     language = language_for(client, settings)
     template = get_template(session, template_name, language)
-    values = client_values(client, settings)
+    filled = client_values(client, settings)
     if review is not None:
-        values |= review_values(review, settings, language)
+        filled |= review_values(review, settings, language)
+    if values is not None:
+        filled |= values(language)
     problem = None
     if not client.email:
         problem = f"{client.full_name} ({client.external_id}) has no email address"
@@ -88,8 +93,8 @@ def draft_from_template(
         problem = commercial_refusal(client, at)
     return Draft(
         to=client.email or "",
-        subject=" ".join(render_text(template.subject, values).split()),
-        body=render_text(template.body, values),
+        subject=" ".join(render_text(template.subject, filled).split()),
+        body=render_text(template.body, filled),
         instructions=tuple(INSTRUCTION.findall(template.body)),
         language=language,
         kind=kind,

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select
 
 from feedback_desk.domain.kinds import ReviewKind
 from feedback_desk.domain.localtime import add_months, local_day, month_start
-from feedback_desk.services.actions import OpenAction, count_open_actions, list_open_actions
+from feedback_desk.services.actions import (
+    OpenAction,
+    ReplyAction,
+    count_open_actions,
+    list_open_actions,
+    list_open_reply_actions,
+)
 from feedback_desk.services.google.queries import (
     MonthlyCount,
     google_monthly_counts,
     integration_day,
 )
 from feedback_desk.services.progress import NullProgress, Progress, check_cancelled
-from feedback_desk.services.reports import PeriodReport, reports_by_kind
+from feedback_desk.services.reports import PeriodReport, ReportScope, period_report, reports_by_kind
 from feedback_desk.services.review_details import ReviewSummary, review_summaries
 from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.services.trends import Trends, satisfaction_trends
@@ -42,6 +48,18 @@ class OverviewData:
     google_integrated_on: date | None
     # No client and no review yet: the studio has not brought its data in.
     store_is_empty: bool = False
+    # Open actions opened by a client's reply (no review), newest first.
+    reply_actions: list[ReplyAction] = field(default_factory=list)
+    # This month: the 0-10 answers and the prompts by channel (beside the star figures).
+    this_month: PeriodReport | None = None
+
+    @property
+    def shows_recommend(self) -> bool:
+        """The 0-10 figure shows when the question is asked, or was answered this month."""
+        month = self.this_month
+        return self.settings.flag("nps.enabled") or (
+            month is not None and month.recommend.responses > 0
+        )
 
 
 def overview_period(at: datetime, settings: Settings) -> tuple[date, date]:
@@ -59,7 +77,11 @@ def load_overview(store: Store, at: datetime, progress: Progress | None = None) 
         reports = reports_by_kind(session, first, last)
         check_cancelled(progress)
         actions = list_open_actions(session, limit=LIST_LIMIT)
+        reply_actions = list_open_reply_actions(session, limit=LIST_LIMIT)
         open_actions = count_open_actions(session)
+        this_month = period_report(
+            session, ReportScope(month_start(last), last), with_coaches=False, with_recommend=True
+        )
         recent = review_summaries(session, limit=LIST_LIMIT, until=at)
         google_months = google_monthly_counts(session, settings.timezone, until=last)
         google_integrated_on = integration_day(session, settings.timezone)
@@ -77,6 +99,8 @@ def load_overview(store: Store, at: datetime, progress: Progress | None = None) 
         google_months=google_months,
         google_integrated_on=google_integrated_on,
         store_is_empty=store_is_empty,
+        reply_actions=reply_actions,
+        this_month=this_month,
     )
 
 

@@ -1,6 +1,6 @@
 """What the Business and Class tabs chart for the period their table shows: figures by day
-(short periods) or by month, aspects to improve and where you excel, and (class reviews) by
-coach."""
+(short periods) or by month, aspects to improve and where you excel, the 0-10 answers and the
+response rate by channel, and (class reviews) by coach."""
 
 from __future__ import annotations
 
@@ -79,7 +79,13 @@ def load_tab_report(
         first = request.first or _first_day(session, request.kind, last)
         first, last = min(first, last), max(first, last)
         scope = ReportScope(first, last, request.kind, request.coach_id, request.class_id)
-        report = period_report(session, scope, with_coaches=request.with_coaches, with_aspects=True)
+        report = period_report(
+            session,
+            scope,
+            with_coaches=request.with_coaches,
+            with_aspects=True,
+            with_recommend=True,
+        )
         check_cancelled(progress)
         short = (scope.last - scope.first).days < DAILY_UP_TO_DAYS
         days = daily_figures(session, scope) if short else None

@@ -19,13 +19,14 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from feedback_desk.clock import Clock
 from feedback_desk.services.email.smtp import SmtplibTransport, SmtpTransport
 from feedback_desk.services.progress import Cancelled, Progress
 from feedback_desk.store.database import Store
-from feedback_desk.workers.tasks import Task, TaskRunner
+from feedback_desk.workers.periodic import PeriodicWorker
+from feedback_desk.workers.tasks import TaskRunner
 
 
 def _interruptible_sleep(progress: Progress) -> Callable[[float], None]:
@@ -42,10 +43,11 @@ def _interruptible_sleep(progress: Progress) -> Callable[[float], None]:
     return sleep
 
 
-class OutboxWorker(QObject):
+class OutboxWorker(PeriodicWorker):
     counts_changed = Signal(int, int, int)  # queued, failed, uncertain
     run_finished = Signal(object)  # an OutboxRun
     run_failed = Signal(str)
+    task_name = "outbox"
 
     def __init__(
         self,
@@ -57,57 +59,18 @@ class OutboxWorker(QObject):
         actor: str | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self._store = store
         self._clock = clock
         self._transport = transport or SmtplibTransport()
         self._actor = actor
-        self._tasks = runner.tasks_for(self)
-        self._task: Task | None = None
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self.send_now)
-
-    @property
-    def running(self) -> bool:
-        return self._task is not None
-
-    @property
-    def every_seconds(self) -> int:
-        """The interval of the periodic runs; 0 when they are off."""
-        return self._timer.interval() // 1000 if self._timer.isActive() else 0
-
-    @property
-    def busy(self) -> bool:
-        """A run or a count is under way."""
-        return self._tasks.busy
-
-    def set_interval(self, seconds: int) -> None:
-        """Run every *seconds* (0: only when asked)."""
-        self._timer.stop()
-        if seconds > 0:
-            self._timer.start(seconds * 1000)
-
-    def stop(self) -> None:
-        """No more runs; the one under way stops at its next message (or pause) and the runner
-        joins it before the store closes. Returns at once."""
-        self._timer.stop()
-        if self._task is not None:
-            self._task.cancel()
 
     @Slot()
     def send_now(self) -> None:
         """Run the outbox once now, unless a run is already going."""
-        if self._task is not None:
-            return
-        self._task = self._tasks.run(
-            self._run,
-            name="outbox",
-            on_done=self._done,
-            on_error=self._failed,
-            on_cancelled=self._cancelled,
-        )
+        self.run_now()
 
-    def _run(self, progress: Progress) -> object:
+    def work(self, progress: Progress) -> object:
         from feedback_desk.services.audit import default_actor
         from feedback_desk.services.outbox.pacing import Pacing
         from feedback_desk.services.outbox.run import run_outbox
@@ -121,23 +84,18 @@ class OutboxWorker(QObject):
             progress=progress,
         )
 
-    def _done(self, result: object) -> None:
+    def done(self, result: object) -> None:
         from feedback_desk.services.outbox.run import OutboxRun
 
-        self._task = None
         if isinstance(result, OutboxRun):
             self.counts_changed.emit(
                 result.counts.queued, result.counts.failed, result.counts.uncertain
             )
             self.run_finished.emit(result)
 
-    def _failed(self, error: BaseException) -> None:
-        self._task = None
+    def failed(self, error: BaseException) -> None:
         self.run_failed.emit(str(error))
         self.refresh_counts()
-
-    def _cancelled(self) -> None:
-        self._task = None
 
     @Slot()
     def refresh_counts(self) -> None:

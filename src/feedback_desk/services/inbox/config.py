@@ -20,14 +20,17 @@ def inbox_configured(settings: Settings) -> bool:
     return bool(settings.text("imap.host").strip() and settings.text("imap.username").strip())
 
 
-def imap_config(settings: Settings, store_id: str) -> ImapConfig:
-    """Everything needed to read the mailbox; InboxNotConfigured (or SecretStoreUnavailable)."""
+def imap_config(settings: Settings, store_id: str, *, password: str | None = None) -> ImapConfig:
+    """Everything needed to read the mailbox; InboxNotConfigured (or SecretStoreUnavailable).
+
+    *password*: one staff just typed (Settings → Inbox, "Test connection"), used instead of the
+    keyring's."""
     host = settings.text("imap.host").strip()
     username = settings.text("imap.username").strip()
     missing = []
     if not host:
         missing.append(
-            "no mailbox server is set (Settings → Email, or "
+            "no mailbox server is set (Settings → Inbox, or "
             "`feedback-desk config imap.host imap.example.com`)"
         )
     if not username:
@@ -36,7 +39,8 @@ def imap_config(settings: Settings, store_id: str) -> ImapConfig:
         )
     if missing:
         raise InboxNotConfigured("; ".join(missing))
-    password = secrets.read_secret(store_id, PASSWORD_KEY)
+    if password is None:
+        password = secrets.read_secret(store_id, PASSWORD_KEY)
     if password is None:
         raise InboxNotConfigured(
             f"imap.username is {username} but no mailbox password is in the system keyring "

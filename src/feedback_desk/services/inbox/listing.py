@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -11,7 +12,20 @@ from sqlalchemy.orm import Session
 from feedback_desk.domain.kinds import InboundAbout
 from feedback_desk.errors import UserInputError
 from feedback_desk.services import audit
-from feedback_desk.store.models import Action, Client, InboundMessage, Review
+from feedback_desk.store.models import Action, ActionContact, Client, InboundMessage, Review
+
+
+@dataclass(frozen=True)
+class LinkedAction:
+    """The action to take a reply belongs to: the one it opened (a reply to the non-respondent
+    outreach, no review), or the one it was logged on as a contact (a reply about a review with
+    an open action)."""
+
+    action_id: int
+    is_open: bool
+    review_id: int | None
+    review: str | None  # the review's id as the studio knows it
+    opened_by_reply: bool
 
 
 @dataclass(frozen=True)
@@ -32,6 +46,9 @@ class InboundEntry:
     handled_by: str | None
     # The action to take this reply opened (a non-respondent's answer), open or not.
     action_open: bool | None
+    review_id: int | None = None
+    # Filled by list_inbound: the action the reply opened or was logged on.
+    action: LinkedAction | None = field(default=None, compare=False)
 
     @property
     def handled(self) -> bool:
@@ -43,9 +60,10 @@ def list_inbound(
     *,
     include_handled: bool = False,
     client_id: int | None = None,
+    inbound_id: int | None = None,
     limit: int | None = None,
 ) -> list[InboundEntry]:
-    """Newest first: the unhandled ones, or every one; optionally one client's."""
+    """Newest first: the unhandled ones, or every one; optionally one client's, or one."""
     stmt = (
         select(InboundMessage, Client, Review.external_id, Action.closed_at, Action.id)
         .outerjoin(Client, Client.id == InboundMessage.client_id)
@@ -57,9 +75,11 @@ def list_inbound(
         stmt = stmt.where(InboundMessage.handled_at.is_(None))
     if client_id is not None:
         stmt = stmt.where(InboundMessage.client_id == client_id)
+    if inbound_id is not None:
+        stmt = stmt.where(InboundMessage.id == inbound_id)
     if limit is not None:
         stmt = stmt.limit(limit)
-    return [
+    entries = [
         InboundEntry(
             id=message.id,
             client_id=message.client_id,
@@ -74,9 +94,52 @@ def list_inbound(
             handled_at=message.handled_at,
             handled_by=message.handled_by,
             action_open=None if action_id is None else closed_at is None,
+            review_id=message.review_id,
         )
         for message, client, review, closed_at, action_id in session.execute(stmt)
     ]
+    linked = linked_actions(session, [entry.id for entry in entries])
+    return [replace(entry, action=linked.get(entry.id)) for entry in entries]
+
+
+def linked_actions(session: Session, inbound_ids: Sequence[int]) -> dict[int, LinkedAction]:
+    """The action each of *inbound_ids* opened or was logged on (two queries, whatever the
+    number of messages)."""
+    if not inbound_ids:
+        return {}
+    ids = list(inbound_ids)
+    found: dict[int, tuple[int, bool]] = {}  # message → (action, opened by it)
+    for action_id, message_id in session.execute(
+        select(ActionContact.action_id, ActionContact.inbound_message_id).where(
+            ActionContact.inbound_message_id.in_(ids)
+        )
+    ):
+        if message_id is not None:
+            found[message_id] = (action_id, False)
+    for action_id, message_id in session.execute(
+        select(Action.id, Action.inbound_message_id).where(Action.inbound_message_id.in_(ids))
+    ):
+        if message_id is not None:
+            found[message_id] = (action_id, True)
+    actions = {
+        action.id: (action, external_id)
+        for action, external_id in session.execute(
+            select(Action, Review.external_id)
+            .outerjoin(Review, Review.id == Action.review_id)
+            .where(Action.id.in_({action_id for action_id, _ in found.values()}))
+        )
+    }
+    return {
+        message_id: LinkedAction(
+            action_id=action_id,
+            is_open=actions[action_id][0].closed_at is None,
+            review_id=actions[action_id][0].review_id,
+            review=actions[action_id][1],
+            opened_by_reply=opened,
+        )
+        for message_id, (action_id, opened) in found.items()
+        if action_id in actions
+    }
 
 
 def count_unhandled(session: Session) -> int:

@@ -48,6 +48,8 @@ class TemplateName(StrEnum):
     TESTIMONIAL_CONFIRMATION = "testimonial_confirmation"
     # Tells the managers a client declined, with the reason (internal).
     TESTIMONIAL_REFUSAL = "testimonial_refusal"
+    # Staff's answer to a client's email read from the inbox (a reply to one of ours).
+    INBOUND_REPLY = "inbound_reply"
 
     @property
     def commercial(self) -> bool:
@@ -90,6 +92,7 @@ _TITLES = {
     TemplateName.TESTIMONIAL_INVITATION: "Testimonial invitation",
     TemplateName.TESTIMONIAL_CONFIRMATION: "Testimonial confirmation (how to withdraw)",
     TemplateName.TESTIMONIAL_REFUSAL: "Testimonial declined (internal)",
+    TemplateName.INBOUND_REPLY: "Answer to a client's email (Replies to read)",
 }
 
 REPLY_FOR_SEGMENT = {

@@ -38,6 +38,8 @@ PLACEHOLDERS: dict[str, str] = {
     "withdraw_link": "how to withdraw a testimonial's consent (its page, or a reply)",
     "refusal_reason": "why the client declined to recommend the studio",
     "refusal_text": "what the client added to their refusal",
+    "their_subject": "the subject of the client's email being answered",
+    "their_message": "the client's email being answered, quoted",
 }
 
 # Placeholders whose value is a link: an anchor in HTML.

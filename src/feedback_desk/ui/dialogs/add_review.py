@@ -1,4 +1,5 @@
-"""Add review…: staff record a review taken by phone or in person (channel ``staff``).
+"""Add review…: staff record a review taken by phone or in person (channel ``staff``), with the
+client's optional 0-10 recommendation answer for a business review when ``nps.enabled``.
 
 Everything it reads (clients, their sessions, the aspects) and the review it records goes through
 workers: the dialog answers at once even while another program holds the store's write lock; it
@@ -58,7 +59,8 @@ def _plain(label: QLabel) -> QLabel:
 
 
 class AddReviewDialog(QDialog):
-    """Choose a client (search), the kind, the session (class reviews), stars, aspects, comment."""
+    """Choose a client (search), the kind, the session (class reviews), stars, the 0-10 answer
+    (business reviews, when asked), aspects, comment."""
 
     recorded = Signal(str)  # the new review's id
     # Staff chose to open the review a client already gave for the chosen session (store id).
@@ -135,6 +137,13 @@ class AddReviewDialog(QDialog):
         stars.addStretch(1)
         self.star_group.idToggled.connect(self._stars_changed)
 
+        # The 0-10 question (business reviews, nps.enabled): "—" when the client did not answer.
+        self.recommend_combo = QComboBox()
+        self.recommend_combo.addItem("—", None)
+        for score in range(11):
+            self.recommend_combo.addItem(str(score), score)
+        self._asks_recommend = context.settings.flag("nps.enabled")
+
         self.aspect_model = QStandardItemModel(self)
         self.aspect_list = QListView()
         self.aspect_list.setModel(self.aspect_model)
@@ -162,6 +171,7 @@ class AddReviewDialog(QDialog):
             self.session_combo,
             self.already_row,
             self._row(stars),
+            self.recommend_combo,
             self.aspect_list,
             self.comment,
             self.comment_count,
@@ -203,6 +213,7 @@ class AddReviewDialog(QDialog):
             self.tr("Session:"),
             "",
             self.tr("Stars:"),
+            self.tr("Would recommend (0-10):"),
             self.tr("Aspects:"),
             self.tr("Comment:"),
             "",
@@ -287,6 +298,9 @@ class AddReviewDialog(QDialog):
 
     def _kind_changed(self) -> None:
         self.session_combo.setEnabled(self.kind is ReviewKind.CLASS)
+        self.form.setRowVisible(
+            self.recommend_combo, self._asks_recommend and self.kind is ReviewKind.BUSINESS
+        )
         self._session_changed()
         self._options = self._options_by_kind.get(self.kind, [])
         self._fill_aspects()
@@ -378,6 +392,12 @@ class AddReviewDialog(QDialog):
         self.session_combo.setCurrentIndex(index)
 
     @property
+    def recommend(self) -> int | None:
+        """The client's 0-10 answer, when the question is asked and they answered."""
+        score = self.recommend_combo.currentData()
+        return score if self._asks_recommend and isinstance(score, int) else None
+
+    @property
     def stars(self) -> int:
         return max(self.star_group.checkedId(), 0)
 
@@ -461,6 +481,7 @@ class AddReviewDialog(QDialog):
             session_id=self.session_combo.currentData() if self.kind is ReviewKind.CLASS else None,
             aspect_ids=self.ticked_aspect_ids(),
             comment=self.comment.toPlainText().strip() or None,
+            recommend=self.recommend if self.kind is ReviewKind.BUSINESS else None,
         )
         clock, actor = self._context.clock, audit.default_actor()
 

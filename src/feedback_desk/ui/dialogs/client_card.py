@@ -1,6 +1,7 @@
 """The client card: who the client is, their reviews, the prompts they were shown and what they
-did with them, their actions to take, and their link to Google. Opened from any list; a review
-opens its details."""
+did with them, their actions to take, their emails read from the inbox, and their link to
+Google. Opened from any list; a review opens its details, an email (or an action a reply opened)
+the email."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from feedback_desk.ui.formatting import (
     outcome_name,
     stars_text,
 )
+from feedback_desk.ui.inbox.message_panel import about_name
 from feedback_desk.ui.models.rows_model import ROW_KEY_ROLE, Row, RowsModel
 from feedback_desk.ui.testimonials.card_section import TestimonialSection
 
@@ -131,10 +133,22 @@ class ClientCardDialog(QDialog):
             ],
             self,
         )
+        self.inbound = RowsModel(
+            lambda: [
+                self.tr("Received"),
+                self.tr("Answers"),
+                self.tr("Subject"),
+                self.tr("Handled"),
+                self.tr("Text"),
+            ],
+            self,
+        )
         self.reviews_view = _table(self.reviews)
         self.reviews_view.activated.connect(self._open_review)
         self.actions_view = _table(self.actions)
-        self.actions_view.activated.connect(self._open_review)
+        self.actions_view.activated.connect(self._open_action)
+        self.inbound_view = _table(self.inbound)
+        self.inbound_view.activated.connect(self._open_inbound)
         self.prompts_view = _table(self.prompts)
         self.google_view = _table(self.google)
         self.google_note = plain_label()
@@ -150,6 +164,7 @@ class ClientCardDialog(QDialog):
         # The client's invitations to recommend the studio, their answers and consent.
         self.testimonial = TestimonialSection(opener.context, client_id, self)
         self.tabs.addTab(self.testimonial, self.tr("Testimonial"))
+        self.tabs.addTab(self.inbound_view, "")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.testimonial.invite_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -242,8 +257,8 @@ class ClientCardDialog(QDialog):
             [
                 Row(
                     [
-                        a.review,
-                        stars_text(a.stars),
+                        a.review or self.tr("(their email)"),
+                        stars_text(a.stars) if a.stars is not None else "—",
                         format_instant(a.opened_at, tz),
                         self.tr("open")
                         if a.closed_at is None
@@ -251,7 +266,9 @@ class ClientCardDialog(QDialog):
                         a.closed_by or "",
                         " ".join((a.note or "").split()),
                     ],
-                    key=a.review_id,
+                    key=("review", a.review_id)
+                    if a.review_id is not None
+                    else ("inbound", a.inbound_message_id),
                     sort_keys=[
                         a.review,
                         a.stars,
@@ -281,6 +298,23 @@ class ClientCardDialog(QDialog):
                 for g in card.google
             ]
         )
+        self.inbound.set_rows(
+            [
+                Row(
+                    [
+                        format_instant(m.received_at, tz),
+                        about_name(m.about),
+                        m.subject,
+                        format_instant(m.handled_at, tz) if m.handled_at else self.tr("not yet"),
+                        " ".join(m.text.split()),
+                    ],
+                    key=m.id,
+                    sort_keys=[m.received_at, m.about.value, m.subject, m.handled_at, m.text],
+                    tooltip=m.text,
+                )
+                for m in card.inbound
+            ]
+        )
         if card.google:
             note = self.tr("Google reviews linked to this client:")
         elif card.google_marked_at is not None:
@@ -300,7 +334,20 @@ class ClientCardDialog(QDialog):
             else self.tr("Actions ({n})").format(n=len(card.actions)),
         )
         self.tabs.setTabText(3, self.tr("Google ({n})").format(n=len(card.google)))
-        for view in (self.reviews_view, self.prompts_view, self.actions_view, self.google_view):
+        unhandled = sum(1 for m in card.inbound if not m.handled)
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.inbound_view),
+            self.tr("Emails ({n} to read)").format(n=unhandled)
+            if unhandled
+            else self.tr("Emails ({n})").format(n=len(card.inbound)),
+        )
+        for view in (
+            self.reviews_view,
+            self.prompts_view,
+            self.actions_view,
+            self.google_view,
+            self.inbound_view,
+        ):
             header = view.horizontalHeader()
             view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
             view.resizeColumnsToContents()
@@ -309,3 +356,14 @@ class ClientCardDialog(QDialog):
         review_id = index.data(ROW_KEY_ROLE)
         if review_id is not None:
             self.opener.open_review(int(review_id))
+
+    def _open_action(self, index: QModelIndex) -> None:
+        """An action opens its review, or the email that opened it."""
+        key = index.data(ROW_KEY_ROLE)
+        if isinstance(key, tuple) and key[1] is not None:
+            self.opener.open_target(key[0], int(key[1]))
+
+    def _open_inbound(self, index: QModelIndex) -> None:
+        inbound_id = index.data(ROW_KEY_ROLE)
+        if inbound_id is not None:
+            self.opener.open_inbound(int(inbound_id))

@@ -64,11 +64,19 @@ class DialogOpener(QObject):
 
         return self._show(ClientCardDialog(self, client_id, self._parent_widget))
 
+    def open_inbound(self, inbound_id: int) -> QDialog:
+        """A client's email read from the inbox (what an action opened by a reply opens)."""
+        from feedback_desk.ui.inbox.message_dialog import InboundMessageDialog
+
+        return self._show(InboundMessageDialog(self, inbound_id, self._parent_widget))
+
     def open_target(self, kind: str, target_id: int) -> QDialog | None:
         if kind == "review":
             return self.open_review(target_id)
         if kind == "client":
             return self.open_client(target_id)
+        if kind == "inbound":
+            return self.open_inbound(target_id)
         return None
 
     def open_worklist(self) -> QDialog:

@@ -1,4 +1,6 @@
-"""The prompt itself: the question, 1-5 large stars, the aspects offered, own words, a comment."""
+"""The prompt itself: the question, 1-5 large stars, then (a business review, with
+``nps.enabled``) the optional 0-10 recommendation question, the aspects offered, own words, a
+comment."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from feedback_desk.services.review_recording import MAX_COMMENT_CHARS
 from feedback_desk.ui import i18n
 from feedback_desk.ui.kiosk.aspects import AspectSection
 from feedback_desk.ui.kiosk.widgets import (
+    ScoreRow,
     StarRow,
     TouchButton,
     plain_label,
@@ -53,6 +56,20 @@ class QuestionScreen(QWidget):
         self.stars.rated.connect(self._rated)
         self.rating_hint = plain_label("hint")
         self.rating_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The 0-10 question, after the stars of a business review (optional for the client).
+        self.recommend_question = plain_label("heading")
+        self.recommend_question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.recommend = ScoreRow()
+        self.recommend_hint = plain_label("hint")
+        self.recommend_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.recommend.setAccessibleName(self.recommend_question.text())
+        self._recommend_box = QWidget()
+        recommend_box = QVBoxLayout(self._recommend_box)
+        recommend_box.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.recommend_question, self.recommend, self.recommend_hint):
+            recommend_box.addWidget(widget)
+        self._asks_recommend = False
+        self._studio = ""
         self._sections_box = QVBoxLayout()
         self.comment = QPlainTextEdit()
         self.comment.setMinimumHeight(140)
@@ -64,6 +81,7 @@ class QuestionScreen(QWidget):
         self._details = QWidget()
         details = QVBoxLayout(self._details)
         details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(self._recommend_box)
         details.addLayout(self._sections_box)
         details.addWidget(self.comment)
         details.addWidget(self.comment_count)
@@ -103,9 +121,21 @@ class QuestionScreen(QWidget):
     # --- Loading a visit ----------------------------------------------------------------------
 
     def load(
-        self, visit: Visit, options: Sequence[AspectOption], *, asked_at: datetime, tz: ZoneInfo
+        self,
+        visit: Visit,
+        options: Sequence[AspectOption],
+        *,
+        asked_at: datetime,
+        tz: ZoneInfo,
+        recommend_of: str | None = None,
     ) -> None:
+        """*recommend_of*: the studio's name when the 0-10 question is asked (``nps.enabled``);
+        it is asked of business reviews only."""
         self._visit = visit
+        self._asks_recommend = recommend_of is not None and visit.kind is ReviewKind.BUSINESS
+        self._studio = recommend_of or ""
+        self._recommend_box.setVisible(self._asks_recommend)
+        self.recommend.set_score(None)
         self._options = list(options)
         self._asked_at = asked_at
         self._tz = tz
@@ -141,6 +171,14 @@ class QuestionScreen(QWidget):
         self.stars.set_accessible_names(
             [self.tr("1 star")] + [i18n.fill(self.tr("%1 stars"), str(n)) for n in range(2, 6)]
         )
+        self.recommend_question.setText(
+            i18n.fill(
+                self.tr("How likely are you to recommend %1 to a friend or family member?"),
+                self._studio,
+            )
+        )
+        self.recommend.setAccessibleName(self.recommend_question.text())
+        self.recommend_hint.setText(self.tr("0 is not at all likely, 10 is extremely likely."))
         self.comment.setPlaceholderText(self.tr("A comment? (optional)"))
         self._comment_changed()
         self.send_button.setText(self.tr("Send"))
@@ -223,6 +261,7 @@ class QuestionScreen(QWidget):
                 OwnAspect(s.polarity, label) for s in self.sections for label in s.own_labels()
             ],
             comment=comment or None,
+            recommend=self.recommend.score if self._asks_recommend else None,
         )
 
     def _send(self) -> None:

@@ -101,3 +101,35 @@ def reveal(scroll: QScrollArea, *widgets: QWidget) -> None:
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
     for widget in reversed(widgets):
         scroll.ensureWidgetVisible(widget, 0, 8)
+
+
+class ScoreRow(QWidget):
+    """Eleven buttons, 0 to 10, one of them chosen (or none: the answer is optional); tapping
+    the chosen one again takes the answer back."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setSpacing(6)
+        layout.addStretch(1)
+        self.buttons: list[TouchButton] = []
+        for score in range(11):
+            button = TouchButton("", self)
+            button.setText(str(score))
+            button.setAccessibleName(str(score))
+            button.setCheckable(True)
+            button.setMinimumSize(MIN_TOUCH_PX, MIN_TOUCH_PX)
+            button.clicked.connect(lambda checked, n=score: self.set_score(n if checked else None))
+            layout.addWidget(button)
+            self.buttons.append(button)
+        layout.addStretch(1)
+        self._score: int | None = None
+
+    @property
+    def score(self) -> int | None:
+        return self._score
+
+    def set_score(self, score: int | None) -> None:
+        self._score = score
+        for value, button in enumerate(self.buttons):
+            button.setChecked(value == score)

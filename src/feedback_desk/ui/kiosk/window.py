@@ -75,6 +75,8 @@ class KioskWindow(QWidget):
         self._tasks = context.tasks_for(self)
         settings = context.settings
         self._studio_language = settings.language
+        # Asked after the business stars when on (its question names the studio).
+        self._recommend_of = settings.studio_name if settings.flag("nps.enabled") else None
         self._tz = settings.timezone
         self._previous_language = i18n.current_language()
         self._generation = 0
@@ -211,7 +213,9 @@ class KioskWindow(QWidget):
         if visit.prompt_id is None:
             self._end(Ending.NOTHING_DUE)
             return
-        self.question.load(visit, options, asked_at=self._clock.now(), tz=self._tz)
+        self.question.load(
+            visit, options, asked_at=self._clock.now(), tz=self._tz, recommend_of=self._recommend_of
+        )
         self._show(self.question)
 
     def _submit(self, answer: Answer) -> None:

@@ -18,8 +18,10 @@ from feedback_desk.ui.settings.client_pages_page import ClientPagesPage
 from feedback_desk.ui.settings.email_page import EmailSettingsPage
 from feedback_desk.ui.settings.general import GeneralPage
 from feedback_desk.ui.settings.google_page import GoogleSettingsPage
+from feedback_desk.ui.settings.inbox_page import InboxSettingsPage
 from feedback_desk.ui.settings.invitations_page import InvitationsPage
 from feedback_desk.ui.settings.kiosk_page import KioskSettingsPage
+from feedback_desk.ui.settings.requests_page import RequestsSettingsPage
 from feedback_desk.ui.settings.templates_page import TemplatesPage
 from feedback_desk.ui.settings.testimonials_page import TestimonialsPage
 
@@ -50,6 +52,12 @@ PAGES: list[SettingsPageSpec] = [
     SettingsPageSpec("kiosk", _title(QT_TRANSLATE_NOOP("Settings", "Kiosk")), KioskSettingsPage),
     SettingsPageSpec("aspects", _title(QT_TRANSLATE_NOOP("Settings", "Aspects")), AspectsPage),
     SettingsPageSpec("email", _title(QT_TRANSLATE_NOOP("Settings", "Email")), EmailSettingsPage),
+    SettingsPageSpec(
+        "requests",
+        _title(QT_TRANSLATE_NOOP("Settings", "Email requests")),
+        RequestsSettingsPage,
+    ),
+    SettingsPageSpec("inbox", _title(QT_TRANSLATE_NOOP("Settings", "Inbox")), InboxSettingsPage),
     SettingsPageSpec(
         "templates", _title(QT_TRANSLATE_NOOP("Settings", "Email templates")), TemplatesPage
     ),

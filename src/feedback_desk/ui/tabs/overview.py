@@ -1,8 +1,10 @@
 """The Overview tab: how the studio is doing at a glance.
 
-Headline figures of the month; per month, promoters/passives/detractors with the response rate,
-business reviews, and the cumulative Google reviews; then the lists Actions to take, Client and
-Coach satisfaction trends and Most recent reviews, every entry opening its review or client.
+Headline figures of the month (the 0-10 question's score beside the stars' when it is asked, and
+the response rate of each channel under them); per month, promoters/passives/detractors with the
+response rate, business reviews, and the cumulative Google reviews; then the lists Actions to
+take, Client and Coach satisfaction trends and Most recent reviews, every entry opening its
+review or client (an action a client's reply opened opens that email).
 Queries run on the task runner (the trends in their own task, as they are the slowest), and the
 charts render on worker threads too (BackgroundChart): the GUI thread only fills lists and
 paints finished images.
@@ -45,6 +47,7 @@ from feedback_desk.ui.dialogs.opener import opener_for
 from feedback_desk.ui.formatting import format_average, format_nps, format_rate
 from feedback_desk.ui.tabs import overview_lists
 from feedback_desk.ui.tabs.base import TabPage
+from feedback_desk.ui.widgets.beside_stars import ChannelRates, recommend_details
 from feedback_desk.ui.widgets.entry_list import EntryList
 from feedback_desk.ui.widgets.headline import Headline
 
@@ -65,8 +68,10 @@ class OverviewTab(TabPage):
         self._stale = False
 
         self.headlines = {
-            name: Headline() for name in ("reviews", "average", "nps", "rate", "actions", "loop")
+            name: Headline()
+            for name in ("reviews", "average", "nps", "recommend", "rate", "actions", "loop")
         }
+        self.headlines["recommend"].hide()  # until the 0-10 question is asked or answered
         self._loop_running = False
         headline_row = QHBoxLayout()
         for headline in self.headlines.values():
@@ -75,6 +80,7 @@ class OverviewTab(TabPage):
         self.updating.setTextFormat(Qt.TextFormat.PlainText)
         self.updating.setStyleSheet("color: #555555;")
         headline_row.addWidget(self.updating)
+        self.channel_rates = ChannelRates()
 
         self.segments_chart = BackgroundChart(height=3.2, context=context)
         self.business_chart = BackgroundChart(height=3.2, context=context)
@@ -121,6 +127,7 @@ class OverviewTab(TabPage):
         layout = QVBoxLayout(content)
         layout.addWidget(self.welcome)
         layout.addLayout(headline_row)
+        layout.addWidget(self.channel_rates)
         layout.addLayout(charts, 3)
         layout.addLayout(lists, 2)
         scroll = QScrollArea()
@@ -148,6 +155,7 @@ class OverviewTab(TabPage):
             "reviews": self.tr("reviews this month"),
             "average": self.tr("average this month"),
             "nps": self.tr("NPS this month"),
+            "recommend": self.tr("Net Promoter Score (0-10) this month"),
             "rate": self.tr("response rate this month"),
             "actions": self.tr("actions to take"),
             "loop": self.tr("reviewed better after an action"),
@@ -306,7 +314,8 @@ class OverviewTab(TabPage):
         self._chart_rendered()
         tz = data.settings.timezone
         self.actions_list.set_entries(
-            overview_lists.action_entries(data.actions, tz), total=data.open_actions
+            overview_lists.action_entries(data.actions, tz, data.reply_actions, LIST_LIMIT),
+            total=data.open_actions,
         )
         self.recent_list.set_entries(overview_lists.recent_entries(data.recent, tz))
         self._finished("overview")
@@ -352,6 +361,15 @@ class OverviewTab(TabPage):
             ),
         )
         self.headlines["actions"].set_value(str(data.open_actions))
+        if data.this_month is not None:
+            recommend = data.this_month.recommend
+            self.headlines["recommend"].setVisible(data.shows_recommend)
+            self.headlines["recommend"].set_value(
+                format_nps(recommend.nps), recommend_details(recommend)
+            )
+            self.channel_rates.show_channels(
+                data.this_month.by_channel, self.tr("Response rate by channel this month")
+            )
         report_charts.draw_segments_by_month(self.segments_chart, data.all_reviews.by_month)
         report_charts.draw_reviews_by_month(
             self.business_chart,

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
+from feedback_desk.domain.kinds import ReviewKind
 from feedback_desk.domain.trends import Drop
-from feedback_desk.services.actions import OpenAction
+from feedback_desk.services.actions import OpenAction, ReplyAction
 from feedback_desk.services.review_details import ReviewSummary
 from feedback_desk.services.trends import ClientTrend, CoachTrend
 from feedback_desk.ui.formatting import (
@@ -54,46 +57,70 @@ def _review_line(
     )
 
 
-def action_entries(actions: Sequence[OpenAction], tz: ZoneInfo) -> list[Entry]:
-    return [
-        Entry(
-            _review_line(
-                a.stars,
-                a.client_name,
-                a.kind.value,
-                a.class_name,
-                a.coach_name,
-                format_instant(a.at, tz),
-                a.edited_manually,
-            )
-            + _snippet(a.comment),
-            "review",
-            a.review_id,
-            tooltip=a.comment,
+class _Review(Protocol):
+    """What an action's line and a recent review's line say about their review."""
+
+    @property
+    def review_id(self) -> int: ...
+    @property
+    def stars(self) -> int: ...
+    @property
+    def client_name(self) -> str: ...
+    @property
+    def kind(self) -> ReviewKind: ...
+    @property
+    def class_name(self) -> str | None: ...
+    @property
+    def coach_name(self) -> str | None: ...
+    @property
+    def edited_manually(self) -> bool: ...
+    @property
+    def comment(self) -> str | None: ...
+
+
+def _review_entry(review: _Review, at: datetime, tz: ZoneInfo) -> Entry:
+    line = _review_line(
+        review.stars,
+        review.client_name,
+        review.kind.value,
+        review.class_name,
+        review.coach_name,
+        format_instant(at, tz),
+        review.edited_manually,
+    )
+    return Entry(line + _snippet(review.comment), "review", review.review_id, review.comment)
+
+
+def action_entries(
+    actions: Sequence[OpenAction],
+    tz: ZoneInfo,
+    replies: Sequence[ReplyAction] = (),
+    limit: int | None = None,
+) -> list[Entry]:
+    """The reviews' actions and those clients' replies opened, newest first: a review's opens
+    the review, a reply's the client's email."""
+    dated = [(a.at, _review_entry(a, a.at, tz)) for a in actions]
+    dated += [
+        (
+            r.received_at,
+            Entry(
+                QCoreApplication.translate(
+                    "Overview", "✉  {client} · replied to the outreach · {when}"
+                ).format(client=r.client_name, when=format_instant(r.received_at, tz))
+                + _snippet(r.text),
+                "inbound",
+                r.inbound_message_id,
+                tooltip=f"{r.subject}\n\n{r.text}",
+            ),
         )
-        for a in actions
+        for r in replies
     ]
+    dated.sort(key=lambda pair: pair[0], reverse=True)
+    return [entry for _, entry in dated[:limit]]
 
 
 def recent_entries(reviews: Sequence[ReviewSummary], tz: ZoneInfo) -> list[Entry]:
-    return [
-        Entry(
-            _review_line(
-                r.stars,
-                r.client_name,
-                r.kind.value,
-                r.class_name,
-                r.coach_name,
-                format_instant(r.created_at, tz),
-                r.edited_manually,
-            )
-            + _snippet(r.comment),
-            "review",
-            r.review_id,
-            tooltip=r.comment,
-        )
-        for r in reviews
-    ]
+    return [_review_entry(r, r.created_at, tz) for r in reviews]
 
 
 def _explanation(entry: Drop, tz: ZoneInfo) -> tuple[str, str]:

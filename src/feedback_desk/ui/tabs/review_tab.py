@@ -1,5 +1,6 @@
 """What the Business reviews and Class reviews tabs share: the period's chart, "Aspects to
-improve" and "Where you excel", the figures line, and under them the reviews panel (table,
+improve" and "Where you excel", the figures line (the 0-10 answers of business reviews on a line
+of their own, the response rate by channel beside it), and under them the reviews panel (table,
 order newest/oldest/lowest/highest, period, client search; coach and class for classes), whose
 filters the charts follow and whose rows open their review.
 
@@ -31,6 +32,7 @@ from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.dialogs.opener import opener_for
 from feedback_desk.ui.formatting import format_average, format_nps, format_rate
 from feedback_desk.ui.tabs.base import TabPage
+from feedback_desk.ui.widgets.beside_stars import ChannelRates, recommend_line
 from feedback_desk.ui.widgets.reviews_panel import ReviewsPanel
 
 
@@ -74,8 +76,11 @@ class ReviewTab(TabPage):
         self.updating = QLabel()
         self.updating.setTextFormat(Qt.TextFormat.PlainText)
         self.updating.setStyleSheet("color: #555555;")
+        # Beside the stars' figures (the 0-10 answers on a line of the summary), never mixed.
+        self.channel_rates = ChannelRates()
         summary_row = QHBoxLayout()
-        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.summary, 3)
+        summary_row.addWidget(self.channel_rates, 2)
         summary_row.addWidget(self.updating)
 
         self.period_chart = BackgroundChart(height=2.8, context=context)
@@ -127,6 +132,12 @@ class ReviewTab(TabPage):
 
     def title_for_period(self) -> str:
         return self.tr("Business reviews")
+
+    def shows_recommend(self, data: TabReport) -> bool:
+        """The 0-10 answers show for business reviews while the question is asked, or when
+        the period has some."""
+        asked = self.context.settings.flag("nps.enabled") or data.report.recommend.responses > 0
+        return self.kind is ReviewKind.BUSINESS and asked
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -267,6 +278,10 @@ class ReviewTab(TabPage):
                 if data.impossible_dates
                 else ""
             )
+            + ("\n" + recommend_line(data.report.recommend) if self.shows_recommend(data) else "")
+        )
+        self.channel_rates.show_channels(
+            data.report.by_channel, self.tr("Response rate by channel")
         )
         if data.days is not None:
             buckets = report_charts.day_buckets(data.days)

@@ -34,7 +34,7 @@ Index = QModelIndex | QPersistentModelIndex
 @dataclass(frozen=True)
 class Entry:
     text: str
-    target_kind: str  # "review", "client" or "coach"
+    target_kind: str  # "review", "client", "coach" or "inbound" (a client's email)
     target_id: int
     tooltip: str | None = None
 

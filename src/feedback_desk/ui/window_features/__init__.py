@@ -48,6 +48,7 @@ def default_features(window: MainWindow) -> list[WindowFeature]:
     from feedback_desk.ui.window_features.client_pages import ClientPagesFeature
     from feedback_desk.ui.window_features.clients import ClientsFeature
     from feedback_desk.ui.window_features.google import GoogleFeature
+    from feedback_desk.ui.window_features.inbox import InboxFeature
     from feedback_desk.ui.window_features.live_store import LiveStoreFeature
     from feedback_desk.ui.window_features.outbox import OutboxFeature
     from feedback_desk.ui.window_features.store_info import StoreInfoFeature
@@ -60,4 +61,5 @@ def default_features(window: MainWindow) -> list[WindowFeature]:
         OutboxFeature(window),
         GoogleFeature(window),
         ClientPagesFeature(window),
+        InboxFeature(window),
     ]

@@ -11,7 +11,8 @@ from feedback_desk.ui.window_features import WindowFeature
 
 class ClientsFeature(WindowFeature):
     def install(self) -> None:
-        menu = self.window.add_menu(self.tr("&Clients"))
+        # Other features add their entries to it (Replies to read…).
+        self.menu = menu = self.window.add_menu(self.tr("&Clients"))
         self.add_review_action = QAction(self.tr("&Add review…"), self.window)
         self.add_review_action.setShortcut(QKeySequence("Ctrl+N"))
         self.add_review_action.setToolTip(self.tr("Record a review given by phone or in person"))

@@ -1,7 +1,8 @@
 """The worklist of actions to take, in its own window beside the main one (never modal).
 
 Filters and a client search above a lazy table of every action (open ones by default); a
-double-click or Enter opens the review's details. "Close selected…" and "Close all shown…" ask
+double-click or Enter opens the review's details (or the client's email that opened an action
+with no review). "Close selected…" and "Close all shown…" ask
 once, saying how many, for the outcome and note; right after, "Undo" reopens exactly the actions
 that closing closed. Every change is written on the task runner, then announced through the
 opener's ``actions_changed`` so that every tab, and this list, reloads.
@@ -44,6 +45,7 @@ from feedback_desk.ui.worklist.filters import WorklistFilters
 from feedback_desk.ui.worklist.model import (
     ActionsTableModel,
     Column,
+    InboundIdRole,
     ReviewIdRole,
 )
 
@@ -238,9 +240,13 @@ class ActionWorklistDialog(QDialog):
 
     # Opening ------------------------------------------------------------------------------
     def _open(self, index: QModelIndex) -> None:
+        """A row opens its review, or the client's email that opened it (no review)."""
         review_id = index.data(ReviewIdRole)
+        inbound_id = index.data(InboundIdRole)
         if isinstance(review_id, int):
             self.opener.open_review(review_id)
+        elif isinstance(inbound_id, int):
+            self.opener.open_inbound(inbound_id)
 
     # Closing in bulk ----------------------------------------------------------------------
     def selected_open(self) -> list[int]:

@@ -44,6 +44,8 @@ from feedback_desk.ui.models.reviews_table import EDITED_MARK, first_line
 
 ReviewIdRole = Qt.ItemDataRole.UserRole + 1
 ActionIdRole = Qt.ItemDataRole.UserRole + 2
+# The client's email that opened an action with no review (what such a row opens).
+InboundIdRole = Qt.ItemDataRole.UserRole + 3
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -254,6 +256,8 @@ class ActionsTableModel(QAbstractTableModel):
             return action.review_id
         if role == ActionIdRole:
             return action.action_id
+        if role == InboundIdRole:
+            return action.inbound_message_id
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self._tooltip(action, column))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
@@ -271,12 +275,14 @@ class ActionsTableModel(QAbstractTableModel):
             case Column.CLIENT:
                 return action.client_name
             case Column.KIND:
-                return kind_name(action.kind.value)
+                return kind_name(action.kind.value) if action.kind else self.tr("Email reply")
             case Column.CLASS:
                 return action.class_name or ""
             case Column.COACH:
                 return action.coach_name or ""
             case Column.STARS:
+                if action.stars is None:
+                    return "—"
                 mark = f" {EDITED_MARK}" if action.edited_manually else ""
                 return stars_text(action.stars) + mark
             case Column.COMMENT:
@@ -293,11 +299,13 @@ class ActionsTableModel(QAbstractTableModel):
 
     def _tooltip(self, action: WorklistRow, column: Column) -> str | None:
         match column:
+            case Column.REVIEWED if action.review is None:
+                return self.tr("The client's reply to the outreach (no review)")
             case Column.REVIEWED:
                 return self.tr("Review {review}").format(review=action.review)
             case Column.CLIENT:
                 return f"{action.client_name} ({action.client})"
-            case Column.STARS:
+            case Column.STARS if action.stars is not None:
                 text = self.tr("{stars} out of 5").format(stars=action.stars)
                 return f"{text} — {edited_badge()}" if action.edited_manually else text
             case Column.COMMENT:
