@@ -17,6 +17,7 @@ from feedback_desk.ui.settings.aspects_page import AspectsPage
 from feedback_desk.ui.settings.email_page import EmailSettingsPage
 from feedback_desk.ui.settings.general import GeneralPage
 from feedback_desk.ui.settings.google_page import GoogleSettingsPage
+from feedback_desk.ui.settings.import_page import ImportSettingsPage
 from feedback_desk.ui.settings.invitations_page import InvitationsPage
 from feedback_desk.ui.settings.templates_page import TemplatesPage
 
@@ -55,6 +56,7 @@ PAGES: list[SettingsPageSpec] = [
         _title(QT_TRANSLATE_NOOP("Settings", "Google invitations")),
         InvitationsPage,
     ),
+    SettingsPageSpec("import", _title(QT_TRANSLATE_NOOP("Settings", "Import")), ImportSettingsPage),
 ]
 
 

@@ -49,10 +49,12 @@ def default_features(window: MainWindow) -> list[WindowFeature]:
     from feedback_desk.ui.window_features.google import GoogleFeature
     from feedback_desk.ui.window_features.outbox import OutboxFeature
     from feedback_desk.ui.window_features.store_info import StoreInfoFeature
+    from feedback_desk.ui.window_features.watch_folder import WatchFolderFeature
 
     return [
         StoreInfoFeature(window),
         ClientsFeature(window),
         OutboxFeature(window),
         GoogleFeature(window),
+        WatchFolderFeature(window),
     ]
