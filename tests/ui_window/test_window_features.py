@@ -224,6 +224,7 @@ def test_settings_shows_every_features_page(qtbot, open_window, demo_path: Path)
         "Email templates",
         "Google",
         "Google invitations",
+        "Import",
     ]
     aspects = dialog.page("aspects")
     qtbot.waitUntil(lambda: aspects.loaded_once, timeout=10_000)

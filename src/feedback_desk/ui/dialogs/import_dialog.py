@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QListView,
     QProgressBar,
@@ -49,7 +48,7 @@ from feedback_desk.services.importing import (
 )
 from feedback_desk.services.importing.columns import DATE, DATETIME_FIELD, TIME
 from feedback_desk.services.importing.inspection import inspect_file
-from feedback_desk.services.progress import Progress
+from feedback_desk.services.progress import Progress, ThrottledProgress
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.dialogs.import_columns import ColumnsTable
 from feedback_desk.ui.dialogs.import_layout import FileLayout, plain_label
@@ -95,6 +94,8 @@ class ImportDialog(QDialog):
         self._check_task: Task | None = None
         self._import_task: Task | None = None
         self._imported = False
+        self._percent = -1  # shown by the progress bar
+        self._check_pending = False
         self._reread = QTimer(self)
         self._reread.setSingleShot(True)
         self._reread.setInterval(reread_delay_ms)
@@ -157,9 +158,6 @@ class ImportDialog(QDialog):
         self.preview_view.setModel(self.preview_model)
         self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview_view.setWordWrap(False)
-        self.preview_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
         self.problems_label = plain_label(self)
         self.problems_model = QStringListModel(self)
         self.problems_view = QListView(self)
@@ -383,7 +381,9 @@ class ImportDialog(QDialog):
         self._inspection = shown
         self._show(shown, whole=False)
         self.inspected.emit(shown)
-        self._start_check(generation, path)
+        # Once the first rows are drawn: the check's worker then competes with no painting.
+        self._check_pending = True
+        QTimer.singleShot(0, self, lambda: self._start_check(generation, path))
 
     def _adopt_proven_date_order(self, shown: ImportPreview) -> bool:
         """A file whose dates prove day/month or month/day is read that way (unless the user
@@ -398,6 +398,9 @@ class ImportDialog(QDialog):
         return True
 
     def _start_check(self, generation: int, path: Path) -> None:
+        self._check_pending = False
+        if generation != self._generation or self._import_task is not None:
+            return
         store, kind, mapping, clock = (
             self._context.store,
             self.kind,
@@ -414,9 +417,10 @@ class ImportDialog(QDialog):
                 mapping=mapping,
                 max_rows=PREVIEW_ROWS,
                 clock=clock,
-                progress=progress,
+                progress=ThrottledProgress(progress),
             )
 
+        self._percent = -1
         self.progress_bar.setRange(0, 0)
         self.progress_bar.setVisible(True)
         self._check_task = self._tasks.run(
@@ -495,6 +499,9 @@ class ImportDialog(QDialog):
             cell_problems={k: "\n".join(v) for k, v in cells.items()},
             row_problems={k: "\n".join(v) for k, v in rows.items()},
         )
+        # Sized once per read (a resize-to-contents header would measure every cell again at
+        # each change of the dialog's layout).
+        self.preview_view.resizeColumnsToContents()
         self._show_problems(list(shown.issues), header, whole=whole)
         if shown.warning_issues and not shown.issues:
             self.problems_model.setStringList(
@@ -532,9 +539,16 @@ class ImportDialog(QDialog):
         self.result_label.setText(text)
 
     def _show_progress(self, done: int, total: int, _message: str) -> None:
-        if total > 0:
-            self.progress_bar.setRange(0, total)
-            self.progress_bar.setValue(min(done, total))
+        # Few calls into Qt while a worker reads: each one waits for the worker to let go of
+        # Python's lock, so a percent moves the bar, not every report.
+        if total <= 0:
+            return
+        percent = min(done, total) * 100 // total
+        if percent != self._percent:
+            self._percent = percent
+            if self.progress_bar.maximum() != 100:
+                self.progress_bar.setRange(0, 100)
+            self.progress_bar.setValue(percent)
 
     # Import -----------------------------------------------------------------------------------
 
@@ -552,10 +566,17 @@ class ImportDialog(QDialog):
 
         def work(progress: Progress) -> ImportReport:
             return import_file(
-                store, kind, path, clock=clock, name=path.name, mapping=mapping, progress=progress
+                store,
+                kind,
+                path,
+                clock=clock,
+                name=path.name,
+                mapping=mapping,
+                progress=ThrottledProgress(progress),
             )
 
         self._say(self.tr("Importing {file}…").format(file=path.name), False)
+        self._percent = -1
         self.progress_bar.setRange(0, 0)
         self.progress_bar.setVisible(True)
         self._import_task = self._tasks.run(
@@ -618,7 +639,7 @@ class ImportDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self._tasks.busy or self._reread.isActive()
+        return self._tasks.busy or self._reread.isActive() or self._check_pending
 
     def _can_import(self) -> bool:
         shown = self._inspection

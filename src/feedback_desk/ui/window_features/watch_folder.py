@@ -17,21 +17,20 @@ import math
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, SignalInstance
 
-from feedback_desk.services.importing.folder import (
-    ERRORS_SUFFIX,
-    FAILED,
-    FolderFile,
-    FolderLooks,
-    FolderPass,
-    import_folder_once,
-)
-from feedback_desk.services.progress import Progress
+from feedback_desk.services.progress import Progress, ThrottledProgress
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.window_features import WindowFeature
 from feedback_desk.workers.tasks import Task
+
+if TYPE_CHECKING:
+    from feedback_desk.services.importing.folder import FolderFile, FolderPass
+    from feedback_desk.services.importing.reading import FileStamp
+
+# The importing services load on a worker at the first pass (none at the window's start-up).
 
 RELOOK_FLOOR_MS = 500  # never look more often than this, even with import.settle_seconds 0
 POLL_MS = 60_000
@@ -77,7 +76,8 @@ class FolderWatcher(QObject):
         self.relook_floor_ms = relook_floor_ms
         self.folder: Path | None = None
         self.settle = 5
-        self.looks = FolderLooks()
+        # What each file looked like at the last look, and when (FolderLooks' record).
+        self.seen: dict[str, tuple[FileStamp, float]] = {}
         self._task: Task | None = None
         self._tracked = False
         self._again = False
@@ -106,7 +106,7 @@ class FolderWatcher(QObject):
         if self._watcher.directories():
             self._watcher.removePaths(self._watcher.directories())
         self.folder = folder
-        self.looks = FolderLooks()
+        self.seen = {}
         self._last_failure = ""
         self._relook.stop()
         if folder is None:
@@ -124,17 +124,19 @@ class FolderWatcher(QObject):
             return
         self._relook.stop()
         store, clock, folder = self._context.store, self._context.clock, self.folder
-        looks, look_time, settle = self.looks, self.look_time, float(self.settle)
+        seen, look_time, settle = self.seen, self.look_time, float(self.settle)
 
         def work(progress: Progress) -> FolderPass | None:
+            from feedback_desk.services.importing.folder import FolderLooks, import_folder_once
+
             if not folder.is_dir():
                 return None  # not there (yet): a network drive, a folder still to create
             return import_folder_once(
                 store,
                 folder,
                 clock,
-                _FileNames(progress),
-                looks=looks,
+                _FileNames(ThrottledProgress(progress)),
+                looks=FolderLooks(seen),
                 look_time=look_time,
                 settle=settle,
             )
@@ -192,13 +194,14 @@ class FolderWatcher(QObject):
             signal.emit(text)
 
     def _postponed(self, name: str) -> bool:
-        return self.looks.seen.get(name, (None, 0.0))[1] == math.inf
+        found = self.seen.get(name)
+        return found is not None and found[1] == math.inf
 
     def _cancelled(self) -> None:
         # Its files wait until they change: seen "at the end of time", they never settle as
         # they are; a change makes a new first look.
-        for name, (stamp, _seen_at) in list(self.looks.seen.items()):
-            self.looks.seen[name] = (stamp, math.inf)
+        for name, (stamp, _seen_at) in list(self.seen.items()):
+            self.seen[name] = (stamp, math.inf)
         self.cancelled.emit()
         self._again = False
         self._ended()
@@ -244,6 +247,8 @@ class WatchFolderFeature(WindowFeature):
         )
 
     def _failed_text(self, file: FolderFile) -> str:
+        from feedback_desk.services.importing.folder import ERRORS_SUFFIX, FAILED
+
         if file.moved_to.parent.name != FAILED:  # taken away meanwhile: nothing to point at
             return self.tr("Watch folder: {file} could not be imported: {problem}").format(
                 file=file.name, problem=file.summary
