@@ -1860,14 +1860,6 @@ Journaux : {logs}</translation>
         <translation>Relire le fichier après l’avoir corrigé</translation>
     </message>
     <message>
-        <source>Undo my choices</source>
-        <translation>Annuler mes choix</translation>
-    </message>
-    <message>
-        <source>Go back to the columns as recognised</source>
-        <translation>Revenir aux colonnes telles que reconnues</translation>
-    </message>
-    <message>
         <source>The file holds:</source>
         <translation>Le fichier contient :</translation>
     </message>
@@ -1882,10 +1874,6 @@ Journaux : {logs}</translation>
     <message>
         <source>The file could not be read: {why}</source>
         <translation>Le fichier n’a pas pu être lu : {why}</translation>
-    </message>
-    <message>
-        <source>No problems in the first rows; checking the whole file…</source>
-        <translation>Aucun problème dans les premières lignes ; vérification du fichier entier…</translation>
     </message>
     <message>
         <source>The import failed and nothing was written: {why}</source>
@@ -1910,21 +1898,6 @@ Journaux : {logs}</translation>
     <message>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
-    </message>
-    <message>
-        <source>Warnings (the import can go ahead):</source>
-        <translation>Avertissements (l’importation peut se faire) :</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s): choose the columns or the dates above, or correct the file and press Check again. Nothing is imported while any row is invalid.</source>
-        <translation>
-            <numerusform>%n problème : choisissez les colonnes ou les dates ci-dessus, ou corrigez le fichier et appuyez sur Vérifier de nouveau. Rien n’est importé tant qu’une ligne est invalide.</numerusform>
-            <numerusform>%n problèmes : choisissez les colonnes ou les dates ci-dessus, ou corrigez le fichier et appuyez sur Vérifier de nouveau. Rien n’est importé tant qu’une ligne est invalide.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No problems found.</source>
-        <translation>Aucun problème trouvé.</translation>
     </message>
     <message>
         <source>Importing {file}…</source>
@@ -2223,6 +2196,36 @@ Journaux : {logs}</translation>
     <message>
         <source>Google reviews</source>
         <translation>Avis Google</translation>
+    </message>
+</context>
+<context>
+    <name>MappingStep</name>
+    <message>
+        <source>Undo my choices</source>
+        <translation>Annuler mes choix</translation>
+    </message>
+    <message>
+        <source>Go back to the columns as recognised</source>
+        <translation>Revenir aux colonnes telles que reconnues</translation>
+    </message>
+    <message>
+        <source>Warnings (the import can go ahead):</source>
+        <translation>Avertissements (l’importation peut se faire) :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): choose the columns or the dates above, or correct the file and press Check again. Nothing is imported while any row is invalid.</source>
+        <translation>
+            <numerusform>%n problème : choisissez les colonnes ou les dates ci-dessus, ou corrigez le fichier et appuyez sur Vérifier de nouveau. Rien n’est importé tant qu’une ligne est invalide.</numerusform>
+            <numerusform>%n problèmes : choisissez les colonnes ou les dates ci-dessus, ou corrigez le fichier et appuyez sur Vérifier de nouveau. Rien n’est importé tant qu’une ligne est invalide.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Aucun problème trouvé.</translation>
+    </message>
+    <message>
+        <source>No problems in the first rows; checking the whole file…</source>
+        <translation>Aucun problème dans les premières lignes ; vérification du fichier entier…</translation>
     </message>
 </context>
 <context>

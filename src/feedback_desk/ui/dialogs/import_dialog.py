@@ -1,23 +1,20 @@
 """File → Import…: choose the kind and the file, map its columns, see every problem, import.
 
-The mapping step reads the file's first rows at once (``inspect_file``): each column with the
-field it goes to and why, how its dates are written, its encoding and separator, the first rows
-with every bad cell tinted; then the whole file is checked in the background (every problem, and
-what importing would create or update). Changing a column's field, the order of day and month,
-the kind or the preset reads the file again (after a short pause, so that several changes make
-one read; a result for an older mapping is dropped). Everything is read and written on the
-window's workers; Import is enabled once the first rows have no problem, and an import can be
-stopped (or the dialog closed), which rolls it back whole.
+The mapping step reads the file's first rows at once: each column with the field it goes to and
+why, how its dates are written, its encoding and separator, the first rows with every bad cell
+tinted; then the whole file is checked in the background (every problem, and what importing
+would create or update). Changing a column's field, the order of day and month, the kind or the
+preset reads the file again after a short pause (``import_reading``). Everything is read and
+written on the window's workers; Import is enabled once the first rows have no problem, and an
+import can be stopped (or the dialog closed), which rolls it back whole.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -25,42 +22,30 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QListView,
     QProgressBar,
     QPushButton,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from feedback_desk.domain.text import fold
 from feedback_desk.services.importing import (
     ImportKind,
     ImportPreview,
     ImportRejected,
     ImportReport,
     Mapping,
-    Problem,
-    field_names,
     import_file,
-    preview_import,
 )
-from feedback_desk.services.importing.columns import DATE, DATETIME_FIELD, TIME
-from feedback_desk.services.importing.inspection import inspect_file
 from feedback_desk.services.progress import Progress, ThrottledProgress
 from feedback_desk.ui.context import WindowContext, describe_error
-from feedback_desk.ui.dialogs.import_columns import ColumnsTable
+from feedback_desk.ui.dialogs.import_choices import MappingChoices, kind_from_name
 from feedback_desk.ui.dialogs.import_layout import FileLayout, plain_label
 from feedback_desk.ui.dialogs.import_presets import PresetChooser
-from feedback_desk.ui.dialogs.import_preview import CsvPreviewModel
 from feedback_desk.ui.dialogs.import_problems import ProblemTexts
+from feedback_desk.ui.dialogs.import_reading import REREAD_DELAY_MS, FileReader, ReadRequest
+from feedback_desk.ui.dialogs.import_step import ERROR_STYLE, MappingStep
 from feedback_desk.ui.dialogs.import_summary import ImportSummary
 from feedback_desk.workers.tasks import Task
-
-PREVIEW_ROWS = 20
-REREAD_DELAY_MS = 300  # a pause in the user's changes before the file is read again
-ERROR_STYLE = "color: #B00020;"
 
 
 class ImportDialog(QDialog):
@@ -82,25 +67,20 @@ class ImportDialog(QDialog):
         self._tasks = context.tasks_for(self)
         self._texts = ProblemTexts(self)
         self._summary = ImportSummary(self._texts, self)
-        self._inspected_path = ""
-        # The user's choices, over the preset's mapping: column → field (None: ignore).
-        self._columns: dict[str, str | None] = {}
-        self._chosen: set[str] = set()
-        self._date_order: str | None = None  # chosen here (by the user, or proven by the file)
-        self._date_order_by_user = False
+        self._choices = MappingChoices()
         self._inspection: ImportPreview | None = None
         self._check: ImportPreview | None = None
-        self._generation = 0
-        self._check_task: Task | None = None
+        self._inspected_path = ""
         self._import_task: Task | None = None
         self._imported = False
         self._percent = -1  # shown by the progress bar
-        self._check_pending = False
-        self._reread = QTimer(self)
-        self._reread.setSingleShot(True)
-        self._reread.setInterval(reread_delay_ms)
-        self._reread.timeout.connect(self._read)
         self.file_dialog: QFileDialog | None = None
+        self.reader = FileReader(context, self._read_request, delay_ms=reread_delay_ms, parent=self)
+        self.reader.inspected.connect(self._inspected_file)
+        self.reader.checked.connect(self._checked_file)
+        self.reader.failed.connect(self._read_failed)
+        self.reader.checking.connect(self._checking)
+        self.reader.progressed.connect(self._show_percent)
         self.setWindowTitle(self.tr("Import a CSV file"))
         self.resize(960, 700)
         self._build()
@@ -127,7 +107,6 @@ class ImportDialog(QDialog):
         self.presets = PresetChooser(self._context, self.mapping, self)
         self.presets.chosen.connect(self._on_preset_chosen)
         self.presets.said.connect(self._say)
-
         self.path_edit = QLineEdit(self)
         self.path_edit.setPlaceholderText(self.tr("Choose a .csv file"))
         self.path_edit.editingFinished.connect(self._on_path_edited)
@@ -136,49 +115,23 @@ class ImportDialog(QDialog):
         self.recheck_button = QPushButton(self.tr("Check again"), self)
         self.recheck_button.setToolTip(self.tr("Read the file again after correcting it"))
         self.recheck_button.clicked.connect(self.read_now)
-        self.reset_button = QPushButton(self.tr("Undo my choices"), self)
-        self.reset_button.setToolTip(self.tr("Go back to the columns as recognised"))
-        self.reset_button.clicked.connect(self.reset_choices)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(self.browse_button)
         file_row.addWidget(self.recheck_button)
-
         form = QFormLayout()
         form.addRow(self.tr("The file holds:"), self.kind_box)
         form.addRow(self.tr("File:"), file_row)
         form.addRow(self.tr("Preset:"), self.presets)
         self.layout_box = FileLayout(self)
         self.layout_box.date_order_chosen.connect(self.set_date_order)
-
-        self.columns_table = ColumnsTable(self)
-        self.columns_table.field_chosen.connect(self.choose_field)
-        self.preview_model = CsvPreviewModel(self)
-        self.preview_view = QTableView(self)
-        self.preview_view.setModel(self.preview_model)
-        self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview_view.setWordWrap(False)
-        self.problems_label = plain_label(self)
-        self.problems_model = QStringListModel(self)
-        self.problems_view = QListView(self)
-        self.problems_view.setModel(self.problems_model)
-        self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.problems_view.setUniformItemSizes(True)  # thousands of lines stay fast
-        problems = QWidget(self)
-        problems_layout = QVBoxLayout(problems)
-        problems_layout.setContentsMargins(0, 0, 0, 0)
-        problems_layout.addWidget(self.problems_label)
-        problems_layout.addWidget(self.problems_view)
-        columns = QWidget(self)
-        columns_layout = QVBoxLayout(columns)
-        columns_layout.setContentsMargins(0, 0, 0, 0)
-        columns_layout.addWidget(self.columns_table)
-        columns_layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignLeft)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        for part, stretch in ((columns, 3), (self.preview_view, 3), (problems, 2)):
-            splitter.addWidget(part)
-            splitter.setStretchFactor(splitter.count() - 1, stretch)
-
+        self.step = MappingStep(self._texts, self)
+        self.step.columns_table.field_chosen.connect(self.choose_field)
+        self.step.reset_button.clicked.connect(self.reset_choices)
+        # What the tests and the window reach directly.
+        self.columns_table, self.reset_button = self.step.columns_table, self.step.reset_button
+        self.preview_model, self.problems_model = self.step.preview_model, self.step.problems_model
+        self.problems_label = self.step.problems_label
         self.summary_label = plain_label(self)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setVisible(False)
@@ -195,26 +148,16 @@ class ImportDialog(QDialog):
         self.cancel_button.clicked.connect(self._cancel_import)
         self.close_button.clicked.connect(self.close)
         self.cancel_button.setVisible(False)
-        for button in (
-            self.import_button,
-            self.cancel_button,
-            self.close_button,
-            self.browse_button,
-            self.recheck_button,
-            self.reset_button,
-        ):
-            # Enter in the file field must not start an import.
+        for button in (self.import_button, self.cancel_button, self.close_button):
+            button.setAutoDefault(False)  # Enter in the file field must not start an import
+        for button in (self.browse_button, self.recheck_button):
             button.setAutoDefault(False)
-            button.setDefault(False)
-
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.layout_box)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.progress_bar)
-        layout.addWidget(self.result_label)
-        layout.addWidget(self.buttons)
+        layout.addWidget(self.step, 1)
+        for widget in (self.summary_label, self.progress_bar, self.result_label, self.buttons):
+            layout.addWidget(widget)
 
     # Choosing ---------------------------------------------------------------------------------
 
@@ -247,7 +190,7 @@ class ImportDialog(QDialog):
 
     def set_file(self, path: Path) -> None:
         """Show *path* and read it (the kind is guessed from a name like clients.csv)."""
-        guessed = _kind_from_name(path)
+        guessed = kind_from_name(path)
         self.path_edit.setText(str(path))
         self._new_file()
         if guessed is not None and guessed is not self.kind:
@@ -258,292 +201,115 @@ class ImportDialog(QDialog):
     def _new_file(self) -> None:
         self._imported = False
         self.result_label.clear()
-        if not self._date_order_by_user:
-            self._date_order = None  # the next file proves its own order, if any
+        self._choices.new_file()
 
     def _on_path_edited(self) -> None:
-        if self.path is not None and (
-            self._inspection is None or str(self.path) != self._inspected_path
-        ):
+        if self.path is not None and str(self.path) != self._inspected_path:
             self._new_file()
             self.read_now()
 
     def _on_kind_changed(self) -> None:
-        # Columns chosen for another kind's fields mean nothing for this one.
-        self._columns.clear()
-        self._chosen.clear()
+        self._choices.forget_columns()
         self.presets.load(self.kind)
         self.read_now()
 
     def _on_preset_chosen(self, _preset: object) -> None:
-        self._columns.clear()
-        self._chosen.clear()
+        self._choices.forget_columns()
         self.read_later()
 
     def choose_field(self, header: str, field: str | None) -> None:
-        """Send column *header* to *field* (None: ignore it); a column that gave that field
-        (or a field it excludes: a date-time against a date and a time) is then ignored."""
-        self._columns[header] = field
-        self._chosen.add(header)
-        if field is not None:
-            taken = {field} | _excluded_by(self.kind, field)
-            for guess in self._inspection.columns if self._inspection else ():
-                if guess.header != header and guess.field in taken:
-                    self._columns[guess.header] = None
-                    self._chosen.add(guess.header)
+        """Send column *header* to *field* (None: ignore it); see MappingChoices.choose."""
+        guesses = self._inspection.columns if self._inspection else ()
+        self._choices.choose(self.kind, header, field, guesses)
         self.read_later()
 
     def reset_choices(self) -> None:
-        self._columns.clear()
-        self._chosen.clear()
-        self._date_order = None
-        self._date_order_by_user = False
+        self._choices.reset()
         self.read_now()
 
     def set_date_order(self, order: str) -> None:
         """Read this file's day/month dates in *order* ("dmy" or "mdy")."""
-        self._date_order = order
-        self._date_order_by_user = True
+        self._choices.choose_date_order(order)
         self.read_later()
 
     def mapping(self) -> Mapping:
         """The preset's mapping for the kind, with the choices made here over it."""
         preset = self.presets.preset
         base = preset.kinds.get(self.kind, Mapping()) if preset is not None else Mapping()
-        return replace(
-            base,
-            columns={**base.columns, **self._columns},
-            date_order=self._date_order or base.date_order,
-        )
+        return self._choices.mapping(base)
 
-    def _effective_date_order(self) -> str:
+    def _date_order(self) -> str:
         return self.mapping().date_order or self._context.settings.raw("import.date_order")
 
     # Reading ----------------------------------------------------------------------------------
 
+    def _read_request(self) -> ReadRequest | None:
+        path = self.path
+        return ReadRequest(path, self.kind, self.mapping()) if path is not None else None
+
     def read_later(self) -> None:
         """Read the file again once the user pauses (several changes, one read)."""
         self._imported = False
+        self.reader.read_later()
         self._refresh_buttons()
-        self._reread.start()
 
     def read_now(self) -> None:
-        self._reread.stop()
-        self._read()
-
-    def _read(self) -> None:
-        """Look at the first rows under the current mapping; a result for an older one is
-        dropped."""
-        self._generation += 1
-        generation = self._generation
-        self._stop_check()
         self._inspection = self._check = None
         path = self.path
         if path is None:
-            self._show_nothing()
+            self.step.clear()
+            self.layout_box.clear()
+            self.summary_label.clear()
+        else:
+            self.summary_label.setText(self.tr("Reading {file}…").format(file=path.name))
+        self.reader.read_now()
+        self._refresh_buttons()
+
+    def _inspected_file(self, shown: ImportPreview) -> None:
+        self._inspected_path = str(self.path)
+        date_format = self.mapping().date_format is not None
+        if self._choices.adopt_proven_order(shown.dates, self._date_order(), formatted=date_format):
+            self.read_now()  # in the order the file proves
             return
-        self.summary_label.setText(self.tr("Reading {file}…").format(file=path.name))
-        self._refresh_buttons()
-        store, kind, mapping, clock = (
-            self._context.store,
-            self.kind,
-            self.mapping(),
-            self._context.clock,
-        )
-
-        def work(_progress: Progress) -> ImportPreview:
-            return inspect_file(
-                store, kind, path, name=path.name, mapping=mapping, rows=PREVIEW_ROWS, clock=clock
-            )
-
-        self._tasks.run(
-            work,
-            name="import-inspect",
-            on_done=lambda shown: self._inspected_file(generation, path, shown),
-            on_error=lambda exc: self._read_failed(generation, exc),
-        )
-
-    def _show_nothing(self) -> None:
-        self.preview_model.clear()
-        self.columns_table.setRowCount(0)
-        self.layout_box.clear()
-        self.problems_model.setStringList([])
-        self.problems_label.clear()
-        self.summary_label.clear()
-        self._refresh_buttons()
-
-    def _inspected_file(self, generation: int, path: Path, shown: ImportPreview) -> None:
-        if generation != self._generation:
-            return  # the mapping, the kind or the file changed meanwhile
-        self._inspected_path = str(path)
-        if self._adopt_proven_date_order(shown):
-            return  # read again in the order the file proves
         self._inspection = shown
         self._show(shown, whole=False)
         self.inspected.emit(shown)
-        # Once the first rows are drawn: the check's worker then competes with no painting.
-        self._check_pending = True
-        QTimer.singleShot(0, self, lambda: self._start_check(generation, path))
 
-    def _adopt_proven_date_order(self, shown: ImportPreview) -> bool:
-        """A file whose dates prove day/month or month/day is read that way (unless the user
-        chose): True when it must be read again."""
-        if self._date_order_by_user or self.mapping().date_format:
-            return False
-        proven = [d.order for d in shown.dates.values() if d.order in ("dmy", "mdy")]
-        if len(set(proven)) != 1 or proven[0] == self._effective_date_order():
-            return False
-        self._date_order = proven[0]
-        self.read_now()
-        return True
-
-    def _start_check(self, generation: int, path: Path) -> None:
-        self._check_pending = False
-        if generation != self._generation or self._import_task is not None:
-            return
-        store, kind, mapping, clock = (
-            self._context.store,
-            self.kind,
-            self.mapping(),
-            self._context.clock,
-        )
-
-        def work(progress: Progress) -> ImportPreview:
-            return preview_import(
-                store,
-                kind,
-                path,
-                name=path.name,
-                mapping=mapping,
-                max_rows=PREVIEW_ROWS,
-                clock=clock,
-                progress=ThrottledProgress(progress),
-            )
-
-        self._percent = -1
-        self.progress_bar.setRange(0, 0)
-        self.progress_bar.setVisible(True)
-        self._check_task = self._tasks.run(
-            work,
-            name="import-check",
-            on_done=lambda whole: self._checked_file(generation, whole),
-            on_error=lambda exc: self._read_failed(generation, exc),
-            on_progress=self._show_progress,
-            on_cancelled=lambda: self._check_ended(generation),
-        )
-
-    def _stop_check(self) -> None:
-        if self._check_task is not None:
-            self._check_task.cancel()
-            self._check_task = None
-        if self._import_task is None:
-            self.progress_bar.setVisible(False)
-
-    def _check_ended(self, generation: int) -> None:
-        if generation == self._generation:
-            self._check_task = None
-            self.progress_bar.setVisible(self._import_task is not None)
-            self._refresh_buttons()
-
-    def _checked_file(self, generation: int, whole: ImportPreview) -> None:
-        if generation != self._generation:
-            return
-        self._check_ended(generation)
+    def _checked_file(self, whole: ImportPreview) -> None:
         self._check = whole
         self._show(whole, whole=True)
         self.checked.emit(whole)
 
-    def _read_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._check_ended(generation)
-        self.summary_label.setText(
-            self.tr("The file could not be read: {why}").format(why=describe_error(exc))
-        )
+    def _read_failed(self, why: str) -> None:
+        self.summary_label.setText(self.tr("The file could not be read: {why}").format(why=why))
         self._refresh_buttons()
 
-    # Showing ----------------------------------------------------------------------------------
+    def _checking(self, running: bool) -> None:
+        if running:
+            self._percent = -1
+            self.progress_bar.setRange(0, 0)
+        self.progress_bar.setVisible(running or self._import_task is not None)
+        self._refresh_buttons()
 
     def _show(self, shown: ImportPreview, *, whole: bool) -> None:
-        header = shown.header
         self.layout_box.show_file(shown)
-        self.layout_box.set_date_order(self._effective_date_order())
+        self.layout_box.set_date_order(self._date_order())
+        preset = self.presets.preset.name if self.presets.preset else None
         reasons = [
             self.columns_table.reason(
-                guess,
-                shown.columns,
-                mine=guess.header in self._chosen,
-                preset=self.presets.preset.name if self.presets.preset else None,
+                guess, shown.columns, mine=self._choices.is_mine(guess.header), preset=preset
             )
             for guess in shown.columns
         ]
-        samples = [shown.rows[0].cells[i] if shown.rows else "" for i in range(len(header))]
-        self.columns_table.show_columns(
-            self.kind, field_names(self.kind), shown.columns, reasons, samples
-        )
-        shown_lines = {row.line for row in shown.rows}
-        cells: dict[tuple[int, int], list[str]] = {}
-        rows: dict[int, list[str]] = {}
-        for problem in shown.issues:
-            if problem.line not in shown_lines:
-                continue
-            text = self._texts.text(problem)
-            if problem.column is not None:
-                cells.setdefault((problem.line, problem.column), []).append(text)
-            else:
-                rows.setdefault(problem.line, []).append(text)
-        self.preview_model.set_rows(
-            header,
-            shown.rows,
-            fields=[g.field for g in shown.columns],
-            cell_problems={k: "\n".join(v) for k, v in cells.items()},
-            row_problems={k: "\n".join(v) for k, v in rows.items()},
-        )
-        # Sized once per read (a resize-to-contents header would measure every cell again at
-        # each change of the dialog's layout).
-        self.preview_view.resizeColumnsToContents()
-        self._show_problems(list(shown.issues), header, whole=whole)
-        if shown.warning_issues and not shown.issues:
-            self.problems_model.setStringList(
-                [self._texts.line(w, header) for w in shown.warning_issues]
-            )
-            self.problems_label.setText(self.tr("Warnings (the import can go ahead):"))
+        self.step.show_file(shown, self.kind, reasons, whole=whole)
         self.summary_label.setText(self._summary.preview(shown) if whole else "")
         self._refresh_buttons()
-
-    def _show_problems(
-        self, problems: list[Problem], header: tuple[str, ...], *, whole: bool
-    ) -> None:
-        self.problems_model.setStringList([self._texts.line(p, header) for p in problems])
-        count = len(problems)
-        if count:
-            self.problems_label.setText(
-                self.tr(
-                    "%n problem(s): choose the columns or the dates above, or correct the file "
-                    "and press Check again. Nothing is imported while any row is invalid.",
-                    "",
-                    count,
-                )
-            )
-            self.problems_label.setStyleSheet(ERROR_STYLE)
-        else:
-            self.problems_label.setStyleSheet("")
-            self.problems_label.setText(
-                self.tr("No problems found.")
-                if whole
-                else self.tr("No problems in the first rows; checking the whole file…")
-            )
 
     def _say(self, text: str, error: bool) -> None:
         self.result_label.setStyleSheet(ERROR_STYLE if error else "")
         self.result_label.setText(text)
 
-    def _show_progress(self, done: int, total: int, _message: str) -> None:
-        # Few calls into Qt while a worker reads: each one waits for the worker to let go of
-        # Python's lock, so a percent moves the bar, not every report.
-        if total <= 0:
-            return
-        percent = min(done, total) * 100 // total
+    def _show_percent(self, percent: int) -> None:
         if percent != self._percent:
             self._percent = percent
             if self.progress_bar.maximum() != 100:
@@ -556,13 +322,9 @@ class ImportDialog(QDialog):
         path = self.path
         if not self._can_import() or path is None:
             return
-        self._stop_check()
-        store, clock, kind, mapping = (
-            self._context.store,
-            self._context.clock,
-            self.kind,
-            self.mapping(),
-        )
+        self.reader.stop()  # the import checks the whole file anyway
+        store, clock = self._context.store, self._context.clock
+        kind, mapping = self.kind, self.mapping()
 
         def work(progress: Progress) -> ImportReport:
             return import_file(
@@ -584,7 +346,9 @@ class ImportDialog(QDialog):
             name="import",
             on_done=self._import_done,
             on_error=self._import_failed,
-            on_progress=self._show_progress,
+            on_progress=lambda done, total, _message: (
+                self._show_percent(min(done, total) * 100 // total) if total > 0 else None
+            ),
             on_cancelled=self._import_cancelled,
         )
         self._refresh_buttons()
@@ -604,10 +368,8 @@ class ImportDialog(QDialog):
         self._import_finished()
         if isinstance(exc, ImportRejected):
             # The file changed since it was checked: its problems now; nothing was written.
-            self._check = None
-            self._show_problems(
-                exc.details, self._inspection.header if self._inspection else (), whole=True
-            )
+            header = self._inspection.header if self._inspection else ()
+            self.step.show_problems(exc.details, header, whole=True)
             self._say(self.tr("Nothing was imported."), True)
             self._imported = True  # until the file is checked again
             self._refresh_buttons()
@@ -639,7 +401,7 @@ class ImportDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self._tasks.busy or self._reread.isActive() or self._check_pending
+        return self._tasks.busy or self.presets.busy or self.reader.busy
 
     def _can_import(self) -> bool:
         shown = self._inspection
@@ -649,62 +411,23 @@ class ImportDialog(QDialog):
 
     def _refresh_buttons(self) -> None:
         importing = self._import_task is not None
-        self.import_button.setEnabled(self._can_import() and not self._reread.isActive())
+        self.import_button.setEnabled(self._can_import() and not self.reader.waiting)
         self.cancel_button.setVisible(importing)
-        for widget in (
+        changes: tuple[QWidget, ...] = (
             self.kind_box,
             self.path_edit,
             self.browse_button,
             self.presets,
-            self.columns_table,
             self.layout_box,
+            self.columns_table,
             self.reset_button,
-        ):
+        )
+        for widget in changes:
             widget.setEnabled(not importing)
         self.recheck_button.setEnabled(not importing and self.path is not None)
 
     def done(self, result: int) -> None:
         # Closing stops an import under way: it rolls back whole on its worker (nothing waits).
         self._cancel_import()
-        self._stop_check()
-        self._reread.stop()
+        self.reader.stop()
         super().done(result)
-
-
-# How booking systems and studios name their exports, in English and French.
-_NAME_HINTS: tuple[tuple[str, ImportKind], ...] = (
-    ("client", ImportKind.CLIENTS),
-    ("member", ImportKind.CLIENTS),
-    ("membre", ImportKind.CLIENTS),
-    ("coach", ImportKind.COACHES),
-    ("entraineur", ImportKind.COACHES),
-    ("employe", ImportKind.COACHES),
-    ("session", ImportKind.SESSIONS),
-    ("seance", ImportKind.SESSIONS),
-    ("visit", ImportKind.VISITS),
-    ("attendance", ImportKind.ATTENDANCE),
-    ("presence", ImportKind.ATTENDANCE),
-    ("booking", ImportKind.ATTENDANCE),
-    ("reservation", ImportKind.ATTENDANCE),
-    ("review", ImportKind.REVIEWS),
-    ("avis", ImportKind.REVIEWS),
-    ("evaluation", ImportKind.REVIEWS),
-)
-
-
-def _kind_from_name(path: Path) -> ImportKind | None:
-    stem = fold(path.stem)
-    for hint, kind in _NAME_HINTS:
-        if stem.startswith(hint):
-            return kind
-    return None
-
-
-def _excluded_by(kind: ImportKind, field: str) -> set[str]:
-    """The fields a column giving *field* rules out: a date-time and its date and time columns."""
-    combined = DATETIME_FIELD.get(kind)
-    if combined is None:
-        return set()
-    if field == combined:
-        return {DATE, TIME}
-    return {combined} if field in (DATE, TIME) else set()
