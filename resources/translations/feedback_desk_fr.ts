@@ -1228,6 +1228,77 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>ColumnsTable</name>
+    <message>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Va dans</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Première valeur</translation>
+    </message>
+    <message>
+        <source>ignored: your choice</source>
+        <translation>ignorée : votre choix</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>votre choix</translation>
+    </message>
+    <message>
+        <source>ignored by the preset {name}</source>
+        <translation>ignorée par le préréglage {name}</translation>
+    </message>
+    <message>
+        <source>the preset {name}</source>
+        <translation>le préréglage {name}</translation>
+    </message>
+    <message>
+        <source>ignored by the mapping</source>
+        <translation>ignorée par la correspondance</translation>
+    </message>
+    <message>
+        <source>the mapping</source>
+        <translation>la correspondance</translation>
+    </message>
+    <message>
+        <source>its name</source>
+        <translation>son nom</translation>
+    </message>
+    <message>
+        <source>recognised as {alias}</source>
+        <translation>reconnue comme {alias}</translation>
+    </message>
+    <message>
+        <source>ignored: column {other} gives {field}</source>
+        <translation>ignorée : la colonne {other} donne {field}</translation>
+    </message>
+    <message>
+        <source>not recognised: ignored</source>
+        <translation>non reconnue : ignorée</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>(ignorer)</translation>
+    </message>
+    <message>
+        <source>Columns named {names}</source>
+        <translation>Colonnes nommées {names}</translation>
+    </message>
+    <message>
+        <source>Field for column {header}</source>
+        <translation>Champ de la colonne {header}</translation>
+    </message>
+</context>
+<context>
     <name>ComposeEmailDialog</name>
     <message>
         <source>Email to the client</source>
@@ -1611,6 +1682,81 @@ Journaux : {logs}</translation>
     <message>
         <source>{channel}: {answered} answered of {shown} prompts shown</source>
         <translation>{channel} : {answered} réponses sur {shown} demandes affichées</translation>
+    </message>
+</context>
+<context>
+    <name>FileLayout</name>
+    <message>
+        <source>day/month/year</source>
+        <translation>jour/mois/année</translation>
+    </message>
+    <message>
+        <source>month/day/year</source>
+        <translation>mois/jour/année</translation>
+    </message>
+    <message>
+        <source>Dates are written</source>
+        <translation>Les dates sont écrites</translation>
+    </message>
+    <message>
+        <source>Dates are written:</source>
+        <translation>Les dates sont écrites :</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as a CSV file.</source>
+        <translation>Le fichier ne peut pas être lu comme un fichier CSV.</translation>
+    </message>
+    <message>
+        <source>commas</source>
+        <translation>des virgules</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>des points-virgules</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>des tabulations</translation>
+    </message>
+    <message>
+        <source>Not UTF-8: read as {encoding}. Values separated by {separator}.</source>
+        <translation>Pas en UTF-8 : lu comme {encoding}. Valeurs séparées par {separator}.</translation>
+    </message>
+    <message>
+        <source>Read as {encoding}. Values separated by {separator}.</source>
+        <translation>Lu comme {encoding}. Valeurs séparées par {separator}.</translation>
+    </message>
+    <message>
+        <source>day/month/year (as {example} shows)</source>
+        <translation>jour/mois/année (comme le montre {example})</translation>
+    </message>
+    <message>
+        <source>month/day/year (as {example} shows)</source>
+        <translation>mois/jour/année (comme le montre {example})</translation>
+    </message>
+    <message>
+        <source>each date could be day/month or month/day: choose below</source>
+        <translation>chaque date peut se lire jour/mois ou mois/jour : choisissez ci-dessous</translation>
+    </message>
+    <message>
+        <source>both orders appear ({example}): the file mixes two ways of writing dates</source>
+        <translation>les deux ordres apparaissent ({example}) : le fichier mélange deux façons d’écrire les dates</translation>
+    </message>
+    <message>
+        <source>year-month-day</source>
+        <translation>année-mois-jour</translation>
+    </message>
+    <message>
+        <source>read with the format {example}</source>
+        <translation>lues avec le format {example}</translation>
+    </message>
+    <message>
+        <source>no date read in the first rows</source>
+        <translation>aucune date lue dans les premières lignes</translation>
+    </message>
+    <message>
+        <source>Dates of {column}: {how}</source>
+        <translation>Dates de {column} : {how}</translation>
     </message>
 </context>
 <context>
@@ -2102,10 +2248,6 @@ Journaux : {logs}</translation>
         <translation>Fichier :</translation>
     </message>
     <message>
-        <source>Columns:</source>
-        <translation>Colonnes :</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
@@ -2122,96 +2264,122 @@ Journaux : {logs}</translation>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>{columns}  (* required; other columns are ignored)</source>
-        <translation>{columns}  (* obligatoire ; les autres colonnes sont ignorées)</translation>
-    </message>
-    <message>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
-    </message>
-    <message>
-        <source>{count} problem(s): correct the file, then press Check again. Nothing is imported while any row is invalid.</source>
-        <translation>{count} problème(s) : corrigez le fichier, puis cliquez sur Vérifier de nouveau. Rien n’est importé tant qu’une ligne est invalide.</translation>
-    </message>
-    <message>
-        <source>Warnings (the import can go ahead):</source>
-        <translation>Avertissements (l’importation peut se faire) :</translation>
-    </message>
-    <message>
-        <source>No problems found.</source>
-        <translation>Aucun problème trouvé.</translation>
-    </message>
-    <message>
-        <source>{file} cannot be read as a CSV file.</source>
-        <translation>{file} ne peut pas être lu comme un fichier CSV.</translation>
-    </message>
-    <message>
-        <source>comma</source>
-        <translation>virgule</translation>
-    </message>
-    <message>
-        <source>semicolon</source>
-        <translation>point-virgule</translation>
-    </message>
-    <message>
-        <source>{count} rows, separated by {delimiter}</source>
-        <translation>{count} lignes, séparateur : {delimiter}</translation>
-    </message>
-    <message>
-        <source>first {shown} shown</source>
-        <translation>{shown} premières affichées</translation>
-    </message>
-    <message>
-        <source>{created} to create, {updated} to update, {unchanged} unchanged</source>
-        <translation>{created} à créer, {updated} à mettre à jour, {unchanged} inchangées</translation>
-    </message>
-    <message>
-        <source>Ignored columns: {names}.</source>
-        <translation>Colonnes ignorées : {names}.</translation>
-    </message>
-    <message>
-        <source>New classes: {names}.</source>
-        <translation>Nouveaux cours : {names}.</translation>
-    </message>
-    <message>
-        <source>New aspects (awaiting approval): {names}.</source>
-        <translation>Nouveaux aspects (en attente d’approbation) : {names}.</translation>
-    </message>
-    <message>
-        <source>The preview failed: {error}</source>
-        <translation>L’aperçu a échoué : {error}</translation>
     </message>
     <message>
         <source>Importing {file}…</source>
         <translation>Importation de {file}…</translation>
     </message>
     <message>
-        <source>Imported.</source>
-        <translation>Importé.</translation>
-    </message>
-    <message>
-        <source>New aspects awaiting a manager&apos;s approval: {names}</source>
-        <translation>Nouveaux aspects en attente de l’approbation d’un gestionnaire : {names}</translation>
-    </message>
-    <message>
-        <source>Warnings:</source>
-        <translation>Avertissements :</translation>
-    </message>
-    <message>
-        <source>{count} problem(s); nothing was imported.</source>
-        <translation>{count} problème(s) ; rien n’a été importé.</translation>
-    </message>
-    <message>
         <source>Nothing was imported.</source>
         <translation>Rien n’a été importé.</translation>
     </message>
     <message>
-        <source>The import failed and nothing was written: {error}</source>
-        <translation>L’importation a échoué et rien n’a été écrit : {error}</translation>
-    </message>
-    <message>
         <source>Import stopped; nothing was written.</source>
         <translation>Importation arrêtée ; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Visits (sessions and attendance in one file)</source>
+        <translation>Visites (séances et présences dans un seul fichier)</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Préréglage :</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {why}</source>
+        <translation>Le fichier n’a pas pu être lu : {why}</translation>
+    </message>
+    <message>
+        <source>The import failed and nothing was written: {why}</source>
+        <translation>L’importation a échoué et rien n’a été écrit : {why}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSettingsPage</name>
+    <message>
+        <source>No folder: nothing is imported on its own</source>
+        <translation>Aucun dossier : rien n’est importé automatiquement</translation>
+    </message>
+    <message>
+        <source>Watch folder</source>
+        <translation>Dossier surveillé</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>A CSV file placed in this folder is imported on its own while the window is open (or by feedback-desk import-folder). Its name says what it holds: clients…, coaches…, sessions…, visits…, attendance…, reviews… (or visites…, seances…, presences…, avis…, entraineurs…). Imported files move to imported/, refused ones to failed/ with their problems beside them.</source>
+        <translation>Un fichier CSV déposé dans ce dossier est importé automatiquement tant que la fenêtre est ouverte (ou par feedback-desk import-folder). Son nom dit ce qu’il contient : clients…, coaches…, sessions…, visits…, attendance…, reviews… (ou visites…, seances…, presences…, avis…, entraineurs…). Les fichiers importés vont dans imported/, les fichiers refusés dans failed/ avec leurs problèmes à côté.</translation>
+    </message>
+    <message>
+        <source>day/month/year (03/04/2026 is 3 April)</source>
+        <translation>jour/mois/année (03/04/2026 est le 3 avril)</translation>
+    </message>
+    <message>
+        <source>month/day/year (03/04/2026 is March 4)</source>
+        <translation>mois/jour/année (03/04/2026 est le 4 mars)</translation>
+    </message>
+    <message>
+        <source> seconds</source>
+        <translation> secondes</translation>
+    </message>
+    <message>
+        <source>A file is imported once it has stayed unchanged this long.</source>
+        <translation>Un fichier est importé une fois resté inchangé pendant ce temps.</translation>
+    </message>
+    <message>
+        <source>Watch folder:</source>
+        <translation>Dossier surveillé :</translation>
+    </message>
+    <message>
+        <source>Wait before importing a file:</source>
+        <translation>Attendre avant d’importer un fichier :</translation>
+    </message>
+    <message>
+        <source>Dates such as 03/04/2026 are:</source>
+        <translation>Les dates comme 03/04/2026 sont en :</translation>
+    </message>
+    <message>
+        <source>Choose the watch folder</source>
+        <translation>Choisissez le dossier surveillé</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <source>Rows in the file: {count}.</source>
+        <translation>Lignes dans le fichier : {count}.</translation>
+    </message>
+    <message>
+        <source>Importing would create {created}, update {updated} and leave {unchanged} unchanged.</source>
+        <translation>L’importation créerait {created}, mettrait à jour {updated} et laisserait {unchanged} inchangés.</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {created} created, {updated} updated, {unchanged} unchanged.</source>
+        <translation>{file} importé : {created} créés, {updated} mis à jour, {unchanged} inchangés.</translation>
+    </message>
+    <message>
+        <source>(Not UTF-8: read as {encoding}.)</source>
+        <translation>(Pas en UTF-8 : lu comme {encoding}.)</translation>
+    </message>
+    <message>
+        <source>New sessions: {count}.</source>
+        <translation>Nouvelles séances : {count}.</translation>
+    </message>
+    <message>
+        <source>New coaches: {names}.</source>
+        <translation>Nouveaux entraîneurs : {names}.</translation>
+    </message>
+    <message>
+        <source>New classes: {names}.</source>
+        <translation>Nouveaux cours : {names}.</translation>
+    </message>
+    <message>
+        <source>New aspects awaiting a manager&apos;s approval: {names}.</source>
+        <translation>Nouveaux aspects en attente d’approbation par un gestionnaire : {names}.</translation>
     </message>
 </context>
 <context>
@@ -2925,6 +3093,36 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>MappingStep</name>
+    <message>
+        <source>Undo my choices</source>
+        <translation>Annuler mes choix</translation>
+    </message>
+    <message>
+        <source>Go back to the columns as recognised</source>
+        <translation>Revenir aux colonnes telles que reconnues</translation>
+    </message>
+    <message>
+        <source>Warnings (the import can go ahead):</source>
+        <translation>Avertissements (l’importation peut se faire) :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): choose the columns or the dates above, or correct the file and press Check again. Nothing is imported while any row is invalid.</source>
+        <translation>
+            <numerusform>%n problème : choisissez les colonnes ou les dates ci-dessus, ou corrigez le fichier et appuyez sur Vérifier de nouveau. Rien n’est importé tant qu’une ligne est invalide.</numerusform>
+            <numerusform>%n problèmes : choisissez les colonnes ou les dates ci-dessus, ou corrigez le fichier et appuyez sur Vérifier de nouveau. Rien n’est importé tant qu’une ligne est invalide.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Aucun problème trouvé.</translation>
+    </message>
+    <message>
+        <source>No problems in the first rows; checking the whole file…</source>
+        <translation>Aucun problème dans les premières lignes ; vérification du fichier entier…</translation>
+    </message>
+</context>
+<context>
     <name>MergeAspectDialog</name>
     <message>
         <source>%1 (votes: %2)</source>
@@ -3453,6 +3651,388 @@ Journaux : {logs}</translation>
     <message>
         <source>Wrong PIN. Try again.</source>
         <translation>NIP incorrect. Réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>PresetChooser</name>
+    <message>
+        <source>Preset</source>
+        <translation>Préréglage</translation>
+    </message>
+    <message>
+        <source>Save as preset…</source>
+        <translation>Enregistrer comme préréglage…</translation>
+    </message>
+    <message>
+        <source>The presets could not be listed: {why}</source>
+        <translation>Les préréglages n’ont pas pu être listés : {why}</translation>
+    </message>
+    <message>
+        <source>(no preset)</source>
+        <translation>(aucun préréglage)</translation>
+    </message>
+    <message>
+        <source>{name} (built in)</source>
+        <translation>{name} (intégré)</translation>
+    </message>
+    <message>
+        <source>Save as preset</source>
+        <translation>Enregistrer comme préréglage</translation>
+    </message>
+    <message>
+        <source>Name of the preset (the same name for another kind of file adds it):</source>
+        <translation>Nom du préréglage (le même nom pour une autre sorte de fichier l’y ajoute) :</translation>
+    </message>
+    <message>
+        <source>A preset&apos;s name has 1 to {count} characters, letters or digits among them.</source>
+        <translation>Le nom d’un préréglage a de 1 à {count} caractères, dont des lettres ou des chiffres.</translation>
+    </message>
+    <message>
+        <source>{name} is a built-in preset&apos;s name; choose another name.</source>
+        <translation>{name} est le nom d’un préréglage intégré ; choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>Saved as the preset {name}.</source>
+        <translation>Enregistré comme préréglage {name}.</translation>
+    </message>
+    <message>
+        <source>Replace the preset?</source>
+        <translation>Remplacer le préréglage ?</translation>
+    </message>
+    <message>
+        <source>The preset {name} already has a mapping for these files. Replace it?</source>
+        <translation>Le préréglage {name} a déjà une correspondance pour ces fichiers. La remplacer ?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <source>The preset could not be saved: {why}</source>
+        <translation>Le préréglage n’a pas pu être enregistré : {why}</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemTexts</name>
+    <message>
+        <source>the file does not exist</source>
+        <translation>le fichier n’existe pas</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a CSV file</source>
+        <translation>c’est un dossier, pas un fichier CSV</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: {reason}</source>
+        <translation>le fichier ne peut pas être lu : {reason}</translation>
+    </message>
+    <message>
+        <source>this is not a CSV text file but {what}; {fix}</source>
+        <translation>ce n’est pas un fichier texte CSV mais {what} ; {fix}</translation>
+    </message>
+    <message>
+        <source>this is not a CSV text file (it holds binary data); {fix}</source>
+        <translation>ce n’est pas un fichier texte CSV (il contient des données binaires) ; {fix}</translation>
+    </message>
+    <message>
+        <source>the text is neither UTF-8 nor Windows-1252 (byte 0x{byte} cannot be read); {fix}</source>
+        <translation>le texte n’est ni en UTF-8 ni en Windows-1252 (l’octet 0x{byte} ne peut pas être lu) ; {fix}</translation>
+    </message>
+    <message>
+        <source>the file mixes two encodings: line {utf8_line} is UTF-8 text but this line is not; {fix}</source>
+        <translation>le fichier mélange deux encodages : la ligne {utf8_line} est du texte UTF-8 mais pas cette ligne ; {fix}</translation>
+    </message>
+    <message>
+        <source>a quoted value starting on this line is never closed (its closing &quot; is missing), so the rest of the file cannot be read</source>
+        <translation>une valeur entre guillemets commencée sur cette ligne n’est jamais fermée (il manque son &quot; fermant) : le reste du fichier ne peut pas être lu</translation>
+    </message>
+    <message>
+        <source>a quoted value is followed by other characters before the next separator; a &quot; inside a quoted value is written &quot;&quot;</source>
+        <translation>une valeur entre guillemets est suivie d’autres caractères avant le séparateur suivant ; un &quot; dans une valeur entre guillemets s’écrit &quot;&quot;</translation>
+    </message>
+    <message>
+        <source>this line cannot be read as CSV ({error})</source>
+        <translation>cette ligne ne peut pas être lue comme du CSV ({error})</translation>
+    </message>
+    <message>
+        <source>the file is empty; its first row must be the header: {columns}</source>
+        <translation>le fichier est vide ; sa première ligne doit être l’en-tête : {columns}</translation>
+    </message>
+    <message>
+        <source>a second {kind} file in the same import</source>
+        <translation>un deuxième fichier {kind} dans la même importation</translation>
+    </message>
+    <message>
+        <source>the file changed while it was being imported; nothing was written: import it again once it is complete</source>
+        <translation>le fichier a changé pendant son importation ; rien n’a été écrit : importez-le de nouveau une fois complet</translation>
+    </message>
+    <message>
+        <source>{more} more problems are not listed (the first {listed} are)</source>
+        <translation>{more} autres problèmes ne sont pas listés (les {listed} premiers le sont)</translation>
+    </message>
+    <message>
+        <source>the file&apos;s name does not say what it holds: it must start with one of {prefixes}</source>
+        <translation>le nom du fichier ne dit pas ce qu’il contient : il doit commencer par l’un de {prefixes}</translation>
+    </message>
+    <message>
+        <source>column {field!q} appears twice</source>
+        <translation>la colonne {field!q} apparaît deux fois</translation>
+    </message>
+    <message>
+        <source>columns {first!q} and {second!q} both give {field}: choose &quot;ignore&quot; for the one not to use</source>
+        <translation>les colonnes {first!q} et {second!q} donnent toutes deux {field} : choisissez « ignorer » pour celle à ne pas utiliser</translation>
+    </message>
+    <message>
+        <source>no column gives {field!q}, which is required: {choose_column}</source>
+        <translation>aucune colonne ne donne {field!q}, qui est obligatoire : {choose_column}</translation>
+    </message>
+    <message>
+        <source>no column gives {first!q} or {second!q}; one of them is required: {choose_column}</source>
+        <translation>aucune colonne ne donne {first!q} ni {second!q} ; l’un des deux est obligatoire : {choose_column}</translation>
+    </message>
+    <message>
+        <source>no column gives {field!q} (or {date!q} and {time!q}), which is required: {choose_column}</source>
+        <translation>aucune colonne ne donne {field!q} (ou {date!q} et {time!q}), qui est obligatoire : {choose_column}</translation>
+    </message>
+    <message>
+        <source>the mapping names column {header!q}, which the file does not have</source>
+        <translation>la correspondance nomme la colonne {header!q}, que le fichier n’a pas</translation>
+    </message>
+    <message>
+        <source>the mapping cannot be read: {error}</source>
+        <translation>la correspondance ne peut pas être lue : {error}</translation>
+    </message>
+    <message>
+        <source>in the mapping, {key}: {expected}</source>
+        <translation>dans la correspondance, {key} : {expected}</translation>
+    </message>
+    <message>
+        <source>the mapping has an unknown key {key!q} (keys: {keys})</source>
+        <translation>la correspondance a une clé inconnue {key!q} (clés : {keys})</translation>
+    </message>
+    <message>
+        <source>the mapping sends {header!q} to {field!q}, but {kind} files have no such field (fields: {fields})</source>
+        <translation>la correspondance envoie {header!q} vers {field!q}, mais les fichiers {kind} n’ont pas ce champ (champs : {fields})</translation>
+    </message>
+    <message>
+        <source>the mapping&apos;s {key} {format!q} is not a date or time format ({error})</source>
+        <translation>{key} {format!q} de la correspondance n’est pas un format de date ou d’heure ({error})</translation>
+    </message>
+    <message>
+        <source>the mapping&apos;s values for {field}: {value!q} → {meaning!q} must say yes or no</source>
+        <translation>les valeurs de la correspondance pour {field} : {value!q} → {meaning!q} doit dire oui ou non</translation>
+    </message>
+    <message>
+        <source>there is no preset named {name!q} (presets: {names})</source>
+        <translation>aucun préréglage ne s’appelle {name!q} (préréglages : {names})</translation>
+    </message>
+    <message>
+        <source>the preset {name!q} is for {kinds} files, not {kind}</source>
+        <translation>le préréglage {name!q} est pour les fichiers {kinds}, pas {kind}</translation>
+    </message>
+    <message>
+        <source>this line has {count} values but the header has {width} columns (a value holding {delimiter!q} must be between double quotes)</source>
+        <translation>cette ligne a {count} valeurs mais l’en-tête a {width} colonnes (une valeur contenant {delimiter!q} doit être entre guillemets droits)</translation>
+    </message>
+    <message>
+        <source>this line has {count} values but the header has {width} columns</source>
+        <translation>cette ligne a {count} valeurs mais l’en-tête a {width} colonnes</translation>
+    </message>
+    <message>
+        <source>the id {id!q} appears twice: already on line {first_line}</source>
+        <translation>l’identifiant {id!q} apparaît deux fois : déjà à la ligne {first_line}</translation>
+    </message>
+    <message>
+        <source>client {client!q} appears twice in session {session!q}: already on line {first_line}</source>
+        <translation>le client {client!q} apparaît deux fois dans la séance {session!q} : déjà à la ligne {first_line}</translation>
+    </message>
+    <message>
+        <source>client {client!q} appears twice in {class_name!q} on {starts_at} with {coach!q}: already on line {first_line}</source>
+        <translation>le client {client!q} apparaît deux fois dans {class_name!q} le {starts_at} avec {coach!q} : déjà à la ligne {first_line}</translation>
+    </message>
+    <message>
+        <source>{field}: {id!q} is in neither the store nor this import</source>
+        <translation>{field} : {id!q} n’est ni dans la base ni dans cette importation</translation>
+    </message>
+    <message>
+        <source>{field} is empty; it is required</source>
+        <translation>{field} est vide ; ce champ est obligatoire</translation>
+    </message>
+    <message>
+        <source>{field} is {length} characters long; at most {limit} are allowed</source>
+        <translation>{field} a {length} caractères ; {limit} au plus sont permis</translation>
+    </message>
+    <message>
+        <source>{field}: {value!q} is not yes/no, oui/non, true/false or 1/0</source>
+        <translation>{field} : {value!q} n’est pas oui/non, yes/no, true/false ni 1/0</translation>
+    </message>
+    <message>
+        <source>{field} is empty; it is required (yes/no, oui/non, true/false or 1/0)</source>
+        <translation>{field} est vide ; ce champ est obligatoire (oui/non, yes/no, true/false ou 1/0)</translation>
+    </message>
+    <message>
+        <source>{field}: {value!q} is neither yes/no nor a status word ({words})</source>
+        <translation>{field} : {value!q} n’est ni oui/non ni un mot de statut ({words})</translation>
+    </message>
+    <message>
+        <source>{field}: {value!q} is not a date and time (e.g. 2026-03-14T18:00 or 14/03/2026 18:00)</source>
+        <translation>{field} : {value!q} n’est pas une date et heure (p. ex. 2026-03-14T18:00 ou 14/03/2026 18:00)</translation>
+    </message>
+    <message>
+        <source>{field}: {value!q} is not a date (e.g. 2026-03-14 or 14/03/2026)</source>
+        <translation>{field} : {value!q} n’est pas une date (p. ex. 2026-03-14 ou 14/03/2026)</translation>
+    </message>
+    <message>
+        <source>{field}: {value!q} is not a time of day (e.g. 18:00 or 6:00 PM)</source>
+        <translation>{field} : {value!q} n’est pas une heure (p. ex. 18:00 ou 18 h 00)</translation>
+    </message>
+    <message>
+        <source>{field}: {value!q} has no time of day (e.g. 2026-03-14T18:00)</source>
+        <translation>{field} : {value!q} n’a pas d’heure (p. ex. 2026-03-14T18:00)</translation>
+    </message>
+    <message>
+        <source>{field}: {value!q} is not a valid {order} date, but it is one as {other}: choose {other} for this file&apos;s dates</source>
+        <translation>{field} : {value!q} n’est pas une date valide en {order}, mais l’est en {other} : choisissez {other} pour les dates de ce fichier</translation>
+    </message>
+    <message>
+        <source>{field}: {value!q} has a two-digit year; the year must have four digits</source>
+        <translation>{field} : {value!q} a une année à deux chiffres ; l’année doit avoir quatre chiffres</translation>
+    </message>
+    <message>
+        <source>{field}: {value!q} does not match the mapping&apos;s format {format!q}</source>
+        <translation>{field} : {value!q} ne correspond pas au format {format!q} de la correspondance</translation>
+    </message>
+    <message>
+        <source>{field}: {value!q} is before 1900 (a typo in the year?)</source>
+        <translation>{field} : {value!q} est avant 1900 (une faute de frappe dans l’année ?)</translation>
+    </message>
+    <message>
+        <source>{field}: {value!q} is more than a year after today ({today})</source>
+        <translation>{field} : {value!q} est plus d’un an après aujourd’hui ({today})</translation>
+    </message>
+    <message>
+        <source>{field}: {value!q} is not an email address</source>
+        <translation>{field} : {value!q} n’est pas une adresse courriel</translation>
+    </message>
+    <message>
+        <source>{field}: {value!q} is not a language (fr or en)</source>
+        <translation>{field} : {value!q} n’est pas une langue (fr ou en)</translation>
+    </message>
+    <message>
+        <source>{field}: {value!q} is not a whole number {span}</source>
+        <translation>{field} : {value!q} n’est pas un nombre entier {span}</translation>
+    </message>
+    <message>
+        <source>{field}: {value!q} is not one of {choices}</source>
+        <translation>{field} : {value!q} n’est pas l’un de {choices}</translation>
+    </message>
+    <message>
+        <source>id {id!q}: ids starting with {prefix} are reserved for reviews made in Feedback Desk</source>
+        <translation>identifiant {id!q} : les identifiants qui commencent par {prefix} sont réservés aux avis faits dans Feedback Desk</translation>
+    </message>
+    <message>
+        <source>a class review needs the session it is about: the file has no session_id</source>
+        <translation>un avis de cours a besoin de sa séance : le fichier n’a pas de session_id</translation>
+    </message>
+    <message>
+        <source>session_id is empty; a class review needs the session it is about</source>
+        <translation>session_id est vide ; un avis de cours a besoin de sa séance</translation>
+    </message>
+    <message>
+        <source>session_id {session!q}: a business review is about the studio, not a session (leave session_id empty)</source>
+        <translation>session_id {session!q} : un avis sur le studio ne porte pas sur une séance (laissez session_id vide)</translation>
+    </message>
+    <message>
+        <source>recommend {value!q}: the 0-10 question goes with business reviews, not class reviews (leave it empty)</source>
+        <translation>recommend {value!q} : la question de 0 à 10 va avec les avis sur le studio, pas avec les avis de cours (laissez-la vide)</translation>
+    </message>
+    <message>
+        <source>{field}: {value!q} differs from line {first_line} ({other!q}) for the same class, start and coach</source>
+        <translation>{field} : {value!q} diffère de la ligne {first_line} ({other!q}) pour le même cours, la même heure et le même entraîneur</translation>
+    </message>
+    <message>
+        <source>coach_name {name!q}: several coaches have this name ({ids}); the file needs a coach_id column</source>
+        <translation>coach_name {name!q} : plusieurs entraîneurs ont ce nom ({ids}) ; le fichier a besoin d’une colonne coach_id</translation>
+    </message>
+    <message>
+        <source>coach_id {id!q}: no coach has this id; import the coaches first, or add a coach_name column so that the coach is created</source>
+        <translation>coach_id {id!q} : aucun entraîneur n’a cet identifiant ; importez d’abord les entraîneurs, ou ajoutez une colonne coach_name pour que l’entraîneur soit créé</translation>
+    </message>
+    <message>
+        <source>review {id!q} was edited by hand: it keeps its {kept} stars (the file says {given})</source>
+        <translation>l’avis {id!q} a été modifié à la main : il garde ses {kept} étoiles (le fichier dit {given})</translation>
+    </message>
+    <message>
+        <source>save it from the spreadsheet as &quot;CSV UTF-8&quot; and choose that file</source>
+        <translation>enregistrez-le depuis le tableur en « CSV UTF-8 » et choisissez ce fichier</translation>
+    </message>
+    <message>
+        <source>choose the column that holds it</source>
+        <translation>choisissez la colonne qui le contient</translation>
+    </message>
+    <message>
+        <source>an Excel workbook (.xlsx) or another zip archive</source>
+        <translation>un classeur Excel (.xlsx) ou une autre archive zip</translation>
+    </message>
+    <message>
+        <source>an old Excel workbook (.xls)</source>
+        <translation>un ancien classeur Excel (.xls)</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>un document PDF</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>une image PNG</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>une image JPEG</translation>
+    </message>
+    <message>
+        <source>a SQLite database</source>
+        <translation>une base de données SQLite</translation>
+    </message>
+    <message>
+        <source>day/month/year</source>
+        <translation>jour/mois/année</translation>
+    </message>
+    <message>
+        <source>month/day/year</source>
+        <translation>mois/jour/année</translation>
+    </message>
+    <message>
+        <source>of at least {low}</source>
+        <translation>d’au moins {low}</translation>
+    </message>
+    <message>
+        <source>from {low} to {high}</source>
+        <translation>de {low} à {high}</translation>
+    </message>
+    <message>
+        <source>{field}: no client has the id {id!q} (in the store or in this import)</source>
+        <translation>{field} : aucun client n’a l’identifiant {id!q} (dans la base ou dans cette importation)</translation>
+    </message>
+    <message>
+        <source>{field}: no coach has the id {id!q} (in the store or in this import)</source>
+        <translation>{field} : aucun entraîneur n’a l’identifiant {id!q} (dans la base ou dans cette importation)</translation>
+    </message>
+    <message>
+        <source>{field}: no session has the id {id!q} (in the store or in this import)</source>
+        <translation>{field} : aucune séance n’a l’identifiant {id!q} (dans la base ou dans cette importation)</translation>
+    </message>
+    <message>
+        <source>warning: {text}</source>
+        <translation>avertissement : {text}</translation>
+    </message>
+    <message>
+        <source>Line {line}, column {column}: {text}</source>
+        <translation>Ligne {line}, colonne {column} : {text}</translation>
+    </message>
+    <message>
+        <source>Line {line}: {text}</source>
+        <translation>Ligne {line} : {text}</translation>
     </message>
 </context>
 <context>
@@ -4176,6 +4756,10 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <source>Inbox</source>
         <translation>Boîte de réception</translation>
     </message>
+    <message>
+        <source>Import</source>
+        <translation>Importation</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -4851,6 +5435,37 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     <message>
         <source>Thank you for telling us. Your answer helps us do better.</source>
         <translation>Merci de nous l&apos;avoir dit. Votre réponse nous aide à nous améliorer.</translation>
+    </message>
+</context>
+<context>
+    <name>WatchFolderFeature</name>
+    <message>
+        <source>Watch folder: importing</source>
+        <translation>Dossier surveillé : importation</translation>
+    </message>
+    <message>
+        <source>Watch folder: imported {file} ({created} created, {updated} updated, {unchanged} unchanged).</source>
+        <translation>Dossier surveillé : {file} importé ({created} créés, {updated} mis à jour, {unchanged} inchangés).</translation>
+    </message>
+    <message>
+        <source>Watch folder: {file} could not be imported: {problem}</source>
+        <translation>Dossier surveillé : {file} n’a pas pu être importé : {problem}</translation>
+    </message>
+    <message>
+        <source>Watch folder: {file} could not be imported; see {errors}.</source>
+        <translation>Dossier surveillé : {file} n’a pas pu être importé ; voyez {errors}.</translation>
+    </message>
+    <message>
+        <source>Watch folder: {folder} does not exist (or is not a folder); nothing is imported until it does.</source>
+        <translation>Dossier surveillé : {folder} n’existe pas (ou n’est pas un dossier) ; rien n’est importé tant qu’il n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Watch folder: {why}</source>
+        <translation>Dossier surveillé : {why}</translation>
+    </message>
+    <message>
+        <source>Watch folder: import cancelled; nothing was written. The files wait in the folder until they change or the window is opened again.</source>
+        <translation>Dossier surveillé : importation annulée ; rien n’a été écrit. Les fichiers attendent dans le dossier jusqu’à ce qu’ils changent ou que la fenêtre soit rouverte.</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,22 @@ def test_a_mapping_file_names_columns_formats_and_values(
     assert present == [False, True]
 
 
+def test_a_mapping_s_date_order_reads_its_file_whatever_the_setting(
+    studio: Store, write_csv: WriteCsv, cli: Cli, tmp_path: Path
+) -> None:
+    path = write_csv("clients.csv", "id,first_name,last_name,joined_on\nC1,Ann,Lee,03/04/2026\n")
+    assert cli("config", "import.date_order", "dmy").code == 0
+    mapping = write_map(tmp_path, {"date_order": "mdy"})
+
+    result = cli("import", "clients", str(path), "--map", str(mapping))
+
+    assert (result.code, result.err) == (0, "")
+    assert clients(studio)["C1"].joined_on == datetime(2026, 3, 4).date()
+    # Saved in a preset, it comes back with the preset.
+    save_preset("US export", ImportKind.CLIENTS, Mapping(date_order="mdy"))
+    assert load_preset("us export").mapping(ImportKind.CLIENTS).date_order == "mdy"
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
@@ -94,6 +110,7 @@ def test_a_mapping_file_names_columns_formats_and_values(
         ('{"columns": ["Who"]}', ': columns: an object of texts, e.g. {"Client ID": "id"}'),
         ('{"date_format": "%d/%m"}', ': date_format "%d/%m" is not a date or time format (it '),
         ('{"time_format": "%I:%M"}', ': time_format "%I:%M" is not a date or time format (%I '),
+        ('{"date_order": "ymd"}', ": date_order: dmy or mdy"),
     ],
 )
 def test_a_bad_mapping_file_is_refused_naming_what_is_wrong(

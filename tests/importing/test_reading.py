@@ -147,6 +147,7 @@ def test_a_header_without_rows_imports_nothing(
         (b"PK\x03\x04\x14\x00\x06\x00", "it looks like an Excel workbook (.xlsx)"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "it looks like an old Excel workbook (.xls)"),
         (b"id,first_name\x00\x00\x01\x02", "it holds binary data"),
+        (b"SQLite format 3\x00\x10\x00", "it looks like a SQLite database"),
     ],
 )
 def test_binary_files_are_refused_with_a_clear_message(

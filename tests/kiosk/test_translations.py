@@ -29,6 +29,7 @@ COMPLETE_FOR = [
     *sorted((UI / "outbox").glob("*.py")),
     *sorted((UI / "loop").glob("*.py")),
     UI / "dialogs" / "find_client.py",
+    *sorted((UI / "dialogs").glob("import_*.py")),
     UI / "google" / "status_widget.py",
 ]
 

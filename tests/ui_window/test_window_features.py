@@ -231,6 +231,7 @@ def test_settings_shows_every_features_page(qtbot, open_window, demo_path: Path)
         "Google invitations",
         "Client pages",
         "Testimonials",
+        "Import",
     ]
     aspects = dialog.page("aspects")
     qtbot.waitUntil(lambda: aspects.loaded_once, timeout=10_000)
@@ -271,7 +272,7 @@ def test_an_import_refreshes_the_tabs(qtbot, open_window, demo_path: Path, tmp_p
         "NEW1,Zoé,Tremblay,zoe@example.com,fr,oui\n",
         encoding="utf-8",
     )
-    with qtbot.waitSignal(dialog.previewed, timeout=10_000):
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
         dialog.set_file(csv)
     assert dialog.import_button.isEnabled()
     # The window reloads (settings first, then every tab) once the rows are in.

@@ -51,13 +51,19 @@ class Bookings:
 
         Each group maps a session number to its (client number, present) pairs.
         """
-        group: dict[int, list[tuple[int, bool]]] = {}
+        # Grouped in a Python loop, then each session's few bookings sorted: one sort of every
+        # booking would hold Python's lock for its whole length (the window would wait).
+        clients: dict[int, list[int]] = {}
         mask = (1 << _CLIENT_BITS) - 1
-        for key in sorted(self._rows):
-            session = key >> _CLIENT_BITS
-            if session not in group and len(group) >= chunk:
+        for key in self._rows:
+            clients.setdefault(key >> _CLIENT_BITS, []).append(key)
+        group: dict[int, list[tuple[int, bool]]] = {}
+        for session in sorted(clients):
+            if len(group) >= chunk:
                 yield group
                 group = {}
-            group.setdefault(session, []).append((key & mask, bool(self._rows[key] & 1)))
+            group[session] = [
+                (key & mask, bool(self._rows[key] & 1)) for key in sorted(clients[session])
+            ]
         if group:
             yield group

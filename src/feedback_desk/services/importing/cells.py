@@ -310,7 +310,7 @@ class RowReader:
         match = _WHOLE.match(raw)
         number = int(match[1]) if match and raw.isascii() else None
         if number is None or number < low or (high is not None and number > high):
-            self.problem(Code.NOT_WHOLE_NUMBER, name, value=raw, span=span)
+            self.problem(Code.NOT_WHOLE_NUMBER, name, value=raw, span=span, low=low, high=high)
             return default
         return number
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from feedback_desk.services.importing.cells import FileContext
 from feedback_desk.services.importing.checks import Defined, FileCheck, ReadRules
 from feedback_desk.services.importing.columns import COLUMNS, DATE, TIME, Column
-from feedback_desk.services.importing.dates import DateReader
+from feedback_desk.services.importing.dates import DateOrder, DateReader
 from feedback_desk.services.importing.headers import (
     ColumnPlan,
     empty_file_problem,
@@ -55,7 +55,7 @@ def file_context(
         width=len(layout.raw_header),
         timezone=rules.timezone,
         dates=DateReader(
-            rules.date_order,
+            DateOrder(mapping.date_order) if mapping.date_order else rules.date_order,
             rules.today,
             date_format=mapping.date_format,
             time_format=mapping.time_format,

@@ -43,6 +43,7 @@ IMPORTED = "imported"
 FAILED = "failed"
 LOCK_NAME = ".feedback-desk-import.lock"
 MAP_SUFFIX = ".map.json"
+ERRORS_SUFFIX = ".errors.txt"  # beside a failed file: every problem it was refused for
 # A pass on another PC (a shared folder) is presumed dead after this long.
 LOCK_LEASE_SECONDS = 6 * 3600
 
@@ -248,7 +249,7 @@ def _import_one(
         if not path.exists():  # taken away meanwhile (by hand, or by another pass)
             return FolderFile(path.name, kind, False, path, exc.problems[0], tuple(exc.problems))
         target = _move(path, own_map, FAILED)
-        (target.parent / (target.stem + ".errors.txt")).write_text(
+        (target.parent / (target.stem + ERRORS_SUFFIX)).write_text(
             "\n".join(exc.problems) + "\n", encoding="utf-8"
         )
         return FolderFile(path.name, kind, False, target, exc.problems[0], tuple(exc.problems))
@@ -267,7 +268,7 @@ def _move(path: Path, own_map: Path | None, where: str) -> Path:
     target = folder / path.name
     number = 1
     while any(
-        (folder / (target.stem + extra)).exists() for extra in (suffix, ".log", ".errors.txt")
+        (folder / (target.stem + extra)).exists() for extra in (suffix, ".log", ERRORS_SUFFIX)
     ):
         number += 1
         target = folder / f"{stem} ({number}){suffix}"

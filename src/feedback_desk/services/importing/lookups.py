@@ -12,6 +12,7 @@ from feedback_desk.store.models import Attendance, ClassSession, Client, Coach, 
 
 # Well under every database's limit on bound parameters (SQLite's oldest is 999).
 CHUNK = 500
+FETCH_ROWS = 1000
 
 T = TypeVar("T")
 M = TypeVar("M", Client, Coach, ClassSession, Review)
@@ -68,10 +69,12 @@ def attendance_of_sessions(
     """(session id, client id) → (attendance id, present), for every booking in these sessions."""
     found: dict[tuple[int, int], tuple[int, bool]] = {}
     for chunk in chunks(sorted(session_ids)):
-        rows = db.execute(
+        result = db.execute(
             select(
                 Attendance.session_id, Attendance.client_id, Attendance.id, Attendance.present
             ).where(Attendance.session_id.in_(chunk))
-        ).all()
-        found.update({(sid, cid): (aid, present) for sid, cid, aid, present in rows})
+        )
+        # Fetched a few rows at a time: a long fetch holds Python's lock (the window waits).
+        for rows in result.partitions(FETCH_ROWS):
+            found.update({(sid, cid): (aid, present) for sid, cid, aid, present in rows})
     return found

@@ -1,10 +1,11 @@
 """Mapping files: how a booking system's export says what our columns and values are.
 
 ``{"columns": {"their header": "our field"}, "date_format": "%A, %B %d, %Y",
-"time_format": "%I:%M %p", "values": {"present": {"Signed in": "yes"}}, "preset": "NAME"}``,
-every key optional. A header mapped to ``""`` (or null) is ignored. Headers and values are matched
-as headers are (case, accents, spaces and punctuation ignored); ``preset`` starts from a named
-preset and the file's own keys win.
+"time_format": "%I:%M %p", "date_order": "mdy", "values": {"present": {"Signed in": "yes"}},
+"preset": "NAME"}``, every key optional; ``date_order`` (``dmy`` or ``mdy``) reads this file's
+``03/04/2026`` whatever the setting ``import.date_order`` says. A header mapped to ``""`` (or
+null) is ignored. Headers and values are matched as headers are (case, accents, spaces and
+punctuation ignored); ``preset`` starts from a named preset and the file's own keys win.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from feedback_desk.services.importing.columns import ImportKind, field_names
 from feedback_desk.services.importing.messages import Code
 from feedback_desk.services.importing.problems import ImportRejected, Problem, problem
 
-KEYS = ("columns", "date_format", "time_format", "values", "preset")
+KEYS = ("columns", "date_format", "time_format", "date_order", "values", "preset")
+DATE_ORDERS = ("dmy", "mdy")
 # Fields whose mapped values must say yes or no.
 _YES_NO_FIELDS = frozenset({"present", "email_consent"})
 
@@ -31,6 +33,7 @@ class Mapping:
     columns: dict[str, str | None] = field(default_factory=dict)
     date_format: str | None = None
     time_format: str | None = None
+    date_order: str | None = None  # "dmy" or "mdy"; None: the setting import.date_order
     values: dict[str, dict[str, str]] = field(default_factory=dict)
     preset: str | None = None
 
@@ -59,6 +62,7 @@ class Mapping:
             columns={**base.columns, **self.columns},
             date_format=self.date_format or base.date_format,
             time_format=self.time_format or base.time_format,
+            date_order=self.date_order or base.date_order,
             values=values,
         )
 
@@ -70,6 +74,8 @@ class Mapping:
             data["date_format"] = self.date_format
         if self.time_format:
             data["time_format"] = self.time_format
+        if self.date_order:
+            data["date_order"] = self.date_order
         if self.values:
             data["values"] = {name: dict(pairs) for name, pairs in self.values.items()}
         if self.preset:
@@ -124,7 +130,7 @@ def mapping_from_json(data: object, source: str) -> Mapping:
                 for theirs, ours in _string_pairs(pairs, f"values.{name}", shape).items()
             }
     formats: dict[str, str | None] = {}
-    for key in ("date_format", "time_format", "preset"):
+    for key in ("date_format", "time_format", "date_order", "preset"):
         raw = data.get(key)
         if raw is not None and not isinstance(raw, str):
             shape(key, "a text")
@@ -138,12 +144,15 @@ def mapping_from_json(data: object, source: str) -> Mapping:
                 problems.append(
                     problem(source, None, Code.MAPPING_FORMAT, key=key, format=text, error=error)
                 )
+    if formats["date_order"] is not None and formats["date_order"] not in DATE_ORDERS:
+        shape("date_order", " or ".join(DATE_ORDERS))
     if problems:
         raise ImportRejected(problems)
     return Mapping(
         columns=columns,
         date_format=formats["date_format"],
         time_format=formats["time_format"],
+        date_order=formats["date_order"],
         values=values,
         preset=formats["preset"],
     )

@@ -32,8 +32,14 @@ class _Formatter(string.Formatter):
 _FORMATTER = _Formatter()
 
 
+def format_template(template: str, params: Mapping[str, object]) -> str:
+    """*template* (``{name}``, ``{value!q}``) filled with a problem's parameters; the window
+    fills its translated templates with this too."""
+    return _FORMATTER.vformat(template, (), dict(params))
+
+
 def render(code: Code, params: Mapping[str, object]) -> str:
-    return _FORMATTER.vformat(TEMPLATES[code], (), dict(params))
+    return format_template(TEMPLATES[code], params)
 
 
 @dataclass(frozen=True)

@@ -38,13 +38,14 @@ ENCODING_LABELS = {
     WINDOWS_1252: "Windows-1252",
 }
 _BLOCK = 1 << 20
-_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "an Excel workbook (.xlsx) or another zip archive"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls)"),
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"SQLite format 3\x00", "a SQLite database"),
+# Signature, a short name of the format (the window says it in its language), what it is.
+_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"PK\x03\x04", "xlsx", "an Excel workbook (.xlsx) or another zip archive"),
+    (b"\xd0\xcf\x11\xe0", "xls", "an old Excel workbook (.xls)"),
+    (b"%PDF", "pdf", "a PDF document"),
+    (b"\x89PNG", "png", "a PNG image"),
+    (b"\xff\xd8\xff", "jpeg", "a JPEG image"),
+    (b"SQLite format 3\x00", "sqlite", "a SQLite database"),
 )
 
 
@@ -174,10 +175,10 @@ def open_csv(path: Path, source: str, known: Callable[[str], bool]) -> CsvLayout
 
 def sniff_encoding(handle: BinaryIO, source: str) -> str:
     """UTF-16 or UTF-8 by their byte-order mark, else UTF-8 when valid, else Windows-1252."""
-    start = handle.read(4)
-    for signature, what in _SIGNATURES:
+    start = handle.read(16)  # the longest signature's length
+    for signature, format_name, what in _SIGNATURES:
         if start.startswith(signature):
-            raise rejected(source, None, Code.NOT_CSV, what=what)
+            raise rejected(source, None, Code.NOT_CSV, what=what, format=format_name)
     if start.startswith((b"\xff\xfe", b"\xfe\xff")):
         return UTF16
     handle.seek(0)

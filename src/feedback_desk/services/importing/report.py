@@ -24,6 +24,7 @@ class FileReport:
     sessions_created: int = 0
     encoding: str = "UTF-8"
     encoding_guessed: bool = False  # not UTF-8: read as Windows-1252
+    warning_issues: tuple[Problem, ...] = ()  # the warnings with their codes, for the window
 
     @property
     def rows(self) -> int:
@@ -98,6 +99,7 @@ class ImportPreview:
     columns: tuple[ColumnGuess, ...] = ()
     dates: dict[str, DateDetection] = field(default_factory=dict)
     issues: tuple[Problem, ...] = ()
+    warning_issues: tuple[Problem, ...] = ()
 
     @property
     def can_import(self) -> bool:

@@ -157,6 +157,7 @@ def _file_report(plan: KindPlan, check: FileCheck) -> FileReport:
         updated=plan.updated,
         unchanged=plan.unchanged,
         warnings=tuple(str(w) for w in plan.warnings),
+        warning_issues=tuple(plan.warnings),
         new_classes=tuple(plan.new_classes),
         new_aspects=tuple(plan.new_aspects),
         new_coaches=tuple(plan.new_coaches),
@@ -230,4 +231,5 @@ def preview_of(check: FileCheck, plan: KindPlan | None) -> ImportPreview:
             for name, samples in check.date_samples.items()
         },
         issues=issues,
+        warning_issues=tuple(plan.warnings) if plan else (),
     )

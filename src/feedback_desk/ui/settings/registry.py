@@ -18,6 +18,7 @@ from feedback_desk.ui.settings.client_pages_page import ClientPagesPage
 from feedback_desk.ui.settings.email_page import EmailSettingsPage
 from feedback_desk.ui.settings.general import GeneralPage
 from feedback_desk.ui.settings.google_page import GoogleSettingsPage
+from feedback_desk.ui.settings.import_page import ImportSettingsPage
 from feedback_desk.ui.settings.inbox_page import InboxSettingsPage
 from feedback_desk.ui.settings.invitations_page import InvitationsPage
 from feedback_desk.ui.settings.kiosk_page import KioskSettingsPage
@@ -75,6 +76,7 @@ PAGES: list[SettingsPageSpec] = [
         _title(QT_TRANSLATE_NOOP("Settings", "Testimonials")),
         TestimonialsPage,
     ),
+    SettingsPageSpec("import", _title(QT_TRANSLATE_NOOP("Settings", "Import")), ImportSettingsPage),
 ]
 
 

@@ -52,6 +52,7 @@ def default_features(window: MainWindow) -> list[WindowFeature]:
     from feedback_desk.ui.window_features.live_store import LiveStoreFeature
     from feedback_desk.ui.window_features.outbox import OutboxFeature
     from feedback_desk.ui.window_features.store_info import StoreInfoFeature
+    from feedback_desk.ui.window_features.watch_folder import WatchFolderFeature
 
     return [
         # First: whether the store may act as the studio decides what the others start.
@@ -62,4 +63,5 @@ def default_features(window: MainWindow) -> list[WindowFeature]:
         GoogleFeature(window),
         ClientPagesFeature(window),
         InboxFeature(window),
+        WatchFolderFeature(window),
     ]
