@@ -89,7 +89,7 @@ class Language(StrEnum):
 
 
 class RequestState(StrEnum):
-    """An email review request's life (reaching-clients: Email review requests).
+    """An email review request's life (docs/rules.md#request-states).
 
     ``due`` is computed, never stored; ``ignored`` is "Ignore for now" on the answer page.
     """

@@ -1,4 +1,6 @@
-"""Reading a client's emailed answer: the stars and the comment (reaching-clients: The inbox).
+"""Reading a client's emailed answer: the stars and the comment.
+
+The rules are in docs/rules.md#reading-stars-and-comment.
 
 Pure text rules over the reply's plain text:
 

@@ -1,7 +1,7 @@
-"""When a client is due an email review request (reaching-clients: Email review requests). Pure.
+"""When a client is due an email review request (docs/rules.md#who-is-asked-and-when). Pure.
 
 The service hands over one client's history as of T; these functions say which request, if
-any, is due at T. Choices where the rules leave a gap (also in docs/rules-notes/inbox.md):
+any, is due at T. Choices where the rules leave a gap (the same section writes them down):
 
 - A class request for session S is due at the end of S plus the delay, moved to the earliest hour
   (same day when too early, next day when after the latest hour; the latest hour itself is

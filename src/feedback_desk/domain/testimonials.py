@@ -3,7 +3,7 @@
 A studio invites a client; the client says Yes (votes on qualities, optionally writes two texts,
 checks what would be shown and consents to each part) or No (one of three reasons). What is shown
 of a testimonial is decided here and nowhere else: a part without its consent is never shown.
-The rules as built are in docs/rules-notes/testimonials.md.
+The rules as built are in docs/rules.md#testimonials.
 """
 
 from __future__ import annotations

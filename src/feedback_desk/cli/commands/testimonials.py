@@ -1,5 +1,5 @@
 """`testimonials`: invite a client to recommend the studio, answer as the client pages record it,
-approve, hide, withdraw, list and export (docs/rules-notes/testimonials.md)."""
+approve, hide, withdraw, list and export (docs/rules.md#testimonials)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """What one of our messages becomes, written in one transaction with the record that it was
-processed (reaching-clients: The inbox; choices in docs/rules-notes/inbox.md).
+processed (docs/rules.md#answers-that-become-reviews and docs/rules.md#other-replies).
 
 - An answer to a request becomes its review (channel ``email``) when it comes from the client's
   address or carries the request's token (in the subject, or anywhere in the text, the quoted

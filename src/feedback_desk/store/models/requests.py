@@ -1,7 +1,7 @@
 """Email review requests: one row from the moment a request is queued into the outbox.
 
-Requests that are only due are computed from the history (reaching-clients: Email review
-requests), like Google invitations; this row marks the request spent, holds its token (the
+Requests that are only due are computed from the history (docs/rules.md#email-review-requests),
+like Google invitations; this row marks the request spent, holds its token (the
 answer links and the inbox find it by it) and follows it to its answer.
 """
 

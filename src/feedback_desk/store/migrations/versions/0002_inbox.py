@@ -1,4 +1,4 @@
-"""Email review requests, the inbox and the 0-10 question (reaching-clients in docs/rules.md).
+"""Email review requests, the inbox and the 0-10 question (docs/rules.md#email-review-requests).
 
 New tables: review_requests, inbound_messages, inbox_processed, inbox_cursors. Reviews gain
 ``recommend`` (0-10, business reviews); actions may be opened by a client"s reply instead of a
