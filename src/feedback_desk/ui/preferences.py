@@ -48,3 +48,15 @@ def forget_store(location: str) -> None:
     settings = app_settings()
     settings.setValue("stores/recent", [r for r in recent_stores() if r != location])
     settings.sync()
+
+
+def charts_folded(tab: str) -> bool:
+    """Whether this user folded away the charts of *tab* (``business``, ``class``)."""
+    value = app_settings().value(f"charts/{tab}/folded", False)
+    return value in (True, "true", "1", 1)
+
+
+def set_charts_folded(tab: str, folded: bool) -> None:
+    settings = app_settings()
+    settings.setValue(f"charts/{tab}/folded", folded)
+    settings.sync()

@@ -63,6 +63,7 @@ def run_screenshot(ctx: CliContext) -> int:
         raise UserInputError(f"{out}: the screenshot is a PNG file (OUT.png)")
     if not out.parent.is_dir():
         raise UserInputError(f"{out.parent}: no such folder")
+    _start_chart_renderer()
     store, clock = ctx.store(), ctx.clock()
     from PySide6.QtCore import QSize
 
@@ -89,8 +90,17 @@ def _demo_clock(ctx: CliContext) -> Clock:
         raise UserInputError(f"--at: {exc}") from None
 
 
+def _start_chart_renderer() -> None:
+    """The charts' process starts first, so that matplotlib loads while Qt and the store do."""
+    from feedback_desk.ui.charts.renderer_process import start_early
+
+    start_early()
+
+
 def run_window(ctx: CliContext) -> int:
     from feedback_desk.errors import UserInputError
+
+    _start_chart_renderer()
 
     if getattr(ctx.args, "demo", False):
         if ctx.store_location:
