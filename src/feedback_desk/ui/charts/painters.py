@@ -404,9 +404,14 @@ def _regions(bands: Bands, figure: Figure, canvas: FigureCanvasAgg) -> tuple[Reg
     to_display = bands.axes.transData.transform
 
     def region(index: int, left: float, top: float, right: float, bottom: float) -> Region:
-        """From display pixels (origin at the bottom left) to logical ones from the top left."""
+        """From display pixels (origin at the bottom left) to logical ones from the top left,
+        as plain floats (numpy's would make the window import numpy to read them)."""
         return Region(
-            index, left / scale, (height - top) / scale, right / scale, (height - bottom) / scale
+            index,
+            float(left / scale),
+            float((height - top) / scale),
+            float(right / scale),
+            float((height - bottom) / scale),
         )
 
     regions = []

@@ -27,4 +27,6 @@ RC_PARAMS: Final = {
     "grid.alpha": 0.3,
     "legend.frameon": False,
     "figure.autolayout": False,
+    # Client text (names, aspects) is plain text: "$…$" is never read as mathematics.
+    "text.parse_math": False,
 }
