@@ -56,12 +56,14 @@ def format_count(count: int, locale: QLocale | None = None) -> str:
     return (locale or QLocale()).toString(count)
 
 
-def count_text(count: int, one: str, many: str, locale: QLocale | None = None) -> str:
-    """*one* or *many* (both translated, with ``{n}``) by the plural rule of the interface
-    language: English says "1 review", "0 reviews"; French "0 avis", "1 avis", "2 avis"
-    (singular below 2)."""
+def count_text(
+    count: int, one: str, many: str, locale: QLocale | None = None, **values: str
+) -> str:
+    """*one* or *many* (both translated, with ``{n}`` and any other *values*) by the plural
+    rule of the interface language: English says "1 review", "0 reviews"; French "0 avis",
+    "1 avis", "2 avis" (singular below 2)."""
     singular = abs(count) < 2 if current_language() == "fr" else abs(count) == 1
-    return (one if singular else many).format(n=format_count(count, locale))
+    return (one if singular else many).format(n=format_count(count, locale), **values)
 
 
 def format_average(value: float | None, locale: QLocale | None = None) -> str:
@@ -105,6 +107,14 @@ def segments_count(promoters: int, passives: int, detractors: int) -> str:
             QCoreApplication.translate("Figures", "{n} detractors"),
         ),
     )
+
+
+def language_name(code: str) -> str:
+    """A client's language as people say it ("French"), never its code."""
+    return {
+        "fr": QCoreApplication.translate("Reviews", "French"),
+        "en": QCoreApplication.translate("Reviews", "English"),
+    }.get(code, code)
 
 
 def edited_badge() -> str:

@@ -18,12 +18,6 @@ from feedback_desk.ui.charts.chart_view import ChartView
 from feedback_desk.ui.charts.spec import GoogleGrowthChart, RatingsChart, TimeAxis
 from feedback_desk.ui.formatting import format_month, reviews_count, short_day, stars_label
 
-_CONTEXT = "GoogleCharts"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def draw_google_growth(
     chart: ChartView,
@@ -36,7 +30,11 @@ def draw_google_growth(
     (``style.BEFORE``), the others blue (``style.LINE``); the month of *today* hatched (in
     progress). An empty state when there are none."""
     if not monthly_counts or monthly_counts[-1].cumulative == 0:
-        chart.show_empty(_tr("No Google reviews yet: they appear here after the first sync."))
+        chart.show_empty(
+            QCoreApplication.translate(
+                "GoogleCharts", "No Google reviews yet: they appear here after the first sync."
+            )
+        )
         return
     integration_month = integrated_on.replace(day=1) if integrated_on else None
     before = tuple(
@@ -55,12 +53,12 @@ def draw_google_growth(
     note = (
         ""
         if running is None
-        else _tr("* {month}: in progress (to {day})").format(
+        else QCoreApplication.translate("GoogleCharts", "* {month}: in progress (to {day})").format(
             month=labels[running], day=short_day(today, locale)
         )
     )
     spec = GoogleGrowthChart(
-        title=_tr("Google reviews, cumulative"),
+        title=QCoreApplication.translate("GoogleCharts", "Google reviews, cumulative"),
         axis=TimeAxis(
             tuple(label + ("*" if i in partial else "") for i, label in enumerate(labels)),
             partial,
@@ -68,10 +66,13 @@ def draw_google_growth(
         ),
         cumulative=tuple(item.cumulative for item in monthly_counts),
         before=before,
-        legend=(_tr("before the connection"), _tr("since the connection")),
+        legend=(
+            QCoreApplication.translate("GoogleCharts", "before the connection"),
+            QCoreApplication.translate("GoogleCharts", "since the connection"),
+        ),
     )
     tooltips = [
-        _tr("{month}: {total} ({new} new)").format(
+        QCoreApplication.translate("GoogleCharts", "{month}: {total} ({new} new)").format(
             month=label,
             total=reviews_count(item.cumulative, locale),
             new=item.new,
@@ -88,12 +89,12 @@ def draw_rating_distribution(
     locale = locale or QLocale()
     total = sum(distribution.values())
     if total == 0:
-        chart.show_empty(_tr("No rated Google reviews yet."))
+        chart.show_empty(QCoreApplication.translate("GoogleCharts", "No rated Google reviews yet."))
         return
     stars = [5, 4, 3, 2, 1]
     counts = tuple(distribution.get(s, 0) for s in stars)
     spec = RatingsChart(
-        title=_tr("Google ratings"),
+        title=QCoreApplication.translate("GoogleCharts", "Google ratings"),
         labels=tuple(stars_label(s) for s in stars),
         counts=counts,
         notes=tuple(
@@ -102,7 +103,7 @@ def draw_rating_distribution(
         colors=(style.PROMOTER, style.PASSIVE, style.DETRACTOR, style.DETRACTOR, style.DETRACTOR),
     )
     tooltips = [
-        _tr("{stars}: {reviews}").format(
+        QCoreApplication.translate("GoogleCharts", "{stars}: {reviews}").format(
             stars=stars_label(s),
             reviews=reviews_count(count, locale),
         )

@@ -48,11 +48,6 @@ from feedback_desk.ui.formatting import (
 MAX_ASPECTS = 10
 # Beyond five years a bar a month is unreadable (and slow to draw): a bar a year.
 MAX_MONTH_BARS = 60
-_CONTEXT = "ReportCharts"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 @dataclass(frozen=True)
@@ -73,7 +68,7 @@ class Bucket:
 
 
 def no_reviews_message() -> str:
-    return _tr("No reviews yet in this period")
+    return QCoreApplication.translate("ReportCharts", "No reviews yet in this period")
 
 
 def _covered(
@@ -159,11 +154,11 @@ def _time_axis(buckets: Sequence[Bucket], locale: QLocale | None) -> TimeAxis:
     note = ""
     if len(partial) == 1 and buckets[partial[0]].running:
         bucket = buckets[partial[0]]
-        note = _tr("* {bucket}: in progress (to {day})").format(
-            bucket=bucket.label, day=short_day(bucket.last, locale)
-        )
+        note = QCoreApplication.translate(
+            "ReportCharts", "* {bucket}: in progress (to {day})"
+        ).format(bucket=bucket.label, day=short_day(bucket.last, locale))
     elif partial:
-        note = _tr("* only part of its days")
+        note = QCoreApplication.translate("ReportCharts", "* only part of its days")
     return TimeAxis(labels, partial, note)
 
 
@@ -172,10 +167,10 @@ def _bucket_name(bucket: Bucket, locale: QLocale | None) -> str:
     if bucket.complete:
         return bucket.label
     if bucket.running:
-        return _tr("{bucket} (in progress, up to {day})").format(
-            bucket=bucket.label, day=format_day(bucket.last, locale)
-        )
-    return _tr("{bucket} ({first} – {last} only)").format(
+        return QCoreApplication.translate(
+            "ReportCharts", "{bucket} (in progress, up to {day})"
+        ).format(bucket=bucket.label, day=format_day(bucket.last, locale))
+    return QCoreApplication.translate("ReportCharts", "{bucket} ({first} – {last} only)").format(
         bucket=bucket.label,
         first=format_day(bucket.first, locale),
         last=format_day(bucket.last, locale),
@@ -184,9 +179,10 @@ def _bucket_name(bucket: Bucket, locale: QLocale | None) -> str:
 
 def _segments_tooltip(bucket: Bucket, locale: QLocale | None) -> str:
     f = bucket.figures
-    return _tr(
+    return QCoreApplication.translate(
+        "ReportCharts",
         "{bucket}: {reviews} — {segments}; NPS {nps}; average {average}; response rate {rate} "
-        "({answered} of {shown} prompts answered)"
+        "({answered} of {shown} prompts answered)",
     ).format(
         bucket=_bucket_name(bucket, locale),
         reviews=reviews_count(f.reviews, locale),
@@ -224,14 +220,14 @@ def draw_segments(
             for b in buckets
         ),
         legend=(
-            _tr("Detractors (1-3 ★)"),
-            _tr("Passives (4 ★)"),
-            _tr("Promoters (5 ★)"),
-            _tr("Response rate"),
+            QCoreApplication.translate("ReportCharts", "Detractors (1-3 ★)"),
+            QCoreApplication.translate("ReportCharts", "Passives (4 ★)"),
+            QCoreApplication.translate("ReportCharts", "Promoters (5 ★)"),
+            QCoreApplication.translate("ReportCharts", "Response rate"),
         ),
-        reviews_label=_tr("Reviews"),
-        rate_label=_tr("Response rate"),
-        nps_label=_tr("NPS"),
+        reviews_label=QCoreApplication.translate("ReportCharts", "Reviews"),
+        rate_label=QCoreApplication.translate("ReportCharts", "Response rate"),
+        nps_label=QCoreApplication.translate("ReportCharts", "NPS"),
     )
     chart.show_chart(spec, [_segments_tooltip(b, locale) for b in buckets], clickable=clickable)
 
@@ -256,12 +252,17 @@ def draw_reviews(
         average_texts=tuple(
             "" if a is None else (locale or QLocale()).toString(float(a), "f", 1) for a in averages
         ),
-        legend=(_tr("Reviews"), _tr("Average stars")),
-        reviews_label=_tr("Reviews"),
-        average_label=_tr("Average stars"),
+        legend=(
+            QCoreApplication.translate("ReportCharts", "Reviews"),
+            QCoreApplication.translate("ReportCharts", "Average stars"),
+        ),
+        reviews_label=QCoreApplication.translate("ReportCharts", "Reviews"),
+        average_label=QCoreApplication.translate("ReportCharts", "Average stars"),
     )
     tooltips = [
-        _tr("{bucket}: {reviews}, average {average}, NPS {nps}").format(
+        QCoreApplication.translate(
+            "ReportCharts", "{bucket}: {reviews}, average {average}, NPS {nps}"
+        ).format(
             bucket=_bucket_name(b, locale),
             reviews=reviews_count(b.figures.reviews, locale),
             average=format_average(b.figures.average, locale),
@@ -289,9 +290,13 @@ def draw_aspects(
     labels = tuple(a.label(language) for a in shown)
     spec = AspectsChart(title, labels, tuple(a.count for a in shown), color)
     tooltips = [
-        _tr("{aspect}: {reviews}").format(
+        QCoreApplication.translate("ReportCharts", "{aspect}: {reviews}").format(
             aspect=label,
-            reviews=count_text(a.count, _tr("ticked in {n} review"), _tr("ticked in {n} reviews")),
+            reviews=count_text(
+                a.count,
+                QCoreApplication.translate("ReportCharts", "ticked in {n} review"),
+                QCoreApplication.translate("ReportCharts", "ticked in {n} reviews"),
+            ),
         )
         for label, a in zip(labels, shown, strict=True)
     ]
@@ -315,19 +320,23 @@ def draw_coaches(
         chart.show_empty(no_reviews_message())
         return
     spec = CoachesChart(
-        title=_tr("NPS by coach"),
+        title=QCoreApplication.translate("ReportCharts", "NPS by coach"),
         names=tuple(c.name for c in ranked),
         nps=tuple(c.nps or 0 for c in ranked),
         notes=tuple(
-            _tr(" {nps} · {average} ★").format(
+            QCoreApplication.translate("ReportCharts", " {nps} · {average} ★").format(
                 nps=format_nps(c.nps), average=format_average(c.average, locale)
             )
             for c in ranked
         ),
-        partial_note=_tr("the best and the worst: {shown} of {total} coaches"),
+        partial_note=QCoreApplication.translate(
+            "ReportCharts", "the best and the worst: {shown} of {total} coaches"
+        ),
     )
     tooltips = [
-        _tr("{name}: {reviews}, average {average}, NPS {nps} ({segments})").format(
+        QCoreApplication.translate(
+            "ReportCharts", "{name}: {reviews}, average {average}, NPS {nps} ({segments})"
+        ).format(
             name=c.name,
             reviews=reviews_count(c.reviews, locale),
             average=format_average(c.average, locale),

@@ -22,19 +22,13 @@ from feedback_desk.ui.formatting import (
 )
 from feedback_desk.ui.widgets.headline import Headline
 
-_CONTEXT = "OverviewTab"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def captions() -> dict[str, str]:
     return {
-        "reviews": _tr("reviews, last 30 days"),
-        "average": _tr("average, last 30 days"),
-        "nps": _tr("NPS, last 30 days"),
-        "rate": _tr("response rate, last 30 days"),
+        "reviews": QCoreApplication.translate("OverviewTab", "reviews, last 30 days"),
+        "average": QCoreApplication.translate("OverviewTab", "average, last 30 days"),
+        "nps": QCoreApplication.translate("OverviewTab", "NPS, last 30 days"),
+        "rate": QCoreApplication.translate("OverviewTab", "response rate, last 30 days"),
     }
 
 
@@ -43,18 +37,20 @@ def _change(
 ) -> tuple[str, bool | None]:
     """ "▲ 5 vs the 30 days before" (or ▼, or "= as…"), and whether that is better."""
     if now is None or before is None:
-        return _tr("nothing to compare with in the 30 days before"), None
+        return QCoreApplication.translate(
+            "OverviewTab", "nothing to compare with in the 30 days before"
+        ), None
     difference = round(now - before, decimals)
     amount = (
         locale.toString(abs(difference), "f", decimals) if decimals else str(abs(round(difference)))
     )
     if difference == 0:
-        return _tr("= same as the 30 days before"), None
+        return QCoreApplication.translate("OverviewTab", "= same as the 30 days before"), None
     arrow = "▲" if difference > 0 else "▼"
     text = (
-        _tr("{arrow} {amount} points vs the 30 days before")
+        QCoreApplication.translate("OverviewTab", "{arrow} {amount} points vs the 30 days before")
         if points
-        else _tr("{arrow} {amount} vs the 30 days before")
+        else QCoreApplication.translate("OverviewTab", "{arrow} {amount} vs the 30 days before")
     )
     return text.format(arrow=arrow, amount=amount), difference > 0
 
@@ -73,12 +69,14 @@ def _cards(locale: QLocale) -> dict[str, _Card]:
         return None if f.response_rate is None else f.response_rate * 100
 
     def segments(f: Figures) -> str:
-        return _tr("{nps} ({segments})").format(
+        return QCoreApplication.translate("OverviewTab", "{nps} ({segments})").format(
             nps=format_nps(f.nps), segments=segments_count(f.promoters, f.passives, f.detractors)
         )
 
     def prompts(f: Figures) -> str:
-        return _tr("{rate} ({answered} of {shown} prompts answered)").format(
+        return QCoreApplication.translate(
+            "OverviewTab", "{rate} ({answered} of {shown} prompts answered)"
+        ).format(
             rate=format_rate(f.response_rate, locale),
             answered=format_count(f.prompts_answered, locale),
             shown=format_count(f.prompts_shown, locale),
@@ -108,7 +106,9 @@ def show(headlines: Mapping[str, Headline], days: LastDays, locale: QLocale | No
     """Fill the reviews, average, NPS and response-rate cards from *days*."""
     locale = locale or QLocale()
     now, before = days.current, days.previous
-    span = _tr("{first} – {last}, against {before_first} – {before_last}").format(
+    span = QCoreApplication.translate(
+        "OverviewTab", "{first} – {last}, against {before_first} – {before_last}"
+    ).format(
         first=format_day(days.first, locale),
         last=format_day(days.last, locale),
         before_first=format_day(days.first - timedelta(days=HEADLINE_DAYS), locale),
@@ -118,9 +118,9 @@ def show(headlines: Mapping[str, Headline], days: LastDays, locale: QLocale | No
         headline = headlines[name]
         headline.set_value(
             card.shown(now),
-            _tr("{span}\nlast 30 days: {now}\nthe 30 days before: {before}").format(
-                span=span, now=card.detail(now), before=card.detail(before)
-            ),
+            QCoreApplication.translate(
+                "OverviewTab", "{span}\nlast 30 days: {now}\nthe 30 days before: {before}"
+            ).format(span=span, now=card.detail(now), before=card.detail(before)),
         )
         change = _change(card.value(now), card.value(before), card.decimals, card.points, locale)
         headline.set_change(*change)
