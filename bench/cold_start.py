@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 DEMO_DAY = "2026-11-20"
 
@@ -48,6 +49,13 @@ def _floor_child() -> None:
     app.exec()
 
 
+def _drawn(app: Any, window: Any) -> None:
+    window.repaint()
+    print("drawn", flush=True)
+    window.close()
+    app.quit()
+
+
 def _app_child(store: str) -> None:
     """The real command line, as a user starts it; told when the Overview is drawn."""
     from PySide6.QtCore import QTimer
@@ -62,14 +70,7 @@ def _app_child(store: str) -> None:
                 overview = pages.get("overview") if isinstance(pages, dict) else None
                 if overview is not None:
                     timer.stop()
-
-                    def drawn() -> None:
-                        widget.repaint()
-                        print("drawn", flush=True)
-                        widget.close()
-                        app.quit()
-
-                    overview.refreshed.connect(drawn)
+                    overview.refreshed.connect(lambda window=widget: _drawn(app, window))
                     return
 
         timer = QTimer()

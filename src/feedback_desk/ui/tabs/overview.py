@@ -34,7 +34,6 @@ from feedback_desk.services.overview import (
     load_trends,
 )
 from feedback_desk.services.progress import Progress
-from feedback_desk.services.settings import Settings
 from feedback_desk.services.trends import Trends
 from feedback_desk.ui.charts import report_charts
 from feedback_desk.ui.charts.chart_view import ChartView
@@ -44,6 +43,7 @@ from feedback_desk.ui.dialogs.opener import opener_for
 from feedback_desk.ui.formatting import format_count, format_rate
 from feedback_desk.ui.tabs import overview_headlines, overview_lists
 from feedback_desk.ui.tabs.base import TabPage
+from feedback_desk.ui.tabs.overview_lists import OverviewLists, TrendLists
 from feedback_desk.ui.widgets.entry_list import EntryList
 from feedback_desk.ui.widgets.headline import Headline
 
@@ -213,11 +213,15 @@ class OverviewTab(TabPage):
         self._charts_drawn = False
         self.updating.setText(self.tr("Updating…"))
 
-        def overview_work(progress: Progress) -> OverviewData:
-            return load_overview(store, at, progress)
+        # The lists are written out on the workers too: off the GUI thread.
+        def overview_work(progress: Progress) -> tuple[OverviewData, OverviewLists]:
+            data = load_overview(store, at, progress)
+            tz = data.settings.timezone
+            return data, overview_lists.overview_entries(data.actions, data.recent, tz)
 
-        def trends_work(_progress: Progress) -> tuple[Trends, Settings]:
-            return load_trends(store, at)
+        def trends_work(_progress: Progress) -> tuple[Trends, TrendLists]:
+            trends, settings = load_trends(store, at)
+            return trends, overview_lists.trend_entries(trends, LIST_LIMIT, settings.timezone)
 
         self.tasks.run(
             overview_work,
@@ -300,32 +304,22 @@ class OverviewTab(TabPage):
 
     # -- showing ----------------------------------------------------------------------------
 
-    def _show_overview(self, data: OverviewData) -> None:
+    def _show_overview(self, result: tuple[OverviewData, OverviewLists]) -> None:
+        data, lists = result
         self.data = data
         self.welcome.setVisible(data.store_is_empty)
         self._draw_figures(data)
         self._charts_drawn = True
         self._chart_rendered()
-        tz = data.settings.timezone
-        self.actions_list.set_entries(
-            overview_lists.action_entries(data.actions, tz), total=data.open_actions
-        )
-        self.recent_list.set_entries(overview_lists.recent_entries(data.recent, tz))
+        self.actions_list.set_entries(lists.actions, total=data.open_actions)
+        self.recent_list.set_entries(lists.recent)
         self._finished("overview")
 
-    def _show_trends(self, result: tuple[Trends, Settings]) -> None:
-        trends, settings = result
+    def _show_trends(self, result: tuple[Trends, TrendLists]) -> None:
+        trends, lists = result
         self.trends = trends
-        tz = settings.timezone
-        # The largest drops; the count tells how many more there are.
-        self.client_trends.set_entries(
-            overview_lists.client_trend_entries(trends.clients[:LIST_LIMIT], tz),
-            total=len(trends.clients),
-        )
-        self.coach_trends.set_entries(
-            overview_lists.coach_trend_entries(trends.coaches[:LIST_LIMIT], tz),
-            total=len(trends.coaches),
-        )
+        self.client_trends.set_entries(lists.clients, total=len(trends.clients))
+        self.coach_trends.set_entries(lists.coaches, total=len(trends.coaches))
         self._finished("trends")
 
     def _chart_rendered(self) -> None:
