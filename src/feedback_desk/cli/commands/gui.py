@@ -97,6 +97,13 @@ def _start_chart_renderer() -> None:
     start_early()
 
 
+def _load_the_first_screens_services() -> None:
+    """What the Overview reads, loaded before Qt: once PySide6 is loaded it reads the source
+    of every module imported after it (looking for its ``__feature__`` switches), which costs
+    a good part of a second over the services and SQLAlchemy's modules."""
+    import feedback_desk.services.overview  # noqa: F401
+
+
 def run_window(ctx: CliContext) -> int:
     from feedback_desk.errors import UserInputError
 
@@ -110,6 +117,7 @@ def run_window(ctx: CliContext) -> int:
 
         return run_demo_window(clock=clock, debug=ctx.debug)
     store, clock = ctx.store(), ctx.clock()
+    _load_the_first_screens_services()
     from feedback_desk.ui.launch import run_window as launch
 
     return launch(store, clock=clock, debug=ctx.debug)

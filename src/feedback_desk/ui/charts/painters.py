@@ -19,7 +19,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator, PercentFormatter
+from matplotlib.transforms import Bbox
 
 from feedback_desk.ui.charts import style
 from feedback_desk.ui.charts.spec import (
@@ -46,6 +48,7 @@ LEGEND_ENTRY_EMS = 4.8
 # The share of a time chart's width its axes get (the rest: the axes' names and numbers, left
 # and right), a little under what the layout gives, so that a second drawing is rare.
 AXES_SHARE_GUESS = 0.74
+FIT_PAD_PX = 6  # room around the chart's parts, in logical pixels
 ROW_PX = 16  # a horizontal bar's row, text included, in logical pixels
 LONGEST_NAME = 26  # characters of a name beside a bar before it is cut with "…"
 
@@ -64,6 +67,8 @@ class Bands:
     # known.
     ticks: tuple[str, ...] = ()
     second_line: tuple[str, ...] = ()
+    # A title over the whole figure rather than over the axes (it needs the figure's width).
+    heading: Text | None = None
 
 
 def _short(text: str) -> str:
@@ -211,7 +216,7 @@ def _bottom_legend(
         ),
         1,
     )
-    figure.legend(handles, names, loc="outside lower center", ncols=columns, fontsize=8)
+    figure.legend(handles, names, loc="lower center", ncols=columns, fontsize=8)
 
 
 # -- the kinds ----------------------------------------------------------------------------------
@@ -369,8 +374,11 @@ def paint_coaches(axes: Axes, spec: CoachesChart) -> Bands:
     title = spec.title
     if len(shown) < len(spec.names):
         title += "\n" + spec.partial_note.format(shown=len(shown), total=len(spec.names))
-    axes.set_title(title, y=TITLE_Y)
-    return Bands(axes, "y", rows)
+    # Over the whole figure: the names take the left of it, and the axes alone are narrow.
+    heading = figure.text(
+        0.5, 1.0, title, ha="center", va="top", fontsize=10, fontweight="bold", wrap=True
+    )
+    return Bands(axes, "y", rows, heading=heading)
 
 
 def paint_ratings(axes: Axes, spec: RatingsChart) -> Bands:
@@ -433,29 +441,54 @@ def _regions(bands: Bands, figure: Figure, canvas: FigureCanvasAgg) -> tuple[Reg
     return tuple(regions)
 
 
+def _fit(figure: Figure, canvas: FigureCanvasAgg, heading: Text | None) -> None:
+    """Place the axes so that their titles, names and numbers, and the legend under them, fit
+    the figure with a little room around: matplotlib's own layout engines measure everything
+    several times over and cost four times the drawing itself."""
+    renderer = canvas.get_renderer()
+    width, height = figure.bbox.width, figure.bbox.height
+    pad = FIT_PAD_PX * figure.dpi / BASE_DPI
+    main = figure.axes[0]
+    frame = main.get_window_extent(renderer)
+    extents = [a.get_tightbbox(renderer) for a in figure.axes]
+    tight = Bbox.union([e for e in extents if e is not None])
+    legend_height = 0.0
+    for legend in figure.legends:
+        legend.set_bbox_to_anchor((0.5, pad / height), transform=figure.transFigure)
+        legend_height = legend.get_window_extent(renderer).height + pad
+    heading_height = 0.0
+    if heading is not None:
+        heading.set_y(1 - pad / height)
+        heading_height = heading.get_window_extent(renderer).height + pad
+    left = (frame.x0 - tight.x0 + pad) / width
+    right = 1 - (tight.x1 - frame.x1 + pad) / width
+    bottom = (frame.y0 - tight.y0 + pad + legend_height) / height
+    top = 1 - (tight.y1 - frame.y1 + pad + heading_height) / height
+    if left < right and bottom < top:
+        figure.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
+
+
 def render(request: RenderRequest) -> Rendered:
     """Draw *request*'s chart at its size; the pixels and the regions of its bars."""
     figure = Figure(
         figsize=(request.width / BASE_DPI, request.height / BASE_DPI),
         dpi=BASE_DPI * request.ratio,
-        layout="constrained",
     )
     canvas = FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     bands = PAINTERS[type(request.spec)](axes, request.spec)
     if bands.ticks:
-        # Where the names go depends on the room the layout leaves the axes: guessed on the
-        # small side first (a layout pass costs as much as the drawing), checked once drawn.
-        guess = figure.bbox.width * AXES_SHARE_GUESS
-        steps = _tick_steps(axes, bands, guess)
+        # Which names fit under the buckets depends on the room the axes get, and the other
+        # way round (a second line of names is taller): a first guess, then the real width.
+        steps = _tick_steps(axes, bands, figure.bbox.width * AXES_SHARE_GUESS)
         _set_ticks(axes, bands, steps)
-        canvas.draw()
+        _fit(figure, canvas, bands.heading)
         needed = _tick_steps(axes, bands, axes.get_window_extent().width)
-        if needed.named > steps.named or needed.second > steps.second:
+        if needed != steps:
             _set_ticks(axes, bands, needed)
-            canvas.draw()
     else:
-        canvas.draw()
+        _fit(figure, canvas, bands.heading)
+    canvas.draw()
     width, height = canvas.get_width_height(physical=True)
     return Rendered(
         request.slot,
@@ -466,3 +499,14 @@ def render(request: RenderRequest) -> Rendered:
         request.ratio,
         _regions(bands, figure, canvas),
     )
+
+
+def warm_up() -> None:
+    """A first, tiny drawing: fonts found and loaded, glyphs cached, before the first chart is
+    asked for (the renderer starts while the window does, and has the time)."""
+    figure = Figure(figsize=(1, 1), dpi=BASE_DPI)
+    canvas = FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    axes.bar([0], [1], hatch=PARTIAL_HATCH)
+    axes.set_title("0123456789 Jan–Dec ★", fontweight="bold")
+    canvas.draw()
