@@ -68,6 +68,7 @@ class ChartView(QWidget):
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(_RESIZE_DELAY_MS)
         self._resize_timer.timeout.connect(self._start_render)
+        self._renderer.stopped.connect(self._renderer_stopped)
 
     def sizeHint(self) -> QSize:
         return self._preferred
@@ -131,6 +132,11 @@ class ChartView(QWidget):
             self.devicePixelRatioF(),
             self._answered,
         )
+
+    def _renderer_stopped(self) -> None:
+        if self._pending:
+            self._pending = False
+            self._dirty = True  # drawn when next shown
 
     def _answered(self, answer: Answer) -> None:
         self._pending = False

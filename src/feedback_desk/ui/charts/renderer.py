@@ -52,6 +52,8 @@ class ChartRenderer(QObject):
     # From the receiving thread: answers (or the process's end) wait in the inbox.
     _arrived = Signal()
     restarted = Signal()
+    # Stopped on purpose (the window closed): what was waiting is drawn again when asked again.
+    stopped = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +90,7 @@ class ChartRenderer(QObject):
         self._waiting.clear()
         if link is not None:
             link.stop()
+            self.stopped.emit()
 
     # -- requests ----------------------------------------------------------------------------
 
