@@ -276,13 +276,15 @@ def window_on_the_large_store(store: Any, until_day: Any, args: argparse.Namespa
 
 
 def _small_studio(folder: Path) -> Path:
-    """A copy of the demo studio of bench/cold_start.py (written there once)."""
+    """A copy of the demo studio of bench/cold_start.py (written there once), with a keyring of
+    its own (copies share the store's id, hence its secrets)."""
     from bench.cold_start import DEMO_DAY, _demo_store
 
     demo = ROOT / "bench" / "out" / "demo.sqlite"
     _demo_store(str(demo))
     copy = folder / f"studio-{time.monotonic_ns()}.sqlite"
     shutil.copyfile(demo, copy)
+    os.environ["FEEDBACK_DESK_TEST_KEYRING"] = str(copy.with_suffix(".keyring.json"))
     print(f"  (on a copy of the demo studio ending {DEMO_DAY})")
     return copy
 
