@@ -4,6 +4,7 @@ cannot be drawn, and is gone once the window has closed."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import signal
@@ -13,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import psutil
+from matplotlib.font_manager import FontProperties
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
 
@@ -171,3 +173,39 @@ def test_the_renderer_process_loads_no_qt() -> None:
         check=True,
     )
     assert probe.stdout.strip() == "[]"
+
+
+def test_names_under_the_bars_never_overlap_however_narrow_the_chart() -> None:
+    months = tuple(f"{name} 2026" for name in ("Jan", "Feb", "Mar", "Apr", "May", "Jun")) * 10
+    spec = SegmentsChart(
+        title="Reviews per month",
+        axis=TimeAxis(months, (59,), "* Dec 2030: in progress (to 20 Dec)"),
+        detractors=(1,) * 60,
+        passives=(2,) * 60,
+        promoters=(3,) * 60,
+        nps=("33",) * 60,
+        rates=(50.0,) * 60,
+        legend=("Detractors", "Passives", "Promoters", "Response rate"),
+        reviews_label="Reviews",
+        rate_label="Response rate",
+        nps_label="NPS",
+    )
+    font = FontProperties(size=painters.matplotlib.rcParams["font.size"])
+    for width in (320, 700, 1400):
+        figure, canvas, _bands = painters.draw(RenderRequest(1, 1, spec, width, 300, 1.0))
+        renderer = canvas.get_renderer()
+        axes = figure.axes[0]
+        labels = axes.get_xticklabels()
+        for line in (0, 1):  # the months, then the NPS under them
+            spans = []
+            for label in labels:
+                text = label.get_text().split("\n")[line]
+                if text:
+                    middle = label.get_window_extent(renderer).x0
+                    middle += label.get_window_extent(renderer).width / 2
+                    half = renderer.get_text_width_height_descent(text, font, ismath=False)[0] / 2
+                    spans.append((middle - half, middle + half))
+            assert len(spans) >= 2
+            assert all(a[1] < b[0] for a, b in itertools.pairwise(sorted(spans)))
+        # The last month (the one in progress) is always named.
+        assert labels[-1].get_text().startswith("Jun 2026")

@@ -468,8 +468,8 @@ def _fit(figure: Figure, canvas: FigureCanvasAgg, heading: Text | None) -> None:
         figure.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
 
 
-def render(request: RenderRequest) -> Rendered:
-    """Draw *request*'s chart at its size; the pixels and the regions of its bars."""
+def draw(request: RenderRequest) -> tuple[Figure, FigureCanvasAgg, Bands]:
+    """Draw *request*'s chart at its size, laid out."""
     figure = Figure(
         figsize=(request.width / BASE_DPI, request.height / BASE_DPI),
         dpi=BASE_DPI * request.ratio,
@@ -489,6 +489,12 @@ def render(request: RenderRequest) -> Rendered:
     else:
         _fit(figure, canvas, bands.heading)
     canvas.draw()
+    return figure, canvas, bands
+
+
+def render(request: RenderRequest) -> Rendered:
+    """The pixels of *request*'s chart and the regions of its bars."""
+    figure, canvas, bands = draw(request)
     width, height = canvas.get_width_height(physical=True)
     return Rendered(
         request.slot,
