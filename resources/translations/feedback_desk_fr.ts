@@ -75,10 +75,6 @@ Journaux : {logs}</translation>
         <translation>les contacts</translation>
     </message>
     <message>
-        <source>%1 (%2): %3 star(s) on %4.%5</source>
-        <translation>%1 (%2) : %3 étoile(s) le %4.%5</translation>
-    </message>
-    <message>
         <source>the contact</source>
         <translation>le contact</translation>
     </message>
@@ -89,6 +85,10 @@ Journaux : {logs}</translation>
     <message>
         <source>Follow-up queued; it is logged as an email contact.</source>
         <translation>Suivi mis en file d’attente ; il est noté comme contact par courriel.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 on %4.%5</source>
+        <translation>%1 (%2) : %3 le %4.%5</translation>
     </message>
 </context>
 <context>
@@ -606,17 +606,6 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
-    <name>BackgroundChart</name>
-    <message>
-        <source>a chart</source>
-        <translation>un graphique</translation>
-    </message>
-    <message>
-        <source>This chart could not be drawn; the details are in the log.</source>
-        <translation>Ce graphique n&apos;a pas pu être dessiné ; les détails sont dans le journal.</translation>
-    </message>
-</context>
-<context>
     <name>BulkCloseDialog</name>
     <message>
         <source>Close actions</source>
@@ -763,6 +752,13 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>This chart could not be drawn; the details are in the log.</source>
+        <translation>Ce graphique n’a pas pu être dessiné ; les détails sont dans le journal.</translation>
+    </message>
+</context>
+<context>
     <name>ClassReviewsTab</name>
     <message>
         <source>Coach</source>
@@ -789,8 +785,8 @@ Journaux : {logs}</translation>
         <translation>Avis des cours</translation>
     </message>
     <message>
-        <source>{coach} ({id}): {promoters} promoters, {passives} passives, {detractors} detractors</source>
-        <translation>{coach} ({id}) : {promoters} promoteurs, {passives} passifs, {detractors} détracteurs</translation>
+        <source>{coach} ({id}): {segments}</source>
+        <translation>{coach} ({id}) : {segments}</translation>
     </message>
 </context>
 <context>
@@ -1309,14 +1305,6 @@ Journaux : {logs}</translation>
         <translation>Préparation du courriel…</translation>
     </message>
     <message>
-        <source>French</source>
-        <translation>Français</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Anglais</translation>
-    </message>
-    <message>
         <source>This email asks for referrals: the studio&apos;s name and address and an unsubscribe line are added below your text.</source>
         <translation>Ce courriel demande des recommandations : le nom et l’adresse du studio et une ligne de désabonnement sont ajoutés sous votre texte.</translation>
     </message>
@@ -1426,16 +1414,20 @@ Journaux : {logs}</translation>
         <translation>Action de l’avis {review} fermée</translation>
     </message>
     <message>
-        <source>{count} action(s) closed</source>
-        <translation>{count} action(s) fermée(s)</translation>
-    </message>
-    <message>
         <source>The change could not be saved: {error}</source>
         <translation>La modification n’a pas pu être enregistrée : {error}</translation>
     </message>
     <message>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>{n} action closed</source>
+        <translation>{n} action fermée</translation>
+    </message>
+    <message>
+        <source>{n} actions closed</source>
+        <translation>{n} actions fermées</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1675,42 @@ Journaux : {logs}</translation>
         <source>{channel}: {answered} answered of {shown} prompts shown</source>
         <translation>{channel} : {answered} réponses sur {shown} demandes affichées</translation>
     </message>
+    <message>
+        <source>{n} review</source>
+        <translation>{n} avis</translation>
+    </message>
+    <message>
+        <source>{n} reviews</source>
+        <translation>{n} avis</translation>
+    </message>
+    <message>
+        <source>{promoters}, {passives}, {detractors}</source>
+        <translation>{promoters}, {passives}, {detractors}</translation>
+    </message>
+    <message>
+        <source>{n} promoter</source>
+        <translation>{n} promoteur</translation>
+    </message>
+    <message>
+        <source>{n} promoters</source>
+        <translation>{n} promoteurs</translation>
+    </message>
+    <message>
+        <source>{n} passive</source>
+        <translation>{n} passif</translation>
+    </message>
+    <message>
+        <source>{n} passives</source>
+        <translation>{n} passifs</translation>
+    </message>
+    <message>
+        <source>{n} detractor</source>
+        <translation>{n} détracteur</translation>
+    </message>
+    <message>
+        <source>{n} detractors</source>
+        <translation>{n} détracteurs</translation>
+    </message>
 </context>
 <context>
     <name>FileLayout</name>
@@ -1817,16 +1845,17 @@ Journaux : {logs}</translation>
         <source>Mark {client} as unsubscribed? They get no more invitations, thank-yous or outreach emails, and those waiting in the outbox are cancelled.</source>
         <translation>Marquer {client} comme désabonné ? Plus aucune invitation, aucun remerciement ni aucune relance ne lui sera envoyé, et ceux qui attendent dans la boîte d’envoi sont annulés.</translation>
     </message>
-    <message numerus="yes">
-        <source>{client} is unsubscribed; %n waiting email(s) cancelled.</source>
-        <translation>
-            <numerusform>{client} est désabonné ; %n courriel en attente annulé.</numerusform>
-            <numerusform>{client} est désabonné ; %n courriels en attente annulés.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>{client} receives the studio&apos;s emails again.</source>
         <translation>{client} reçoit de nouveau les courriels du studio.</translation>
+    </message>
+    <message>
+        <source>{client} is unsubscribed; {n} waiting email cancelled.</source>
+        <translation>{client} est désabonné ; {n} courriel en attente annulé.</translation>
+    </message>
+    <message>
+        <source>{client} is unsubscribed; {n} waiting emails cancelled.</source>
+        <translation>{client} est désabonné ; {n} courriels en attente annulés.</translation>
     </message>
 </context>
 <context>
@@ -1866,6 +1895,45 @@ Journaux : {logs}</translation>
     <message>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
+    </message>
+</context>
+<context>
+    <name>GoogleCharts</name>
+    <message>
+        <source>No Google reviews yet: they appear here after the first sync.</source>
+        <translation>Aucun avis Google pour l’instant : ils apparaissent ici après la première synchronisation.</translation>
+    </message>
+    <message>
+        <source>* {month}: in progress (to {day})</source>
+        <translation>* {month} : en cours (jusqu’au {day})</translation>
+    </message>
+    <message>
+        <source>Google reviews, cumulative</source>
+        <translation>Avis Google, cumul</translation>
+    </message>
+    <message>
+        <source>before the connection</source>
+        <translation>avant la connexion</translation>
+    </message>
+    <message>
+        <source>since the connection</source>
+        <translation>depuis la connexion</translation>
+    </message>
+    <message>
+        <source>{month}: {total} ({new} new)</source>
+        <translation>{month} : {total} ({new} nouveaux)</translation>
+    </message>
+    <message>
+        <source>No rated Google reviews yet.</source>
+        <translation>Aucun avis Google noté pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Google ratings</source>
+        <translation>Notes Google</translation>
+    </message>
+    <message>
+        <source>{stars}: {reviews}</source>
+        <translation>{stars} : {reviews}</translation>
     </message>
 </context>
 <context>
@@ -3318,16 +3386,17 @@ Journaux : {logs}</translation>
         <source>Outbox: {why}; the emails stay queued.</source>
         <translation>Boîte d’envoi : {why} ; les courriels restent en file d’attente.</translation>
     </message>
-    <message numerus="yes">
-        <source>Outbox: %n email(s) sent.</source>
-        <translation>
-            <numerusform>Boîte d’envoi : %n courriel envoyé.</numerusform>
-            <numerusform>Boîte d’envoi : %n courriels envoyés.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Outbox</source>
         <translation>Boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>Outbox: {n} email sent.</source>
+        <translation>Boîte d’envoi : {n} courriel envoyé.</translation>
+    </message>
+    <message>
+        <source>Outbox: {n} emails sent.</source>
+        <translation>Boîte d’envoi : {n} courriels envoyés.</translation>
     </message>
 </context>
 <context>
@@ -3514,22 +3583,6 @@ Journaux : {logs}</translation>
 <context>
     <name>OverviewTab</name>
     <message>
-        <source>reviews this month</source>
-        <translation>avis ce mois-ci</translation>
-    </message>
-    <message>
-        <source>average this month</source>
-        <translation>moyenne ce mois-ci</translation>
-    </message>
-    <message>
-        <source>NPS this month</source>
-        <translation>NPS ce mois-ci</translation>
-    </message>
-    <message>
-        <source>response rate this month</source>
-        <translation>taux de réponse ce mois-ci</translation>
-    </message>
-    <message>
         <source>actions to take</source>
         <translation>actions à faire</translation>
     </message>
@@ -3598,14 +3651,6 @@ Journaux : {logs}</translation>
         <translation>L’aperçu n’a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <source>{p} promoters, {n} passives, {d} detractors</source>
-        <translation>{p} promoteurs, {n} passifs, {d} détracteurs</translation>
-    </message>
-    <message>
-        <source>{answered} answered of {shown} prompts shown</source>
-        <translation>{answered} réponses sur {shown} demandes affichées</translation>
-    </message>
-    <message>
         <source>Business reviews per month</source>
         <translation>Avis sur l’entreprise par mois</translation>
     </message>
@@ -3616,6 +3661,62 @@ Journaux : {logs}</translation>
     <message>
         <source>Response rate by channel this month</source>
         <translation>Taux de réponse par canal ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Promoters, passives and detractors per month</source>
+        <translation>Promoteurs, passifs et détracteurs par mois</translation>
+    </message>
+    <message>
+        <source>reviews, last 30 days</source>
+        <translation>avis, 30 derniers jours</translation>
+    </message>
+    <message>
+        <source>average, last 30 days</source>
+        <translation>moyenne, 30 derniers jours</translation>
+    </message>
+    <message>
+        <source>NPS, last 30 days</source>
+        <translation>NPS, 30 derniers jours</translation>
+    </message>
+    <message>
+        <source>response rate, last 30 days</source>
+        <translation>taux de réponse, 30 derniers jours</translation>
+    </message>
+    <message>
+        <source>nothing to compare with in the 30 days before</source>
+        <translation>rien à comparer dans les 30 jours précédents</translation>
+    </message>
+    <message>
+        <source>= same as the 30 days before</source>
+        <translation>= comme les 30 jours précédents</translation>
+    </message>
+    <message>
+        <source>{arrow} {amount} points vs the 30 days before</source>
+        <translation>{arrow} {amount} points par rapport aux 30 jours précédents</translation>
+    </message>
+    <message>
+        <source>{arrow} {amount} vs the 30 days before</source>
+        <translation>{arrow} {amount} par rapport aux 30 jours précédents</translation>
+    </message>
+    <message>
+        <source>{nps} ({segments})</source>
+        <translation>{nps} ({segments})</translation>
+    </message>
+    <message>
+        <source>{rate} ({answered} of {shown} prompts answered)</source>
+        <translation>{rate} ({answered} réponses sur {shown} demandes)</translation>
+    </message>
+    <message>
+        <source>{first} – {last}, against {before_first} – {before_last}</source>
+        <translation>{first} – {last}, comparé au {before_first} – {before_last}</translation>
+    </message>
+    <message>
+        <source>{span}
+last 30 days: {now}
+the 30 days before: {before}</source>
+        <translation>{span}
+30 derniers jours : {now}
+30 jours précédents : {before}</translation>
     </message>
 </context>
 <context>
@@ -4227,10 +4328,6 @@ Journaux : {logs}</translation>
         <translation>Aucun avis pour l’instant sur cette période</translation>
     </message>
     <message>
-        <source>Promoters, passives and detractors per month</source>
-        <translation>Promoteurs, passifs et détracteurs par mois</translation>
-    </message>
-    <message>
         <source>Detractors (1-3 ★)</source>
         <translation>Détracteurs (1-3 ★)</translation>
     </message>
@@ -4255,20 +4352,8 @@ Journaux : {logs}</translation>
         <translation>Taux de réponse</translation>
     </message>
     <message>
-        <source>{month}: {reviews} reviews — {promoters} promoters, {passives} passives, {detractors} detractors; NPS {nps}; average {average}; response rate {rate} ({answered} of {shown} prompts)</source>
-        <translation>{month} : {reviews} avis — {promoters} promoteurs, {passives} passifs, {detractors} détracteurs ; NPS {nps} ; moyenne {average} ; taux de réponse {rate} ({answered} sur {shown} demandes)</translation>
-    </message>
-    <message>
         <source>Average stars</source>
         <translation>Moyenne des étoiles</translation>
-    </message>
-    <message>
-        <source>{month}: {reviews} reviews, average {average}, NPS {nps}</source>
-        <translation>{month} : {reviews} avis, moyenne {average}, NPS {nps}</translation>
-    </message>
-    <message>
-        <source>{aspect}: ticked in {count} reviews</source>
-        <translation>{aspect} : coché dans {count} avis</translation>
     </message>
     <message>
         <source>NPS by coach</source>
@@ -4279,8 +4364,48 @@ Journaux : {logs}</translation>
         <translation> {nps} · {average} ★</translation>
     </message>
     <message>
-        <source>{name}: {reviews} reviews, average {average}, NPS {nps} ({promoters} promoters, {passives} passives, {detractors} detractors)</source>
-        <translation>{name} : {reviews} avis, moyenne {average}, NPS {nps} ({promoters} promoteurs, {passives} passifs, {detractors} détracteurs)</translation>
+        <source>* {bucket}: in progress (to {day})</source>
+        <translation>* {bucket} : en cours (jusqu’au {day})</translation>
+    </message>
+    <message>
+        <source>* only part of its days</source>
+        <translation>* une partie de ses jours seulement</translation>
+    </message>
+    <message>
+        <source>{bucket} (in progress, up to {day})</source>
+        <translation>{bucket} (en cours, jusqu’au {day})</translation>
+    </message>
+    <message>
+        <source>{bucket} ({first} – {last} only)</source>
+        <translation>{bucket} ({first} – {last} seulement)</translation>
+    </message>
+    <message>
+        <source>{bucket}: {reviews} — {segments}; NPS {nps}; average {average}; response rate {rate} ({answered} of {shown} prompts answered)</source>
+        <translation>{bucket} : {reviews} — {segments} ; NPS {nps} ; moyenne {average} ; taux de réponse {rate} ({answered} réponses sur {shown} demandes)</translation>
+    </message>
+    <message>
+        <source>{bucket}: {reviews}, average {average}, NPS {nps}</source>
+        <translation>{bucket} : {reviews}, moyenne {average}, NPS {nps}</translation>
+    </message>
+    <message>
+        <source>{aspect}: {reviews}</source>
+        <translation>{aspect} : {reviews}</translation>
+    </message>
+    <message>
+        <source>ticked in {n} review</source>
+        <translation>coché dans {n} avis</translation>
+    </message>
+    <message>
+        <source>ticked in {n} reviews</source>
+        <translation>coché dans {n} avis</translation>
+    </message>
+    <message>
+        <source>the best and the worst: {shown} of {total} coaches</source>
+        <translation>les meilleurs et les moins bons : {shown} entraîneurs sur {total}</translation>
+    </message>
+    <message>
+        <source>{name}: {reviews}, average {average}, NPS {nps} ({segments})</source>
+        <translation>{name} : {reviews}, moyenne {average}, NPS {nps} ({segments})</translation>
     </message>
 </context>
 <context>
@@ -4516,10 +4641,6 @@ Journaux : {logs}</translation>
         <translation>Les chiffres n’ont pas pu être lus : {error}</translation>
     </message>
     <message>
-        <source>{first} – {last}: {reviews} reviews · average {average} · NPS {nps} · {promoters} promoters, {passives} passives, {detractors} detractors · response rate {rate}</source>
-        <translation>{first} – {last} : {reviews} avis · moyenne {average} · NPS {nps} · {promoters} promoteurs, {passives} passifs, {detractors} détracteurs · taux de réponse {rate}</translation>
-    </message>
-    <message>
         <source>Reviews dated before 1900 (a typo in an imported file?), left out of these figures: {count}</source>
         <translation>Avis datés d&apos;avant 1900 (une faute de frappe dans un fichier importé ?), exclus de ces chiffres : {count}</translation>
     </message>
@@ -4554,6 +4675,22 @@ Journaux : {logs}</translation>
     <message>
         <source>Response rate by channel</source>
         <translation>Taux de réponse par canal</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <source>Hide the charts: the table gets the room</source>
+        <translation>Masquer les graphiques : le tableau prend la place</translation>
+    </message>
+    <message>
+        <source>Show the charts</source>
+        <translation>Afficher les graphiques</translation>
+    </message>
+    <message>
+        <source>{first} – {last}: {reviews} · average {average} · NPS {nps} · {segments} · response rate {rate}</source>
+        <translation>{first} – {last} : {reviews} · moyenne {average} · NPS {nps} · {segments} · taux de réponse {rate}</translation>
     </message>
 </context>
 <context>
@@ -4617,6 +4754,14 @@ Journaux : {logs}</translation>
     <message>
         <source>Abandoned</source>
         <translation>Abandonnée</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,12 @@ def open_window(qtbot, clock: ManualClock) -> Iterator:  # type: ignore[no-untyp
         window = MainWindow(store, clock, remember_state=False)
         qtbot.addWidget(window)
         window.show()
-        qtbot.waitUntil(lambda: window.context.settings_loaded and window.is_idle(), timeout=20_000)
+        qtbot.waitUntil(
+            lambda: (
+                window.context.settings_loaded and window.first_screen_done and window.is_idle()
+            ),
+            timeout=20_000,
+        )
         opened.append(window)
         return window
 

@@ -71,7 +71,7 @@ def test_the_compose_dialog_prefills_the_reply_in_the_clients_language(
 
     studio_language = opened(qtbot, window_context, "R-NONE")
     assert studio_language.subject_edit.text() == "Votre avis sur Studio Zen"
-    assert studio_language.context.text() == "2/5, 2026-05-14: “<i>Too</i> cold”"
+    assert studio_language.context.text() == "★★☆☆☆, 14 May 2026: “<i>Too</i> cold”"
     assert studio_language.context.textFormat() == Qt.TextFormat.PlainText
 
 

@@ -96,7 +96,7 @@ def test_archive_is_shown_offline_without_a_connection(
     assert "archive kept on this computer" in tab.banner_label.text()
     assert not tab.archive.isHidden()
     assert _texts(tab, 0) == ["Reviewer 0", "Reviewer 1", "Reviewer 2"]
-    assert _texts(tab, 1) == ["★", "★★", "★★★"]
+    assert _texts(tab, 1) == ["★☆☆☆☆", "★★☆☆☆", "★★★☆☆"]  # the window's one way
     assert _texts(tab, 2)[0] == "20 Apr 2026 11:00"  # the studio's wall clock, as every tab
     assert tab.growth_chart.empty_message is None
     assert tab.rating_chart.empty_message is None

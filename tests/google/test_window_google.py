@@ -63,7 +63,7 @@ def test_a_connected_studio_syncs_on_opening_and_on_its_interval(
     assert worker.timer.interval() == 30 * 60_000
     assert feature.status_widget is not None
     assert feature.status_widget.label.text().startswith("Google: synced ")
-    tab = window.pages["google"]
+    tab = window.page("google")
     assert isinstance(tab, GoogleReviewsTab)
     qtbot.waitUntil(lambda: tab.tab.model.rowCount() == 1, timeout=10_000)
     assert tab.tab.connected
@@ -84,7 +84,7 @@ def test_connecting_in_settings_starts_the_first_sync(
     assert worker is not None
     assert not worker.timer.isActive(), "not connected: no sync, no network"
     assert google.requests == []
-    tab = window.pages["google"]
+    tab = window.page("google")
     tab.tab.connect_button.click()
     dialog = window.settings_dialog
     page = dialog.page("google")

@@ -81,9 +81,9 @@ def test_staff_record_a_class_review_for_one_of_the_client_sessions(
     sessions = [dialog.session_combo.itemText(i) for i in range(dialog.session_combo.count())]
     # Attended first, most recent first; absences last; nothing that has not started yet.
     assert sessions == [
-        "Fri 2026-05-15 18:00: Spin with Julie Tremblay",
-        "Mon 2026-05-11 18:00: Yoga with Julie Tremblay",
-        "Sat 2026-05-16 08:00: HIIT with Julie Tremblay (absent)",
+        "Fri 15 May 2026 18:00: Spin with Julie Tremblay",
+        "Mon 11 May 2026 18:00: Yoga with Julie Tremblay",
+        "Sat 16 May 2026 08:00: HIIT with Julie Tremblay (absent)",
     ]
     tap(qtbot, dialog.star_buttons[1])  # 2 stars
     offered = [dialog.aspect_model.item(r).text() for r in range(dialog.aspect_model.rowCount())]
@@ -163,7 +163,7 @@ def test_the_dialog_speaks_french(
     i18n.install_language("fr")
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Ajouter un avis")
     choose_client(qtbot, dialog, "audrey")
-    assert dialog.session_combo.itemText(0) == "ven. 2026-05-15 18:00 : Spin avec Julie Tremblay"
+    assert dialog.session_combo.itemText(0) == "ven. 15 mai 2026 18:00 : Spin avec Julie Tremblay"
     tap(qtbot, dialog.star_buttons[4])
     assert dialog.aspect_model.item(0).text().startswith("Point fort : ")
 
@@ -181,7 +181,7 @@ def test_a_session_the_client_already_reviewed_is_marked_and_never_reviewed_twic
         earlier_id = earlier.id
     choose_client(qtbot, dialog, "belanger")
     sessions = [dialog.session_combo.itemText(i) for i in range(dialog.session_combo.count())]
-    assert sessions[0] == "Fri 2026-05-15 18:00: Spin with Julie Tremblay — already reviewed"
+    assert sessions[0] == "Fri 15 May 2026 18:00: Spin with Julie Tremblay — already reviewed"
     # The default is the most recent attended session not reviewed yet.
     assert dialog.session_combo.currentData() == booked["older"]
     assert not dialog.already_row.isVisible()

@@ -203,7 +203,7 @@ def test_any_review_can_be_answered_by_email_from_its_details(
     # A detractor: the apology asking what went wrong, in the client's language.
     assert compose.to_edit.text() == "ann@members.example"
     assert compose.language_label.text() == "English"
-    assert compose.context.text().startswith("2/5")
+    assert compose.context.text().startswith("★★☆☆☆, 10 May 2026")  # the window's one way
     with qtbot.waitSignal(dialog.loaded, timeout=WAIT_MS):
         qtbot.mouseClick(compose.send_button, Qt.MouseButton.LeftButton)
     assert dialog.contacts_button.text() == "Contacts (1)…"  # the reply is logged

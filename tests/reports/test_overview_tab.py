@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from feedback_desk.store.database import Store
 from feedback_desk.ui.charts.report_charts import no_reviews_message
+from feedback_desk.ui.charts.spec import SegmentsChart
 from feedback_desk.ui.dialogs.client_card import ClientCardDialog
 from feedback_desk.ui.dialogs.opener import DialogOpener
 from feedback_desk.ui.dialogs.review_details import ReviewDetailsDialog
@@ -39,12 +40,17 @@ def test_the_overview_shows_charts_headlines_and_every_list(
     tab = _shown(qtbot, opener)
     assert tab.segments_chart.empty_message is None
     assert tab.business_chart.empty_message is None
-    assert len(tab.segments_chart.figure.axes) == 2  # the bars and the response-rate line
-    # May 2026: 3 + 1 class reviews, 2 business reviews → 6 reviews, 1 promoter, 5 detractors.
+    assert isinstance(tab.segments_chart.spec, SegmentsChart)
+    assert tab.segments_chart.image is not None
+    # The last 30 days (21 April – 20 May 2026): 3 + 1 class reviews, 2 business reviews → 6
+    # reviews, 1 promoter, 5 detractors; nothing in the 30 days before.
     assert tab.headlines["reviews"].value.text() == "6"
     assert tab.headlines["nps"].value.text() == "-67"
     assert tab.headlines["rate"].value.text() == "50.0 %"
     assert tab.headlines["actions"].value.text() == "5"
+    assert tab.headlines["reviews"].caption.text() == "reviews, last 30 days"
+    assert tab.headlines["reviews"].change.text() == "▲ 6 vs the 30 days before"
+    assert tab.headlines["nps"].change.text() == "nothing to compare with in the 30 days before"
 
     actions = _texts(tab.actions_list)
     assert len(actions) == 5
@@ -69,7 +75,7 @@ def test_an_empty_studio_shows_helpful_empty_states(
     tab = _shown(qtbot, opener)
     assert tab.segments_chart.empty_message == no_reviews_message()
     assert tab.business_chart.empty_message == no_reviews_message()
-    assert tab.segments_chart.figure is None  # a sentence, not empty axes
+    assert tab.segments_chart.image is None  # a sentence, not empty axes
     for entry_list in (tab.actions_list, tab.client_trends, tab.coach_trends, tab.recent_list):
         assert entry_list.showing_empty_state
         assert entry_list.empty.text()
@@ -119,33 +125,36 @@ def test_closing_older_actions_from_the_overview_refreshes_it(
     assert [t.split("  ")[1].split(" ·")[0] for t in _texts(tab.actions_list)] == ["Ann Lee"]
 
 
-def test_charts_render_off_the_gui_thread_and_follow_the_window_size(
+def test_charts_are_drawn_at_the_size_of_the_window(
     qtbot, studio: Store, opener: DialogOpener
 ) -> None:  # type: ignore[no-untyped-def]
     fill_studio(studio)
     tab = _shown(qtbot, opener)
     chart = tab.segments_chart
-    assert chart.figure is not None
-    width_before = chart.figure.get_size_inches()[0]
+    assert chart.image is not None
+    width_before = chart.image.width()
     with qtbot.waitSignal(chart.rendered, timeout=WAIT_MS):
         tab.resize(900, 700)
-    assert chart.figure.get_size_inches()[0] < width_before
-    assert chart.figure.get_size_inches()[0] * 100 == pytest.approx(chart.width(), abs=2)
+    assert chart.image.width() < width_before
+    assert chart.image.width() / chart.image.devicePixelRatio() == pytest.approx(
+        chart.width(), abs=2
+    )
 
 
 def test_hovering_a_month_tells_its_figures(qtbot, studio: Store, opener: DialogOpener) -> None:  # type: ignore[no-untyped-def]
     fill_studio(studio)
     tab = _shown(qtbot, opener)
     chart = tab.segments_chart
-    assert chart.figure is not None
-    axes = chart.figure.axes[0]
-    # The last bar (May 2026) in display pixels, then in widget coordinates.
-    x, y = axes.transData.transform((11, 1))
-    scale = chart.figure.dpi / 100
+    # The last bar: May 2026, the month in progress.
+    [region] = [r for r in chart.regions if r.index == 11]
     from PySide6.QtCore import QPoint
 
-    qtbot.mouseMove(chart, QPoint(round(x / scale), round(chart.height() - y / scale)))
-    assert "May 26: 6 reviews — 1 promoters, 0 passives, 5 detractors" in chart.toolTip()
+    middle = QPoint(round((region.left + region.right) / 2), round(region.bottom - 30))
+    qtbot.mouseMove(chart, middle)
+    assert (
+        "May 2026 (in progress, up to 20 May 2026): 6 reviews — 1 promoter, 0 passives, "
+        "5 detractors" in chart.toolTip()
+    )
 
 
 def test_the_google_chart_grows_month_by_month(qtbot, studio: Store, opener: DialogOpener) -> None:  # type: ignore[no-untyped-def]
@@ -159,7 +168,7 @@ def test_the_google_chart_grows_month_by_month(qtbot, studio: Store, opener: Dia
             add_google_review(session, f"G{n}", created_at=local(2026, month, day))
     tab = _shown(qtbot, opener)
     assert tab.google_chart.empty_message is None
-    assert tab.google_chart.figure is not None
+    assert tab.google_chart.image is not None
     assert [(m.month.month, m.cumulative) for m in tab.data.google_months] == [
         (1, 1), (2, 2), (3, 3), (4, 5), (5, 5),
     ]  # fmt: skip
@@ -172,7 +181,7 @@ def test_without_google_reviews_the_google_chart_says_so(
     fill_studio(studio)
     tab = _shown(qtbot, opener)
     assert tab.google_chart.empty_message
-    assert tab.google_chart.figure is None
+    assert tab.google_chart.image is None
 
 
 def test_the_overview_reports_how_often_closing_the_loop_worked(

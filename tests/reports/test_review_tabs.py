@@ -44,14 +44,14 @@ def test_the_business_tab_charts_what_its_table_shows(
     assert (tab.data.scope.first, tab.data.scope.last) == (date(2026, 2, 1), date(2026, 5, 20))
     totals = tab.data.report.totals
     assert (totals.reviews, totals.average) == (5, 4.0)
-    assert tab.summary.text().startswith("2026-02-01 – 2026-05-20: 5 reviews · average 4.00")
+    assert tab.summary.text().startswith("1 Feb 2026 – 20 May 2026: 5 reviews · average 4.00")
     assert tab.panel.model.rowCount() == 5
     assert tab.data.days is None  # four months: one bar a month
-    assert tab.period_chart.figure is not None
+    assert tab.period_chart.image is not None
     assert [a.label_en for a in tab.data.report.excel] == ["Cleanliness"]
     assert [a.label_en for a in tab.data.report.to_improve] == ["Changing rooms"]
-    assert tab.improve_chart.figure is not None
-    assert tab.excel_chart.figure is not None
+    assert tab.improve_chart.image is not None
+    assert tab.excel_chart.image is not None
 
 
 def test_the_period_of_the_table_is_the_period_of_the_charts(
@@ -88,7 +88,7 @@ def test_the_class_tab_lists_coaches_and_filters_by_coach_and_class(
         ["Julie Tremblay", "13", "4.54", "54"],
         ["Marc Roy", "1", "5.00", "100"],
     ]
-    assert tab.coach_chart.figure is not None
+    assert tab.coach_chart.image is not None
 
     qtbot.waitUntil(lambda: tab.panel.coach_box.count() > 1, timeout=WAIT_MS)
     with qtbot.waitSignal(tab.refreshed, timeout=WAIT_MS):
@@ -194,7 +194,7 @@ def test_a_review_dated_in_year_26_neither_stalls_the_tab_nor_stretches_its_peri
         typo.local_day = date(26, 5, 15)
     tab = _shown(qtbot, BusinessReviewsTab(context))
     assert tab.data.scope.first.year == 2026  # not twenty centuries
-    assert tab.period_chart.figure is not None
+    assert tab.period_chart.image is not None
     assert "Reviews dated before 1900" in tab.summary.text()
     assert tab.summary.text().endswith("left out of these figures: 1")
 

@@ -69,7 +69,12 @@ def open_window(qtbot, window_clock: FixedClock):  # type: ignore[no-untyped-def
 
 
 def wait_loaded(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: window.context.settings_loaded and window.is_idle(), timeout=20_000)
+    """The tab in front has drawn its data, and what starts after it (the outbox, the Google
+    connection check) has run."""
+    qtbot.waitUntil(
+        lambda: window.context.settings_loaded and window.first_screen_done and window.is_idle(),
+        timeout=20_000,
+    )
 
 
 def wait_model(qtbot, model) -> None:  # type: ignore[no-untyped-def]

@@ -80,7 +80,7 @@ clock = FixedClock(datetime.fromisoformat("{at}"))
 
 def started() -> bool:
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    if not windows or not windows[0].context.settings_loaded:
+    if not windows or not windows[0].first_screen_done:  # the outbox runs from then on
         return False
     window = windows[0]
     google = window.context.google_sync

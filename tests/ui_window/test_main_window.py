@@ -11,7 +11,9 @@ from feedback_desk.ui import preferences
 from tests.ui_window.conftest import wait_loaded
 
 
-def test_the_window_shows_the_studio_and_every_tab_lists_rows(open_window, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_shows_the_studio_and_every_tab_lists_rows(
+    qtbot, open_window, demo_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
     assert window.windowTitle() == "Feedback Desk — Studio Élan"
     assert [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())] == [
@@ -23,11 +25,17 @@ def test_the_window_shows_the_studio_and_every_tab_lists_rows(open_window, demo_
     ]
     overview = window.pages["overview"]
     assert overview.data is not None
-    this_month = overview.data.all_reviews.by_month[-1].figures
-    assert this_month.reviews > 0
-    assert overview.headlines["reviews"].value.text() == str(this_month.reviews)
+    last_days = overview.data.headline.current
+    assert last_days.reviews > 0
+    assert overview.headlines["reviews"].value.text() == f"{last_days.reviews:,}"
     assert overview.recent_list.model.rowCount() > 0
-    assert overview.segments_chart.figure is not None
+    assert overview.segments_chart.image is not None
+    # The other tabs are built, and read, when first shown.
+    assert list(window.pages) == ["overview"]
+    window.show_tab("business")
+    window.show_tab("class")
+    window.show_tab("google")
+    wait_loaded(qtbot, window)
     business = window.pages["business"].panel.model
     classes = window.pages["class"].panel.model
     assert business.rowCount() > 0
@@ -101,9 +109,12 @@ def test_a_screenshot_window_leaves_the_saved_state_alone(
     assert preferences.app_settings().value("window/lastTab") == "class"
 
 
-def test_an_empty_store_shows_empty_states(open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_store_shows_empty_states(qtbot, open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_window(tmp_path / "empty.sqlite")
     assert window.windowTitle() == "Feedback Desk — My studio"
+    for key in ("business", "class", "google"):
+        window.show_tab(key)
+    wait_loaded(qtbot, window)
     business = window.pages["business"].panel
     assert business.stack.currentWidget() is business.empty_label
     assert "No business reviews yet" in business.empty_label.text()
@@ -131,6 +142,8 @@ def test_open_store_switches_to_another_store(
     wait_loaded(qtbot, window)
     assert window.windowTitle() == "Feedback Desk — My studio"
     assert window.context.store.location == str(other.resolve())
+    window.show_tab("business")
+    wait_loaded(qtbot, window)
     assert window.pages["business"].panel.model.rowCount() == 0
     assert preferences.recent_stores()[0] == str(other.resolve())
 

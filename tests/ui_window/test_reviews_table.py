@@ -37,7 +37,7 @@ def _choose(box, text: str) -> None:  # type: ignore[no-untyped-def]
 def test_class_reviews_are_newest_first_and_sort_by_the_four_orders(
     qtbot, open_window, demo_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    panel = open_window(demo_path).pages["class"].panel
+    panel = open_window(demo_path).page("class").panel
     model = panel.model
     wait_model(qtbot, model)
     newest = _all_rows(qtbot, model)
@@ -65,7 +65,7 @@ def test_class_reviews_are_newest_first_and_sort_by_the_four_orders(
 
 
 def test_clicking_a_header_sorts_by_that_column(qtbot, open_window, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = open_window(demo_path).pages["class"].panel
+    panel = open_window(demo_path).page("class").panel
     model = panel.model
     wait_model(qtbot, model)
     header = panel.table.horizontalHeader()
@@ -84,7 +84,7 @@ def test_clicking_a_header_sorts_by_that_column(qtbot, open_window, demo_path: P
 
 
 def test_filters_change_the_table(qtbot, open_window, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = open_window(demo_path).pages["class"].panel
+    panel = open_window(demo_path).page("class").panel
     model = panel.model
     wait_model(qtbot, model)
     everything = model.count
@@ -129,7 +129,7 @@ def test_filters_change_the_table(qtbot, open_window, demo_path: Path) -> None: 
 
 
 def test_custom_period_uses_the_day_pickers(qtbot, open_window, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = open_window(demo_path).pages["business"].panel
+    panel = open_window(demo_path).page("business").panel
     model = panel.model
     wait_model(qtbot, model)
     _choose(panel.period_box, "Custom…")

@@ -117,7 +117,8 @@ def test_add_review_records_a_staff_review_and_the_tabs_show_it(
     window = open_window(demo_path)
     feature = clients_menu(window)
     assert feature.add_review_action.shortcut() == QKeySequence("Ctrl+N")
-    business = window.pages["business"].panel.model
+    business = window.page("business").panel.model
+    qtbot.waitUntil(lambda: business.count is not None, timeout=20_000)
     before = business.count
     feature.add_review_action.trigger()
     dialog = feature.dialog
@@ -246,6 +247,8 @@ def test_the_google_tabs_connect_button_opens_settings_on_the_google_page(
     qtbot, open_window, demo_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
+    window.show_tab("google")
+    wait_loaded(qtbot, window)
     tab = window.pages["google"].tab
     assert tab.connect_button.isVisibleTo(tab)
     tab.connect_button.click()
@@ -335,5 +338,5 @@ def test_the_window_speaks_the_language_of_the_system(
     qtbot.addWidget(window)
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&Fichier", "&Affichage", "&Clients", "O&utils", "&Aide"]
-    assert window.pages["google"].tab is not None
+    assert window.page("google").tab is not None
     window.close()

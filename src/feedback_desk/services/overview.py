@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from feedback_desk.domain.kinds import ReviewKind
 from feedback_desk.domain.localtime import add_months, local_day, month_start
@@ -22,7 +23,13 @@ from feedback_desk.services.google.queries import (
     integration_day,
 )
 from feedback_desk.services.progress import NullProgress, Progress, check_cancelled
-from feedback_desk.services.reports import PeriodReport, ReportScope, period_report, reports_by_kind
+from feedback_desk.services.reports import (
+    Figures,
+    PeriodReport,
+    ReportScope,
+    period_report,
+    reports_by_kind,
+)
 from feedback_desk.services.review_details import ReviewSummary, review_summaries
 from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.services.trends import Trends, satisfaction_trends
@@ -31,6 +38,29 @@ from feedback_desk.store.models import Client
 
 OVERVIEW_MONTHS = 12
 LIST_LIMIT = 30
+# The headline figures cover the last 30 days, compared with the 30 days before: two spans of
+# the same length, so a month in progress is never compared with a complete one.
+HEADLINE_DAYS = 30
+
+
+@dataclass(frozen=True)
+class LastDays:
+    """The figures of the last HEADLINE_DAYS days up to today and of as many days before."""
+
+    first: date
+    last: date
+    current: Figures
+    previous: Figures
+
+
+def last_days(session: Session, today: date) -> LastDays:
+    first = today - timedelta(days=HEADLINE_DAYS - 1)
+    before = first - timedelta(days=HEADLINE_DAYS)
+    current = period_report(session, ReportScope(first, today), with_coaches=False)
+    previous = period_report(
+        session, ReportScope(before, first - timedelta(days=1)), with_coaches=False
+    )
+    return LastDays(first, today, current.totals, previous.totals)
 
 
 @dataclass(frozen=True)
@@ -46,6 +76,7 @@ class OverviewData:
     recent: list[ReviewSummary]
     google_months: list[MonthlyCount]
     google_integrated_on: date | None
+    headline: LastDays
     # No client and no review yet: the studio has not brought its data in.
     store_is_empty: bool = False
     # Open actions opened by a client's reply (no review), newest first.
@@ -85,6 +116,7 @@ def load_overview(store: Store, at: datetime, progress: Progress | None = None) 
         recent = review_summaries(session, limit=LIST_LIMIT, until=at)
         google_months = google_monthly_counts(session, settings.timezone, until=last)
         google_integrated_on = integration_day(session, settings.timezone)
+        headline = last_days(session, last)
         store_is_empty = session.scalar(select(Client.id).limit(1)) is None and not recent
     return OverviewData(
         at=at,
@@ -98,6 +130,7 @@ def load_overview(store: Store, at: datetime, progress: Progress | None = None) 
         recent=recent,
         google_months=google_months,
         google_integrated_on=google_integrated_on,
+        headline=headline,
         store_is_empty=store_is_empty,
         reply_actions=reply_actions,
         this_month=this_month,

@@ -63,6 +63,9 @@ def collect_on_gui_thread(app: QCoreApplication) -> GuiThreadCollector:
 
 
 def settle_after_startup() -> None:
-    """Call once the window is built and shown: collect what start-up dropped, freeze the rest."""
-    gc.collect()
+    """Call once the window is built and shown: collect the young garbage start-up dropped and
+    freeze the rest. Not a full collection: it walks every object (a few hundred milliseconds
+    with the window loaded, the GUI thread blocked) to find a hundred or so unreachable ones,
+    which freezing keeps for good instead (a few kilobytes)."""
+    gc.collect(1)
     gc.freeze()

@@ -1,7 +1,10 @@
 """The main window: the studio's tabs, its menus and a status bar.
 
-It opens on a store, loads the studio's settings and then each tab's data in background queries
-(the GUI thread never waits for the database), and remembers its size, position and last tab.
+It opens on a store, loads the studio's settings and then the data of the tab in front in
+background queries (the GUI thread never waits for the database), and remembers its size,
+position and last tab. A tab is built the first time it is shown, and what the first screen does
+not need (the Google connection check, the outbox) starts once it is drawn
+(:attr:`MainWindow.first_screen_shown`): the window opens as fast as the tab in front can.
 Other features plug in through :func:`feedback_desk.ui.tabs.default_tabs` (tabs),
 :mod:`feedback_desk.ui.settings.registry` (settings pages), :mod:`feedback_desk.ui.window_features`
 (menu entries, status-bar widgets and the workers that run for the open store),
@@ -33,6 +36,7 @@ from feedback_desk.clock import Clock
 from feedback_desk.services.progress import Progress
 from feedback_desk.store.database import Store
 from feedback_desk.ui import preferences
+from feedback_desk.ui.charts.renderer import chart_renderer
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.status import StatusArea
 from feedback_desk.ui.tabs import TabSpec, default_tabs
@@ -53,7 +57,12 @@ class MainWindow(QMainWindow):
     store_switched = Signal()
     # The Settings dialog just opened (features connect to their pages' signals).
     settings_opened = Signal(object)
+    # A tab was built (the first time it was shown): its key and its page.
+    page_created = Signal(str, object)
+    # Once, when the tab in front first showed its data: deferred work may start.
+    first_screen_shown = Signal()
     DEFAULT_SIZE = QSize(1280, 820)
+    FIRST_SCREEN_CHECK_MS = 50
 
     def __init__(
         self,
@@ -63,9 +72,13 @@ class MainWindow(QMainWindow):
         tabs: Sequence[TabSpec] | None = None,
         remember_state: bool = True,
         instance: StoreInstance | None = None,
+        tab: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # Charts are drawn in their own process: it starts now, beside the window's start-up.
+        self.charts = chart_renderer()
+        self.charts.start()
         self.clock = clock
         # This window's claim on its store (one window per store), when it was launched with one.
         self.instance = instance
@@ -87,7 +100,12 @@ class MainWindow(QMainWindow):
         self._central_layout.setSpacing(0)
         self._central_layout.addWidget(self.tab_widget, 1)
         self.setCentralWidget(central)
-        self.pages: dict[str, TabPage] = {}
+        self.pages: dict[str, TabPage] = {}  # the tabs built so far
+        self._slots: dict[str, QWidget] = {}
+        self.first_screen_done = False
+        self._first_screen_timer = QTimer(self)
+        self._first_screen_timer.setInterval(self.FIRST_SCREEN_CHECK_MS)
+        self._first_screen_timer.timeout.connect(self._check_first_screen)
         self.message_box: QMessageBox | None = None
         self.settings_dialog: QWidget | None = None
         self.file_chooser: QFileDialog | None = None
@@ -99,12 +117,12 @@ class MainWindow(QMainWindow):
         for feature in self.features:
             feature.install()
         self.context = self._new_context(store)
-        self._build_tabs()
+        self._build_tabs(tab or (self._last_tab() if remember_state else None))
         if remember_state:
             self._restore_window_state()
         else:
             self.resize(self.DEFAULT_SIZE)
-        self.tab_widget.currentChanged.connect(self._remember_tab)
+        self.tab_widget.currentChanged.connect(self._tab_shown)
         self._update_title()
         QTimer.singleShot(0, self.refresh)
 
@@ -198,44 +216,60 @@ class MainWindow(QMainWindow):
             feature.attach(context)
         return context
 
-    def _build_tabs(self) -> None:
-        current = self.current_tab_key()
+    def _build_tabs(self, current: str | None = None) -> None:
+        """A place for every tab; only the tab in front is built now (the others when first
+        shown)."""
+        current = current or self.current_tab_key()
         self.tab_widget.blockSignals(True)
         while self.tab_widget.count():
-            page = self.tab_widget.widget(0)
+            slot = self.tab_widget.widget(0)
             self.tab_widget.removeTab(0)
-            if page is not None:
-                page.deleteLater()
+            if slot is not None:
+                slot.deleteLater()
         self.pages = {}
+        self._slots = {}
         for spec in self.tab_specs:
-            page = spec.create(self.context)
-            page.setObjectName(f"tab:{spec.key}")
-            self.pages[spec.key] = page
-            self.tab_widget.addTab(page, spec.title())
-        self._connect_tabs()
-        self.tab_widget.blockSignals(False)
-        if current:
-            self.show_tab(current)
-        for feature in self.features:
-            feature.tabs_built()
-
-    def _connect_tabs(self) -> None:
-        """A coach's trend on the Overview opens the Class tab on that coach's reviews; what
-        the review dialogs record shows in the status bar."""
+            slot = QWidget()
+            slot.setObjectName(f"slot:{spec.key}")
+            QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
+            self._slots[spec.key] = slot
+            self.tab_widget.addTab(slot, spec.title())
         from feedback_desk.ui.dialogs.opener import opener_for
 
-        opener = opener_for(self.context)
-        opener.status_message.connect(self.status.show_message)
-        overview, classes = self.pages.get("overview"), self.pages.get("class")
-        requested = getattr(overview, "coach_requested", None)
-        show_coach = getattr(classes, "show_coach", None)
-        if requested is not None and show_coach is not None:
+        opener_for(self.context).status_message.connect(self.status.show_message)
+        if current in self._slots:
+            self.tab_widget.setCurrentIndex(list(self._slots).index(current))
+        self.tab_widget.blockSignals(False)
+        for feature in self.features:
+            feature.tabs_built()
+        self.page(self.current_tab_key() or self.tab_specs[0].key)
 
-            def open_coach(coach_id: int) -> None:
-                self.show_tab("class")
-                show_coach(coach_id)
+    def page(self, key: str) -> TabPage:
+        """The tab *key*, built (and loading) if it was not yet."""
+        page = self.pages.get(key)
+        if page is not None:
+            return page
+        spec = next(spec for spec in self.tab_specs if spec.key == key)
+        page = spec.create(self.context)
+        page.setObjectName(f"tab:{spec.key}")
+        self.pages[key] = page
+        layout = self._slots[key].layout()
+        assert layout is not None
+        layout.addWidget(page)
+        requested = getattr(page, "coach_requested", None)
+        if requested is not None:
+            requested.connect(self.open_coach)
+        self.page_created.emit(key, page)
+        if self.context.settings_loaded:
+            page.refresh()
+        return page
 
-            requested.connect(open_coach)
+    def open_coach(self, coach_id: int) -> None:
+        """A coach's trend on the Overview: the Class tab on that coach's reviews."""
+        self.show_tab("class")
+        show_coach = getattr(self.pages.get("class"), "show_coach", None)
+        if show_coach is not None:
+            show_coach(coach_id)
 
     # Tabs ---------------------------------------------------------------------------------
     def current_tab_key(self) -> str | None:
@@ -247,10 +281,14 @@ class MainWindow(QMainWindow):
         if key not in keys:
             raise KeyError(f"no tab {key!r} (tabs: {', '.join(keys)})")
         self.tab_widget.setCurrentIndex(keys.index(key))
+        self.page(key)
 
-    def _remember_tab(self, _index: int) -> None:
+    def _tab_shown(self, _index: int) -> None:
         key = self.current_tab_key()
-        if key and self.remember_state:
+        if not key:
+            return
+        self.page(key)
+        if self.remember_state:
             settings = preferences.app_settings()
             settings.setValue("window/lastTab", key)
 
@@ -260,8 +298,16 @@ class MainWindow(QMainWindow):
         self.context.reload_settings(then=self._refresh_tabs)
 
     def _refresh_tabs(self) -> None:
-        for page in self.pages.values():
+        for page in list(self.pages.values()):
             page.refresh()
+        if not self.first_screen_done:
+            self._first_screen_timer.start()
+
+    def _check_first_screen(self) -> None:
+        if self.is_idle():
+            self._first_screen_timer.stop()
+            self.first_screen_done = True
+            self.first_screen_shown.emit()
 
     def is_idle(self) -> bool:
         """No query, page fetch, task or chart render is running (a screenshot waits for this)."""
@@ -557,9 +603,10 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        last = settings.value("window/lastTab")
-        if isinstance(last, str) and last in self.pages:
-            self.show_tab(last)
+
+    def _last_tab(self) -> str | None:
+        last = preferences.app_settings().value("window/lastTab")
+        return last if isinstance(last, str) and last in {s.key for s in self.tab_specs} else None
 
     def save_window_state(self) -> None:
         settings = preferences.app_settings()
@@ -579,8 +626,10 @@ class MainWindow(QMainWindow):
             self.kiosk.shutdown()
         for feature in self.features:
             feature.shutdown()
+        self._first_screen_timer.stop()
         self.tasks.shutdown()
         self.context.close()
+        self.charts.stop()
         if self.instance is not None:
             self.instance.release()
         super().closeEvent(event)

@@ -67,3 +67,15 @@ def set_interface_language(language: str) -> None:
     else:
         settings.remove("interface/language")
     settings.sync()
+
+
+def charts_folded(tab: str) -> bool:
+    """Whether this user folded away the charts of *tab* (``business``, ``class``)."""
+    value = app_settings().value(f"charts/{tab}/folded", False)
+    return value in (True, "true", "1", 1)
+
+
+def set_charts_folded(tab: str, folded: bool) -> None:
+    settings = app_settings()
+    settings.setValue(f"charts/{tab}/folded", folded)
+    settings.sync()

@@ -89,13 +89,19 @@ class GoogleSyncWorker(QObject):
         sync every *minutes* while connected, and at once when the last sync is older than that
         (or there was none). *fresh*: the connection just changed (Settings → Google), so a
         connected profile syncs now and a failure is reported."""
-        from feedback_desk.services.google.connection import status
-
         self._checks += 1
         check, store = self._checks, self._store
         self._checking = True
+
+        def read(_progress: Progress) -> Any:
+            # Imported here, on the worker: Google's and the keyring's libraries take a good
+            # part of a second to load.
+            from feedback_desk.services.google.connection import status
+
+            return status(store)
+
         self._tasks.run(
-            lambda _progress: status(store),
+            read,
             name="google-connection",
             on_done=lambda found: self._connection_read(check, found, minutes, fresh),
             on_error=lambda exc: self._connection_failed(check, exc),

@@ -63,6 +63,7 @@ def run_screenshot(ctx: CliContext) -> int:
         raise UserInputError(f"{out}: the screenshot is a PNG file (OUT.png)")
     if not out.parent.is_dir():
         raise UserInputError(f"{out.parent}: no such folder")
+    _start_chart_renderer()
     store, clock = ctx.store(), ctx.clock()
     from PySide6.QtCore import QSize
 
@@ -89,8 +90,24 @@ def _demo_clock(ctx: CliContext) -> Clock:
         raise UserInputError(f"--at: {exc}") from None
 
 
+def _start_chart_renderer() -> None:
+    """The charts' process starts first, so that matplotlib loads while Qt and the store do."""
+    from feedback_desk.ui.charts.renderer_process import start_early
+
+    start_early()
+
+
+def _load_the_first_screens_services() -> None:
+    """What the Overview reads, loaded before Qt: once PySide6 is loaded it reads the source
+    of every module imported after it (looking for its ``__feature__`` switches), which costs
+    a good part of a second over the services and SQLAlchemy's modules."""
+    import feedback_desk.services.overview  # noqa: F401
+
+
 def run_window(ctx: CliContext) -> int:
     from feedback_desk.errors import UserInputError
+
+    _start_chart_renderer()
 
     if getattr(ctx.args, "demo", False):
         if ctx.store_location:
@@ -100,6 +117,7 @@ def run_window(ctx: CliContext) -> int:
 
         return run_demo_window(clock=clock, debug=ctx.debug)
     store, clock = ctx.store(), ctx.clock()
+    _load_the_first_screens_services()
     from feedback_desk.ui.launch import run_window as launch
 
     return launch(store, clock=clock, debug=ctx.debug)

@@ -40,7 +40,9 @@ from PySide6.QtWidgets import (
 from feedback_desk.domain.kinds import ContactChannel
 from feedback_desk.domain.localtime import local_to_utc, to_local
 from feedback_desk.services.loop import ContactEntry
+from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext, describe_error
+from feedback_desk.ui.formatting import format_day, format_instant, stars_text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -101,7 +103,7 @@ class ContactsModel(QAbstractTableModel):
         ):
             return None
         row = self._rows[index.row()]
-        when = to_local(row.contacted_at, self._tz).strftime("%Y-%m-%d %H:%M") if self._tz else ""
+        when = format_instant(row.contacted_at, self._tz) if self._tz else ""
         values = (when, self.tr(CHANNEL_LABELS[row.channel]), row.note or "", row.staff)
         return values[index.column()]
 
@@ -199,12 +201,14 @@ class ActionContactsDialog(QDialog):
         if loaded.review is not None:
             name, client, stars, day, comment = loaded.review
             self.summary.setText(
-                self.tr("%1 (%2): %3 star(s) on %4.%5")
-                .replace("%1", name)
-                .replace("%2", client)
-                .replace("%3", str(stars))
-                .replace("%4", day.isoformat())
-                .replace("%5", f" “{comment}”" if comment else "")
+                i18n.fill(
+                    self.tr("%1 (%2): %3 on %4.%5"),
+                    name,
+                    client,
+                    stars_text(stars),
+                    format_day(day),
+                    f" “{comment}”" if comment else "",
+                )
             )
         self.follow_up_button.setEnabled(loaded.has_email)
         self.model.set_rows(loaded.rows, loaded.tz)

@@ -44,6 +44,7 @@ from feedback_desk.services.staff_entry import (
 )
 from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext, describe_error
+from feedback_desk.ui.formatting import format_instant
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -331,7 +332,7 @@ class AddReviewDialog(QDialog):
             text = i18n.fill(
                 self.tr("%1 %2: %3 with %4"),
                 day,
-                local.strftime("%Y-%m-%d %H:%M"),
+                format_instant(choice.starts_at, self._tz, locale),
                 choice.class_name,
                 choice.coach_name,
             )

@@ -30,6 +30,7 @@ from feedback_desk.ui.formatting import (
     format_day,
     format_instant,
     kind_name,
+    language_name,
     outcome_name,
     stars_text,
 )
@@ -207,7 +208,7 @@ class ClientCardDialog(QDialog):
         self.unsubscribed_badge.setVisible(card.unsubscribed_at is not None)
         self.email.setText(card.email or "—")
         self.phone.setText(card.phone or "—")
-        self.language.setText({"fr": "Français", "en": "English"}.get(card.language or "", "—"))
+        self.language.setText(language_name(card.language) if card.language else "—")
         self.joined.setText(format_day(card.joined_on) if card.joined_on else "—")
         self.consent.setText(self.tr("yes") if card.email_consent else self.tr("no"))
         self._fill(card, tz)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from feedback_desk.domain.kinds import ActionOutcome
-from feedback_desk.ui.formatting import outcome_name
+from feedback_desk.ui.formatting import DAY_FORMAT, outcome_name
 
 
 class CloseActionDialog(QDialog):
@@ -39,7 +39,7 @@ class CloseActionDialog(QDialog):
         if before is not None:
             self.before = QDateEdit(QDate(before.year, before.month, before.day))
             self.before.setCalendarPopup(True)
-            self.before.setDisplayFormat("yyyy-MM-dd")
+            self.before.setDisplayFormat(DAY_FORMAT)
             form.addRow(self.tr("Close every open action of a review dated before:"), self.before)
         self.outcome = QComboBox()
         for outcome in ActionOutcome:

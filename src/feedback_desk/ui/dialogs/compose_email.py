@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from feedback_desk.services.drafts import Draft
 from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.formatting import format_day, language_name, stars_text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -126,9 +127,7 @@ class ComposeEmailDialog(QDialog):
         self.subject_edit.setText(draft.subject)
         self.body_edit.setPlainText(draft.body)
         self.body_edit.setPlaceholderText("")
-        self.language_label.setText(
-            self.tr("French") if draft.language == "fr" else self.tr("English")
-        )
+        self.language_label.setText(language_name(draft.language))
         self.notice.setText(
             self.tr(
                 "This email asks for referrals: the studio's name and address and an "
@@ -234,7 +233,7 @@ def _reply_to_review(session: Session, review_id: str, at: datetime) -> tuple[Dr
 
     draft = draft_reply(session, load_settings(session), review_id, at=at)
     review = find_review(session, review_id)
-    context = f"{review.stars}/5, {review.local_day.isoformat()}"
+    context = f"{stars_text(review.stars)}, {format_day(review.local_day)}"
     if review.comment:
         context += f": “{review.comment}”"
     return draft, context

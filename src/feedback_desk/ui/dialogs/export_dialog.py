@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from feedback_desk.domain.localtime import add_months, month_start
-from feedback_desk.ui.formatting import plain_tooltip
+from feedback_desk.ui.formatting import DAY_FORMAT, plain_tooltip
 
 
 def _qdate(day: date) -> QDate:
@@ -47,7 +47,7 @@ class ExportDialog(QDialog):
         self.last = QDateEdit(_qdate(today))
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(DAY_FORMAT)
         period = QHBoxLayout()
         period.addWidget(self.first)
         period.addWidget(QLabel("–"))

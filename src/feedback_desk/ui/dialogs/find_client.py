@@ -25,7 +25,7 @@ from feedback_desk.services.client_search import ClientMatch
 from feedback_desk.services.consent import ConsentState
 from feedback_desk.services.progress import Progress
 from feedback_desk.ui.context import WindowContext
-from feedback_desk.ui.formatting import format_instant
+from feedback_desk.ui.formatting import count_text, format_instant
 
 CLIENT_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_LIMIT = 30
@@ -210,9 +210,12 @@ class FindClientDialog(QDialog):
             name="unsubscribe",
             on_done=lambda cancelled: self._changed(
                 external_id,
-                self.tr(
-                    "{client} is unsubscribed; %n waiting email(s) cancelled.", "", cancelled
-                ).format(client=state.full_name),
+                count_text(
+                    cancelled,
+                    self.tr("{client} is unsubscribed; {n} waiting email cancelled."),
+                    self.tr("{client} is unsubscribed; {n} waiting emails cancelled."),
+                    client=state.full_name,
+                ),
             ),
             on_error=self._failed,
         )

@@ -30,6 +30,7 @@ from feedback_desk.services.google.linking import (
 )
 from feedback_desk.services.google.queries import ReviewRow
 from feedback_desk.ui.context import WindowContext, describe_error
+from feedback_desk.ui.formatting import stars_text
 
 _CONTEXT = "LinkClientDialog"
 CLIENT_ROLE = Qt.ItemDataRole.UserRole
@@ -150,7 +151,7 @@ class LinkClientDialog(QDialog):
         self._tz = tz
         self.chosen_client: str | None = None
 
-        stars = "★" * review.stars if review.stars else ""
+        stars = stars_text(review.stars) if review.stars else ""
         header = QLabel(
             f"{review.reviewer or _tr('(anonymous)')} {stars}\n{review.comment or ''}", self
         )

@@ -20,6 +20,7 @@ from feedback_desk.services.progress import Progress
 from feedback_desk.services.review_details import review_id_of
 from feedback_desk.services.review_edit import EditResult, edit_stars
 from feedback_desk.ui.context import WindowContext, describe_error
+from feedback_desk.ui.formatting import count_text
 
 
 class DialogOpener(QObject):
@@ -181,7 +182,9 @@ class DialogOpener(QObject):
                 return close_actions_before(session, day, outcome, note, at=at, actor=actor)
 
         def done(closed: int) -> None:
-            self.status_message.emit(self.tr("{count} action(s) closed").format(count=closed))
+            self.status_message.emit(
+                count_text(closed, self.tr("{n} action closed"), self.tr("{n} actions closed"))
+            )
             self.actions_changed.emit()
 
         self.tasks.run(

@@ -30,7 +30,7 @@ from feedback_desk.services.google.queries import (
     review_rows,
 )
 from feedback_desk.ui.context import WindowContext
-from feedback_desk.ui.formatting import format_instant
+from feedback_desk.ui.formatting import format_instant, stars_text
 
 BATCH = 100
 _CONTEXT = "GoogleReviewsModel"
@@ -249,7 +249,7 @@ class GoogleReviewsModel(QAbstractTableModel):
         if column == 0:
             return row.reviewer or _tr("(anonymous)")
         if column == 1:
-            return "★" * row.stars if row.stars else "–"
+            return stars_text(row.stars) if row.stars else "—"
         if column == 2:
             return format_instant(row.created_at, self._tz)
         if column == 3:

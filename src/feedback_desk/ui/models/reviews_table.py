@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from feedback_desk.domain.kinds import Channel, ReviewKind
+from feedback_desk.domain.kinds import Channel
 from feedback_desk.domain.segments import Segment, segment_of
 from feedback_desk.services.review_listing import (
     NEWEST,
@@ -41,7 +41,7 @@ from feedback_desk.services.review_listing import (
 )
 from feedback_desk.ui.charts import style
 from feedback_desk.ui.context import WindowContext, describe_error
-from feedback_desk.ui.formatting import channel_name
+from feedback_desk.ui.formatting import channel_name, format_instant, kind_name, stars_text
 
 ReviewIdRole = Qt.ItemDataRole.UserRole + 1
 StarsRole = Qt.ItemDataRole.UserRole + 2
@@ -100,16 +100,8 @@ def column_title(column: Column) -> str:
     }[column]
 
 
-def kind_label(kind: ReviewKind) -> str:
-    return _tr("Class") if kind is ReviewKind.CLASS else _tr("Business")
-
-
 def channel_label(channel: Channel) -> str:
     return channel_name(channel.value)
-
-
-def star_text(stars: int) -> str:
-    return "★" * stars + "☆" * (5 - stars)
 
 
 def first_line(text: str | None, limit: int = COMMENT_PREVIEW_CHARS) -> str:
@@ -343,19 +335,18 @@ class ReviewsTableModel(QAbstractTableModel):
     def _display(self, review: ReviewRow, column: Column) -> str:
         match column:
             case Column.DATE:
-                local = review.created_at.astimezone(self._context.tz)
-                return local.strftime("%Y-%m-%d %H:%M")
+                return format_instant(review.created_at, self._context.tz)
             case Column.CLIENT:
                 return review.client_name
             case Column.KIND:
-                return kind_label(review.kind)
+                return kind_name(review.kind.value)
             case Column.CLASS:
                 return review.class_name or ""
             case Column.COACH:
                 return review.coach_name or ""
             case Column.STARS:
                 mark = f" {EDITED_MARK}" if review.edited_manually else ""
-                return star_text(review.stars) + mark
+                return stars_text(review.stars) + mark
             case Column.COMMENT:
                 return first_line(review.comment)
             case Column.CHANNEL:

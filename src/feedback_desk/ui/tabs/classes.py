@@ -1,5 +1,6 @@
 """The Class reviews tab: the reviews panel with its coach and class filters, and the
-by-coach table (reviews, average, NPS) with its chart."""
+by-coach table (reviews, average, NPS; in alphabetical order of the coaches until a header is
+clicked) with its chart (best first; the best and the worst when they do not all fit)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from PySide6.QtWidgets import (
 from feedback_desk.domain.kinds import ReviewKind
 from feedback_desk.services.review_tabs import TabReport
 from feedback_desk.ui.charts import report_charts
-from feedback_desk.ui.charts.background import BackgroundChart
-from feedback_desk.ui.formatting import format_average, format_nps
+from feedback_desk.ui.charts.chart_view import ChartView
+from feedback_desk.ui.formatting import format_average, format_count, format_nps, segments_count
 from feedback_desk.ui.models.rows_model import ROW_KEY_ROLE, Row, RowsModel
 from feedback_desk.ui.tabs.review_tab import ReviewTab
 
@@ -29,7 +30,7 @@ class ClassReviewsTab(ReviewTab):
 
     def add_widgets(self) -> None:
         self._pending_coach: int | None = None
-        self.coach_chart = BackgroundChart(height=2.8, context=self.context)
+        self.coach_chart = ChartView(height=2.8)
         self.charts.append(self.coach_chart)
         self.coach_table = RowsModel(
             lambda: [self.tr("Coach"), self.tr("Reviews"), self.tr("Average"), self.tr("NPS")],
@@ -37,8 +38,8 @@ class ClassReviewsTab(ReviewTab):
         )
         self.coach_view = QTableView()
         self.coach_view.setModel(self.coach_table)
-        # In the report's order (by coach id) until a header is clicked.
-        self.coach_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        # By name until another header is clicked.
+        self.coach_view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.coach_view.setSortingEnabled(True)
         self.coach_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.coach_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -96,18 +97,13 @@ class ClassReviewsTab(ReviewTab):
         self.coach_table.set_rows(
             [
                 Row(
-                    [c.name, str(c.reviews), format_average(c.average), format_nps(c.nps)],
+                    [c.name, format_count(c.reviews), format_average(c.average), format_nps(c.nps)],
                     key=c.coach_id,
                     sort_keys=[c.name.casefold(), c.reviews, c.average, c.nps],
-                    tooltip=self.tr(
-                        "{coach} ({id}): {promoters} promoters, {passives} passives, "
-                        "{detractors} detractors"
-                    ).format(
+                    tooltip=self.tr("{coach} ({id}): {segments}").format(
                         coach=c.name,
                         id=c.coach,
-                        promoters=c.promoters,
-                        passives=c.passives,
-                        detractors=c.detractors,
+                        segments=segments_count(c.promoters, c.passives, c.detractors),
                     ),
                     alignments={1: _RIGHT, 2: _RIGHT, 3: _RIGHT},
                 )

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from feedback_desk.domain.kinds import OutboxState
+from feedback_desk.domain.localtime import local_day
 from feedback_desk.domain.text import fold
 from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.services.audit import default_actor
@@ -42,7 +43,7 @@ from feedback_desk.services.google.overview import GoogleOverview, load_overview
 from feedback_desk.services.google.queries import ReviewFilter, ReviewRow
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.settings import Settings, load_settings
-from feedback_desk.ui.charts.canvas import ChartCanvas
+from feedback_desk.ui.charts.chart_view import ChartView
 from feedback_desk.ui.charts.google_growth import draw_google_growth, draw_rating_distribution
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
@@ -158,8 +159,8 @@ class GoogleTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.doubleClicked.connect(lambda _index: self.link_selected())
 
-        self.growth_chart = ChartCanvas(self)
-        self.rating_chart = ChartCanvas(self, height=2.0)
+        self.growth_chart = ChartView(self)
+        self.rating_chart = ChartView(self, height=2.0)
         charts = QWidget(self)
         charts_layout = QVBoxLayout(charts)
         charts_layout.setContentsMargins(0, 0, 0, 0)
@@ -221,6 +222,10 @@ class GoogleTab(QWidget):
         """A refresh, a filter's first page or a write is under way."""
         return self._refreshing or self.model.loading or self._writing > 0
 
+    @property
+    def charts_settled(self) -> bool:
+        return self.growth_chart.settled and self.rating_chart.settled
+
     def _criteria(self) -> ReviewFilter:
         return ReviewFilter(
             not_linked=self.only_unlinked.isChecked(),
@@ -261,7 +266,10 @@ class GoogleTab(QWidget):
         self._show_status(overview.status)
         # Dropped by the model when the filter changed meanwhile (its own load then follows).
         self.model.show_page(rows_generation, overview.page)
-        draw_google_growth(self.growth_chart, overview.monthly, overview.integrated, self._locale)
+        today = local_day(self._clock.now(), overview.timezone)
+        draw_google_growth(
+            self.growth_chart, overview.monthly, overview.integrated, today, self._locale
+        )
         draw_rating_distribution(self.rating_chart, overview.ratings, self._locale)
         self._show_count()
         self._update_actions()
@@ -626,3 +634,6 @@ class GoogleReviewsTab(TabPage):
 
     def refresh(self) -> None:
         self.tab.refresh()
+
+    def is_idle(self) -> bool:
+        return self.tab.charts_settled

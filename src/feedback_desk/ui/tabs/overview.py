@@ -6,13 +6,14 @@ response rate, business reviews, and the cumulative Google reviews; then the lis
 take, Client and Coach satisfaction trends and Most recent reviews, every entry opening its
 review or client (an action a client's reply opened opens that email).
 Queries run on the task runner (the trends in their own task, as they are the slowest), and the
-charts render on worker threads too (BackgroundChart): the GUI thread only fills lists and
-paints finished images.
+charts are drawn by the renderer process (ChartView): the GUI thread only fills lists and paints
+finished images.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from feedback_desk.domain.kinds import ActionOutcome
 from feedback_desk.domain.localtime import local_day
-from feedback_desk.services.loop import ImprovementShare, improvement_share
 from feedback_desk.services.overview import (
     LIST_LIMIT,
     OverviewData,
@@ -36,20 +36,22 @@ from feedback_desk.services.overview import (
     load_trends,
 )
 from feedback_desk.services.progress import Progress
-from feedback_desk.services.settings import Settings
 from feedback_desk.services.trends import Trends
 from feedback_desk.ui.charts import report_charts
-from feedback_desk.ui.charts.background import BackgroundChart
+from feedback_desk.ui.charts.chart_view import ChartView
 from feedback_desk.ui.charts.google_growth import draw_google_growth
 from feedback_desk.ui.context import WindowContext, describe_error
-from feedback_desk.ui.dialogs.close_action import CloseActionDialog
 from feedback_desk.ui.dialogs.opener import opener_for
-from feedback_desk.ui.formatting import format_average, format_nps, format_rate
-from feedback_desk.ui.tabs import overview_lists
+from feedback_desk.ui.formatting import format_count, format_nps, format_rate
+from feedback_desk.ui.tabs import overview_headlines, overview_lists
 from feedback_desk.ui.tabs.base import TabPage
+from feedback_desk.ui.tabs.overview_lists import OverviewLists, TrendLists
 from feedback_desk.ui.widgets.beside_stars import ChannelRates, recommend_details
 from feedback_desk.ui.widgets.entry_list import EntryList
 from feedback_desk.ui.widgets.headline import Headline
+
+if TYPE_CHECKING:
+    from feedback_desk.services.loop import ImprovementShare
 
 
 class OverviewTab(TabPage):
@@ -82,9 +84,9 @@ class OverviewTab(TabPage):
         headline_row.addWidget(self.updating)
         self.channel_rates = ChannelRates()
 
-        self.segments_chart = BackgroundChart(height=3.2, context=context)
-        self.business_chart = BackgroundChart(height=3.2, context=context)
-        self.google_chart = BackgroundChart(height=3.2, context=context)
+        self.segments_chart = ChartView(height=3.2)
+        self.business_chart = ChartView(height=3.2)
+        self.google_chart = ChartView(height=3.2)
         self.charts = (self.segments_chart, self.business_chart, self.google_chart)
         for chart in self.charts:
             chart.rendered.connect(self._chart_rendered)
@@ -152,11 +154,8 @@ class OverviewTab(TabPage):
 
     def _retranslate(self) -> None:
         captions = {
-            "reviews": self.tr("reviews this month"),
-            "average": self.tr("average this month"),
-            "nps": self.tr("NPS this month"),
+            **overview_headlines.captions(),
             "recommend": self.tr("Net Promoter Score (0-10) this month"),
-            "rate": self.tr("response rate this month"),
             "actions": self.tr("actions to take"),
             "loop": self.tr("reviewed better after an action"),
         }
@@ -222,11 +221,17 @@ class OverviewTab(TabPage):
         self._charts_drawn = False
         self.updating.setText(self.tr("Updating…"))
 
-        def overview_work(progress: Progress) -> OverviewData:
-            return load_overview(store, at, progress)
+        # The lists are written out on the workers too: off the GUI thread.
+        def overview_work(progress: Progress) -> tuple[OverviewData, OverviewLists]:
+            data = load_overview(store, at, progress)
+            tz = data.settings.timezone
+            return data, overview_lists.overview_entries(
+                data.actions, data.reply_actions, data.recent, tz, LIST_LIMIT
+            )
 
-        def trends_work(_progress: Progress) -> tuple[Trends, Settings]:
-            return load_trends(store, at)
+        def trends_work(_progress: Progress) -> tuple[Trends, TrendLists]:
+            trends, settings = load_trends(store, at)
+            return trends, overview_lists.trend_entries(trends, LIST_LIMIT, settings.timezone)
 
         self.tasks.run(
             overview_work,
@@ -273,6 +278,9 @@ class OverviewTab(TabPage):
         store = self.opener.store
 
         def work(_progress: Progress) -> ImprovementShare:
+            # Imported on the worker: what closing the loop needs is not the first screen's.
+            from feedback_desk.services.loop import improvement_share
+
             with store.read() as session:
                 return improvement_share(session, at=at)
 
@@ -306,33 +314,22 @@ class OverviewTab(TabPage):
 
     # -- showing ----------------------------------------------------------------------------
 
-    def _show_overview(self, data: OverviewData) -> None:
+    def _show_overview(self, result: tuple[OverviewData, OverviewLists]) -> None:
+        data, lists = result
         self.data = data
         self.welcome.setVisible(data.store_is_empty)
         self._draw_figures(data)
         self._charts_drawn = True
         self._chart_rendered()
-        tz = data.settings.timezone
-        self.actions_list.set_entries(
-            overview_lists.action_entries(data.actions, tz, data.reply_actions, LIST_LIMIT),
-            total=data.open_actions,
-        )
-        self.recent_list.set_entries(overview_lists.recent_entries(data.recent, tz))
+        self.actions_list.set_entries(lists.actions, total=data.open_actions)
+        self.recent_list.set_entries(lists.recent)
         self._finished("overview")
 
-    def _show_trends(self, result: tuple[Trends, Settings]) -> None:
-        trends, settings = result
+    def _show_trends(self, result: tuple[Trends, TrendLists]) -> None:
+        trends, lists = result
         self.trends = trends
-        tz = settings.timezone
-        # The largest drops; the count tells how many more there are.
-        self.client_trends.set_entries(
-            overview_lists.client_trend_entries(trends.clients[:LIST_LIMIT], tz),
-            total=len(trends.clients),
-        )
-        self.coach_trends.set_entries(
-            overview_lists.coach_trend_entries(trends.coaches[:LIST_LIMIT], tz),
-            total=len(trends.coaches),
-        )
+        self.client_trends.set_entries(lists.clients, total=len(trends.clients))
+        self.coach_trends.set_entries(lists.coaches, total=len(trends.coaches))
         self._finished("trends")
 
     def _chart_rendered(self) -> None:
@@ -345,22 +342,14 @@ class OverviewTab(TabPage):
             self._draw_figures(self.data)
 
     def _draw_figures(self, data: OverviewData) -> None:
-        month = data.all_reviews.by_month[-1].figures
-        self.headlines["reviews"].set_value(str(month.reviews))
-        self.headlines["average"].set_value(format_average(month.average))
-        self.headlines["nps"].set_value(
-            format_nps(month.nps),
-            self.tr("{p} promoters, {n} passives, {d} detractors").format(
-                p=month.promoters, n=month.passives, d=month.detractors
-            ),
+        overview_headlines.show(self.headlines, data.headline)
+        self.headlines["actions"].set_value(format_count(data.open_actions))
+        first, today = data.first, data.last
+        report_charts.draw_segments(
+            self.segments_chart,
+            report_charts.month_buckets(data.all_reviews.by_month, first, today, today),
+            title=self.tr("Promoters, passives and detractors per month"),
         )
-        self.headlines["rate"].set_value(
-            format_rate(month.response_rate),
-            self.tr("{answered} answered of {shown} prompts shown").format(
-                answered=month.prompts_answered, shown=month.prompts_shown
-            ),
-        )
-        self.headlines["actions"].set_value(str(data.open_actions))
         if data.this_month is not None:
             recommend = data.this_month.recommend
             self.headlines["recommend"].setVisible(data.shows_recommend)
@@ -370,21 +359,13 @@ class OverviewTab(TabPage):
             self.channel_rates.show_channels(
                 data.this_month.by_channel, self.tr("Response rate by channel this month")
             )
-        report_charts.draw_segments_by_month(self.segments_chart, data.all_reviews.by_month)
-        report_charts.draw_reviews_by_month(
+        report_charts.draw_reviews(
             self.business_chart,
-            data.business.by_month,
+            report_charts.month_buckets(data.business.by_month, first, today, today),
             title=self.tr("Business reviews per month"),
         )
-        self._draw_google_growth(data)
-
-    def _draw_google_growth(self, data: OverviewData) -> None:
-        # The Google tab's chart, on this tab's background-rendered canvas.
-        draw_google_growth(
-            self.google_chart,  # type: ignore[arg-type]
-            data.google_months,
-            data.google_integrated_on,
-        )
+        # The Google tab's chart.
+        draw_google_growth(self.google_chart, data.google_months, data.google_integrated_on, today)
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -395,6 +376,8 @@ class OverviewTab(TabPage):
             self.opener.open_target(kind, target_id)
 
     def _close_older(self) -> None:
+        from feedback_desk.ui.dialogs.close_action import CloseActionDialog
+
         at = self.opener.clock.now()
         tz = self.data.settings.timezone if self.data is not None else None
         today = local_day(at, tz) if tz is not None else at.date()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -13,7 +14,7 @@ from feedback_desk.domain.kinds import ReviewKind
 from feedback_desk.domain.trends import Drop
 from feedback_desk.services.actions import OpenAction, ReplyAction
 from feedback_desk.services.review_details import ReviewSummary
-from feedback_desk.services.trends import ClientTrend, CoachTrend
+from feedback_desk.services.trends import ClientTrend, CoachTrend, Trends
 from feedback_desk.ui.formatting import (
     edited_badge,
     format_average,
@@ -159,3 +160,36 @@ def coach_trend_entries(trends: Sequence[CoachTrend], tz: ZoneInfo) -> list[Entr
             Entry(f"{trend.name} ({trend.coach})\n{summary}", "coach", trend.coach_id, details)
         )
     return entries
+
+
+@dataclass(frozen=True)
+class OverviewLists:
+    """The Overview's lists, written out (on the worker that read them: a large store's trends
+    name hundreds of dated reviews)."""
+
+    actions: list[Entry]
+    recent: list[Entry]
+
+
+@dataclass(frozen=True)
+class TrendLists:
+    clients: list[Entry]
+    coaches: list[Entry]
+
+
+def overview_entries(
+    actions: Sequence[OpenAction],
+    replies: Sequence[ReplyAction],
+    recent: Sequence[ReviewSummary],
+    tz: ZoneInfo,
+    limit: int,
+) -> OverviewLists:
+    return OverviewLists(action_entries(actions, tz, replies, limit), recent_entries(recent, tz))
+
+
+def trend_entries(trends: Trends, limit: int, tz: ZoneInfo) -> TrendLists:
+    """The largest drops (the lists' counts tell how many more there are)."""
+    return TrendLists(
+        client_trend_entries(trends.clients[:limit], tz),
+        coach_trend_entries(trends.coaches[:limit], tz),
+    )

@@ -2,10 +2,12 @@
 improve" and "Where you excel", the figures line (the 0-10 answers of business reviews on a line
 of their own, the response rate by channel beside it), and under them the reviews panel (table,
 order newest/oldest/lowest/highest, period, client search; coach and class for classes), whose
-filters the charts follow and whose rows open their review.
+filters the charts follow and whose rows open their review. Clicking a month's (or day's, or
+year's) bar shows that period's reviews in the table. The charts fold away (the choice is
+remembered on this PC) to give the table the room on a small screen.
 
-Figures are read on the window's task runner and charts render on worker threads; a change of
-filter while a read runs is read again as soon as it ends.
+Figures are read on the window's task runner and charts are drawn by the renderer process; a
+change of filter while a read runs is read again as soon as it ends.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,11 +29,19 @@ from PySide6.QtWidgets import (
 from feedback_desk.domain.kinds import ReviewKind
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.review_tabs import TabReport, TabRequest, load_tab_report
+from feedback_desk.ui import preferences
 from feedback_desk.ui.charts import report_charts, style
-from feedback_desk.ui.charts.background import BackgroundChart
+from feedback_desk.ui.charts.chart_view import ChartView
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.dialogs.opener import opener_for
-from feedback_desk.ui.formatting import format_average, format_nps, format_rate
+from feedback_desk.ui.formatting import (
+    format_average,
+    format_day,
+    format_nps,
+    format_rate,
+    reviews_count,
+    segments_count,
+)
 from feedback_desk.ui.tabs.base import TabPage
 from feedback_desk.ui.widgets.beside_stars import ChannelRates, recommend_line
 from feedback_desk.ui.widgets.reviews_panel import ReviewsPanel
@@ -62,6 +73,7 @@ class ReviewTab(TabPage):
         self._charts_drawn = False
         self._shown_filters: _ChartFilters | None = None
         self._stale = False  # figures to load when the tab is next shown
+        self._buckets: list[report_charts.Bucket] = []  # the period chart's bars
 
         self.panel = ReviewsPanel(
             context, kind=self.kind, coach_and_class_filters=self.coach_and_class
@@ -78,15 +90,22 @@ class ReviewTab(TabPage):
         self.updating.setStyleSheet("color: #555555;")
         # Beside the stars' figures (the 0-10 answers on a line of the summary), never mixed.
         self.channel_rates = ChannelRates()
+        self.charts_toggle = QToolButton()
+        self.charts_toggle.setCheckable(True)
+        self.charts_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.charts_toggle.setAutoRaise(True)
+        self.charts_toggle.toggled.connect(self._charts_toggled)
         summary_row = QHBoxLayout()
+        summary_row.addWidget(self.charts_toggle, 0, Qt.AlignmentFlag.AlignTop)
         summary_row.addWidget(self.summary, 3)
         summary_row.addWidget(self.channel_rates, 2)
         summary_row.addWidget(self.updating)
 
-        self.period_chart = BackgroundChart(height=2.8, context=context)
-        self.improve_chart = BackgroundChart(height=2.8, context=context)
-        self.excel_chart = BackgroundChart(height=2.8, context=context)
-        self.charts: list[BackgroundChart] = [
+        self.period_chart = ChartView(height=2.8)
+        self.period_chart.clicked.connect(self._bucket_clicked)
+        self.improve_chart = ChartView(height=2.8)
+        self.excel_chart = ChartView(height=2.8)
+        self.charts: list[ChartView] = [
             self.period_chart,
             self.improve_chart,
             self.excel_chart,
@@ -97,17 +116,20 @@ class ReviewTab(TabPage):
         self.charts_area = QWidget()
         charts_layout = QVBoxLayout(self.charts_area)
         charts_layout.setContentsMargins(0, 0, 0, 0)
-        charts_layout.addLayout(summary_row)
         self.build_charts(charts_layout)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.charts_area)
         self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        # The table first: on a small screen it keeps the larger share.
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
+        layout.addLayout(summary_row)
+        layout.addWidget(self.splitter, 1)
+        self.charts_toggle.setChecked(not preferences.charts_folded(self.preference_key()))
+        self._charts_toggled(self.charts_toggle.isChecked())
 
         self.opener.review_changed.connect(self._review_changed)
         self.opener.actions_changed.connect(self._review_changed)
@@ -138,6 +160,41 @@ class ReviewTab(TabPage):
         the period has some."""
         asked = self.context.settings.flag("nps.enabled") or data.report.recommend.responses > 0
         return self.kind is ReviewKind.BUSINESS and asked
+
+    def preference_key(self) -> str:
+        return self.kind.value
+
+    # -- folding the charts -------------------------------------------------------------------
+
+    @property
+    def charts_shown(self) -> bool:
+        return self.charts_toggle.isChecked()
+
+    def _charts_toggled(self, shown: bool) -> None:
+        self.charts_area.setVisible(shown)
+        self._retranslate_toggle()
+        if preferences.charts_folded(self.preference_key()) == shown:
+            preferences.set_charts_folded(self.preference_key(), not shown)
+
+    def _retranslate_toggle(self) -> None:
+        shown = self.charts_toggle.isChecked()
+        self.charts_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.charts_toggle.setText(self.tr("Charts"))
+        self.charts_toggle.setToolTip(
+            self.tr("Hide the charts: the table gets the room")
+            if shown
+            else self.tr("Show the charts")
+        )
+
+    # -- clicking a bar -----------------------------------------------------------------------
+
+    def _bucket_clicked(self, index: int) -> None:
+        """A month's (day's, year's) bar: the table shows that period's reviews."""
+        if 0 <= index < len(self._buckets):
+            bucket = self._buckets[index]
+            self.panel.show_period(bucket.first, bucket.last)
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -245,8 +302,10 @@ class ReviewTab(TabPage):
     # -- language -----------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self.data is not None:
-            self._show(self.data)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_toggle()
+            if self.data is not None:
+                self._show(self.data)
         super().changeEvent(event)
 
     # -- showing ------------------------------------------------------------------------------
@@ -255,18 +314,15 @@ class ReviewTab(TabPage):
         totals = data.report.totals
         self.summary.setText(
             self.tr(
-                "{first} – {last}: {reviews} reviews · average {average} · NPS {nps} · "
-                "{promoters} promoters, {passives} passives, {detractors} detractors · "
+                "{first} – {last}: {reviews} · average {average} · NPS {nps} · {segments} · "
                 "response rate {rate}"
             ).format(
-                first=data.scope.first.isoformat(),
-                last=data.scope.last.isoformat(),
-                reviews=totals.reviews,
+                first=format_day(data.scope.first),
+                last=format_day(data.scope.last),
+                reviews=reviews_count(totals.reviews),
                 average=format_average(totals.average),
                 nps=format_nps(totals.nps),
-                promoters=totals.promoters,
-                passives=totals.passives,
-                detractors=totals.detractors,
+                segments=segments_count(totals.promoters, totals.passives, totals.detractors),
                 rate=format_rate(totals.response_rate),
             )
             + (
@@ -283,16 +339,18 @@ class ReviewTab(TabPage):
         self.channel_rates.show_channels(
             data.report.by_channel, self.tr("Response rate by channel")
         )
+        first, last, today = data.scope.first, data.scope.last, self.context.today()
         if data.days is not None:
-            buckets = report_charts.day_buckets(data.days)
+            buckets = report_charts.day_buckets(data.days, today)
             title = self.tr("{kind} per day").format(kind=self.title_for_period())
         elif len(data.report.by_month) <= report_charts.MAX_MONTH_BARS:
-            buckets = report_charts.month_buckets(data.report.by_month)
+            buckets = report_charts.month_buckets(data.report.by_month, first, last, today)
             title = self.tr("{kind} per month").format(kind=self.title_for_period())
         else:
-            buckets = report_charts.year_buckets(data.report.by_month)
+            buckets = report_charts.year_buckets(data.report.by_month, first, last, today)
             title = self.tr("{kind} per year").format(kind=self.title_for_period())
-        report_charts.draw_segments(self.period_chart, buckets, title=title)
+        self._buckets = buckets
+        report_charts.draw_segments(self.period_chart, buckets, title=title, clickable=True)
         language = self.opener.language
         report_charts.draw_aspects(
             self.improve_chart,

@@ -39,6 +39,7 @@ from feedback_desk.services.review_listing import (
     coach_choices,
 )
 from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.formatting import DAY_FORMAT
 from feedback_desk.ui.models.reviews_table import (
     Column,
     ReviewExternalIdRole,
@@ -162,7 +163,7 @@ class ReviewsPanel(QWidget):
         self.first_day_edit = QDateEdit(calendarPopup=True)
         self.last_day_edit = QDateEdit(calendarPopup=True)
         for edit in (self.first_day_edit, self.last_day_edit):
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(DAY_FORMAT)
             edit.setVisible(False)
             edit.dateChanged.connect(self._custom_days_changed)
 
@@ -291,6 +292,20 @@ class ReviewsPanel(QWidget):
                 edit.blockSignals(False)
         self.first_day_edit.setVisible(custom)
         self.last_day_edit.setVisible(custom)
+        self._apply_period(reload=False)
+
+    def show_period(self, first: date, last: date) -> None:
+        """Only the reviews of *first*–*last* (a chart's bar was clicked): the period becomes
+        Custom with those days."""
+        for edit, day in ((self.first_day_edit, first), (self.last_day_edit, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+        self.period_box.blockSignals(True)
+        self.period_box.setCurrentIndex(self.period_box.findData(Period.CUSTOM))
+        self.period_box.blockSignals(False)
+        self.first_day_edit.setVisible(True)
+        self.last_day_edit.setVisible(True)
         self._apply_period(reload=False)
 
     def _custom_days_changed(self, _day: QDate) -> None:

@@ -2,7 +2,8 @@
 the window is open, and only once a profile is connected: an unconnected store, like the demo,
 never reaches the network), its progress and last sync in the status bar, and the Google tab's
 requests (connect → Settings → Google; its messages → the status bar). Whether a profile is
-connected is read by the worker in the background (the system keyring may be slow or locked)."""
+connected is read by the worker in the background (the system keyring may be slow or locked),
+once the window's first screen is drawn: the keyring and Google's libraries load after it."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ class GoogleFeature(WindowFeature):
         self.worker: GoogleSyncWorker | None = None
         self.status_widget: GoogleStatusWidget | None = None
         self.window.settings_opened.connect(self._settings_opened)
+        self.window.page_created.connect(self._page_created)
+        self.window.first_screen_shown.connect(self.schedule)
 
     @property
     def connected(self) -> bool:
@@ -40,19 +43,23 @@ class GoogleFeature(WindowFeature):
         context.settings_changed.connect(self.schedule)
         context.live_changed.connect(self.schedule)
 
-    def tabs_built(self) -> None:
+    def _page_created(self, key: str, page: object) -> None:
+        if key != "google":
+            return
         from feedback_desk.ui.tabs.google_tab import GoogleReviewsTab
 
-        page = self.window.pages.get("google")
         if isinstance(page, GoogleReviewsTab):
             page.connect_requested.connect(lambda: self.window.open_settings("google"))
             page.status_message.connect(self.window.status.show_message)
 
     def schedule(self) -> None:
         """Sync every ``google.sync_minutes`` while connected; a sync at once when the last one
-        is older than that (or there was none)."""
-        if self.worker is None or self.context.live is not True:
-            return  # not known yet, or a copy of the studio's store: no sync as the studio
+        is older than that (or there was none). Not before the first screen is drawn, nor from
+        a copy of the studio's store (docs/rules.md#live-store)."""
+        if self.worker is None or not self.window.first_screen_done:
+            return
+        if not self.context.settings_loaded or self.context.live is not True:
+            return
         if self.status_widget is not None:
             self.status_widget.set_timezone(self.context.tz)
         self.worker.check_connection(self.context.settings.integer("google.sync_minutes"))

@@ -2,18 +2,23 @@
 ``outbox.interval_seconds`` once a mail server and a sender are set (and right away when staff
 queue an email), the status bar shows what waits and what failed (and, until email is set up,
 says so with a way to Settings → Email), and Tools → Outbox… (or a click on those counts) lets
-staff retry, cancel or resolve a message."""
+staff retry, cancel or resolve a message. The worker starts once the window's first screen is
+drawn (email's modules load after it); a copy of the studio's store never sends."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
-from feedback_desk.services.email.config import smtp_configured
 from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.formatting import count_text
 from feedback_desk.ui.outbox.status_widget import OutboxStatusWidget
 from feedback_desk.ui.window_features import WindowFeature
-from feedback_desk.workers.outbox_worker import OutboxWorker
+
+if TYPE_CHECKING:
+    from feedback_desk.workers.outbox_worker import OutboxWorker
 
 
 class OutboxFeature(WindowFeature):
@@ -29,8 +34,20 @@ class OutboxFeature(WindowFeature):
         self.worker: OutboxWorker | None = None
         self.dialog: QDialog | None = None
         self.sending = False
+        self.context: WindowContext | None = None
+        self.window.first_screen_shown.connect(self._start)
 
     def attach(self, context: WindowContext) -> None:
+        self.context = context
+        if self.window.first_screen_done:
+            self._start()
+
+    def _start(self) -> None:
+        from feedback_desk.workers.outbox_worker import OutboxWorker
+
+        context = self.context
+        if context is None or self.worker is not None or context.closed:
+            return
         worker = OutboxWorker(context.store, context.clock, context.tasks, parent=context)
         worker.counts_changed.connect(self.status_widget.set_counts)
         worker.run_failed.connect(self._run_failed)
@@ -39,15 +56,18 @@ class OutboxFeature(WindowFeature):
         context.live_changed.connect(self._configure)
         context.emails_queued.connect(self.nudge)
         self.worker = worker
-        self.context = context
         self.sending = False
         worker.refresh_counts()
+        if context.settings_loaded:
+            self._configure()
 
     def _configure(self) -> None:
         """Send only once a server and a sender are set, and from the studio's live store (a
         copy never sends); follow the interval as it changes."""
+        from feedback_desk.services.email.config import smtp_configured
+
         worker, context = self.worker, self.context
-        if worker is None:
+        if worker is None or context is None:
             return
         was_sending = self.sending
         configured = smtp_configured(context.settings)
@@ -80,8 +100,11 @@ class OutboxFeature(WindowFeature):
                 self.tr("Outbox: {why}; the emails stay queued.").format(why=unreachable)
             )
         elif getattr(send, "sent", 0):
+            sent = int(send.sent)  # type: ignore[union-attr]
             self.window.status.show_message(
-                self.tr("Outbox: %n email(s) sent.", "", send.sent)  # type: ignore[union-attr]
+                count_text(
+                    sent, self.tr("Outbox: {n} email sent."), self.tr("Outbox: {n} emails sent.")
+                )
             )
 
     def open_outbox(self) -> QDialog:
@@ -102,6 +125,7 @@ class OutboxFeature(WindowFeature):
         self.window.open_settings("email")
 
     def detach(self) -> None:
+        self.context = None
         if self.worker is not None:
             self.worker.stop()
             self.worker.deleteLater()
