@@ -82,7 +82,7 @@ def test_the_business_tab_reports_the_0_10_answers_and_both_tabs_the_channels(
     asked_in_may(studio, cli)
     business = shown(qtbot, BusinessReviewsTab(context))
     lines = business.summary.text().splitlines()
-    assert lines[0].startswith("2026-05-12 – 2026-05-20: 3 reviews · average 4.00 · NPS 0")
+    assert lines[0].startswith("12 May 2026 – 20 May 2026: 3 reviews · average 4.00 · NPS 0")
     assert lines[-1] == (
         "Net Promoter Score (0-10): 33 (2 promoters (9-10), 0 passives (7-8), 1 detractors "
         "(0-6), of 3 answers to the 0-10 question)"

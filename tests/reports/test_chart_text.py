@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from feedback_desk.services.reports import AspectCount
-from feedback_desk.ui.charts import style
-from feedback_desk.ui.charts.canvas import ChartCanvas
-from feedback_desk.ui.charts.report_charts import draw_aspects
+from feedback_desk.ui.charts import painters, style
+from feedback_desk.ui.charts.spec import AspectsChart, RenderRequest
 
 LABELS = ("Drop-in $20 and pass $150", "$x^{2$", "Prix: 15 $ / cours")
 
 
-def test_dollar_signs_in_aspects_are_plain_text_and_do_not_break_the_chart(qtbot) -> None:  # type: ignore[no-untyped-def]
-    chart = ChartCanvas()
-    qtbot.addWidget(chart)
-    aspects = [AspectCount(i, label, label, 5 - i) for i, label in enumerate(LABELS)]
-    draw_aspects(
-        chart,
-        aspects,
-        title="Aspects to improve",
-        color=style.TO_IMPROVE,
-        language="en",
-        empty_message="No aspects yet",
-    )
-    chart.canvas.draw()  # renders now: "$x^{2$" read as math would raise here
-    assert chart.empty_message is None
-    labels = chart.figure.axes[0].get_yticklabels()
-    assert [label.get_text() for label in labels][: len(LABELS)] == list(LABELS)
-    assert not any(label.get_parse_math() for label in labels)
+def test_dollar_signs_in_aspects_are_plain_text_and_do_not_break_the_chart() -> None:
+    spec = AspectsChart("Aspects to improve", LABELS, (5, 4, 3), style.TO_IMPROVE)
+    # Drawing now: "$x^{2$" read as math would raise here.
+    figure, _canvas, _bands = painters.draw(RenderRequest(1, 1, spec, 600, 300, 1.0))
+    texts = [text for axes in figure.axes for text in axes.get_yticklabels()]
+    shown = [text.get_text() for text in texts]
+    assert all(label in shown for label in LABELS)
+    assert not any(text.get_parse_math() for text in texts)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.services import secrets
-from feedback_desk.services.email.smtp import Security, SmtpConfig
+from feedback_desk.services.email.security import Security
+from feedback_desk.services.email.smtp import SmtpConfig
 from feedback_desk.services.settings import Settings
 
 PASSWORD_KEY = "smtp.password"

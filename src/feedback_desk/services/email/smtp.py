@@ -30,12 +30,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from feedback_desk.services.email.addresses import needs_smtputf8
-
-
-class Security(StrEnum):
-    NONE = "none"
-    STARTTLS = "starttls"
-    SSL = "ssl"
+from feedback_desk.services.email.security import Security
 
 
 @dataclass(frozen=True)

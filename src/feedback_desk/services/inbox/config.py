@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.services import secrets
-from feedback_desk.services.email.smtp import Security
+from feedback_desk.services.email.security import Security
 from feedback_desk.services.inbox.imap import ImapConfig
 from feedback_desk.services.settings import Settings
 

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from feedback_desk.errors import FeedbackDeskError
-from feedback_desk.services.email.smtp import Security
+from feedback_desk.services.email.security import Security
 
 _FIELDS = "MESSAGE-ID IN-REPLY-TO REFERENCES SUBJECT FROM DATE AUTO-SUBMITTED"
 _PEEK_HEADERS = f"BODY.PEEK[HEADER.FIELDS ({_FIELDS})]"
