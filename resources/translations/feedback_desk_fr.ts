@@ -250,7 +250,7 @@ Journaux : {logs}</translation>
     </message>
     <message>
         <source>Coach</source>
-        <translation>Coach</translation>
+        <translation>Entraîneur</translation>
     </message>
     <message>
         <source>Stars</source>
@@ -782,7 +782,7 @@ Journaux : {logs}</translation>
     </message>
     <message>
         <source>Class reviews</source>
-        <translation>Avis des cours</translation>
+        <translation>Avis sur les cours</translation>
     </message>
     <message>
         <source>{coach} ({id}): {segments}</source>
@@ -1342,6 +1342,48 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>ContactChannels</name>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>En personne</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>Building the demo studio…</source>
@@ -1459,6 +1501,18 @@ Journaux : {logs}</translation>
 </context>
 <context>
     <name>EmailSettingsPage</name>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (port 587)</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS (port 465)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
     <message>
         <source> s</source>
         <translation> s</translation>
@@ -1934,6 +1988,73 @@ Journaux : {logs}</translation>
     <message>
         <source>{stars}: {reviews}</source>
         <translation>{stars} : {reviews}</translation>
+    </message>
+</context>
+<context>
+    <name>GoogleReviewsModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approuvée</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>{state} ({violation})</source>
+        <translation>{state} ({violation})</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Étoiles</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Reply state</source>
+        <translation>État de la réponse</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>the Google reviews</source>
+        <translation>les avis Google</translation>
+    </message>
+    <message>
+        <source>Original:</source>
+        <translation>Original :</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>(anonyme)</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retiré</translation>
     </message>
 </context>
 <context>
@@ -2613,26 +2734,29 @@ Journaux : {logs}</translation>
         <source>Reading the mailbox…</source>
         <translation>Lecture de la boîte aux lettres…</translation>
     </message>
-    <message numerus="yes">
-        <source>Inbox: %n email(s) could not be read; they stay in the mailbox and are tried again.</source>
-        <translation>
-            <numerusform>Boîte de réception : %n courriel n’a pas pu être lu ; il reste dans la boîte aux lettres et sera relu.</numerusform>
-            <numerusform>Boîte de réception : %n courriels n’ont pas pu être lus ; ils restent dans la boîte aux lettres et seront relus.</numerusform>
-        </translation>
+    <message>
+        <source>Inbox: {n} email could not be read; it stays in the mailbox and is tried again.</source>
+        <translation>Boîte de réception : {n} courriel n’a pas pu être lu ; il reste dans la boîte et sera relu.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n review(s) recorded</source>
-        <translation>
-            <numerusform>%n avis enregistré</numerusform>
-            <numerusform>%n avis enregistrés</numerusform>
-        </translation>
+    <message>
+        <source>Inbox: {n} emails could not be read; they stay in the mailbox and are tried again.</source>
+        <translation>Boîte de réception : {n} courriels n’ont pas pu être lus ; ils restent dans la boîte et seront relus.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n reply(ies) to read</source>
-        <translation>
-            <numerusform>%n réponse à lire</numerusform>
-            <numerusform>%n réponses à lire</numerusform>
-        </translation>
+    <message>
+        <source>{n} review recorded</source>
+        <translation>{n} avis enregistré</translation>
+    </message>
+    <message>
+        <source>{n} reviews recorded</source>
+        <translation>{n} avis enregistrés</translation>
+    </message>
+    <message>
+        <source>{n} reply to read</source>
+        <translation>{n} réponse à lire</translation>
+    </message>
+    <message>
+        <source>{n} replies to read</source>
+        <translation>{n} réponses à lire</translation>
     </message>
     <message>
         <source>Inbox: %1.</source>
@@ -2830,33 +2954,40 @@ Journaux : {logs}</translation>
         <translation> (les {n} premiers sont listés)</translation>
     </message>
     <message>
-        <source>{n} client(s); {m} can be invited.</source>
-        <translation>{n} client(s) ; {m} peuvent être invités.</translation>
+        <source>{n} client; {m} can be invited.</source>
+        <translation>{n} client ; invitables : {m}.</translation>
     </message>
-    <message numerus="yes">
-        <source>Invite %n client(s)</source>
-        <translation>
-            <numerusform>Inviter %n client</numerusform>
-            <numerusform>Inviter %n clients</numerusform>
-        </translation>
+    <message>
+        <source>{n} clients; {m} can be invited.</source>
+        <translation>{n} clients ; invitables : {m}.</translation>
     </message>
-    <message numerus="yes">
-        <source>Invite %n client(s) to recommend the studio?</source>
-        <translation>
-            <numerusform>Inviter %n client à recommander le studio ?</numerusform>
-            <numerusform>Inviter %n clients à recommander le studio ?</numerusform>
-        </translation>
+    <message>
+        <source>Invite {n} client</source>
+        <translation>Inviter {n} client</translation>
+    </message>
+    <message>
+        <source>Invite {n} clients</source>
+        <translation>Inviter {n} clients</translation>
+    </message>
+    <message>
+        <source>Invite {n} client to recommend the studio?</source>
+        <translation>Inviter {n} client à recommander le studio ?</translation>
+    </message>
+    <message>
+        <source>Invite {n} clients to recommend the studio?</source>
+        <translation>Inviter {n} clients à recommander le studio ?</translation>
+    </message>
+    <message>
+        <source>{n} client invited</source>
+        <translation>{n} client invité</translation>
+    </message>
+    <message>
+        <source>{n} clients invited</source>
+        <translation>{n} clients invités</translation>
     </message>
     <message>
         <source>the invitations</source>
         <translation>les invitations</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n client(s) invited</source>
-        <translation>
-            <numerusform>%n client invité</numerusform>
-            <numerusform>%n clients invités</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>, %n by email.</source>
@@ -2987,6 +3118,73 @@ Journaux : {logs}</translation>
     </message>
 </context>
 <context>
+    <name>LinkClientDialog</name>
+    <message>
+        <source>name {percent}% alike</source>
+        <translation>nom semblable à {percent} %</translation>
+    </message>
+    <message>
+        <source>invited to review {days} days before</source>
+        <translation>invité à donner son avis {days} jours avant</translation>
+    </message>
+    <message>
+        <source>attended {count} sessions in the 30 days before (last {days} days before)</source>
+        <translation>a assisté à {count} séances dans les 30 jours précédents (la dernière {days} jours avant)</translation>
+    </message>
+    <message>
+        <source>Search a client by name or id</source>
+        <translation>Chercher un client par nom ou numéro</translation>
+    </message>
+    <message>
+        <source>the clients</source>
+        <translation>les clients</translation>
+    </message>
+    <message>
+        <source>No client matches.</source>
+        <translation>Aucun client ne correspond.</translation>
+    </message>
+    <message>
+        <source>The search failed: {error}</source>
+        <translation>La recherche a échoué : {error}</translation>
+    </message>
+    <message>
+        <source>Link a Google review to a client</source>
+        <translation>Associer un avis Google à un client</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>(anonyme)</translation>
+    </message>
+    <message>
+        <source>Looking for likely clients…</source>
+        <translation>Recherche des clients probables…</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Associer</translation>
+    </message>
+    <message>
+        <source>Or search:</source>
+        <translation>Ou chercher :</translation>
+    </message>
+    <message>
+        <source>the likely clients</source>
+        <translation>les clients probables</translation>
+    </message>
+    <message>
+        <source>No likely client: search below.</source>
+        <translation>Aucun client probable : cherchez ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Likely clients, best first:</source>
+        <translation>Clients probables, du plus au moins probable :</translation>
+    </message>
+    <message>
+        <source>Suggestions could not be computed: {error}</source>
+        <translation>Les suggestions n’ont pas pu être calculées : {error}</translation>
+    </message>
+</context>
+<context>
     <name>LiveStoreFeature</name>
     <message>
         <source>This is the studio&apos;s live store…</source>
@@ -3015,6 +3213,10 @@ Journaux : {logs}</translation>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Feedback Desk stores (*.sqlite *.sqlite3 *.db);;All files (*)</source>
+        <translation>Bases Feedback Desk (*.sqlite *.sqlite3 *.db);;Tous les fichiers (*)</translation>
+    </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
@@ -3148,6 +3350,18 @@ Journaux : {logs}</translation>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
+        <source>Overview</source>
+        <translation>Vue d’ensemble</translation>
+    </message>
+    <message>
+        <source>Business reviews</source>
+        <translation>Avis sur l’entreprise</translation>
+    </message>
+    <message>
+        <source>Class reviews</source>
+        <translation>Avis sur les cours</translation>
+    </message>
+    <message>
         <source>Google reviews</source>
         <translation>Avis Google</translation>
     </message>
@@ -3174,12 +3388,13 @@ Journaux : {logs}</translation>
         <source>Warnings (the import can go ahead):</source>
         <translation>Avertissements (l’importation peut se faire) :</translation>
     </message>
-    <message numerus="yes">
-        <source>%n problem(s): choose the columns or the dates above, or correct the file and press Check again. Nothing is imported while any row is invalid.</source>
-        <translation>
-            <numerusform>%n problème : choisissez les colonnes ou les dates ci-dessus, ou corrigez le fichier et appuyez sur Vérifier de nouveau. Rien n’est importé tant qu’une ligne est invalide.</numerusform>
-            <numerusform>%n problèmes : choisissez les colonnes ou les dates ci-dessus, ou corrigez le fichier et appuyez sur Vérifier de nouveau. Rien n’est importé tant qu’une ligne est invalide.</numerusform>
-        </translation>
+    <message>
+        <source>{n} problem: choose the columns or the dates above, or correct the file and press Check again. Nothing is imported while any row is invalid.</source>
+        <translation>{n} problème : choisissez les colonnes ou les dates ci-dessus, ou corrigez le fichier et appuyez sur Vérifier de nouveau. Rien n’est importé tant qu’une ligne est invalide.</translation>
+    </message>
+    <message>
+        <source>{n} problems: choose the columns or the dates above, or correct the file and press Check again. Nothing is imported while any row is invalid.</source>
+        <translation>{n} problèmes : choisissez les colonnes ou les dates ci-dessus, ou corrigez le fichier et appuyez sur Vérifier de nouveau. Rien n’est importé tant qu’une ligne est invalide.</translation>
     </message>
     <message>
         <source>No problems found.</source>
@@ -3720,6 +3935,29 @@ the 30 days before: {before}</source>
     </message>
 </context>
 <context>
+    <name>Periods</name>
+    <message>
+        <source>All time</source>
+        <translation>Depuis le début</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>3 derniers mois</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Personnalisée…</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <source>Leave kiosk mode</source>
@@ -4222,6 +4460,30 @@ the 30 days before: {before}</source>
     <message>
         <source>can receive it</source>
         <translation>peut le recevoir</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Prompts shown</source>
+        <translation>Invitations affichées</translation>
+    </message>
+    <message>
+        <source>Last shown</source>
+        <translation>Dernier affichage</translation>
+    </message>
+    <message>
+        <source>Email status</source>
+        <translation>État du courriel</translation>
     </message>
 </context>
 <context>
@@ -4767,6 +5029,22 @@ the 30 days before: {before}</source>
 <context>
     <name>ReviewsPanel</name>
     <message>
+        <source>Newest</source>
+        <translation>Plus récents</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>Plus anciens</translation>
+    </message>
+    <message>
+        <source>Lowest</source>
+        <translation>Plus basses notes</translation>
+    </message>
+    <message>
+        <source>Highest</source>
+        <translation>Plus hautes notes</translation>
+    </message>
+    <message>
         <source>Order</source>
         <translation>Ordre</translation>
     </message>
@@ -4780,7 +5058,7 @@ the 30 days before: {before}</source>
     </message>
     <message>
         <source>Coach</source>
-        <translation>Coach</translation>
+        <translation>Entraîneur</translation>
     </message>
     <message>
         <source>All classes</source>
@@ -4853,6 +5131,73 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     <message>
         <source>No reviews yet.</source>
         <translation>Aucun avis pour l’instant.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsTable</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Cours</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Entraîneur</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Étoiles</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>reviews</source>
+        <translation>les avis</translation>
+    </message>
+    <message>
+        <source>Could not load the reviews: {why}</source>
+        <translation>Les avis n’ont pas pu être chargés : {why}</translation>
+    </message>
+    <message>
+        <source>the number of reviews</source>
+        <translation>le nombre d’avis</translation>
+    </message>
+    <message>
+        <source>{mark} marks stars edited by hand</source>
+        <translation>{mark} marque les étoiles modifiées à la main</translation>
+    </message>
+    <message>
+        <source>{stars} out of 5 stars</source>
+        <translation>{stars} étoiles sur 5</translation>
+    </message>
+    <message>
+        <source>, edited manually</source>
+        <translation>, modifié manuellement</translation>
+    </message>
+    <message>
+        <source>{stars} out of 5</source>
+        <translation>{stars} sur 5</translation>
+    </message>
+    <message>
+        <source>edited manually</source>
+        <translation>modifié manuellement</translation>
     </message>
 </context>
 <context>
@@ -5047,6 +5392,73 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     </message>
 </context>
 <context>
+    <name>TemplateTitles</name>
+    <message>
+        <source>Google invitation</source>
+        <translation>Invitation Google</translation>
+    </message>
+    <message>
+        <source>At-risk alert (internal)</source>
+        <translation>Alerte client à risque (interne)</translation>
+    </message>
+    <message>
+        <source>Reply to a promoter (thanks, referral)</source>
+        <translation>Réponse à un promoteur (remerciement, recommandation)</translation>
+    </message>
+    <message>
+        <source>Reply to a passive</source>
+        <translation>Réponse à un passif</translation>
+    </message>
+    <message>
+        <source>Reply to a detractor (apology)</source>
+        <translation>Réponse à un détracteur (excuses)</translation>
+    </message>
+    <message>
+        <source>Follow-up: what we changed</source>
+        <translation>Suivi : ce que nous avons changé</translation>
+    </message>
+    <message>
+        <source>Non-respondent outreach</source>
+        <translation>Relance des non-répondants</translation>
+    </message>
+    <message>
+        <source>Thank-you to promoters</source>
+        <translation>Remerciement aux promoteurs</translation>
+    </message>
+    <message>
+        <source>Email reply to a 5-star Google review</source>
+        <translation>Réponse par courriel à un avis Google 5 étoiles</translation>
+    </message>
+    <message>
+        <source>Email reply to a 4-star Google review</source>
+        <translation>Réponse par courriel à un avis Google 4 étoiles</translation>
+    </message>
+    <message>
+        <source>Email reply to a Google review of 1-3 stars (apology)</source>
+        <translation>Réponse par courriel à un avis Google de 1 à 3 étoiles (excuses)</translation>
+    </message>
+    <message>
+        <source>Review request (a class or the studio, answered by email)</source>
+        <translation>Demande d’avis (un cours ou le studio, réponse par courriel)</translation>
+    </message>
+    <message>
+        <source>Testimonial invitation</source>
+        <translation>Invitation à témoigner</translation>
+    </message>
+    <message>
+        <source>Testimonial confirmation (how to withdraw)</source>
+        <translation>Confirmation de témoignage (comment le retirer)</translation>
+    </message>
+    <message>
+        <source>Testimonial declined (internal)</source>
+        <translation>Témoignage refusé (interne)</translation>
+    </message>
+    <message>
+        <source>Answer to a client&apos;s email (Replies to read)</source>
+        <translation>Réponse au courriel d’un client (Réponses à lire)</translation>
+    </message>
+</context>
+<context>
     <name>TemplatesPage</name>
     <message>
         <source>French</source>
@@ -5076,12 +5488,13 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <source>the email templates</source>
         <translation>les modèles de courriel</translation>
     </message>
-    <message numerus="yes">
-        <source>%n template(s) changed: stored when you save the settings.</source>
-        <translation>
-            <numerusform>%n modèle modifié : enregistré avec les paramètres.</numerusform>
-            <numerusform>%n modèles modifiés : enregistrés avec les paramètres.</numerusform>
-        </translation>
+    <message>
+        <source>{n} template changed: stored when you save the settings.</source>
+        <translation>{n} modèle modifié : enregistré quand vous enregistrez les paramètres.</translation>
+    </message>
+    <message>
+        <source>{n} templates changed: stored when you save the settings.</source>
+        <translation>{n} modèles modifiés : enregistrés quand vous enregistrez les paramètres.</translation>
     </message>
     <message>
         <source>Back to the default</source>
@@ -5142,8 +5555,12 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <translation>Jamais invité à recommander le studio.</translation>
     </message>
     <message>
-        <source>{n} invitation(s); the latest: {status}.</source>
-        <translation>{n} invitation(s) ; la dernière : {status}.</translation>
+        <source>{n} invitation; the latest: {status}.</source>
+        <translation>{n} invitation ; la dernière : {status}.</translation>
+    </message>
+    <message>
+        <source>{n} invitations; the latest: {status}.</source>
+        <translation>{n} invitations ; la dernière : {status}.</translation>
     </message>
 </context>
 <context>
@@ -5485,8 +5902,12 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <translation>la page des témoignages</translation>
     </message>
     <message>
-        <source>Wrote {path}: {n} testimonial(s).</source>
-        <translation>Écrit {path} : {n} témoignage(s).</translation>
+        <source>Wrote {path}: {n} testimonial.</source>
+        <translation>{path} écrit : {n} témoignage.</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {n} testimonials.</source>
+        <translation>{path} écrit : {n} témoignages.</translation>
     </message>
 </context>
 <context>
@@ -5531,8 +5952,12 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
         <translation>les promoteurs</translation>
     </message>
     <message>
-        <source>%1 promoter(s) in the period; %2 agreed to receive email.</source>
-        <translation>%1 promoteur(s) sur la période ; %2 ont accepté les courriels.</translation>
+        <source>{n} promoter in the period; {agreed} agreed to receive email.</source>
+        <translation>{n} promoteur dans la période ; dont {agreed} acceptant de recevoir des courriels.</translation>
+    </message>
+    <message>
+        <source>{n} promoters in the period; {agreed} agreed to receive email.</source>
+        <translation>{n} promoteurs dans la période ; dont {agreed} acceptant de recevoir des courriels.</translation>
     </message>
     <message>
         <source>the thank-you emails</source>
@@ -5699,7 +6124,7 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     </message>
     <message>
         <source>Coach</source>
-        <translation>Coach</translation>
+        <translation>Entraîneur</translation>
     </message>
     <message>
         <source>All classes</source>

@@ -194,7 +194,7 @@ def test_the_templates_page_previews_live_and_explains_an_unknown_placeholder(
         page.subject.setText("On s'ennuie de vous, {first_name}")
         page.select(TemplateName.INVITATION, "en")
         assert page.body.toPlainText() == "Hello {first_name} <b>friend</b>"
-        assert page.pending_label.text().startswith("2 template(s) changed")
+        assert page.pending_label.text().startswith("2 templates changed")
         save(qtbot, dialog)
     with store.read() as session:
         saved = get_template(session, TemplateName.INVITATION, "en")

@@ -76,7 +76,7 @@ def test_a_bad_file_shows_its_rows_and_problems_and_cannot_be_imported(
         'Line 3, column "last_name": last_name is empty; it is required',
         'Line 3, column "email": email: "bob@" is not an email address',
     ]
-    assert "2 problem(s)" in dialog.problems_label.text()
+    assert "2 problems:" in dialog.problems_label.text()
     assert model.problem_at(1, 3) == 'email: "bob@" is not an email address'
     assert model.data(model.index(1, 3), Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(0, 3), Qt.ItemDataRole.BackgroundRole) is None

@@ -88,7 +88,7 @@ def test_answers_read_in_the_background_refresh_the_tabs(
     qtbot.waitUntil(lambda: len(recent_texts(window)) == 2, timeout=20_000)
     assert "Spin 45 with Julie" in recent_texts(window)[0]
     assert not window.status.cancel_button.isVisibleTo(window)
-    assert window.status.currentMessage() == "Inbox: 1 review(s) recorded."
+    assert window.status.currentMessage() == "Inbox: 1 review recorded."
     [review] = reviews(studio)
     assert review.stars == 4
 

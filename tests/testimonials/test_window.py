@@ -173,12 +173,12 @@ def test_invite_from_the_client_card(
     dialog = section.invite()
     assert isinstance(dialog, InviteDialog)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
-    assert dialog.invite_button.text() == "Invite 1 client(s)"
+    assert dialog.invite_button.text() == "Invite 1 client"
     asked: list[str] = []
     dialog.confirm = lambda _parent, question: asked.append(question) or True
     qtbot.mouseClick(dialog.invite_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "1 client(s) invited, 1 by email." in dialog.status.text())
-    assert asked == ["Invite 1 client(s) to recommend the studio?"]
+    qtbot.waitUntil(lambda: "1 client invited, 1 by email." in dialog.status.text())
+    assert asked == ["Invite 1 client to recommend the studio?"]
     qtbot.waitUntil(lambda: section.summary.text().endswith("the latest: Invited."))
     qtbot.waitUntil(lambda: not dialog.invite_button.isEnabled())  # already invited now
     dialog.close()
@@ -195,7 +195,7 @@ def test_bulk_invitations_from_a_filtered_list_show_the_count_first(
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 3, timeout=10_000)
-    assert dialog.invite_button.text() == "Invite 2 client(s)"
+    assert dialog.invite_button.text() == "Invite 2 clients"
     dialog.promoters.setChecked(True)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
     assert dialog.model.index(0, 1).data() == "Zoe Smith"
@@ -212,12 +212,12 @@ def test_bulk_invitations_from_a_filtered_list_show_the_count_first(
     asked: list[str] = []
     dialog.confirm = lambda _parent, question: asked.append(question) or False
     qtbot.mouseClick(dialog.invite_button, Qt.MouseButton.LeftButton)
-    assert asked == ["Invite 2 client(s) to recommend the studio?"]  # the count, before
+    assert asked == ["Invite 2 clients to recommend the studio?"]  # the count, before
     with store.read() as session:
         assert session.query(Testimonial).count() == 1  # declined: nothing made
     dialog.confirm = lambda _parent, _question: True
     qtbot.mouseClick(dialog.invite_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "2 client(s) invited, 1 by email." in dialog.status.text())
+    qtbot.waitUntil(lambda: "2 clients invited, 1 by email." in dialog.status.text())
     with store.read() as session:
         assert session.query(Testimonial).count() == 3  # one each
     dialog.close()
@@ -270,7 +270,7 @@ def test_the_tab_exports_the_page(
     out = tmp_path / "page.html"
     tab.export_page(out)
     qtbot.waitUntil(lambda: tab.message.text().startswith("Wrote"), timeout=10_000)
-    assert tab.message.text() == f"Wrote {out}: 1 testimonial(s)."
+    assert tab.message.text() == f"Wrote {out}: 1 testimonial."
     page = out.read_text(encoding="utf-8")
     assert "Audrey B." in page
     assert "Infirmière" in page

@@ -7,11 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QAction
 
 from feedback_desk.ui import i18n
 from feedback_desk.ui.main_window import MainWindow
 from tests.support.crawler import Crawler
+from tests.support.untranslated import UntranslatedRecorder
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +29,8 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_every_tab_menu_and_dialog_opens_without_a_failure(
     qtbot, open_window, demo_path: Path, language: str
 ) -> None:  # type: ignore[no-untyped-def]
+    i18n.install_language("en")
+    recorder = UntranslatedRecorder().__enter__()  # behind the French catalogue
     i18n.install_language(language)
     try:
         window: MainWindow = open_window(demo_path)
@@ -49,8 +53,18 @@ def test_every_tab_menu_and_dialog_opens_without_a_failure(
         assert crawler.problems == []
         dialogs = [entry for entry in crawler.seen if not entry.startswith("tab ")]
         assert len(dialogs) >= 15, crawler.seen  # the crawl reached the dialogs
+        if language != "en":  # every string the crawl showed has its translation
+            missing = recorder.report(_catalogue(language))
+            assert missing == [], "\n".join(missing)
     finally:
+        recorder.__exit__()
         i18n.install_language("en")
+
+
+def _catalogue(language: str) -> QTranslator:
+    catalogue = QTranslator()
+    assert catalogue.load(f"{i18n.CATALOGUE}_{language}", str(i18n.translations_dir()))
+    return catalogue
 
 
 def _not_crawled(window: MainWindow, action: QAction) -> bool:

@@ -208,7 +208,7 @@ def test_the_loop_lists_open_from_the_clients_menu(qtbot, open_window, demo_path
     feature.thank_action.trigger()
     thanks = feature.dialog
     assert isinstance(thanks, ThankPromotersDialog)
-    qtbot.waitUntil(lambda: "promoter(s) in the period" in thanks.summary.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "in the period;" in thanks.summary.text(), timeout=10_000)
     thanks.reject()
 
 

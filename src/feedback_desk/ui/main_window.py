@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -50,7 +50,9 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=WindowFeature)
 
-STORE_FILTER = "Feedback Desk stores (*.sqlite *.sqlite3 *.db);;All files (*)"
+STORE_FILTER = QT_TRANSLATE_NOOP(
+    "MainWindow", "Feedback Desk stores (*.sqlite *.sqlite3 *.db);;All files (*)"
+)
 
 
 class MainWindow(QMainWindow):

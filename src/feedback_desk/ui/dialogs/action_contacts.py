@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QDateTime,
     QModelIndex,
     QPersistentModelIndex,
@@ -62,16 +64,21 @@ class _Loaded:
 
 
 CHANNEL_LABELS = {
-    ContactChannel.PHONE: "Phone",
-    ContactChannel.EMAIL: "Email",
-    ContactChannel.IN_PERSON: "In person",
-    ContactChannel.SMS: "Text message",
-    ContactChannel.OTHER: "Other",
+    ContactChannel.PHONE: QT_TRANSLATE_NOOP("ContactChannels", "Phone"),
+    ContactChannel.EMAIL: QT_TRANSLATE_NOOP("ContactChannels", "Email"),
+    ContactChannel.IN_PERSON: QT_TRANSLATE_NOOP("ContactChannels", "In person"),
+    ContactChannel.SMS: QT_TRANSLATE_NOOP("ContactChannels", "Text message"),
+    ContactChannel.OTHER: QT_TRANSLATE_NOOP("ContactChannels", "Other"),
 }
 
 
 class ContactsModel(QAbstractTableModel):
-    COLUMNS = ("When", "Channel", "Note", "Staff")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ContactsModel", "When"),
+        QT_TRANSLATE_NOOP("ContactsModel", "Channel"),
+        QT_TRANSLATE_NOOP("ContactsModel", "Note"),
+        QT_TRANSLATE_NOOP("ContactsModel", "Staff"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +111,12 @@ class ContactsModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         when = format_instant(row.contacted_at, self._tz) if self._tz else ""
-        values = (when, self.tr(CHANNEL_LABELS[row.channel]), row.note or "", row.staff)
+        values = (
+            when,
+            QCoreApplication.translate("ContactChannels", CHANNEL_LABELS[row.channel]),
+            row.note or "",
+            row.staff,
+        )
         return values[index.column()]
 
 
@@ -145,7 +157,9 @@ class ActionContactsDialog(QDialog):
         self.when_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.channel_combo = QComboBox(self)
         for channel, label in CHANNEL_LABELS.items():
-            self.channel_combo.addItem(self.tr(label), channel.value)
+            self.channel_combo.addItem(
+                QCoreApplication.translate("ContactChannels", label), channel.value
+            )
         self.note_edit = QLineEdit(self)
         self.note_edit.setPlaceholderText(self.tr("What was said, what was agreed"))
         self.add_button = QPushButton(self.tr("Add contact"), self)

@@ -21,6 +21,7 @@ from feedback_desk.ui.dialogs.import_columns import ColumnsTable
 from feedback_desk.ui.dialogs.import_layout import plain_label
 from feedback_desk.ui.dialogs.import_preview import CsvPreviewModel
 from feedback_desk.ui.dialogs.import_problems import ProblemTexts
+from feedback_desk.ui.formatting import count_text
 
 ERROR_STYLE = "color: #B00020;"
 
@@ -107,11 +108,16 @@ class MappingStep(QSplitter):
         count = len(problems)
         if count:
             self.problems_label.setText(
-                self.tr(
-                    "%n problem(s): choose the columns or the dates above, or correct the file "
-                    "and press Check again. Nothing is imported while any row is invalid.",
-                    "",
+                count_text(
                     count,
+                    self.tr(
+                        "{n} problem: choose the columns or the dates above, or correct the "
+                        "file and press Check again. Nothing is imported while any row is invalid."
+                    ),
+                    self.tr(
+                        "{n} problems: choose the columns or the dates above, or correct the "
+                        "file and press Check again. Nothing is imported while any row is invalid."
+                    ),
                 )
             )
             self.problems_label.setStyleSheet(ERROR_STYLE)

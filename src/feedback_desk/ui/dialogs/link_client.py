@@ -32,12 +32,7 @@ from feedback_desk.services.google.queries import ReviewRow
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.formatting import stars_text
 
-_CONTEXT = "LinkClientDialog"
 CLIENT_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def _days(later: datetime, earlier: datetime) -> int:
@@ -49,17 +44,22 @@ def evidence_lines(suggestion: Suggestion, written_at: datetime) -> list[str]:
     lines = []
     if suggestion.name_similarity > 0:
         lines.append(
-            _tr("name {percent}% alike").format(percent=round(suggestion.name_similarity * 100))
+            QCoreApplication.translate("LinkClientDialog", "name {percent}% alike").format(
+                percent=round(suggestion.name_similarity * 100)
+            )
         )
     if suggestion.invited_at is not None:
         lines.append(
-            _tr("invited to review {days} days before").format(
-                days=_days(written_at, suggestion.invited_at)
-            )
+            QCoreApplication.translate(
+                "LinkClientDialog", "invited to review {days} days before"
+            ).format(days=_days(written_at, suggestion.invited_at))
         )
     if suggestion.attended_sessions and suggestion.last_attended_at is not None:
         lines.append(
-            _tr("attended {count} sessions in the 30 days before (last {days} days before)").format(
+            QCoreApplication.translate(
+                "LinkClientDialog",
+                "attended {count} sessions in the 30 days before (last {days} days before)",
+            ).format(
                 count=suggestion.attended_sessions,
                 days=_days(written_at, suggestion.last_attended_at),
             )
@@ -76,7 +76,9 @@ class ClientPicker(QWidget):
         self._generation = 0
         self.searching = False
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(_tr("Search a client by name or id"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("LinkClientDialog", "Search a client by name or id")
+        )
         self.search.setClearButtonEnabled(True)
         self.results = QListWidget(self)
         self._debounce = QTimer(self)
@@ -104,7 +106,7 @@ class ClientPicker(QWidget):
 
         self.searching = True
         self._tasks.query(
-            _tr("the clients"),
+            QCoreApplication.translate("LinkClientDialog", "the clients"),
             search,
             lambda found: self._show_results(generation, found),
             lambda exc: self._search_failed(generation, exc),
@@ -121,14 +123,18 @@ class ClientPicker(QWidget):
             item.setData(CLIENT_ROLE, external_id)
             self.results.addItem(item)
         if not found:
-            self._notice(_tr("No client matches."))
+            self._notice(QCoreApplication.translate("LinkClientDialog", "No client matches."))
 
     def _search_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
         self.searching = False
         self.results.clear()
-        self._notice(_tr("The search failed: {error}").format(error=describe_error(exc)))
+        self._notice(
+            QCoreApplication.translate("LinkClientDialog", "The search failed: {error}").format(
+                error=describe_error(exc)
+            )
+        )
 
     def _notice(self, text: str) -> None:
         item = QListWidgetItem(text)
@@ -145,19 +151,22 @@ class LinkClientDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Link a Google review to a client"))
+        self.setWindowTitle(
+            QCoreApplication.translate("LinkClientDialog", "Link a Google review to a client")
+        )
         self._tasks = context.tasks_for(self)
         self._review = review
         self._tz = tz
         self.chosen_client: str | None = None
 
         stars = stars_text(review.stars) if review.stars else ""
-        header = QLabel(
-            f"{review.reviewer or _tr('(anonymous)')} {stars}\n{review.comment or ''}", self
-        )
+        reviewer = review.reviewer or QCoreApplication.translate("LinkClientDialog", "(anonymous)")
+        header = QLabel(f"{reviewer} {stars}\n{review.comment or ''}", self)
         header.setTextFormat(Qt.TextFormat.PlainText)
         header.setWordWrap(True)
-        self.suggestions_label = QLabel(_tr("Looking for likely clients…"), self)
+        self.suggestions_label = QLabel(
+            QCoreApplication.translate("LinkClientDialog", "Looking for likely clients…"), self
+        )
         self.suggestions_label.setTextFormat(Qt.TextFormat.PlainText)
         self.suggestions = QListWidget(self)
         self.picker = ClientPicker(context, self)
@@ -165,7 +174,7 @@ class LinkClientDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.link_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.link_button.setText(_tr("Link"))
+        self.link_button.setText(QCoreApplication.translate("LinkClientDialog", "Link"))
         self.link_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -176,7 +185,7 @@ class LinkClientDialog(QDialog):
         layout.addWidget(header)
         layout.addWidget(self.suggestions_label)
         layout.addWidget(self.suggestions)
-        layout.addWidget(QLabel(_tr("Or search:"), self))
+        layout.addWidget(QLabel(QCoreApplication.translate("LinkClientDialog", "Or search:"), self))
         layout.addWidget(self.picker)
         layout.addWidget(self.buttons)
         self.resize(560, 520)
@@ -189,15 +198,22 @@ class LinkClientDialog(QDialog):
             return SuggestionFinder(session, tz).for_review(find_review(session, review_id))
 
         self._tasks.query(
-            _tr("the likely clients"), find, self.show_suggestions, self._on_suggestions_failed
+            QCoreApplication.translate("LinkClientDialog", "the likely clients"),
+            find,
+            self.show_suggestions,
+            self._on_suggestions_failed,
         )
 
     def show_suggestions(self, found: list[ClientSuggestion]) -> None:
         self.suggestions.clear()
         if not found:
-            self.suggestions_label.setText(_tr("No likely client: search below."))
+            self.suggestions_label.setText(
+                QCoreApplication.translate("LinkClientDialog", "No likely client: search below.")
+            )
             return
-        self.suggestions_label.setText(_tr("Likely clients, best first:"))
+        self.suggestions_label.setText(
+            QCoreApplication.translate("LinkClientDialog", "Likely clients, best first:")
+        )
         for item in found:
             evidence = " · ".join(evidence_lines(item.suggestion, self._review.created_at))
             row = QListWidgetItem(f"{item.client_name} ({item.client_external_id})\n{evidence}")
@@ -206,7 +222,9 @@ class LinkClientDialog(QDialog):
 
     def _on_suggestions_failed(self, exc: BaseException) -> None:
         self.suggestions_label.setText(
-            _tr("Suggestions could not be computed: {error}").format(error=describe_error(exc))
+            QCoreApplication.translate(
+                "LinkClientDialog", "Suggestions could not be computed: {error}"
+            ).format(error=describe_error(exc))
         )
 
     def _choose(self, item: QListWidgetItem | None) -> None:

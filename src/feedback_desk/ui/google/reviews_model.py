@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -33,25 +34,20 @@ from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.formatting import format_instant, stars_text
 
 BATCH = 100
-_CONTEXT = "GoogleReviewsModel"
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def reply_state_text(state: str | None, violation: str | None) -> str:
     names = {
-        "PENDING": _tr("Pending"),
-        "APPROVED": _tr("Approved"),
-        "REJECTED": _tr("Rejected"),
+        "PENDING": QCoreApplication.translate("GoogleReviewsModel", "Pending"),
+        "APPROVED": QCoreApplication.translate("GoogleReviewsModel", "Approved"),
+        "REJECTED": QCoreApplication.translate("GoogleReviewsModel", "Rejected"),
     }
     text = names.get(state or "", state or "")
     if violation and violation != "POLICY_VIOLATION_UNSPECIFIED":
-        text = _tr("{state} ({violation})").format(
+        text = QCoreApplication.translate("GoogleReviewsModel", "{state} ({violation})").format(
             state=text, violation=violation.replace("_", " ").lower()
         )
     return text
@@ -64,14 +60,14 @@ def plain_tooltip(text: str) -> str:
 
 class GoogleReviewsModel(QAbstractTableModel):
     COLUMNS: tuple[str, ...] = (
-        "Reviewer",
-        "Stars",
-        "Date",
-        "Comment",
-        "Reply",
-        "Reply state",
-        "Client",
-        "Removed",
+        QT_TRANSLATE_NOOP("GoogleReviewsModel", "Reviewer"),
+        QT_TRANSLATE_NOOP("GoogleReviewsModel", "Stars"),
+        QT_TRANSLATE_NOOP("GoogleReviewsModel", "Date"),
+        QT_TRANSLATE_NOOP("GoogleReviewsModel", "Comment"),
+        QT_TRANSLATE_NOOP("GoogleReviewsModel", "Reply"),
+        QT_TRANSLATE_NOOP("GoogleReviewsModel", "Reply state"),
+        QT_TRANSLATE_NOOP("GoogleReviewsModel", "Client"),
+        QT_TRANSLATE_NOOP("GoogleReviewsModel", "Removed"),
     )
     loading_changed = Signal(bool)
     load_failed = Signal(object)  # the exception of a page that could not be read
@@ -164,7 +160,7 @@ class GoogleReviewsModel(QAbstractTableModel):
         generation = self.begin_load()
         limit = self._page_size
         self._tasks.query(
-            _tr("the Google reviews"),
+            QCoreApplication.translate("GoogleReviewsModel", "the Google reviews"),
             lambda session: first_page(session, criteria, limit=limit),
             lambda page: self.show_page(generation, page),
             lambda exc: self.fail_load(generation, exc),
@@ -195,7 +191,7 @@ class GoogleReviewsModel(QAbstractTableModel):
         generation, criteria, last = self._generation, self._filter, self._rows[-1]
         limit = self._page_size
         self._tasks.query(
-            _tr("the Google reviews"),
+            QCoreApplication.translate("GoogleReviewsModel", "the Google reviews"),
             lambda session: review_rows(session, criteria, after=last, limit=limit),
             lambda rows: self._append(generation, rows),
             lambda exc: self._fetch_failed(generation, exc),
@@ -221,7 +217,7 @@ class GoogleReviewsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _tr(self.COLUMNS[section])
+            return QCoreApplication.translate("GoogleReviewsModel", self.COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -235,7 +231,12 @@ class GoogleReviewsModel(QAbstractTableModel):
             if column == 3 and row.comment:
                 text = row.comment
                 if row.comment_original:
-                    text += "\n\n" + _tr("Original:") + "\n" + row.comment_original
+                    text += (
+                        "\n\n"
+                        + QCoreApplication.translate("GoogleReviewsModel", "Original:")
+                        + "\n"
+                        + row.comment_original
+                    )
                 return plain_tooltip(text)
             if column == 4 and row.reply_comment:
                 return plain_tooltip(row.reply_comment)
@@ -247,7 +248,7 @@ class GoogleReviewsModel(QAbstractTableModel):
 
     def _display(self, row: ReviewRow, column: int) -> str:
         if column == 0:
-            return row.reviewer or _tr("(anonymous)")
+            return row.reviewer or QCoreApplication.translate("GoogleReviewsModel", "(anonymous)")
         if column == 1:
             return stars_text(row.stars) if row.stars else "—"
         if column == 2:
@@ -260,4 +261,4 @@ class GoogleReviewsModel(QAbstractTableModel):
             return reply_state_text(row.reply_state, row.reply_policy_violation)
         if column == 6:
             return f"{row.client_name} ({row.client_external_id})" if row.client_name else ""
-        return _tr("removed") if row.removed else ""
+        return QCoreApplication.translate("GoogleReviewsModel", "removed") if row.removed else ""

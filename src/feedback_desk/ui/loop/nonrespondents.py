@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -61,7 +61,15 @@ class NonRespondentsView(QWidget):
         self._actor = actor
         self._tasks = context.tasks_for(self)
         self.model = RecipientsModel(
-            ("Client", "Name", "Email", "Prompts shown", "Last shown", "Email status"), self
+            (
+                QT_TRANSLATE_NOOP("RecipientsModel", "Client"),
+                QT_TRANSLATE_NOOP("RecipientsModel", "Name"),
+                QT_TRANSLATE_NOOP("RecipientsModel", "Email"),
+                QT_TRANSLATE_NOOP("RecipientsModel", "Prompts shown"),
+                QT_TRANSLATE_NOOP("RecipientsModel", "Last shown"),
+                QT_TRANSLATE_NOOP("RecipientsModel", "Email status"),
+            ),
+            self,
         )
         self.table = QTableView(self)
         self.table.setModel(self.model)

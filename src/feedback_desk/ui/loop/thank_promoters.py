@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from feedback_desk.services.loop import BulkReport, Recipient
 from feedback_desk.services.templates.catalogue import TemplateName
 from feedback_desk.ui.context import WindowContext, describe_error
+from feedback_desk.ui.formatting import count_text, format_count
 from feedback_desk.ui.loop.bulk_preview import (
     BulkPreview,
     clients_question,
@@ -64,7 +65,15 @@ class ThankPromotersDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self.reload)
-        self.model = RecipientsModel(("Client", "Name", "Email", "Email status"), self)
+        self.model = RecipientsModel(
+            (
+                QT_TRANSLATE_NOOP("RecipientsModel", "Client"),
+                QT_TRANSLATE_NOOP("RecipientsModel", "Name"),
+                QT_TRANSLATE_NOOP("RecipientsModel", "Email"),
+                QT_TRANSLATE_NOOP("RecipientsModel", "Email status"),
+            ),
+            self,
+        )
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
@@ -135,9 +144,12 @@ class ThankPromotersDialog(QDialog):
         self.model.set_rows(rows)
         can = len(self.model.checked())
         self.summary.setText(
-            self.tr("%1 promoter(s) in the period; %2 agreed to receive email.")
-            .replace("%1", str(len(rows)))
-            .replace("%2", str(can))
+            count_text(
+                len(rows),
+                self.tr("{n} promoter in the period; {agreed} agreed to receive email."),
+                self.tr("{n} promoters in the period; {agreed} agreed to receive email."),
+                agreed=format_count(can),
+            )
         )
 
     def _read_failed(self, generation: int, error: BaseException) -> None:

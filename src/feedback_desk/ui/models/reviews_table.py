@@ -83,20 +83,16 @@ _SEGMENT_COLOURS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewsTable", text)
-
-
 def column_title(column: Column) -> str:
     return {
-        Column.DATE: _tr("Date"),
-        Column.CLIENT: _tr("Client"),
-        Column.KIND: _tr("Kind"),
-        Column.CLASS: _tr("Class"),
-        Column.COACH: _tr("Coach"),
-        Column.STARS: _tr("Stars"),
-        Column.COMMENT: _tr("Comment"),
-        Column.CHANNEL: _tr("Channel"),
+        Column.DATE: QCoreApplication.translate("ReviewsTable", "Date"),
+        Column.CLIENT: QCoreApplication.translate("ReviewsTable", "Client"),
+        Column.KIND: QCoreApplication.translate("ReviewsTable", "Kind"),
+        Column.CLASS: QCoreApplication.translate("ReviewsTable", "Class"),
+        Column.COACH: QCoreApplication.translate("ReviewsTable", "Coach"),
+        Column.STARS: QCoreApplication.translate("ReviewsTable", "Stars"),
+        Column.COMMENT: QCoreApplication.translate("ReviewsTable", "Comment"),
+        Column.CHANNEL: QCoreApplication.translate("ReviewsTable", "Channel"),
     }[column]
 
 
@@ -219,7 +215,7 @@ class ReviewsTableModel(QAbstractTableModel):
         self.loading_changed.emit(True)
         generation = self._generation
         self._tasks.query(
-            _tr("reviews"),
+            QCoreApplication.translate("ReviewsTable", "reviews"),
             pager.next_page,
             lambda page: self._page_arrived(generation, page),
             lambda exc: self._page_failed(generation, exc),
@@ -250,7 +246,9 @@ class ReviewsTableModel(QAbstractTableModel):
         self._complete = True
         self.loading_changed.emit(False)
         self.load_failed.emit(
-            _tr("Could not load the reviews: {why}").format(why=describe_error(exc))
+            QCoreApplication.translate("ReviewsTable", "Could not load the reviews: {why}").format(
+                why=describe_error(exc)
+            )
         )
 
     def _ask_count(self, generation: int) -> None:
@@ -261,7 +259,7 @@ class ReviewsTableModel(QAbstractTableModel):
                 self._set_count(count)
 
         self._tasks.query(
-            _tr("the number of reviews"),
+            QCoreApplication.translate("ReviewsTable", "the number of reviews"),
             lambda session: count_reviews(session, filters, tz),
             arrived,
         )
@@ -305,7 +303,9 @@ class ReviewsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return column_title(column)
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.STARS:
-            return _tr("{mark} marks stars edited by hand").format(mark=EDITED_MARK)
+            return QCoreApplication.translate(
+                "ReviewsTable", "{mark} marks stars edited by hand"
+            ).format(mark=EDITED_MARK)
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -324,8 +324,14 @@ class ReviewsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(review, column)
         if role == Qt.ItemDataRole.AccessibleTextRole and column is Column.STARS:
-            text = _tr("{stars} out of 5 stars").format(stars=review.stars)
-            return text + (_tr(", edited manually") if review.edited_manually else "")
+            text = QCoreApplication.translate("ReviewsTable", "{stars} out of 5 stars").format(
+                stars=review.stars
+            )
+            return text + (
+                QCoreApplication.translate("ReviewsTable", ", edited manually")
+                if review.edited_manually
+                else ""
+            )
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.STARS:
             return _SEGMENT_COLOURS[segment_of(review.stars)]
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.STARS:
@@ -357,9 +363,11 @@ class ReviewsTableModel(QAbstractTableModel):
         if column is Column.COMMENT and review.comment:
             return plain_tooltip(review.comment)
         if column is Column.STARS:
-            text = _tr("{stars} out of 5").format(stars=review.stars)
+            text = QCoreApplication.translate("ReviewsTable", "{stars} out of 5").format(
+                stars=review.stars
+            )
             if review.edited_manually:
-                text += " — " + _tr("edited manually")
+                text += " — " + QCoreApplication.translate("ReviewsTable", "edited manually")
             return plain_tooltip(text)
         if column is Column.CLIENT:
             return plain_tooltip(f"{review.client_name} ({review.client_external_id})")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,7 +41,11 @@ class _KeyringState:
     problem: str | None  # why a password could not be kept there (no usable keyring)
 
 
-SECURITY = (("starttls", "STARTTLS (port 587)"), ("ssl", "SSL/TLS (port 465)"), ("none", "None"))
+SECURITY = (
+    ("starttls", QT_TRANSLATE_NOOP("EmailSettingsPage", "STARTTLS (port 587)")),
+    ("ssl", QT_TRANSLATE_NOOP("EmailSettingsPage", "SSL/TLS (port 465)")),
+    ("none", QT_TRANSLATE_NOOP("EmailSettingsPage", "None")),
+)
 
 
 class EmailSettingsPage(ValuesPage):

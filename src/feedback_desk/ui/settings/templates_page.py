@@ -43,7 +43,9 @@ from feedback_desk.services.templates.render import (
     render_text,
 )
 from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.formatting import count_text
 from feedback_desk.ui.settings.page import ERROR_STYLE, SettingsPage, plain_label
+from feedback_desk.ui.settings.template_titles import template_title
 
 Key = tuple[TemplateName, str]
 # A pending change back to the shipped text.
@@ -103,7 +105,7 @@ class TemplatesPage(SettingsPage):
         self._to_write: dict[Key, tuple[str, str] | None] = {}
         self.template_combo = QComboBox(self)
         for name in TemplateName:
-            self.template_combo.addItem(self.tr(name.label), name.value)
+            self.template_combo.addItem(template_title(name), name.value)
         self.language_combo = QComboBox(self)
         self.language_combo.addItem(self.tr("French"), "fr")
         self.language_combo.addItem(self.tr("English"), "en")
@@ -229,7 +231,11 @@ class TemplatesPage(SettingsPage):
         )
         count = len(self._pending)
         self.pending_label.setText(
-            self.tr("%n template(s) changed: stored when you save the settings.", "", count)
+            count_text(
+                count,
+                self.tr("{n} template changed: stored when you save the settings."),
+                self.tr("{n} templates changed: stored when you save the settings."),
+            )
             if count
             else ""
         )
@@ -273,7 +279,7 @@ class TemplatesPage(SettingsPage):
 
     def _label(self, key: Key) -> str:
         name, language = key
-        return f"{self.tr(name.label)} ({language})"
+        return f"{template_title(name)} ({language})"
 
     def changes(self) -> dict[str, str]:
         """No settings keys; takes the snapshot of the edits that :meth:`write` stores (the

@@ -67,9 +67,9 @@ def _testimonials(context: WindowContext) -> TabPage:
 
 def default_tabs() -> list[TabSpec]:
     return [
-        TabSpec("overview", _title("Overview"), _overview),
-        TabSpec("business", _title("Business reviews"), _business),
-        TabSpec("class", _title("Class reviews"), _classes),
+        TabSpec("overview", _title(QT_TRANSLATE_NOOP("MainWindow", "Overview")), _overview),
+        TabSpec("business", _title(QT_TRANSLATE_NOOP("MainWindow", "Business reviews")), _business),
+        TabSpec("class", _title(QT_TRANSLATE_NOOP("MainWindow", "Class reviews")), _classes),
         TabSpec("google", _title(QT_TRANSLATE_NOOP("MainWindow", "Google reviews")), _google),
         TabSpec(
             "testimonials", _title(QT_TRANSLATE_NOOP("MainWindow", "Testimonials")), _testimonials

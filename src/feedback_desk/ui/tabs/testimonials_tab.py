@@ -32,7 +32,7 @@ from feedback_desk.domain.testimonials import Approval, TestimonialStatus
 from feedback_desk.services.testimonials.listing import ConsentEntry, TestimonialRow
 from feedback_desk.services.testimonials.qualities import QualityVotes
 from feedback_desk.ui.context import WindowContext, describe_error
-from feedback_desk.ui.formatting import format_instant
+from feedback_desk.ui.formatting import count_text, format_instant
 from feedback_desk.ui.i18n import current_language
 from feedback_desk.ui.models.rows_model import ROW_KEY_ROLE, Row, RowsModel
 from feedback_desk.ui.tabs.base import TabPage
@@ -398,8 +398,11 @@ class TestimonialsTab(TabPage):
             export_work(self.context, chosen),
             name=self.tr("the testimonials page"),
             on_done=lambda exported: self.message.setText(
-                self.tr("Wrote {path}: {n} testimonial(s).").format(
-                    path=exported.path, n=exported.testimonials
+                count_text(
+                    exported.testimonials,
+                    self.tr("Wrote {path}: {n} testimonial."),
+                    self.tr("Wrote {path}: {n} testimonials."),
+                    path=str(exported.path),
                 )
             ),
             on_error=lambda error: self.message.setText(describe_error(error)),

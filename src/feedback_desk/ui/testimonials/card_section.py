@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from feedback_desk.domain.testimonials import TestimonialStatus
 from feedback_desk.services.testimonials.listing import ConsentEntry, TestimonialRow
 from feedback_desk.ui.context import WindowContext, describe_error
+from feedback_desk.ui.formatting import count_text
 from feedback_desk.ui.i18n import current_language
 from feedback_desk.ui.testimonials.staff_actions import (
     ask,
@@ -117,8 +118,11 @@ class TestimonialSection(QWidget):
         else:
             latest = data.rows[0]
             self.summary.setText(
-                self.tr("{n} invitation(s); the latest: {status}.").format(
-                    n=len(data.rows), status=status_name(latest.status)
+                count_text(
+                    len(data.rows),
+                    self.tr("{n} invitation; the latest: {status}."),
+                    self.tr("{n} invitations; the latest: {status}."),
+                    status=status_name(latest.status),
                 )
             )
         self.details.setPlainText(

@@ -39,7 +39,7 @@ from feedback_desk.services.testimonials.bulk import (
     InviteReport,
 )
 from feedback_desk.ui.context import WindowContext, describe_error
-from feedback_desk.ui.formatting import format_instant
+from feedback_desk.ui.formatting import count_text, format_instant
 from feedback_desk.ui.loop.nonrespondents import Confirm
 
 Index = QModelIndex | QPersistentModelIndex
@@ -242,8 +242,11 @@ class InviteDialog(QDialog):
         self.model.set_rows(found.rows)
         more = self.tr(" (the first {n} are listed)").format(n=len(found.rows))
         self.summary.setText(
-            self.tr("{n} client(s); {m} can be invited.").format(
-                n=len(found.rows), m=sum(1 for r in found.rows if r.can_be_invited)
+            count_text(
+                len(found.rows),
+                self.tr("{n} client; {m} can be invited."),
+                self.tr("{n} clients; {m} can be invited."),
+                m=str(sum(1 for r in found.rows if r.can_be_invited)),
             )
             + (more if found.truncated else "")
         )
@@ -254,7 +257,9 @@ class InviteDialog(QDialog):
 
     def _count_changed(self, *_args: object) -> None:
         count = len(self.model.checked())
-        self.invite_button.setText(self.tr("Invite %n client(s)", "", count))
+        self.invite_button.setText(
+            count_text(count, self.tr("Invite {n} client"), self.tr("Invite {n} clients"))
+        )
         self.invite_button.setEnabled(count > 0)
 
     def invite(self) -> None:
@@ -264,7 +269,12 @@ class InviteDialog(QDialog):
 
         chosen = [r.client_id for r in self.model.checked()]
         if not chosen or not self.confirm(
-            self, self.tr("Invite %n client(s) to recommend the studio?", "", len(chosen))
+            self,
+            count_text(
+                len(chosen),
+                self.tr("Invite {n} client to recommend the studio?"),
+                self.tr("Invite {n} clients to recommend the studio?"),
+            ),
         ):
             return
         at, actor = self._clock.now(), self._actor or default_actor()
@@ -277,7 +287,9 @@ class InviteDialog(QDialog):
 
     def _done(self, report: InviteReport) -> None:
         lines = [
-            self.tr("%n client(s) invited", "", report.invited)
+            count_text(
+                report.invited, self.tr("{n} client invited"), self.tr("{n} clients invited")
+            )
             + self.tr(", %n by email.", "", report.emailed)
         ]
         lines += report.skipped

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from feedback_desk.domain.localtime import add_months, month_start
 
@@ -20,11 +20,11 @@ class Period(StrEnum):
 
 def period_label(period: Period) -> str:
     labels = {
-        Period.ALL: "All time",
-        Period.THIS_MONTH: "This month",
-        Period.LAST_3_MONTHS: "Last 3 months",
-        Period.LAST_12_MONTHS: "Last 12 months",
-        Period.CUSTOM: "Custom…",
+        Period.ALL: QT_TRANSLATE_NOOP("Periods", "All time"),
+        Period.THIS_MONTH: QT_TRANSLATE_NOOP("Periods", "This month"),
+        Period.LAST_3_MONTHS: QT_TRANSLATE_NOOP("Periods", "Last 3 months"),
+        Period.LAST_12_MONTHS: QT_TRANSLATE_NOOP("Periods", "Last 12 months"),
+        Period.CUSTOM: QT_TRANSLATE_NOOP("Periods", "Custom…"),
     }
     return QCoreApplication.translate("Periods", labels[period])
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -112,10 +112,10 @@ class ReviewsPanel(QWidget):
     reply_requested = Signal(str)  # the review's id as the studio knows it
 
     ORDERS: tuple[tuple[str, ReviewOrder], ...] = (
-        ("Newest", NEWEST),
-        ("Oldest", OLDEST),
-        ("Lowest", LOWEST),
-        ("Highest", HIGHEST),
+        (QT_TRANSLATE_NOOP("ReviewsPanel", "Newest"), NEWEST),
+        (QT_TRANSLATE_NOOP("ReviewsPanel", "Oldest"), OLDEST),
+        (QT_TRANSLATE_NOOP("ReviewsPanel", "Lowest"), LOWEST),
+        (QT_TRANSLATE_NOOP("ReviewsPanel", "Highest"), HIGHEST),
     )
 
     def __init__(

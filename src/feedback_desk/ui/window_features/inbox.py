@@ -16,6 +16,7 @@ from feedback_desk.services.inbox.config import inbox_configured
 from feedback_desk.services.inbox.fetch import FetchSummary
 from feedback_desk.services.inbox.imap import MailboxTransport
 from feedback_desk.ui.context import WindowContext, describe_error
+from feedback_desk.ui.formatting import count_text
 from feedback_desk.ui.inbox.status_widget import InboxStatusWidget
 from feedback_desk.ui.window_features import WindowFeature
 from feedback_desk.workers.inbox_worker import InboxWorker
@@ -84,11 +85,16 @@ class InboxFeature(WindowFeature):
     def _fetched(self, summary: FetchSummary) -> None:
         if summary.problems:
             self._say_once(
-                self.tr(
-                    "Inbox: %n email(s) could not be read; they stay in the mailbox and are "
-                    "tried again.",
-                    "",
+                count_text(
                     len(summary.problems),
+                    self.tr(
+                        "Inbox: {n} email could not be read; it stays in the mailbox and is "
+                        "tried again."
+                    ),
+                    self.tr(
+                        "Inbox: {n} emails could not be read; they stay in the mailbox and are "
+                        "tried again."
+                    ),
                 )
             )
         else:
@@ -97,9 +103,17 @@ class InboxFeature(WindowFeature):
             return
         parts = []
         if summary.reviews:
-            parts.append(self.tr("%n review(s) recorded", "", summary.reviews))
+            parts.append(
+                count_text(
+                    summary.reviews, self.tr("{n} review recorded"), self.tr("{n} reviews recorded")
+                )
+            )
         if summary.inbound:
-            parts.append(self.tr("%n reply(ies) to read", "", summary.inbound))
+            parts.append(
+                count_text(
+                    summary.inbound, self.tr("{n} reply to read"), self.tr("{n} replies to read")
+                )
+            )
         self.window.status.show_message(self.tr("Inbox: %1.").replace("%1", ", ".join(parts)))
         # A review of 3 stars or fewer queued an alert; a reply may have opened an action.
         self.context.emails_queued.emit()
