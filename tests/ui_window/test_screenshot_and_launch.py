@@ -41,6 +41,35 @@ def test_screenshot_writes_a_png_of_the_requested_size(
     assert len(colours) > 8  # a real window, not a blank canvas
 
 
+@pytest.mark.parametrize(("tab", "dialog"), [("business", "reply"), ("overview", "worklist")])
+def test_screenshot_draws_the_opened_dialog_over_the_tab(
+    qtbot, cli, demo_path: Path, tmp_path: Path, tab: str, dialog: str
+) -> None:  # type: ignore[no-untyped-def]
+    def shot(*extra: str) -> QImage:
+        out = tmp_path / f"{tab}{len(extra)}.png"
+        result = cli(
+            "screenshot", "--tab", tab, str(out), "--size", "1000x700",
+            "--at", "2026-03-19T09:30", "--store", str(demo_path), *extra, store=False,
+        )  # fmt: skip
+        assert result.code == 0, result.err
+        return QImage(str(out))
+
+    plain, with_dialog = shot(), shot("--open", dialog)
+    centre = [(x, y) for x in range(300, 700, 5) for y in range(250, 450, 5)]
+    changed = sum(plain.pixel(x, y) != with_dialog.pixel(x, y) for x, y in centre)
+    assert changed > len(centre) // 3  # the dialog covers the middle of the window
+
+
+def test_screenshot_replies_only_from_a_reviews_tab(cli, demo_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli(
+        "screenshot", "--tab", "overview", str(tmp_path / "a.png"), "--open", "reply",
+        "--store", str(demo_path), store=False,
+    )  # fmt: skip
+    assert result.code == 2
+    assert "--tab business" in result.err
+    assert not (tmp_path / "a.png").exists()
+
+
 def test_screenshot_refuses_bad_options(cli, demo_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     bad_size = cli(
         "screenshot",

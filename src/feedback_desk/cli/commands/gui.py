@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 TABS = ("overview", "business", "class", "google", "testimonials")
 MIN_SIZE = (320, 240)
 MAX_SIZE = (7680, 4320)
+DIALOGS = ("worklist", "reply")
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -34,6 +35,15 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "--size", default="1400x900", metavar="WxH", help="the image size in pixels (1400x900)"
     )
     shot.add_argument("--at", metavar="T", help="render as if now were T")
+    shot.add_argument(
+        "--open",
+        choices=DIALOGS,
+        help="also open a dialog over the tab: the actions worklist, or the reply to the "
+        "tab's newest review (business or class tab)",
+    )
+    shot.add_argument(
+        "--language", choices=("fr", "en"), help="the interface language (default: as set)"
+    )
     shot.set_defaults(handler=run_screenshot)
 
 
@@ -69,8 +79,20 @@ def run_screenshot(ctx: CliContext) -> int:
 
     from feedback_desk.ui.screenshot import render_screenshot
 
-    render_screenshot(store, clock, ctx.args.tab, out, QSize(width, height))
-    ctx.print(f"Wrote {out} ({width}x{height}, tab {ctx.args.tab})")
+    dialog = ctx.args.open
+    if dialog == "reply" and ctx.args.tab not in ("business", "class"):
+        raise UserInputError("--open reply: choose --tab business or --tab class")
+    render_screenshot(
+        store,
+        clock,
+        ctx.args.tab,
+        out,
+        QSize(width, height),
+        dialog=dialog,
+        language=ctx.args.language,
+    )
+    shown = f"tab {ctx.args.tab}" + (f", {dialog}" if dialog else "")
+    ctx.print(f"Wrote {out} ({width}x{height}, {shown})")
     return 0
 
 
