@@ -4,7 +4,6 @@ leaves the window responsive, and a load that answers after a newer one is dropp
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -93,22 +92,20 @@ def test_a_locked_keyring_never_freezes_the_tab(  # type: ignore[no-untyped-def]
     heartbeat.start()
     qtbot.waitUntil(lambda: heartbeat.beats >= 3, timeout=2000)
 
-    gated_keyring.hold()  # the unlock prompt is up
-    called = time.monotonic()
+    gated_keyring.hold()  # the unlock prompt is up, for as long as the test wants
     tab.refresh()
-    refresh_took = time.monotonic() - called
     qtbot.waitUntil(gated_keyring.entered.is_set, timeout=2000)
+    # The keyring is stuck: a GUI thread waiting on it would not beat again. How long a beat
+    # may take under load is for bench/stalls.py to measure, not for a test to time.
     beats = heartbeat.beats
-    qtbot.waitUntil(lambda: heartbeat.beats >= beats + 10, timeout=2000)
+    qtbot.waitUntil(lambda: heartbeat.beats >= beats + 10, timeout=5000)
+    assert gated_keyring.entered.is_set()
     assert tab.count_label.text() == "Loading…"
     assert tab.loading
-    longest = heartbeat.longest_gap()
     gated_keyring.release()
     _loaded(qtbot, tab)
     heartbeat.stop()
 
-    assert refresh_took < 0.05, f"refresh() took {refresh_took:.3f} s"
-    assert longest < 0.1, f"the GUI thread stopped for {longest:.3f} s"
     assert gated_keyring.reads_on_gui_thread == 0
     assert tab.connected
     assert tab.count_label.text() == "0 reviews"

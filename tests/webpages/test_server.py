@@ -14,7 +14,7 @@ import pytest
 
 from feedback_desk.clock import ManualClock
 from feedback_desk.store.database import Store
-from feedback_desk.web.server import ClientPagesServer, ServerStartError
+from feedback_desk.web.server import STOP_WAIT_SECONDS, ClientPagesServer, ServerStartError
 from tests.conftest import PYTHON, subprocess_env
 
 
@@ -41,7 +41,8 @@ def test_start_listens_and_stop_returns_promptly_with_a_browser_still_connected(
     started = time.perf_counter()
     server.stop()
     stopped_in = time.perf_counter() - started
-    assert stopped_in < 0.5, f"stop() took {stopped_in:.2f}s"
+    # Waiting for the kept-alive connection would last until stop() gives up and says so.
+    assert stopped_in < STOP_WAIT_SECONDS, f"stop() took {stopped_in:.2f}s"
     assert not server.running
     assert server.address is None
     assert server.join()
