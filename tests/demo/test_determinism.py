@@ -46,6 +46,8 @@ def test_the_same_arguments_give_equal_tables(tmp_path: Path) -> None:
     assert first["google_reviews"]
     assert first["outbox_messages"]
     assert first["invitations"]
+    assert first["testimonials"]
+    assert first["testimonial_consents"]
     assert first == second
     assert told == retold
 

@@ -147,7 +147,5 @@ def alerts(reviews: list[DemoReview], cal: DemoCalendar) -> list[DemoAlert]:
             or review.created_at < cal.manager_email_set
         ):
             continue
-        sent = min(review.created_at + timedelta(seconds=70), cal.horizon)
-        claimed = max(review.created_at, sent - timedelta(milliseconds=700))
-        found.append(DemoAlert(review, DemoDelivery(review.created_at, claimed, sent)))
+        found.append(DemoAlert(review, DemoDelivery.soon(review.created_at, cal.horizon)))
     return found

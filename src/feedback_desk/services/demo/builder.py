@@ -30,6 +30,7 @@ from feedback_desk.services.demo.studio_plan import (
     STUDIO_NAME,
 )
 from feedback_desk.services.demo.studio_settings import final_settings
+from feedback_desk.services.demo.testimonial_story import TestimonialStory, plan_testimonials
 from feedback_desk.services.demo.timeframe import DemoCalendar
 from feedback_desk.services.demo.world import (
     World,
@@ -79,6 +80,7 @@ class DemoData:
     unsubscribed: list[int] = field(default_factory=list)
     marked: list[int] = field(default_factory=list)
     bounced: list[int] = field(default_factory=list)
+    testimonials: TestimonialStory = field(default_factory=TestimonialStory)
 
     @property
     def dropping_coach_id(self) -> int:
@@ -262,6 +264,11 @@ def generate(options: DemoOptions, report: Report | None = None) -> DemoData:
     alerts = aftercare.alerts(reviews, cal)
     say("Google reviews and invitations")
     google = _google(world, cast, reviews, settings, seed)
+    say("Testimonials")
+    # Clients with a story of their own, or whose address the outbox history changes, are left
+    # out of the invitations to recommend.
+    kept_out = set(cast.roles) | set(google.unsubscribed) | set(google.bounced)
+    testimonials = plan_testimonials(world, reviews, kept_out, seed)
     return DemoData(
         options=options,
         calendar=cal,
@@ -276,4 +283,5 @@ def generate(options: DemoOptions, report: Report | None = None) -> DemoData:
         unsubscribed=google.unsubscribed,
         marked=google.marked,
         bounced=google.bounced,
+        testimonials=testimonials,
     )

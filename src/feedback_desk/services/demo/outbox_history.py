@@ -14,7 +14,10 @@ records unsubscribes afterwards), as they were at the time.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -45,6 +48,10 @@ _Row = TypeVar("_Row", Client, Review)
 
 # The front-desk PC runs the outbox: its staff account is the actor send-outbox records.
 OUTBOX_ACTOR = names.STAFF[1]
+
+# Something else the product recorded at an instant (testimonials), run in time order with the
+# outbox history so that rows are numbered as the product numbers them.
+Step = tuple[datetime, Callable[[], None]]
 
 
 class _Templates:
@@ -103,7 +110,7 @@ def _queue_invitation(
     return queued
 
 
-def _delivered(message: OutboxMessage, delivery: DemoDelivery, sender: str) -> None:
+def settle(message: OutboxMessage, delivery: DemoDelivery, sender: str) -> None:
     """What the sender leaves on a message it sent (or that the server refused for good)."""
     centis = int(delivery.claimed_at.timestamp() * 100)
     message.attempts = 1
@@ -149,14 +156,14 @@ def _queue_one(
         queued = _queue_invitation(session, settings, entry.invitation, templates)
     if not queued.created:
         raise FeedbackDeskError(f"the demo queued {queued.message.dedup_key} twice")
-    _delivered(queued.message, entry.delivery, sender)
+    settle(queued.message, entry.delivery, sender)
     if entry.delivery.cancelled_at is not None:
         outbox_staff.cancel(
             session, queued.message.id, at=entry.delivery.cancelled_at, actor=OUTBOX_ACTOR
         )
 
 
-def write_outbox(session: Session, data: DemoData) -> None:
+def write_outbox(session: Session, data: DemoData, others: Sequence[Step] = ()) -> None:
     settings = load_settings(session)
     sender = settings.text("smtp.sender")
     entries = [_Entry(a.delivery, a.review.client_id, alert=a) for a in data.alerts]
@@ -169,10 +176,19 @@ def write_outbox(session: Session, data: DemoData) -> None:
     loaded = [*_load(session, Client, client_ids), *_load(session, Review, review_ids)]
     templates = _Templates()
     people = {c.id: c for c in data.world.clients}
+    steps: list[Step] = [
+        (
+            entry.delivery.queued_at,
+            partial(_queue_one, session, settings, entry, templates, people, sender),
+        )
+        for entry in entries
+    ]
+    # A stable sort: messages queued at one instant keep their order, before the other steps.
+    steps = sorted([*steps, *others], key=lambda step: step[0])
     # Each message is flushed as it is queued (queue_message's savepoint); holding the other
     # writes until then halves the flushes.
     with session.no_autoflush:
-        for entry in entries:
-            _queue_one(session, settings, entry, templates, people, sender)
+        for _at, run in steps:
+            run()
     session.flush()
     del loaded

@@ -75,6 +75,7 @@ class DemoSummary:
             f"{', '.join(story.non_respondents) or '-'}",
             "  a prompt due, for example: "
             + (", ".join(p.describe() for p in story.prompts_due) or "-"),
+            f"  testimonials to review: {', '.join(story.testimonials_to_review) or '-'}",
         ]
 
 

@@ -161,6 +161,12 @@ class DemoDelivery:
     # A refused message staff then cancelled (once they had corrected the address).
     cancelled_at: datetime | None = None
 
+    @classmethod
+    def soon(cls, queued_at: datetime, horizon: datetime) -> DemoDelivery:
+        """Sent by the outbox about a minute after it was queued (never after the demo ends)."""
+        sent = min(queued_at + timedelta(seconds=70), horizon)
+        return cls(queued_at, max(queued_at, sent - timedelta(milliseconds=700)), sent)
+
 
 @dataclass(slots=True)
 class DemoAlert:

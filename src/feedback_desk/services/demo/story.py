@@ -1,6 +1,6 @@
 """What the demo studio shows on its last day, read from the written store by the product's own
-services — the same answers ``invitations``, ``prompt``, ``trends``, ``actions`` and the
-non-respondents screen give at that instant.
+services — the same answers ``invitations``, ``prompt``, ``trends``, ``actions``,
+``testimonials`` and the non-respondents screen give at that instant.
 
 The staging makes sure each story exists (its cast); this module never trusts the staging: it asks
 the services, and reports what they say.
@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from feedback_desk.domain.localtime import local_to_utc
+from feedback_desk.domain.testimonials import Approval, TestimonialStatus
 from feedback_desk.services.actions import count_open_actions
 from feedback_desk.services.demo.builder import DemoData
 from feedback_desk.services.demo.scenarios import Role
@@ -22,6 +23,7 @@ from feedback_desk.services.invitations import due_invitations
 from feedback_desk.services.loop import nonrespondents
 from feedback_desk.services.prompting.direct import check_prompt
 from feedback_desk.services.settings import load_settings
+from feedback_desk.services.testimonials.listing import list_testimonials
 from feedback_desk.services.trends import satisfaction_trends
 from feedback_desk.store.models import Invitation, OutboxMessage
 
@@ -51,6 +53,9 @@ class Story:
     prompts_due: list[PromptDue]
     dropping_clients: list[str]  # largest drop first, as `trends` lists them
     dropping_coaches: list[str]  # "E2 (Marc-André Bérubé)"
+    # Accepted testimonials staff have not approved or hidden yet (the Testimonials tab's
+    # "To review"), newest invitation first as `testimonials` lists them.
+    testimonials_to_review: list[str]
 
 
 def story_instant(data: DemoData) -> datetime:
@@ -84,4 +89,9 @@ def read_story(session: Session, data: DemoData) -> Story:
         prompts_due=prompts,
         dropping_clients=[t.client for t in trends.clients],
         dropping_coaches=[f"{t.coach} ({t.name})" for t in trends.coaches],
+        testimonials_to_review=[
+            row.client
+            for row in list_testimonials(session, settings, at)
+            if row.status is TestimonialStatus.ACCEPTED and row.approval is Approval.PENDING
+        ],
     )

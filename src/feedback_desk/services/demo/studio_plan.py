@@ -17,6 +17,8 @@ SENDER_EMAIL: Final = "bonjour@studio-elan.example"
 PLACE_ID: Final = "ChIJdemoStudioElan-Mtl0001"
 REVIEW_LINK: Final = f"https://search.google.com/local/writereview?placeid={PLACE_ID}"
 MAPS_LINK: Final = "https://maps.google.com/maps?cid=4820100012345678901"
+# Where the studio publishes its client pages (a reserved name: nothing answers there).
+PAGES_BASE_URL: Final = "https://avis.studio-elan.example"
 
 
 @dataclass(frozen=True)

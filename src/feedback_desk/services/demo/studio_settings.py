@@ -16,14 +16,17 @@ from feedback_desk.services.settings import Settings
 def settings_history(cal: DemoCalendar) -> list[tuple[str, str, datetime]]:
     """(key, value, when it was set), oldest first."""
     opened = cal.at(cal.first_day, cal.horizon.time())
-    return [
+    history = [
         ("studio.name", studio_plan.STUDIO_NAME, opened),
         ("studio.language", "fr", opened),
         ("studio.address", studio_plan.STUDIO_ADDRESS, opened),
         ("smtp.sender", studio_plan.SENDER_EMAIL, opened),
         ("google.review_link", studio_plan.REVIEW_LINK, cal.integration),
+        # Links in the testimonial emails (the demo serves no page: web.enabled stays off).
+        ("web.public_base_url", studio_plan.PAGES_BASE_URL, cal.pages_published),
         ("studio.manager_emails", studio_plan.MANAGER_EMAIL, cal.manager_email_set),
     ]
+    return sorted(history, key=lambda setting: setting[2])
 
 
 def final_settings(cal: DemoCalendar) -> Settings:

@@ -47,6 +47,13 @@ class DemoCalendar:
         return self.at(self.until - timedelta(days=6), time(8, 40))
 
     @property
+    def pages_published(self) -> datetime:
+        """When the studio gave its client pages an address, before inviting clients to
+        recommend it (about four months before the end)."""
+        day = max(self.until - timedelta(days=118), self.first_day + timedelta(days=1))
+        return self.at(day, time(16, 30))
+
+    @property
     def drop_start(self) -> datetime:
         """Start of the weeks in which one coach and a few clients slip (inside 30 days)."""
         return day_start(self.until - timedelta(days=27), self.tz)

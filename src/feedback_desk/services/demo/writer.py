@@ -21,6 +21,7 @@ from feedback_desk.services.demo.builder import DemoData
 from feedback_desk.services.demo.google_story import google_time
 from feedback_desk.services.demo.outbox_history import write_outbox
 from feedback_desk.services.demo.studio_settings import settings_history
+from feedback_desk.services.demo.testimonial_history import testimonial_steps
 from feedback_desk.services.settings import set_setting
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import (
@@ -490,8 +491,8 @@ def write_store(store: Store, data: DemoData, report: Report | None = None) -> N
         say("Writing prompts and reviews")
         _feedback(session, data, aspect_ids)
         _actions(session, data)
-        say("Writing Google reviews and the outbox")
+        say("Writing Google reviews, testimonials and the outbox")
         _google(session, data)
-        write_outbox(session, data)
+        write_outbox(session, data, testimonial_steps(session, data))
         _later_changes(session, data)
         _bulk(session, AuditEntry, _history_audit(data))

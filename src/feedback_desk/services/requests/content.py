@@ -56,7 +56,11 @@ _STARS_WORD = {"fr": ("étoile", "étoiles"), "en": ("star", "stars")}
 
 def new_token() -> str:
     """128 random bits as 22 letters and digits: safe in a subject, a URL and a file name."""
-    number = secrets.randbits(128)
+    return token_of(secrets.randbits(128))
+
+
+def token_of(number: int) -> str:
+    """*number* (128 bits) as a token's 22 letters and digits."""
     chars = []
     for _ in range(TOKEN_CHARS):
         number, index = divmod(number, len(_ALPHABET))

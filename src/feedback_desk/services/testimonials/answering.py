@@ -8,7 +8,7 @@ so a form sent twice at once records one answer. Nothing is written when anythin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -162,8 +162,10 @@ def accept(
     at: datetime,
     place: Place,
     actor: str = CLIENT_ACTOR,
+    tokens: Callable[[], str] = new_token,
 ) -> Answered:
-    """Record the client's Yes; UserInputError listing every problem, nothing written."""
+    """Record the client's Yes; UserInputError listing every problem, nothing written.
+    *tokens* makes the withdrawal link's token."""
     testimonial = answerable(session, settings, testimonial_id, at)
     problems = acceptance_problems(session, acceptance)
     if problems:
@@ -196,7 +198,7 @@ def accept(
     testimonial.state = TestimonialState.ACCEPTED
     testimonial.answered_at = at
     testimonial.answered_where = place
-    testimonial.withdraw_token = new_token()
+    testimonial.withdraw_token = tokens()
     session.flush()
     client = session.get_one(Client, testimonial.client_id)
     emailed, why_not = _confirm(session, settings, client, testimonial, at=at)

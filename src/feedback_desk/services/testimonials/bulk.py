@@ -6,7 +6,7 @@ its own savepoint, so one that cannot be made skips that client only.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -18,6 +18,7 @@ from feedback_desk.domain.testimonials import TestimonialState, expires_at, is_o
 from feedback_desk.domain.text import fold
 from feedback_desk.errors import UserInputError
 from feedback_desk.services.outbox.queue import unsubscribable_refusal
+from feedback_desk.services.requests.content import new_token
 from feedback_desk.services.settings import Settings
 from feedback_desk.services.testimonials.invitations import expiry_days, invite
 from feedback_desk.store.models import Client, Review, Testimonial
@@ -128,12 +129,13 @@ def invite_many(
     *,
     at: datetime,
     actor: str,
+    tokens: Callable[[], str] = new_token,
 ) -> InviteReport:
     report = InviteReport()
     for client_id in dict.fromkeys(client_ids):
         try:
             with session.begin_nested():
-                made = invite(session, settings, client_id, at=at, actor=actor)
+                made = invite(session, settings, client_id, at=at, actor=actor, tokens=tokens)
         except UserInputError as exc:
             report.skipped.extend(exc.problems)
             continue

@@ -8,6 +8,7 @@ and nothing is queued. An invitation left unanswered ``testimonials.expiry_days`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -109,11 +110,18 @@ def forget_unanswered_photos(session: Session, settings: Settings, at: datetime)
 
 
 def invite(
-    session: Session, settings: Settings, client_id: int, *, at: datetime, actor: str
+    session: Session,
+    settings: Settings,
+    client_id: int,
+    *,
+    at: datetime,
+    actor: str,
+    tokens: Callable[[], str] = new_token,
 ) -> Invited:
     """Record an invitation for the client and queue its email when it may be sent.
 
-    UserInputError when the client already has an open invitation.
+    UserInputError when the client already has an open invitation. *tokens* makes the link's
+    token (random; the demo studio's are drawn from its seed).
     """
     # Locked (PostgreSQL; SQLite's writers are serialized anyway): two invitations made at once
     # for one client leave one.
@@ -131,7 +139,7 @@ def invite(
     forget_unanswered_photos(session, settings, at)
     language = client_language(settings, client)
     testimonial = Testimonial(
-        token=new_token(),
+        token=tokens(),
         client_id=client.id,
         state=TestimonialState.INVITED,
         language=language,
