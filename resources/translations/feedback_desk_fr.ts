@@ -1935,8 +1935,8 @@ Journaux : {logs}</translation>
         <translation>Langue de l’interface :</translation>
     </message>
     <message>
-        <source>Each person chooses the language of the window on their own computer; the studio&apos;s settings are shared. It applies when you save; the menus follow at the next start.</source>
-        <translation>Chaque personne choisit la langue de la fenêtre sur son propre ordinateur ; les paramètres du studio sont partagés. Elle s’applique à l’enregistrement ; les menus suivent au prochain démarrage.</translation>
+        <source>Each person chooses the language of the window on their own computer; the studio&apos;s settings are shared. The main window shows it as soon as you save.</source>
+        <translation>Chaque personne choisit la langue de la fenêtre sur son propre ordinateur ; les paramètres du studio sont partagés. La fenêtre principale l’affiche dès l’enregistrement.</translation>
     </message>
     <message>
         <source>Studio name</source>

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -120,23 +120,23 @@ class MainWindow(QMainWindow):
             feature.install()
         self.context = self._new_context(store)
         self._build_tabs(tab or (self._last_tab() if remember_state else None))
+        self.retranslate()
         if remember_state:
             self._restore_window_state()
         else:
             self.resize(self.DEFAULT_SIZE)
         self.tab_widget.currentChanged.connect(self._tab_shown)
-        self._update_title()
         QTimer.singleShot(0, self.refresh)
 
     # Building -----------------------------------------------------------------------------
     def _action(
         self,
         menu: QMenu,
-        text: str,
         slot: Callable[[], Any],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
-        action = QAction(text, self)
+        """An entry of *menu*; its text comes from :meth:`retranslate`."""
+        action = QAction(self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
@@ -144,57 +144,74 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        """The menus' structure; their texts are set by :meth:`retranslate`."""
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu = file_menu = bar.addMenu("")
         self.new_store_action = self._action(
-            file_menu, self.tr("&New store…"), self.choose_new_store, QKeySequence.StandardKey.New
+            file_menu, self.choose_new_store, QKeySequence.StandardKey.New
         )
         self.open_store_action = self._action(
-            file_menu, self.tr("&Open store…"), self.choose_store, QKeySequence.StandardKey.Open
+            file_menu, self.choose_store, QKeySequence.StandardKey.Open
         )
-        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu = file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        self.import_action = self._action(
-            file_menu, self.tr("&Import…"), self.open_import_dialog, "Ctrl+I"
-        )
-        self.export_action = self._action(
-            file_menu, self.tr("&Export…"), self.open_export_dialog, "Ctrl+E"
-        )
-        self.export_testimonials_action = self._action(
-            file_menu, self.tr("Export &testimonials…"), self.export_testimonials
-        )
+        self.import_action = self._action(file_menu, self.open_import_dialog, "Ctrl+I")
+        self.export_action = self._action(file_menu, self.open_export_dialog, "Ctrl+E")
+        self.export_testimonials_action = self._action(file_menu, self.export_testimonials)
         file_menu.addSeparator()
-        self.quit_action = self._action(
-            file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
-        )
+        self.quit_action = self._action(file_menu, self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu = view_menu = bar.addMenu("")
         self.refresh_action = self._action(
-            view_menu, self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
+            view_menu, self.refresh, QKeySequence.StandardKey.Refresh
         )
-        tools_menu = bar.addMenu(self.tr("&Tools"))
-        self.tools_menu = tools_menu
-        self.kiosk_action = self._action(tools_menu, self.tr("&Kiosk mode"), self.open_kiosk)
-        self.kiosk_action.setToolTip(self.tr("Clients rate their class on this screen"))
+        self.tools_menu = tools_menu = bar.addMenu("")
+        self.kiosk_action = self._action(tools_menu, self.open_kiosk)
         self._tools_separator = tools_menu.addSeparator()
         self.settings_action = self._action(
-            tools_menu,
-            self.tr("&Settings…"),
-            self.open_settings,
-            QKeySequence.StandardKey.Preferences,
+            tools_menu, self.open_settings, QKeySequence.StandardKey.Preferences
         )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.help_menu = help_menu
-        self.about_action = self._action(
-            help_menu, self.tr("&About Feedback Desk"), self.show_about
-        )
+        self.help_menu = help_menu = bar.addMenu("")
+        self.about_action = self._action(help_menu, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
-    def add_menu(self, title: str) -> QMenu:
-        """A feature's own menu, before Tools and Help."""
-        menu = QMenu(title, self)
+    # Language -----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text of the window's own (menus, tab titles, title), then the features'; called
+        once built and again whenever the interface language changes."""
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_store_action.setText(self.tr("&New store…"))
+        self.open_store_action.setText(self.tr("&Open store…"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.import_action.setText(self.tr("&Import…"))
+        self.export_action.setText(self.tr("&Export…"))
+        self.export_testimonials_action.setText(self.tr("Export &testimonials…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.refresh_action.setText(self.tr("&Refresh"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.kiosk_action.setText(self.tr("&Kiosk mode"))
+        self.kiosk_action.setToolTip(self.tr("Clients rate their class on this screen"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Feedback Desk"))
+        for index, spec in enumerate(self.tab_specs[: self.tab_widget.count()]):
+            self.tab_widget.setTabText(index, spec.title())
+        self._update_title()
+        for feature in self.features:
+            feature.retranslate()
+
+    def add_menu(self) -> QMenu:
+        """A feature's own menu, before Tools and Help (its title set by the feature's
+        ``retranslate``)."""
+        menu = QMenu(self)
         self.menuBar().insertMenu(self.tools_menu.menuAction(), menu)
         return menu
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,8 +28,6 @@ class StatusArea(QStatusBar):
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(False)
         self.cancel_button = QToolButton()
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Stop this task"))
         self.cancel_button.clicked.connect(self._cancel)
         self.permanent = QWidget()
         self.permanent_layout = QHBoxLayout(self.permanent)
@@ -39,6 +37,18 @@ class StatusArea(QStatusBar):
             widget.setVisible(False)
         self.addPermanentWidget(self.permanent)
         self._tracked: list[tuple[Task, str]] = []
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The Cancel button's texts (a task's label and a message keep the language they were
+        given in: they are gone in seconds)."""
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop this task"))
 
     # Messages -----------------------------------------------------------------------------
     def show_message(self, text: str, timeout_ms: int = MESSAGE_MS) -> None:

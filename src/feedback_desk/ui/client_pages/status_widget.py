@@ -4,6 +4,7 @@ while they are off; a click opens Settings → Client pages."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from feedback_desk.ui.client_pages.serving import Serving, State
@@ -15,8 +16,15 @@ class ClientPagesStatusWidget(QToolButton):
         super().__init__(parent)
         self.setObjectName("clientPagesStatus")
         self.setAutoRaise(True)
+        self._serving = Serving()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.show_serving(self._serving)
+        super().changeEvent(event)
 
     def show_serving(self, serving: Serving) -> None:
+        self._serving = serving
         if serving.state is State.SERVING:
             text = self.tr("Client pages: {url}").format(url=serving.url)
         elif serving.state is State.STARTING:

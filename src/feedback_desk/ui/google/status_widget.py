@@ -4,10 +4,11 @@ the connection answers) and how a sync goes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from feedback_desk.ui.formatting import format_instant
@@ -28,8 +29,6 @@ class GoogleStatusWidget(QWidget):
         self.progress.setTextVisible(False)
         self.progress.hide()
         self.cancel_button = QToolButton(self)
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Stop this Google sync; nothing is changed"))
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(worker.cancel)
         layout = QHBoxLayout(self)
@@ -44,6 +43,23 @@ class GoogleStatusWidget(QWidget):
         worker.cancelled.connect(self._on_cancelled)
         worker.connection_checked.connect(self._on_checked)
         self.show_last_sync(worker.last_sync_at)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The texts again in the language now shown, from what the widget shows now."""
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop this Google sync; nothing is changed"))
+        self.label.setText(self._text())
+
+    def _show(self, text: Callable[[], str]) -> None:
+        """Show *text*'s sentence, and say it again in another language when that changes."""
+        self._text = text
+        self.label.setText(text())
 
     def set_timezone(self, tz: ZoneInfo) -> None:
         """The studio's zone (known once the window has read its settings)."""
@@ -54,10 +70,10 @@ class GoogleStatusWidget(QWidget):
     def show_last_sync(self, when: datetime | None) -> None:
         self._shows_last_sync = True
         if when is None:
-            self.label.setText(self.tr("Google: not synced yet"))
+            self._show(lambda: self.tr("Google: not synced yet"))
         else:
-            self.label.setText(
-                self.tr("Google: synced {when}").format(when=format_instant(when, self._tz))
+            self._show(
+                lambda: self.tr("Google: synced {when}").format(when=format_instant(when, self._tz))
             )
 
     def _busy(self, busy: bool) -> None:
@@ -68,13 +84,13 @@ class GoogleStatusWidget(QWidget):
         self._busy(True)
         self._shows_last_sync = False
         self.progress.setRange(0, 0)
-        self.label.setText(self.tr("Google: syncing…"))
+        self._show(lambda: self.tr("Google: syncing…"))
 
     def _on_progress(self, done: int, total: int, _message: str) -> None:
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
-        self.label.setText(self.tr("Google: {done} reviews fetched…").format(done=done))
+        self._show(lambda: self.tr("Google: {done} reviews fetched…").format(done=done))
 
     def _on_checked(self, _connected: bool) -> None:
         # A failure or a cancel stays in view until the next sync.
@@ -88,9 +104,10 @@ class GoogleStatusWidget(QWidget):
     def _on_failed(self, message: str) -> None:
         self._busy(False)
         self._shows_last_sync = False
-        self.label.setText(self.tr("Google: {message}").format(message=message))
+        # The worker's message is in the language of the moment it failed.
+        self._show(lambda: self.tr("Google: {message}").format(message=message))
 
     def _on_cancelled(self) -> None:
         self._busy(False)
         self._shows_last_sync = False
-        self.label.setText(self.tr("Google: sync cancelled; nothing was changed"))
+        self._show(lambda: self.tr("Google: sync cancelled; nothing was changed"))

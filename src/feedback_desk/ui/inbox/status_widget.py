@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
@@ -18,9 +18,17 @@ class InboxStatusWidget(QWidget):
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self._label)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(self.tr("Open the replies to read"))
         self.count = 0
-        self.set_count(0)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Open the replies to read"))
+        self.set_count(self.count)
 
     @Slot(int)
     def set_count(self, count: int) -> None:

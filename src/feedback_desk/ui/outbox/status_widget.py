@@ -5,7 +5,7 @@ button to Settings → Email: messages never wait silently."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
@@ -18,14 +18,12 @@ class OutboxStatusWidget(QWidget):
         super().__init__(parent)
         self._label = QLabel(self)
         self._label.setTextFormat(Qt.TextFormat.PlainText)
-        self.not_set_up = QLabel(self.tr("Email is not set up: messages wait in the outbox."))
+        self.not_set_up = QLabel(self)
         self.not_set_up.setTextFormat(Qt.TextFormat.PlainText)
         self.not_set_up.setStyleSheet("color: #8A5300;")
         # Never what makes the window wider: a narrow window cuts it, its tooltip keeps it whole.
         self.not_set_up.setMinimumWidth(1)
-        self.not_set_up.setToolTip(self.not_set_up.text())
         self.setup_button = QToolButton(self)
-        self.setup_button.setText(self.tr("Set up email…"))
         self.setup_button.clicked.connect(self.setup_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
@@ -34,9 +32,20 @@ class OutboxStatusWidget(QWidget):
         layout.addWidget(self.setup_button)
         self.set_configured(True)  # until the settings say otherwise
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(self.tr("Open the outbox"))
         self.queued = self.failed = self.uncertain = 0
-        self.set_counts(0, 0, 0)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.not_set_up.setText(self.tr("Email is not set up: messages wait in the outbox."))
+        self.not_set_up.setToolTip(self.not_set_up.text())
+        self.setup_button.setText(self.tr("Set up email…"))
+        self.setToolTip(self.tr("Open the outbox"))
+        self.set_counts(self.queued, self.failed, self.uncertain)
 
     @Slot(int, int, int)
     def set_counts(self, queued: int, failed: int, uncertain: int) -> None:

@@ -49,8 +49,8 @@ class GeneralPage(SchemaFormPage):
                 box,
                 self.tr(
                     "Each person chooses the language of the window on their own computer; "
-                    "the studio's settings are shared. It applies when you save; the menus "
-                    "follow at the next start."
+                    "the studio's settings are shared. The main window shows it as soon as you "
+                    "save."
                 ),
             )
         )

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -84,7 +84,10 @@ class GoogleTab(QWidget):
         self._clock = context.clock
         self.tasks = context.tasks_for(self)
         self._sync_worker = sync_worker
+        # The window's locale follows the interface language; one given stays.
+        self._default_locale = locale is None
         self._locale = locale or QLocale()
+        self._overview: GoogleOverview | None = None  # the last load shown
         # The studio's zone as the window knows it; each load brings the stored one.
         self._tz = context.tz
         self._connected = False
@@ -106,7 +109,7 @@ class GoogleTab(QWidget):
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.banner_label = QLabel(self.banner)
         self.banner_label.setWordWrap(True)
-        self.connect_button = QPushButton(self.tr("Connect in Settings → Google…"), self.banner)
+        self.connect_button = QPushButton(self.banner)
         self.connect_button.clicked.connect(self.connect_requested.emit)
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.addWidget(self.banner_label, 1)
@@ -118,14 +121,13 @@ class GoogleTab(QWidget):
         self.suggestions_label.setWordWrap(True)
         self.suggestions_label.hide()
 
-        self.only_unlinked = QCheckBox(self.tr("Not linked"), self)
-        self.only_unreplied = QCheckBox(self.tr("Not replied"), self)
-        self.only_removed = QCheckBox(self.tr("Removed from Google"), self)
+        self.only_unlinked = QCheckBox(self)
+        self.only_unreplied = QCheckBox(self)
+        self.only_removed = QCheckBox(self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search reviewer or comment"))
         self.search.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
-        self.sync_button = QPushButton(self.tr("Sync now"), self)
+        self.sync_button = QPushButton(self)
         self.sync_button.clicked.connect(self.sync_now)
         for box in (self.only_unlinked, self.only_unreplied, self.only_removed):
             box.toggled.connect(self.apply_filter)
@@ -174,14 +176,11 @@ class GoogleTab(QWidget):
         # Start at 2:1 whatever the charts' size hints say; QSplitter scales these to fit.
         self.splitter.setSizes([2000, 1000])
 
-        self.link_button = QPushButton(self.tr("Link to client…"), self)
-        self.unlink_button = QPushButton(self.tr("Unlink"), self)
-        self.reply_button = QPushButton(self.tr("Reply on Google…"), self)
-        self.email_button = QPushButton(self.tr("Reply by email…"), self)
-        self.mark_button = QPushButton(self.tr("Mark a client as reviewed…"), self)
-        self.mark_button.setToolTip(
-            self.tr("For a client you know reviewed you on Google: no more invitations for them")
-        )
+        self.link_button = QPushButton(self)
+        self.unlink_button = QPushButton(self)
+        self.reply_button = QPushButton(self)
+        self.email_button = QPushButton(self)
+        self.mark_button = QPushButton(self)
         self.link_button.clicked.connect(self.link_selected)
         self.unlink_button.clicked.connect(self.unlink_selected)
         self.reply_button.clicked.connect(self.reply_selected)
@@ -209,6 +208,39 @@ class GoogleTab(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.archive, 1)
         layout.addWidget(self.message)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            if self._default_locale:
+                self._locale = QLocale()  # the language's day and month names
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text of the tab, those that depend on what it shows recomputed from it (the
+        banner, the count, the buttons' tooltips, the charts)."""
+        self.connect_button.setText(self.tr("Connect in Settings → Google…"))
+        self.only_unlinked.setText(self.tr("Not linked"))
+        self.only_unreplied.setText(self.tr("Not replied"))
+        self.only_removed.setText(self.tr("Removed from Google"))
+        self.search.setPlaceholderText(self.tr("Search reviewer or comment"))
+        self.sync_button.setText(self.tr("Sync now"))
+        self.link_button.setText(self.tr("Link to client…"))
+        self.unlink_button.setText(self.tr("Unlink"))
+        self.reply_button.setText(self.tr("Reply on Google…"))
+        self.email_button.setText(self.tr("Reply by email…"))
+        self.mark_button.setText(self.tr("Mark a client as reviewed…"))
+        self.mark_button.setToolTip(
+            self.tr("For a client you know reviewed you on Google: no more invitations for them")
+        )
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
+        if self._overview is not None:
+            self._show_status(self._overview.status)
+            self._draw_charts(self._overview)
+        self._show_count()
         self._update_actions()
 
     # ------------------------------------------------------------------ state
@@ -263,16 +295,20 @@ class GoogleTab(QWidget):
         self._refreshing = False
         self._tz = overview.timezone
         self.model.set_timezone(overview.timezone)
+        self._overview = overview
         self._show_status(overview.status)
         # Dropped by the model when the filter changed meanwhile (its own load then follows).
         self.model.show_page(rows_generation, overview.page)
+        self._draw_charts(overview)
+        self._show_count()
+        self._update_actions()
+
+    def _draw_charts(self, overview: GoogleOverview) -> None:
         today = local_day(self._clock.now(), overview.timezone)
         draw_google_growth(
             self.growth_chart, overview.monthly, overview.integrated, today, self._locale
         )
         draw_rating_distribution(self.rating_chart, overview.ratings, self._locale)
-        self._show_count()
-        self._update_actions()
 
     def _load_failed(self, generation: int, rows_generation: int, exc: BaseException) -> None:
         if generation != self._generation:

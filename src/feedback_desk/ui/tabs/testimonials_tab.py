@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -81,18 +81,19 @@ class TestimonialsTab(TabPage):
         self._loading = False
 
         self.filter = QComboBox(self)
-        self.filter.addItem(self.tr("All invitations"), None)
+        self.filter.addItem("", None)
         for status in TestimonialStatus:
-            self.filter.addItem(status_name(status), status.value)
-        self.filter.addItem(self.tr("To review"), "to_review")
+            self.filter.addItem("", status.value)
+        self.filter.addItem("", "to_review")
         self.filter.currentIndexChanged.connect(self._show_rows)
         self.summary = QLabel(self)
-        self.invite_button = QPushButton(self.tr("Invite clients…"), self)
+        self.invite_button = QPushButton(self)
         self.invite_button.clicked.connect(self.invite_clients)
-        self.export_button = QPushButton(self.tr("Export the page…"), self)
+        self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.export_page)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Show:"), self))
+        self.show_label = QLabel(self)
+        top.addWidget(self.show_label)
         top.addWidget(self.filter)
         top.addWidget(self.summary, 1)
         top.addWidget(self.invite_button)
@@ -124,13 +125,10 @@ class TestimonialsTab(TabPage):
 
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
-        self.details.setPlaceholderText(self.tr("Select an invitation to see it here."))
-        self.approve_button = QPushButton(self.tr("Approve"), self)
-        self.approve_button.setToolTip(self.tr("Published by File → Export testimonials…"))
-        self.hide_button = QPushButton(self.tr("Hide"), self)
-        self.withdraw_button = QPushButton(self.tr("Withdraw consent…"), self)
-        self.withdraw_button.setToolTip(self.tr("When the client asks: final"))
-        self.client_button = QPushButton(self.tr("Client card"), self)
+        self.approve_button = QPushButton(self)
+        self.hide_button = QPushButton(self)
+        self.withdraw_button = QPushButton(self)
+        self.client_button = QPushButton(self)
         self.approve_button.clicked.connect(lambda: self._set_approval(Approval.APPROVED))
         self.hide_button.clicked.connect(lambda: self._set_approval(Approval.HIDDEN))
         self.withdraw_button.clicked.connect(self.withdraw_selected)
@@ -161,8 +159,8 @@ class TestimonialsTab(TabPage):
         qualities = QWidget(self)
         qualities_layout = QVBoxLayout(qualities)
         qualities_layout.setContentsMargins(0, 0, 0, 0)
-        qualities_label = QLabel(self.tr("Qualities voted for"), self)
-        qualities_layout.addWidget(qualities_label)
+        self.qualities_label = QLabel(self)
+        qualities_layout.addWidget(self.qualities_label)
         qualities_layout.addWidget(self.qualities_view)
 
         upper = QSplitter(Qt.Orientation.Horizontal, self)
@@ -176,7 +174,38 @@ class TestimonialsTab(TabPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(whole, 1)
+        self.retranslate()
         self._update_actions()
+
+    # --- Language -------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text of the tab; what it shows (summary, rows, qualities, the selected
+        invitation) said again from the data it holds."""
+        self.filter.setItemText(0, self.tr("All invitations"))
+        for index, status in enumerate(TestimonialStatus, start=1):
+            self.filter.setItemText(index, status_name(status))
+        self.filter.setItemText(self.filter.count() - 1, self.tr("To review"))
+        self.show_label.setText(self.tr("Show:"))
+        self.invite_button.setText(self.tr("Invite clients…"))
+        self.export_button.setText(self.tr("Export the page…"))
+        self.details.setPlaceholderText(self.tr("Select an invitation to see it here."))
+        self.approve_button.setText(self.tr("Approve"))
+        self.approve_button.setToolTip(self.tr("Published by File → Export testimonials…"))
+        self.hide_button.setText(self.tr("Hide"))
+        self.withdraw_button.setText(self.tr("Withdraw consent…"))
+        self.withdraw_button.setToolTip(self.tr("When the client asks: final"))
+        self.client_button.setText(self.tr("Client card"))
+        self.qualities_label.setText(self.tr("Qualities voted for"))
+        for model in (self.rows, self.qualities):
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+        if self.data is not None:
+            self._show_data(self.data)
 
     # --- Loading --------------------------------------------------------------------------------
 
@@ -199,6 +228,9 @@ class TestimonialsTab(TabPage):
             return
         self._loading = False
         self.data = data
+        self._show_data(data)
+
+    def _show_data(self, data: TabData) -> None:
         counts = dict.fromkeys(TestimonialStatus, 0)
         for row in data.rows:
             counts[row.status] += 1

@@ -10,7 +10,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -150,15 +159,13 @@ class ReviewsPanel(QWidget):
     # Building -----------------------------------------------------------------------------
     def _build(self, coach_and_class_filters: bool) -> None:
         self.order_box = QComboBox()
-        for label, order in self.ORDERS:
-            self.order_box.addItem(self.tr(label), order)
-        self.order_box.setAccessibleName(self.tr("Order"))
+        for _label, order in self.ORDERS:
+            self.order_box.addItem("", order)
         self.order_box.currentIndexChanged.connect(self._order_chosen)
 
         self.period_box = QComboBox()
         for period in Period:
-            self.period_box.addItem(period_label(period), period)
-        self.period_box.setAccessibleName(self.tr("Period"))
+            self.period_box.addItem("", period)
         self.period_box.currentIndexChanged.connect(self._period_chosen)
         self.first_day_edit = QDateEdit(calendarPopup=True)
         self.last_day_edit = QDateEdit(calendarPopup=True)
@@ -168,11 +175,9 @@ class ReviewsPanel(QWidget):
             edit.dateChanged.connect(self._custom_days_changed)
 
         self.coach_box = QComboBox()
-        self.coach_box.addItem(self.tr("All coaches"), None)
-        self.coach_box.setAccessibleName(self.tr("Coach"))
+        self.coach_box.addItem("", None)
         self.class_box = QComboBox()
-        self.class_box.addItem(self.tr("All classes"), None)
-        self.class_box.setAccessibleName(self.tr("Class"))
+        self.class_box.addItem("", None)
         for box in (self.coach_box, self.class_box):
             box.setVisible(coach_and_class_filters)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -180,9 +185,7 @@ class ReviewsPanel(QWidget):
         self._coach_and_class = coach_and_class_filters
 
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search a client…"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(self.tr("Client search"))
         self.search_edit.setMinimumWidth(120)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
@@ -209,10 +212,7 @@ class ReviewsPanel(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.reply_button = QPushButton(self.tr("Reply by email…"))
-        self.reply_button.setToolTip(
-            self.tr("The reply for this review's segment, in the client's language")
-        )
+        self.reply_button = QPushButton()
         self.reply_button.setEnabled(False)
         self.reply_button.clicked.connect(self._reply_to_selected)
         controls.addWidget(self.reply_button)
@@ -231,6 +231,37 @@ class ReviewsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
         layout.addWidget(self.stack, 1)
+        self.retranslate()
+
+    # Language -----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._update_state()  # the count and the empty state
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The panel's own texts (the filters' choices, their names, the reply button) in the
+        language shown; the choices made stay."""
+        for index, (label, _order) in enumerate(self.ORDERS):
+            self.order_box.setItemText(index, self.tr(label))
+        self.order_box.setAccessibleName(self.tr("Order"))
+        for index, period in enumerate(Period):
+            self.period_box.setItemText(index, period_label(period))
+        self.period_box.setAccessibleName(self.tr("Period"))
+        self.coach_box.setItemText(0, self.tr("All coaches"))
+        self.coach_box.setAccessibleName(self.tr("Coach"))
+        self.class_box.setItemText(0, self.tr("All classes"))
+        self.class_box.setAccessibleName(self.tr("Class"))
+        self.search_edit.setPlaceholderText(self.tr("Search a client…"))
+        self.search_edit.setAccessibleName(self.tr("Client search"))
+        self.reply_button.setText(self.tr("Reply by email…"))
+        self.reply_button.setToolTip(
+            self.tr("The reply for this review's segment, in the client's language")
+        )
+        columns = self.model.columnCount()
+        if columns:
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
 
     # Loading ------------------------------------------------------------------------------
     def refresh(self) -> None:

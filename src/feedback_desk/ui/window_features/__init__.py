@@ -1,7 +1,8 @@
 """What each feature adds to the main window, one small module each, so that the window itself
 stays about tabs, stores and menus' skeleton.
 
-A feature is installed once (its menu entries, its status-bar widgets), attached to every store
+A feature is installed once (its menu entries, its status-bar widgets), retranslated once the
+window is built and at every change of the interface language, attached to every store
 the window opens (the workers that run for that store), told when the tabs are built (to connect
 their signals), detached before that store closes, and shut down with the window.
 """
@@ -24,6 +25,10 @@ class WindowFeature(QObject):
 
     def install(self) -> None:
         """Menu entries and status-bar widgets (once)."""
+
+    def retranslate(self) -> None:
+        """Set the texts of its menu entries and banners (called once the window is built and
+        whenever the interface language changes; widgets of its own follow by themselves)."""
 
     def attach(self, context: WindowContext) -> None:
         """A store was opened (before its tabs are built)."""

@@ -12,25 +12,21 @@ from feedback_desk.ui.window_features import WindowFeature
 class ClientsFeature(WindowFeature):
     def install(self) -> None:
         # Other features add their entries to it (Replies to read…).
-        self.menu = menu = self.window.add_menu(self.tr("&Clients"))
-        self.add_review_action = QAction(self.tr("&Add review…"), self.window)
+        self.menu = menu = self.window.add_menu()
+        self.add_review_action = QAction(self.window)
         self.add_review_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.add_review_action.setToolTip(self.tr("Record a review given by phone or in person"))
         self.add_review_action.triggered.connect(self.add_review)
-        self.find_client_action = QAction(self.tr("&Find client…"), self.window)
+        self.find_client_action = QAction(self.window)
         self.find_client_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.find_client_action.triggered.connect(self.find_client)
-        self.worklist_action = QAction(self.tr("A&ctions to take…"), self.window)
+        self.worklist_action = QAction(self.window)
         self.worklist_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.worklist_action.triggered.connect(self.show_worklist)
-        self.nonrespondents_action = QAction(self.tr("&Non-respondents…"), self.window)
+        self.nonrespondents_action = QAction(self.window)
         self.nonrespondents_action.triggered.connect(self.show_nonrespondents)
-        self.thank_action = QAction(self.tr("&Thank the promoters…"), self.window)
+        self.thank_action = QAction(self.window)
         self.thank_action.triggered.connect(self.thank_promoters)
-        self.invite_action = QAction(self.tr("&Invite to recommend…"), self.window)
-        self.invite_action.setToolTip(
-            self.tr("Ask clients for a testimonial the studio may publish")
-        )
+        self.invite_action = QAction(self.window)
         self.invite_action.triggered.connect(self.invite_to_recommend)
         menu.addAction(self.add_review_action)
         menu.addAction(self.find_client_action)
@@ -40,6 +36,19 @@ class ClientsFeature(WindowFeature):
         menu.addAction(self.thank_action)
         menu.addAction(self.invite_action)
         self.dialog: QDialog | None = None
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(self.tr("&Clients"))
+        self.add_review_action.setText(self.tr("&Add review…"))
+        self.add_review_action.setToolTip(self.tr("Record a review given by phone or in person"))
+        self.find_client_action.setText(self.tr("&Find client…"))
+        self.worklist_action.setText(self.tr("A&ctions to take…"))
+        self.nonrespondents_action.setText(self.tr("&Non-respondents…"))
+        self.thank_action.setText(self.tr("&Thank the promoters…"))
+        self.invite_action.setText(self.tr("&Invite to recommend…"))
+        self.invite_action.setToolTip(
+            self.tr("Ask clients for a testimonial the studio may publish")
+        )
 
     def _open(self, dialog: QDialog) -> QDialog:
         self.dialog = dialog

@@ -33,8 +33,7 @@ class InboxFeature(WindowFeature):
     def install(self) -> None:
         from feedback_desk.ui.window_features.clients import ClientsFeature
 
-        self.action = QAction(self.tr("&Replies to read…"), self.window)
-        self.action.setToolTip(self.tr("Clients' emails read from the studio's mailbox"))
+        self.action = QAction(self.window)
         self.action.triggered.connect(self.open_replies)
         clients = next(f for f in self.window.features if isinstance(f, ClientsFeature))
         clients.menu.addAction(self.action)
@@ -47,6 +46,10 @@ class InboxFeature(WindowFeature):
         self.reading = False
         # The failure last said in the status bar: the same one is not said at every pass.
         self.last_failure: str | None = None
+
+    def retranslate(self) -> None:
+        self.action.setText(self.tr("&Replies to read…"))
+        self.action.setToolTip(self.tr("Clients' emails read from the studio's mailbox"))
 
     def attach(self, context: WindowContext) -> None:
         worker = InboxWorker(

@@ -23,7 +23,7 @@ class LiveStoreFeature(WindowFeature):
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        self.make_live_button = QPushButton(self.tr("This is the studio's live store…"))
+        self.make_live_button = QPushButton()
         self.make_live_button.clicked.connect(self.ask_make_live)
         layout = QHBoxLayout(self.banner)
         layout.addWidget(self.message, 1)
@@ -48,14 +48,18 @@ class LiveStoreFeature(WindowFeature):
         self.context.live = state.live
         self.live_at = state.live_at
         self.banner.setVisible(not state.live)
-        if not state.live:
+        self.retranslate()
+        self.context.live_changed.emit(state.live)
+
+    def retranslate(self) -> None:
+        self.make_live_button.setText(self.tr("This is the studio's live store…"))
+        if self.live_at is not None and not self.banner.isHidden():
             self.message.setText(
                 self.tr(
                     "This store is a copy of the studio's live store ({live_at}): it sends no "
                     "email and does not sync Google."
-                ).format(live_at=state.live_at)
+                ).format(live_at=self.live_at)
             )
-        self.context.live_changed.emit(state.live)
 
     def ask_make_live(self) -> QMessageBox:
         box = QMessageBox(

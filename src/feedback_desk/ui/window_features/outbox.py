@@ -23,8 +23,7 @@ if TYPE_CHECKING:
 
 class OutboxFeature(WindowFeature):
     def install(self) -> None:
-        self.action = QAction(self.tr("&Outbox…"), self.window)
-        self.action.setToolTip(self.tr("Emails waiting, sent and failed"))
+        self.action = QAction(self.window)
         self.action.triggered.connect(self.open_outbox)
         self.window.add_tool_action(self.action)
         self.status_widget = OutboxStatusWidget()
@@ -36,6 +35,10 @@ class OutboxFeature(WindowFeature):
         self.sending = False
         self.context: WindowContext | None = None
         self.window.first_screen_shown.connect(self._start)
+
+    def retranslate(self) -> None:
+        self.action.setText(self.tr("&Outbox…"))
+        self.action.setToolTip(self.tr("Emails waiting, sent and failed"))
 
     def attach(self, context: WindowContext) -> None:
         self.context = context

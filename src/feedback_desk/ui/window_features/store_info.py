@@ -15,6 +15,9 @@ class StoreInfoFeature(WindowFeature):
         self.window.status.add_permanent(self.label)
 
     def attach(self, context: WindowContext) -> None:
-        location = context.store.location
-        self.label.set_full_text(location)
-        self.label.setToolTip(self.tr("Store: {where}").format(where=location))
+        self.label.set_full_text(context.store.location)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        location = self.label.full_text()
+        self.label.setToolTip(self.tr("Store: {where}").format(where=location) if location else "")
