@@ -3075,6 +3075,10 @@ Journaux : {logs}</translation>
         <translation>Question sur le studio (anglais)</translation>
     </message>
     <message>
+        <source>Also ask the 0-10 question (would you recommend…)</source>
+        <translation>Poser aussi la question de 0 à 10 (recommanderiez-vous…)</translation>
+    </message>
+    <message>
         <source>Back to the welcome screen after (seconds)</source>
         <translation>Retour à l’écran d’accueil après (secondes)</translation>
     </message>
@@ -4749,6 +4753,10 @@ the 30 days before: {before}</source>
         <translation>Objet : {subject}</translation>
     </message>
     <message>
+        <source>review requests need an address to answer to: fill in “Answers go to” above, or the sender address in Settings → Email</source>
+        <translation>les demandes d’avis ont besoin d’une adresse où répondre : remplissez « Les réponses vont à » ci-dessus, ou l’adresse de l’expéditeur dans Paramètres → Courriel</translation>
+    </message>
+    <message>
         <source>No preview: {why}</source>
         <translation>Pas d’aperçu : {why}</translation>
     </message>
@@ -5198,6 +5206,53 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     <message>
         <source>edited manually</source>
         <translation>modifié manuellement</translation>
+    </message>
+</context>
+<context>
+    <name>SettingHelp</name>
+    <message>
+        <source>Shown in emails, in the questions clients read and in the window&apos;s title.</source>
+        <translation>Affiché dans les courriels, dans les questions que lisent les clients et dans le titre de la fenêtre.</translation>
+    </message>
+    <message>
+        <source>The language of clients who have none on file: emails, the kiosk&apos;s welcome and the published pages use it.</source>
+        <translation>La langue des clients qui n’en ont pas à leur dossier : les courriels, l’accueil de la borne et les pages publiées l’utilisent.</translation>
+    </message>
+    <message>
+        <source>Every day and month of the reports is counted in this time zone.</source>
+        <translation>Chaque jour et chaque mois des rapports sont comptés dans ce fuseau horaire.</translation>
+    </message>
+    <message>
+        <source>Unticked, the kiosk and the email requests ask nothing at all.</source>
+        <translation>Si la case est décochée, la borne et les demandes par courriel ne demandent rien du tout.</translation>
+    </message>
+    <message>
+        <source>Ask clients to rate the class they just took.</source>
+        <translation>Demander aux clients d’évaluer le cours qu’ils viennent de suivre.</translation>
+    </message>
+    <message>
+        <source>Now and then, ask clients to rate the studio as a whole.</source>
+        <translation>De temps en temps, demander aux clients d’évaluer le studio dans son ensemble.</translation>
+    </message>
+    <message>
+        <source>A client is asked about the studio at most once in this many months.</source>
+        <translation>Un client est interrogé sur le studio au plus une fois par ce nombre de mois.</translation>
+    </message>
+    <message>
+        <source>The question about the studio, for clients who speak French.</source>
+        <translation>La question sur le studio, pour les clients qui parlent français.</translation>
+    </message>
+    <message>
+        <source>The question about the studio, for clients who speak English.</source>
+        <translation>La question sur le studio, pour les clients qui parlent anglais.</translation>
+    </message>
+    <message>
+        <source>After the stars of a review of the studio, also ask how likely the client is to recommend it, from 0 to 10 (optional for the client). Applies everywhere such reviews are given: the kiosk, staff entry, email requests and the client pages.</source>
+        <translation>Après les étoiles d’un avis sur le studio, demander aussi au client s’il le recommanderait, de 0 à 10 (facultatif pour le client). S’applique partout où ces avis sont donnés : la borne, la saisie par le personnel, les demandes par courriel et les pages clients.</translation>
+    </message>
+    <message>
+        <source>With no touch for this many seconds, the kiosk drops what was started and shows its welcome screen again.</source>
+        <translation>Après ce nombre de secondes sans qu’on la touche, la borne abandonne ce qui était commencé et revient à son écran d’accueil.</translation>
     </message>
 </context>
 <context>
