@@ -5447,6 +5447,37 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     </message>
 </context>
 <context>
+    <name>TemplateProblems</name>
+    <message>
+        <source>a brace stands alone: write {{ and }} for a brace, {name} for a placeholder</source>
+        <translation>une accolade est seule : écrivez {{ et }} pour une accolade, {nom} pour un champ</translation>
+    </message>
+    <message>
+        <source>%1 is not a placeholder: write a bare name such as {first_name}</source>
+        <translation>%1 n’est pas un champ : écrivez seulement un nom, comme {first_name}</translation>
+    </message>
+    <message>
+        <source>unknown placeholder %1; the placeholders are %2</source>
+        <translation>champ inconnu %1 ; les champs sont %2</translation>
+    </message>
+    <message>
+        <source>a subject is one line</source>
+        <translation>un objet tient sur une seule ligne</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>objet</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>TemplateTitles</name>
     <message>
         <source>Google invitation</source>
@@ -5550,6 +5581,10 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     <message>
         <source>{n} templates changed: stored when you save the settings.</source>
         <translation>{n} modèles modifiés : enregistrés quand vous enregistrez les paramètres.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Back to the default</source>

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from feedback_desk.clock import ManualClock
 from feedback_desk.domain.settings_schema import definition
+from feedback_desk.services.templates.catalogue import TemplateName
 from feedback_desk.store.database import Store
 from feedback_desk.ui import i18n
 from feedback_desk.ui.settings.page import SchemaFormPage
@@ -63,14 +64,17 @@ def test_every_settings_page_speaks_french(qtbot, store: Store, clock: ManualClo
                 qtbot.waitUntil(lambda: not dialog.context.busy, timeout=10_000)
                 page = dialog.page(key)
                 shown[key] = [dialog.page_list.item(row).text(), *texts_of(page)]
-            # A refused value: its message, the dialog's and the page list's mark.
+            # Refused values: their messages, the dialog's and the page list's marks.
             dialog.page("kiosk").editor("reviews.business_every_months").setText("0")
+            templates = dialog.page("templates")
+            templates.select(TemplateName.INVITATION, "fr")
+            templates.body.setPlainText("Bonjour {prenom}")
             assert save(qtbot, dialog) is None
-            kiosk_row = list(dialog.pages).index("kiosk")
             shown["refused"] = [
                 *texts_of(dialog.page("kiosk")),
+                *texts_of(templates),
                 dialog.message.text(),
-                dialog.page_list.item(kiosk_row).toolTip(),
+                *(dialog.page_list.item(row).toolTip() for row in range(len(dialog.pages))),
             ]
             shown["dialog"] = [dialog.windowTitle(), *texts_of(dialog.buttons)]
         missing = recorder.report(_catalogue("fr"))
@@ -84,6 +88,10 @@ def test_every_settings_page_speaks_french(qtbot, store: Store, clock: ManualClo
         assert english == [], "\n".join(english)
         assert "Paramètres" in shown["dialog"]
         assert "Entrez un nombre de mois (1 à 24)." in shown["refused"]
+        assert any(
+            text.startswith("Invitation Google (fr) : texte : champ inconnu {prenom} ; ")
+            for text in shown["refused"]
+        ), shown["refused"]
     finally:
         recorder.__exit__()
         i18n.install_language("en")
