@@ -5449,8 +5449,8 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
 <context>
     <name>TemplateProblems</name>
     <message>
-        <source>a brace stands alone: write {{ and }} for a brace, {name} for a placeholder</source>
-        <translation>une accolade est seule : écrivez {{ et }} pour une accolade, {nom} pour un champ</translation>
+        <source>a brace stands alone: write {{ and }} for a brace, {first_name} for a placeholder</source>
+        <translation>une accolade est seule : écrivez {{ et }} pour une accolade, {first_name} pour un champ</translation>
     </message>
     <message>
         <source>%1 is not a placeholder: write a bare name such as {first_name}</source>

@@ -21,7 +21,7 @@ def template_problem(error: TemplateError) -> str:
     if problem is TemplateProblem.BRACES:
         words = translate(
             "TemplateProblems",
-            "a brace stands alone: write {{ and }} for a brace, {name} for a placeholder",
+            "a brace stands alone: write {{ and }} for a brace, {first_name} for a placeholder",
         )
     elif problem is TemplateProblem.NOT_A_PLACEHOLDER:
         words = i18n.fill(
