@@ -1618,10 +1618,6 @@ Journaux : {logs}</translation>
         <translation>Entrez le serveur d’envoi (par exemple smtp.example.com) : sans lui, aucun courriel ne quitte la boîte d’envoi.</translation>
     </message>
     <message>
-        <source>No system keyring can keep this password: %1</source>
-        <translation>Aucun trousseau du système ne peut garder ce mot de passe : %1</translation>
-    </message>
-    <message>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
@@ -2999,6 +2995,10 @@ Journaux : {logs}</translation>
 </context>
 <context>
     <name>KeyringPassword</name>
+    <message>
+        <source>No system keyring can keep this password: no usable system keyring was found (%1). Install and unlock one (Windows Credential Manager and the macOS Keychain work as they are; on Linux, GNOME Keyring or KWallet through the Secret Service), or point PYTHON_KEYRING_BACKEND at a keyring backend.</source>
+        <translation>Aucun trousseau du système ne peut garder ce mot de passe : aucun trousseau utilisable n’a été trouvé (%1). Installez-en un et déverrouillez-le (le Gestionnaire d’identification de Windows et le Trousseau de macOS fonctionnent tels quels ; sous Linux, GNOME Keyring ou KWallet par le Secret Service), ou indiquez un trousseau avec PYTHON_KEYRING_BACKEND.</translation>
+    </message>
     <message>
         <source>the system keyring</source>
         <translation>le trousseau du système</translation>

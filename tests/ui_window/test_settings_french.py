@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import keyring
+from keyring.backends.fail import Keyring as NoKeyring
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -111,6 +113,32 @@ def test_fields_built_from_the_schema_have_the_windows_own_tooltips(
     assert tips["studio.timezone"] == (
         "Every day and month of the reports is counted in this time zone."
     )
+
+
+def test_without_a_keyring_a_typed_password_is_refused_in_french(
+    qtbot, store: Store, clock: ManualClock
+) -> None:  # type: ignore[no-untyped-def]
+    previous = keyring.get_keyring()
+    keyring.set_keyring(NoKeyring())
+    i18n.install_language("fr")
+    try:
+        with settings_dialog(qtbot, store, clock, "email") as dialog:
+            dialog.page("email").password.setText("hunter2")
+            dialog.page("inbox").password.setText("hunter2")
+            assert save(qtbot, dialog) is None
+            messages = [
+                dialog.page("email").problems()["smtp.password"],
+                dialog.page("inbox").problems()["imap.password"],
+            ]
+    finally:
+        i18n.install_language("en")
+        keyring.set_keyring(previous)
+    for message in messages:
+        assert message.startswith(
+            "Aucun trousseau du système ne peut garder ce mot de passe : aucun trousseau "
+            "utilisable n’a été trouvé (keyring.backends.fail.Keyring). Installez-en un"
+        ), message
+        assert not ENGLISH_ONLY.search(message), message
 
 
 def texts_of(root: QWidget) -> Iterator[str]:
