@@ -514,6 +514,10 @@ Journaux : {logs}</translation>
         <translation>Masquer</translation>
     </message>
     <message>
+        <source>Another aspect is already called “%1” / “%2”: merge the two.</source>
+        <translation>Un autre aspect s’appelle déjà « %1 » / « %2 » : fusionnez les deux.</translation>
+    </message>
+    <message>
         <source>The change failed: %1</source>
         <translation>La modification a échoué : %1</translation>
     </message>
