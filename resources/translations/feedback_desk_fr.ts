@@ -514,6 +514,10 @@ Journaux : {logs}</translation>
         <translation>Masquer</translation>
     </message>
     <message>
+        <source>Another aspect is already called “%1” / “%2”: merge the two.</source>
+        <translation>Un autre aspect s’appelle déjà « %1 » / « %2 » : fusionnez les deux.</translation>
+    </message>
+    <message>
         <source>The change failed: %1</source>
         <translation>La modification a échoué : %1</translation>
     </message>
@@ -1616,10 +1620,6 @@ Journaux : {logs}</translation>
     <message>
         <source>Enter the outgoing mail server (such as smtp.example.com): without it, no email leaves the outbox.</source>
         <translation>Entrez le serveur d’envoi (par exemple smtp.example.com) : sans lui, aucun courriel ne quitte la boîte d’envoi.</translation>
-    </message>
-    <message>
-        <source>No system keyring can keep this password: %1</source>
-        <translation>Aucun trousseau du système ne peut garder ce mot de passe : %1</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -3000,6 +3000,10 @@ Journaux : {logs}</translation>
 <context>
     <name>KeyringPassword</name>
     <message>
+        <source>No system keyring can keep this password: no usable system keyring was found (%1). Install and unlock one (Windows Credential Manager and the macOS Keychain work as they are; on Linux, GNOME Keyring or KWallet through the Secret Service), or point PYTHON_KEYRING_BACKEND at a keyring backend.</source>
+        <translation>Aucun trousseau du système ne peut garder ce mot de passe : aucun trousseau utilisable n’a été trouvé (%1). Installez-en un et déverrouillez-le (le Gestionnaire d’identification de Windows et le Trousseau de macOS fonctionnent tels quels ; sous Linux, GNOME Keyring ou KWallet par le Secret Service), ou indiquez un trousseau avec PYTHON_KEYRING_BACKEND.</translation>
+    </message>
+    <message>
         <source>the system keyring</source>
         <translation>le trousseau du système</translation>
     </message>
@@ -3073,6 +3077,10 @@ Journaux : {logs}</translation>
     <message>
         <source>Business question (English)</source>
         <translation>Question sur le studio (anglais)</translation>
+    </message>
+    <message>
+        <source>Also ask the 0-10 question (would you recommend…)</source>
+        <translation>Poser aussi la question de 0 à 10 (recommanderiez-vous…)</translation>
     </message>
     <message>
         <source>Back to the welcome screen after (seconds)</source>
@@ -4749,6 +4757,10 @@ the 30 days before: {before}</source>
         <translation>Objet : {subject}</translation>
     </message>
     <message>
+        <source>review requests need an address to answer to: fill in “Answers go to” above, or the sender address in Settings → Email</source>
+        <translation>les demandes d’avis ont besoin d’une adresse où répondre : remplissez « Les réponses vont à » ci-dessus, ou l’adresse de l’expéditeur dans Paramètres → Courriel</translation>
+    </message>
+    <message>
         <source>No preview: {why}</source>
         <translation>Pas d’aperçu : {why}</translation>
     </message>
@@ -5201,6 +5213,53 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     </message>
 </context>
 <context>
+    <name>SettingHelp</name>
+    <message>
+        <source>Shown in emails, in the questions clients read and in the window&apos;s title.</source>
+        <translation>Affiché dans les courriels, dans les questions que lisent les clients et dans le titre de la fenêtre.</translation>
+    </message>
+    <message>
+        <source>The language of clients who have none on file: emails, the kiosk&apos;s welcome and the published pages use it.</source>
+        <translation>La langue des clients qui n’en ont pas à leur dossier : les courriels, l’accueil de la borne et les pages publiées l’utilisent.</translation>
+    </message>
+    <message>
+        <source>Every day and month of the reports is counted in this time zone.</source>
+        <translation>Chaque jour et chaque mois des rapports sont comptés dans ce fuseau horaire.</translation>
+    </message>
+    <message>
+        <source>Unticked, the kiosk and the email requests ask nothing at all.</source>
+        <translation>Si la case est décochée, la borne et les demandes par courriel ne demandent rien du tout.</translation>
+    </message>
+    <message>
+        <source>Ask clients to rate the class they just took.</source>
+        <translation>Demander aux clients d’évaluer le cours qu’ils viennent de suivre.</translation>
+    </message>
+    <message>
+        <source>Now and then, ask clients to rate the studio as a whole.</source>
+        <translation>De temps en temps, demander aux clients d’évaluer le studio dans son ensemble.</translation>
+    </message>
+    <message>
+        <source>A client is asked about the studio at most once in this many months.</source>
+        <translation>Un client est interrogé sur le studio au plus une fois par ce nombre de mois.</translation>
+    </message>
+    <message>
+        <source>The question about the studio, for clients who speak French.</source>
+        <translation>La question sur le studio, pour les clients qui parlent français.</translation>
+    </message>
+    <message>
+        <source>The question about the studio, for clients who speak English.</source>
+        <translation>La question sur le studio, pour les clients qui parlent anglais.</translation>
+    </message>
+    <message>
+        <source>After the stars of a review of the studio, also ask how likely the client is to recommend it, from 0 to 10 (optional for the client). Applies everywhere such reviews are given: the kiosk, staff entry, email requests and the client pages.</source>
+        <translation>Après les étoiles d’un avis sur le studio, demander aussi au client s’il le recommanderait, de 0 à 10 (facultatif pour le client). S’applique partout où ces avis sont donnés : la borne, la saisie par le personnel, les demandes par courriel et les pages clients.</translation>
+    </message>
+    <message>
+        <source>With no touch for this many seconds, the kiosk drops what was started and shows its welcome screen again.</source>
+        <translation>Après ce nombre de secondes sans qu’on la touche, la borne abandonne ce qui était commencé et revient à son écran d’accueil.</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>General</source>
@@ -5392,6 +5451,37 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     </message>
 </context>
 <context>
+    <name>TemplateProblems</name>
+    <message>
+        <source>a brace stands alone: write {{ and }} for a brace, {first_name} for a placeholder</source>
+        <translation>une accolade est seule : écrivez {{ et }} pour une accolade, {first_name} pour un champ</translation>
+    </message>
+    <message>
+        <source>%1 is not a placeholder: write a bare name such as {first_name}</source>
+        <translation>%1 n’est pas un champ : écrivez seulement un nom, comme {first_name}</translation>
+    </message>
+    <message>
+        <source>unknown placeholder %1; the placeholders are %2</source>
+        <translation>champ inconnu %1 ; les champs sont %2</translation>
+    </message>
+    <message>
+        <source>a subject is one line</source>
+        <translation>un objet tient sur une seule ligne</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>objet</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>TemplateTitles</name>
     <message>
         <source>Google invitation</source>
@@ -5495,6 +5585,10 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     <message>
         <source>{n} templates changed: stored when you save the settings.</source>
         <translation>{n} modèles modifiés : enregistrés quand vous enregistrez les paramètres.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Back to the default</source>

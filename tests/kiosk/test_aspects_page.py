@@ -138,7 +138,10 @@ def test_a_refused_rename_says_why(qtbot: QtBot, page: AspectsPage, ids: dict[st
     assert dialog is not None
     dialog.french.setText("Musique")
     tap(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
-    qtbot.waitUntil(lambda: "merge the two instead" in page.status.text())
+    qtbot.waitUntil(lambda: page.status.text() != "")
+    assert (
+        page.status.text() == "Another aspect is already called “Musique” / “Music”: merge the two."
+    )
 
 
 def test_hide_and_show_again(qtbot: QtBot, page: AspectsPage, ids: dict[str, int]) -> None:

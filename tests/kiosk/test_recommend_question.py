@@ -1,20 +1,25 @@
-"""The 0-10 recommendation question (``nps.enabled``): asked after the business stars at the
-kiosk and in staff entry, optional for the client, never of a class review."""
+"""The 0-10 recommendation question (``nps.enabled``, switched on in Settings → Kiosk): asked
+after the business stars at the kiosk and in staff entry, optional for the client, never of a
+class review."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from feedback_desk.clock import ManualClock
 from feedback_desk.domain.kinds import ReviewKind
+from feedback_desk.services.settings import load_settings
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import Review
 from feedback_desk.ui.dialogs.add_review import AddReviewDialog
 from feedback_desk.ui.kiosk.thanks import Ending
 from tests.kiosk.conftest import KioskFactory, pick, tap
 from tests.kiosk.test_add_review_dialog import choose_client, ok_button
+from tests.support.settings_dialog import save, settings_dialog
 from tests.support.studio_builder import StudioBuilder
 from tests.support.window_context import window_context
 
@@ -83,6 +88,43 @@ def test_the_kiosk_asks_the_0_10_question_after_the_business_stars(
         (ReviewKind.BUSINESS, 4, None),
         (ReviewKind.BUSINESS, 5, 9),
     ]
+
+
+def test_switched_on_in_settings_the_kiosk_then_asks_it(
+    qtbot: QtBot,
+    open_kiosk: KioskFactory,
+    store: Store,
+    sunday: ManualClock,
+    newcomers: dict[str, int],
+) -> None:
+    with settings_dialog(qtbot, store, sunday, "kiosk") as dialog:
+        page = dialog.page("kiosk")
+        box = page.editor("nps.enabled")
+        assert isinstance(box, QCheckBox)
+        assert not box.isChecked(), "off until the studio switches it on"
+        assert "staff entry, email requests and the client pages" in box.toolTip()
+        dialog.scrollers["kiosk"].ensureWidgetVisible(box)
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=indicator_centre(box))
+        assert box.isChecked()
+        assert save(qtbot, dialog) == ["nps.enabled"]
+    with store.read() as session:
+        assert load_settings(session).flag("nps.enabled")
+
+    window = open_kiosk()
+    pick(qtbot, window, "Sam")
+    assert window.visit_kind is ReviewKind.BUSINESS
+    tap(qtbot, window.question.stars.buttons[4])
+    assert window.question.recommend.isVisible()
+    assert window.question.recommend_question.text() == (
+        "How likely are you to recommend Studio Lotus to a friend or family member?"
+    )
+
+
+def indicator_centre(box: QCheckBox) -> QPoint:
+    """Where a user clicks a check box that has no text of its own (its label is the form's)."""
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    return box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box).center()
 
 
 def test_off_the_kiosk_never_asks_it(

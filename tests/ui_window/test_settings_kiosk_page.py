@@ -22,6 +22,7 @@ KIOSK_KEYS = (
     "reviews.business_every_months",
     "reviews.business_question_fr",
     "reviews.business_question_en",
+    "nps.enabled",
 )
 
 

@@ -209,6 +209,19 @@ def list_with_votes(session: Session, kind: ReviewKind | None = None) -> list[As
     ]
 
 
+class AspectNameTaken(UserInputError):
+    """A rename to the label of another aspect of the same kind; its labels let the window say
+    it in its own language."""
+
+    def __init__(self, kind: ReviewKind, label_fr: str, label_en: str) -> None:
+        super().__init__(
+            f"another {kind.value} aspect is already called {label_fr!r} / {label_en!r}: "
+            "merge the two instead"
+        )
+        self.label_fr = label_fr
+        self.label_en = label_en
+
+
 def _get(session: Session, aspect_id: int) -> Aspect:
     aspect = session.get(Aspect, aspect_id)
     if aspect is None:
@@ -277,10 +290,7 @@ def rename(
         )
     ).first()
     if clash is not None:
-        raise UserInputError(
-            f"another {aspect.kind.value} aspect is already called "
-            f"{clash.label_fr!r} / {clash.label_en!r}: merge the two instead"
-        )
+        raise AspectNameTaken(aspect.kind, clash.label_fr, clash.label_en)
     old = (aspect.label_fr, aspect.label_en)
     aspect.label_fr, aspect.label_en = new_fr, new_en
     aspect.key_fr, aspect.key_en = fold(new_fr), fold(new_en)

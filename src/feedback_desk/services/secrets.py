@@ -28,7 +28,14 @@ _REFUSED_BACKENDS = ("fail.Keyring", "null.Keyring", "PlaintextKeyring", "Plaint
 
 
 class SecretStoreUnavailable(FeedbackDeskError):
-    """No usable system keyring: the secret was not stored (and nothing was written elsewhere)."""
+    """No usable system keyring: the secret was not stored (and nothing was written elsewhere).
+
+    Its text is the command line's English sentence; :attr:`detail` is the keyring's own words
+    (the refused backend's name, the library's error), for the window to quote in its language."""
+
+    def __init__(self, message: str, *, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail
 
 
 def store_identity(session: Session) -> str:
@@ -45,13 +52,13 @@ def _backend() -> object:
         backend = keyring.get_keyring()
     except (KeyringError, RuntimeError, ValueError) as exc:
         raise SecretStoreUnavailable(
-            f"the system keyring cannot be used ({exc}): {HOW_TO_GET_ONE}"
+            f"the system keyring cannot be used ({exc}): {HOW_TO_GET_ONE}", detail=str(exc)
         ) from exc
     name = f"{type(backend).__module__}.{type(backend).__name__}"
     priority = getattr(backend, "priority", 0)
     if any(refused in name for refused in _REFUSED_BACKENDS) or priority <= 0:
         raise SecretStoreUnavailable(
-            f"no usable system keyring was found ({name}): {HOW_TO_GET_ONE}"
+            f"no usable system keyring was found ({name}): {HOW_TO_GET_ONE}", detail=name
         )
     return backend
 

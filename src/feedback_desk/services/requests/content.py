@@ -96,13 +96,21 @@ def question(
     )
 
 
-def answer_address(settings: Settings) -> str:
-    address = settings.text("requests.reply_to").strip() or settings.text("smtp.sender").strip()
-    if not address:
-        raise UserInputError(
+class NoAnswerAddress(UserInputError):
+    """Neither ``requests.reply_to`` nor ``smtp.sender`` is set: answer links have nowhere to
+    write to. Its own class so that the window can say it in its language."""
+
+    def __init__(self) -> None:
+        super().__init__(
             "review requests need an address to answer to: set requests.reply_to or the sender "
             "address (smtp.sender)"
         )
+
+
+def answer_address(settings: Settings) -> str:
+    address = settings.text("requests.reply_to").strip() or settings.text("smtp.sender").strip()
+    if not address:
+        raise NoAnswerAddress()
     return address
 
 

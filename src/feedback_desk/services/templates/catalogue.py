@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from feedback_desk import paths
 from feedback_desk.domain.segments import Segment
 from feedback_desk.services import audit
-from feedback_desk.services.templates.render import TemplateError, parse
+from feedback_desk.services.templates.render import TemplateError, TemplateProblem, parse
 from feedback_desk.store.models import Setting
 
 LANGUAGES = ("fr", "en")
@@ -122,7 +122,7 @@ class Template:
             try:
                 parse(text)
             except TemplateError as exc:
-                raise TemplateError(f"{part}: {exc}") from None
+                raise exc.in_part(part) from None
 
 
 def _check_language(language: str) -> str:
@@ -189,7 +189,7 @@ def save_template(
     template = Template(name, _check_language(language), subject.strip(), body, customized=True)
     template.check()
     if "\n" in template.subject or "\r" in template.subject:
-        raise TemplateError("subject: a subject is one line")
+        raise TemplateError("a subject is one line", TemplateProblem.SUBJECT_LINES, part="subject")
     _put(session, _key(name, language, "subject"), template.subject)
     _put(session, _key(name, language, "body"), template.body)
     audit.record(

@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from string import Formatter
 
 # Every placeholder a template may use, with what it becomes (shown in the template editor).
@@ -49,8 +50,32 @@ NEWLINE, BREAK = "\n", "<br>\n"
 _NAME = re.compile(r"^[a-z_]+$")
 
 
+class TemplateProblem(StrEnum):
+    BRACES = "braces"  # a lone "{" or "}"
+    NOT_A_PLACEHOLDER = "not_a_placeholder"  # {0}, {name!r}, {a.b}
+    UNKNOWN = "unknown"  # {prenom}
+    SUBJECT_LINES = "subject_lines"  # a subject of several lines
+
+
 class TemplateError(ValueError):
-    """A template that cannot be filled: unknown placeholder, bad brace, or attribute access."""
+    """A template that cannot be filled: unknown placeholder, bad brace, or attribute access.
+
+    Its text is the English sentence the command line prints; :attr:`problem`, :attr:`field`
+    (what was written between the braces) and :attr:`part` ("subject" or "body", when known) let
+    the window say the same in its own language."""
+
+    def __init__(
+        self, message: str, problem: TemplateProblem, *, field: str = "", part: str = ""
+    ) -> None:
+        super().__init__(f"{part}: {message}" if part else message)
+        self.message = message
+        self.problem = problem
+        self.field = field
+        self.part = part
+
+    def in_part(self, part: str) -> TemplateError:
+        """The same problem, said of the template's *part*."""
+        return TemplateError(self.message, self.problem, field=self.field, part=part)
 
 
 @dataclass(frozen=True)
@@ -65,7 +90,8 @@ def parse(template: str) -> list[Piece]:
         parts = list(Formatter().parse(template))
     except ValueError as exc:
         raise TemplateError(
-            f"{exc}: write {{{{ and }}}} for literal braces, {{name}} for a placeholder"
+            f"{exc}: write {{{{ and }}}} for literal braces, {{name}} for a placeholder",
+            TemplateProblem.BRACES,
         ) from None
     pieces: list[Piece] = []
     unknown: list[str] = []
@@ -74,10 +100,13 @@ def parse(template: str) -> list[Piece]:
             pieces.append(Piece(literal, None))
             continue
         if spec or conversion or not _NAME.match(field):
+            written = (
+                f"{{{field}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+            )
             raise TemplateError(
-                f"{{{field}{'!' + conversion if conversion else ''}"
-                f"{':' + spec if spec else ''}}} is not a placeholder: write a bare name "
-                "such as {first_name}"
+                f"{written} is not a placeholder: write a bare name such as {{first_name}}",
+                TemplateProblem.NOT_A_PLACEHOLDER,
+                field=written,
             )
         if field not in PLACEHOLDERS:
             unknown.append(field)
@@ -85,7 +114,11 @@ def parse(template: str) -> list[Piece]:
     if unknown:
         names = ", ".join(f"{{{n}}}" for n in dict.fromkeys(unknown))
         known = ", ".join(f"{{{n}}}" for n in PLACEHOLDERS)
-        raise TemplateError(f"unknown placeholder {names}; the placeholders are {known}")
+        raise TemplateError(
+            f"unknown placeholder {names}; the placeholders are {known}",
+            TemplateProblem.UNKNOWN,
+            field=names,
+        )
     return pieces
 
 

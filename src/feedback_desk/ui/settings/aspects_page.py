@@ -224,7 +224,15 @@ class AspectsPage(SettingsPage):
             self.reload()
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, UserInputError):
+            if isinstance(error, catalogue.AspectNameTaken):
+                self.status.setText(
+                    i18n.fill(
+                        self.tr("Another aspect is already called “%1” / “%2”: merge the two."),
+                        error.label_fr,
+                        error.label_en,
+                    )
+                )
+            elif isinstance(error, UserInputError):
                 self.status.setText("\n".join(error.problems))
             else:
                 self.status.setText(i18n.fill(self.tr("The change failed: %1"), str(error)))

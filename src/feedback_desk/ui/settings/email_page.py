@@ -30,15 +30,15 @@ from feedback_desk.services.email.smtp import SmtpConfig, SmtplibTransport, Smtp
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.database import Store
-from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.settings.keyring_password import no_keyring_message
 from feedback_desk.ui.settings.page import ERROR_STYLE, WARNING_STYLE, ValuesPage, plain_label
 
 
 @dataclass(frozen=True)
 class _KeyringState:
     stored: bool  # a password for this store is in the keyring
-    problem: str | None  # why a password could not be kept there (no usable keyring)
+    problem: str | None  # the keyring's own words when it cannot keep a password
 
 
 SECURITY = (
@@ -160,7 +160,7 @@ class EmailSettingsPage(ValuesPage):
             try:
                 secrets.check_keyring()
             except secrets.SecretStoreUnavailable as exc:
-                return _KeyringState(stored=False, problem=str(exc))
+                return _KeyringState(stored=False, problem=exc.detail)
             with store.write() as session:
                 store_id = secrets.store_identity(session)
             stored = secrets.get_secret(store_id, PASSWORD_KEY) is not None
@@ -233,9 +233,7 @@ class EmailSettingsPage(ValuesPage):
                 "email leaves the outbox."
             )
         if self.password.text() and self._keyring_problem is not None:
-            found[PASSWORD_KEY] = i18n.fill(
-                self.tr("No system keyring can keep this password: %1"), self._keyring_problem
-            )
+            found[PASSWORD_KEY] = no_keyring_message(self._keyring_problem)
         return found
 
     def write(self, session: Session, *, at: datetime, actor: str) -> None:

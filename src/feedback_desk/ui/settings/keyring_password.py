@@ -18,18 +18,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from feedback_desk.clock import Clock
 from feedback_desk.services.progress import Progress
 from feedback_desk.store.database import Store
+from feedback_desk.ui import i18n
 from feedback_desk.ui.context import StoreTasks
 
 
 @dataclass(frozen=True)
 class KeyringState:
     stored: bool  # a password for this store is in the keyring
-    problem: str | None  # why a password could not be kept there (no usable keyring)
+    # Why a password could not be kept there (no usable keyring), in the keyring's own words.
+    problem: str | None
+
+
+def no_keyring_message(detail: str) -> str:
+    """Why a typed password cannot be kept, and how to get a keyring, in the interface language;
+    *detail* is the keyring's own words (a backend's name, the library's error)."""
+    return i18n.fill(
+        QCoreApplication.translate(
+            "KeyringPassword",
+            "No system keyring can keep this password: no usable system keyring was found "
+            "(%1). Install and unlock one (Windows Credential Manager and the macOS Keychain "
+            "work as they are; on Linux, GNOME Keyring or KWallet through the Secret Service), "
+            "or point PYTHON_KEYRING_BACKEND at a keyring backend.",
+        ),
+        detail,
+    )
 
 
 class KeyringPassword(QLineEdit):
@@ -52,7 +70,7 @@ class KeyringPassword(QLineEdit):
             try:
                 secrets.check_keyring()
             except secrets.SecretStoreUnavailable as exc:
-                return KeyringState(stored=False, problem=str(exc))
+                return KeyringState(stored=False, problem=exc.detail)
             with store.write() as session:
                 store_id = secrets.store_identity(session)
             return KeyringState(secrets.get_secret(store_id, key) is not None, None)
@@ -67,7 +85,9 @@ class KeyringPassword(QLineEdit):
 
     def problems(self) -> dict[str, str]:
         problem = self.state.problem if self.state is not None else None
-        return {self.key: problem} if self.text() and problem is not None else {}
+        return (
+            {self.key: no_keyring_message(problem)} if self.text() and problem is not None else {}
+        )
 
     def remember_typed(self) -> None:
         self._typed = self.text()

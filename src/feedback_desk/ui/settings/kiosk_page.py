@@ -1,5 +1,7 @@
 """Settings → Kiosk: the staff PIN that guards leaving kiosk mode, how long the kiosk waits for a
-touch, and what it asks clients (class and business reviews, how often, the business question).
+touch, and what it asks clients (class and business reviews, how often, the business question,
+the 0-10 question after the business stars, which staff entry, email requests and the client pages
+ask too).
 
 The PIN is typed twice and never shown back: the page only says whether one is set. Save stores it
 hashed (``kiosk.pin``, as ``feedback-desk config kiosk.pin`` does); Remove PIN clears it when the
@@ -41,6 +43,7 @@ class KioskSettingsPage(SchemaFormPage):
                 "reviews.business_every_months",
                 "reviews.business_question_fr",
                 "reviews.business_question_en",
+                "nps.enabled",
             ),
         ),
         (QT_TRANSLATE_NOOP("KioskSettingsPage", "Kiosk screen"), ("kiosk.idle_seconds",)),
@@ -88,6 +91,7 @@ class KioskSettingsPage(SchemaFormPage):
             "reviews.business_every_months": self.tr("Months between business reviews"),
             "reviews.business_question_fr": self.tr("Business question (French)"),
             "reviews.business_question_en": self.tr("Business question (English)"),
+            "nps.enabled": self.tr("Also ask the 0-10 question (would you recommend…)"),
             "kiosk.idle_seconds": self.tr("Back to the welcome screen after (seconds)"),
         }
         return labels.get(key, key)

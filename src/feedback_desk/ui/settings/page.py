@@ -58,6 +58,7 @@ from feedback_desk.services.settings import Settings
 from feedback_desk.store.database import Store
 from feedback_desk.ui.context import StoreTasks, WindowContext
 from feedback_desk.ui.settings.problems import setting_problem
+from feedback_desk.ui.settings.setting_help import setting_help
 
 ERROR_STYLE = "color: #B00020;"
 WARNING_STYLE = "color: #8A5300;"
@@ -225,7 +226,8 @@ class _Field:
 
 
 class SchemaFormPage(SettingsPage):
-    """Group boxes of fields for settings keys; editors follow each key's kind in the schema.
+    """Group boxes of fields for settings keys; editors follow each key's kind in the schema,
+    with the key's tooltip from ``setting_help.py`` (add one there for a new key).
 
     Mark each group's title with ``QT_TRANSLATE_NOOP("YourPageClass", "Title")`` so that lupdate
     finds it; the page translates it in its own class's context."""
@@ -268,7 +270,7 @@ class SchemaFormPage(SettingsPage):
             editor = QLineEdit()
             editor.setPlaceholderText(defn.default)
         editor.setObjectName(key)
-        editor.setToolTip(defn.help)
+        editor.setToolTip(setting_help(key))  # the window's words, not the CLI's English
         editor.setAccessibleName(self.label(key))
         return editor
 

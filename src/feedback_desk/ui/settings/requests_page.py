@@ -189,5 +189,14 @@ class RequestsSettingsPage(ValuesPage):
             return
         for text in self.previews.values():
             text.clear()
-        self.preview_problem.setText(self.tr("No preview: {why}").format(why=describe_error(error)))
+        from feedback_desk.services.requests.content import NoAnswerAddress
+
+        if isinstance(error, NoAnswerAddress):
+            why = self.tr(
+                "review requests need an address to answer to: fill in “Answers go to” above, "
+                "or the sender address in Settings → Email"
+            )
+        else:
+            why = describe_error(error)
+        self.preview_problem.setText(self.tr("No preview: {why}").format(why=why))
         self.preview_shown.emit()

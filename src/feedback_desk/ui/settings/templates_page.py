@@ -38,13 +38,16 @@ from feedback_desk.services.templates.catalogue import (
 from feedback_desk.services.templates.render import (
     PLACEHOLDERS,
     TemplateError,
+    TemplateProblem,
     html_document,
     render_html_fragment,
     render_text,
 )
+from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.formatting import count_text
 from feedback_desk.ui.settings.page import ERROR_STYLE, SettingsPage, plain_label
+from feedback_desk.ui.settings.template_problems import template_problem
 from feedback_desk.ui.settings.template_titles import template_title
 
 Key = tuple[TemplateName, str]
@@ -259,7 +262,7 @@ class TemplatesPage(SettingsPage):
             text = render_text(self.body.toPlainText(), values)
             fragment = render_html_fragment(self.body.toPlainText(), values)
         except TemplateError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(template_problem(exc))
             return
         self.error.clear()
         self.preview_text.setPlainText(f"{subject}\n\n{text}")
@@ -297,9 +300,13 @@ class TemplatesPage(SettingsPage):
             try:
                 template.check()
                 if "\n" in subject.strip() or "\r" in subject.strip():
-                    raise TemplateError("subject: a subject is one line")
+                    raise TemplateError(
+                        "a subject is one line", TemplateProblem.SUBJECT_LINES, part="subject"
+                    )
             except TemplateError as exc:
-                found[f"template.{key[0].value}.{key[1]}"] = f"{self._label(key)}: {exc}"
+                found[f"template.{key[0].value}.{key[1]}"] = i18n.fill(
+                    self.tr("%1: %2"), self._label(key), template_problem(exc)
+                )
         return found
 
     def show_problems(self, problems: dict[str, str]) -> None:
