@@ -1726,6 +1726,10 @@ Journaux : {logs}</translation>
         <translation>{caption} : aucune demande affichée</translation>
     </message>
     <message>
+        <source>{caption}: {rates}</source>
+        <translation>{caption} : {rates}</translation>
+    </message>
+    <message>
         <source>{channel}: {answered} answered of {shown} prompts shown</source>
         <translation>{channel} : {answered} réponses sur {shown} demandes affichées</translation>
     </message>

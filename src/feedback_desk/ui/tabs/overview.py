@@ -77,7 +77,7 @@ class OverviewTab(TabPage):
         self._loop_running = False
         headline_row = QHBoxLayout()
         for headline in self.headlines.values():
-            headline_row.addWidget(headline)
+            headline_row.addWidget(headline, 1)
         self.updating = QLabel()
         self.updating.setTextFormat(Qt.TextFormat.PlainText)
         self.updating.setStyleSheet("color: #555555;")

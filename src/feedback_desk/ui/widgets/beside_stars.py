@@ -61,7 +61,11 @@ class ChannelRates(QLabel):
         rates = " · ".join(
             f"{channel_name(row.channel)} {format_rate(row.response_rate)}" for row in self.figures
         )
-        self.setText(f"{caption}: {rates}")
+        self.setText(
+            QCoreApplication.translate("Figures", "{caption}: {rates}").format(
+                caption=caption, rates=rates
+            )
+        )
         locale = QLocale()
         self.setToolTip(
             "\n".join(

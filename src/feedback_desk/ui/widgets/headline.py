@@ -29,6 +29,10 @@ class Headline(QFrame):
         self.change.setTextFormat(Qt.TextFormat.PlainText)
         self.change.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.change.hide()
+        # Long captions (French: "▼ 0,27 par rapport aux 30 jours précédents") wrap rather than
+        # widen the row of cards past a 1280-pixel window.
+        for label in (self.caption, self.change):
+            label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(0)
