@@ -56,6 +56,10 @@ for file in \
   feedback_desk/store/migrations/env.py \
   feedback_desk/store/migrations/versions/0001_initial_schema.py \
   PySide6/Qt/translations/qtbase_fr.qm \
+  babel/locale-data/root.dat \
+  babel/locale-data/fr.dat \
+  babel/locale-data/fr_CA.dat \
+  babel/locale-data/en.dat \
   PySide6/Qt/plugins/platforms/libqxcb.so \
   PySide6/Qt/plugins/platforms/libqwayland.so \
   PySide6/Qt/plugins/platforms/libqoffscreen.so; do
@@ -64,8 +68,9 @@ done
 passed "resources, migrations, translations, icons and Qt's platforms are inside"
 
 # What was left out stays out (each would add megabytes).
-for unwanted in tkinter PySide6/QtNetwork.abi3.so PySide6/Qt/plugins/platformthemes/libqgtk3.so \
-  PySide6/Qt/translations/qtbase_de.qm matplotlib/mpl-data/sample_data; do
+for unwanted in tkinter PySide6/Qt/plugins/platformthemes/libqgtk3.so \
+  PySide6/Qt/translations/qtbase_de.qm matplotlib/mpl-data/sample_data \
+  babel/locale-data/de.dat; do
   [[ ! -e $inside/$unwanted ]] || fail "$unwanted should not be in the build"
 done
 size_mb=$(du -sm "$app_dir" | cut -f1)
@@ -138,6 +143,29 @@ if grep -qs "ERROR" "$work/feedback-desk/logs/feedback-desk.log"; then
   fail "the window logged: $(cat "$work/feedback-desk/logs/feedback-desk.log")"
 fi
 passed "the window opened, loaded and ran quietly"
+
+# The client pages: Flask, its templates, the French catalogue and the style sheet, served by the
+# app as a tablet would ask for them (bash's /dev/tcp: no curl needed).
+port=$((20000 + RANDOM % 20000))
+run serve --store "$work/demo.sqlite" --host 127.0.0.1 --port "$port" >"$work/serve.out" 2>&1 &
+window_pid=$!
+page=""
+for _ in $(seq 1 60); do
+  if { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
+    printf 'GET /pair HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept-Language: fr\r\n\r\n' >&3
+    page=$(cat <&3)
+    exec 3<&-
+    break
+  fi
+  kill -0 "$window_pid" 2>/dev/null || fail "serve quit: $(cat "$work/serve.out")"
+  sleep 0.5
+done
+kill "$window_pid"
+wait "$window_pid" 2>/dev/null || true
+window_pid=""
+[[ $page == "HTTP/1.1 200"* || $page == "HTTP/1.0 200"* ]] || fail "the pairing page: ${page:0:200}"
+grep -q "Jumeler cet appareil" <<<"$page" || fail "the pairing page is not in French"
+passed "the client pages are served, in French"
 
 echo "The frozen app at $app_dir passed every check in $SECONDS s."
 echo "frozen app: $checks_passed passed, 0 failed"
