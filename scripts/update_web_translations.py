@@ -1,13 +1,21 @@
-"""Refresh the client pages' gettext catalogue: extract strings into the .po, compile the .mo.
+"""Refresh the gettext catalogues (client pages, exports): extract strings into the .po, compile
+the .mo.
 
     python scripts/update_web_translations.py          # extract (sources → .po), then compile
-    python scripts/update_web_translations.py --check  # exit 1 when the .mo is out of date
+    python scripts/update_web_translations.py --check  # exit 1 when a .mo is out of date
 
-Strings are English in ``src/feedback_desk/web/`` (``gettext`` in Python, ``_``/``ngettext`` in
-the Jinja templates). ``resources/translations/web_fr.po`` is hand-maintained: after extracting,
-translate the new entries (any .po editor or a text editor), then run the script again to compile
-``resources/translations/generated/web/fr/LC_MESSAGES/web.mo``, which is generated and never
-edited. Babel does both steps (it is installed with Flask-Babel).
+One catalogue a domain, strings English in the code:
+
+- ``web``: the client pages, ``src/feedback_desk/web/`` (``gettext`` in Python, ``_``/``ngettext``
+  in the Jinja templates), French in ``resources/translations/web_fr.po``;
+- ``export``: the XLSX export's sheet names, headers and values,
+  ``src/feedback_desk/services/export/`` (``N_`` marks them), French in
+  ``resources/translations/export_fr.po``.
+
+The .po files are hand-maintained: after extracting, translate the new entries (any .po editor or
+a text editor), then run the script again to compile
+``resources/translations/generated/<domain>/fr/LC_MESSAGES/<domain>.mo``, which is generated and
+never edited. Babel does both steps (it is installed with Flask-Babel).
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from __future__ import annotations
 import argparse
 import io
 from pathlib import Path
+from typing import NamedTuple
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
@@ -22,60 +31,77 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT / "src" / "feedback_desk" / "web"
+PACKAGE = ROOT / "src" / "feedback_desk"
 TRANSLATIONS = ROOT / "resources" / "translations"
-GENERATED = TRANSLATIONS / "generated" / "web"
-DOMAIN = "web"
 LANGUAGES = ("fr",)
-METHODS = [("**.py", "python"), ("templates/**.html", "jinja2.ext:babel_extract")]
 
 
-def po_path(language: str) -> Path:
-    return TRANSLATIONS / f"{DOMAIN}_{language}.po"
+class Domain(NamedTuple):
+    name: str
+    project: str
+    sources: Path
+    methods: tuple[tuple[str, str], ...]
 
 
-def mo_path(language: str) -> Path:
-    return GENERATED / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+WEB = Domain(
+    "web",
+    "Feedback Desk client pages",
+    PACKAGE / "web",
+    (("**.py", "python"), ("templates/**.html", "jinja2.ext:babel_extract")),
+)
+EXPORT = Domain(
+    "export", "Feedback Desk exports", PACKAGE / "services" / "export", (("**.py", "python"),)
+)
+DOMAINS = (WEB, EXPORT)
 
 
-def extracted(creation_date: object = None) -> Catalog:
-    """Every translatable string of the pages, as a template catalogue."""
-    template = Catalog(project="Feedback Desk client pages", creation_date=creation_date)
+def po_path(language: str, domain: Domain = WEB) -> Path:
+    return TRANSLATIONS / f"{domain.name}_{language}.po"
+
+
+def mo_path(language: str, domain: Domain = WEB) -> Path:
+    return TRANSLATIONS / "generated" / domain.name / language / "LC_MESSAGES" / f"{domain.name}.mo"
+
+
+def extracted(domain: Domain = WEB, creation_date: object = None) -> Catalog:
+    """Every translatable string of *domain*'s sources, as a template catalogue."""
+    template = Catalog(project=domain.project, creation_date=creation_date)
     for _file, _line, message, comments, context in extract_from_dir(
-        str(SOURCES), METHODS, comment_tags=("Translators:",)
+        str(domain.sources), list(domain.methods), comment_tags=("Translators:",)
     ):
         template.add(message, None, auto_comments=comments, context=context)
     return template
 
 
-def read_catalogue(language: str) -> Catalog:
-    with po_path(language).open("rb") as handle:
-        return read_po(handle, locale=language, domain=DOMAIN)
+def read_catalogue(language: str, domain: Domain = WEB) -> Catalog:
+    with po_path(language, domain).open("rb") as handle:
+        return read_po(handle, locale=language, domain=domain.name)
 
 
-def compiled(language: str) -> bytes:
+def compiled(language: str, domain: Domain = WEB) -> bytes:
     buffer = io.BytesIO()
-    write_mo(buffer, read_catalogue(language), use_fuzzy=False)
+    write_mo(buffer, read_catalogue(language, domain), use_fuzzy=False)
     return buffer.getvalue()
 
 
 def stale_catalogues() -> list[Path]:
     """The generated .mo files that differ from a fresh compile of their .po."""
     return [
-        mo_path(lang)
+        mo_path(lang, domain)
+        for domain in DOMAINS
         for lang in LANGUAGES
-        if not mo_path(lang).exists() or mo_path(lang).read_bytes() != compiled(lang)
+        if not mo_path(lang, domain).exists()
+        or mo_path(lang, domain).read_bytes() != compiled(lang, domain)
     ]
 
 
-def extract_into(language: str) -> None:
-    path = po_path(language)
+def extract_into(language: str, domain: Domain) -> None:
+    path = po_path(language, domain)
     if path.exists():
-        catalogue = read_catalogue(language)
-        catalogue.update(extracted(catalogue.creation_date), no_fuzzy_matching=True)
+        catalogue = read_catalogue(language, domain)
     else:
-        catalogue = Catalog(locale=language, domain=DOMAIN)
-        catalogue.update(extracted(catalogue.creation_date), no_fuzzy_matching=True)
+        catalogue = Catalog(locale=language, domain=domain.name, project=domain.project)
+    catalogue.update(extracted(domain, catalogue.creation_date), no_fuzzy_matching=True)
     with path.open("wb") as handle:
         write_po(
             handle,
@@ -98,12 +124,14 @@ def main() -> int:
         for mo in stale:
             print(f"{mo} is out of date: run scripts/update_web_translations.py")
         return 1 if stale else 0
-    for language in LANGUAGES:
-        if not args.no_extract:
-            extract_into(language)
-        mo_path(language).parent.mkdir(parents=True, exist_ok=True)
-        mo_path(language).write_bytes(compiled(language))
-        print(f"compiled {mo_path(language).relative_to(ROOT)}")
+    for domain in DOMAINS:
+        for language in LANGUAGES:
+            if not args.no_extract:
+                extract_into(language, domain)
+            mo = mo_path(language, domain)
+            mo.parent.mkdir(parents=True, exist_ok=True)
+            mo.write_bytes(compiled(language, domain))
+            print(f"compiled {mo.relative_to(ROOT)}")
     return 0
 
 

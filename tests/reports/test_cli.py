@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from feedback_desk.domain.kinds import PromptOutcome
 from feedback_desk.services.studio import open_studio
 from tests.reports.builders import StudioBuilder, local
+from tests.reports.export_words import ENGLISH, FRENCH, sheets_and_headers
 
 
 @pytest.fixture
@@ -166,6 +167,49 @@ def test_export_writes_the_workbook(cli, filled: Path, tmp_path: Path) -> None: 
     assert book["Comments"].max_row == 2
     bad = cli("export", "--from", "2026-01-01", "--to", "2026-03-31", str(tmp_path / "q1.ods"))
     assert bad.code == 2
+
+
+def test_export_without_language_writes_the_english_workbook_it_always_has(
+    cli, filled: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # The studio is French (the default): the command line still writes today's English.
+    out = tmp_path / "q1.xlsx"
+    assert cli("export", "--from", "2026-01-01", "--to", "2026-03-31", str(out)).code == 0
+    assert list(sheets_and_headers(out).items()) == list(ENGLISH.items())
+    assert [c.value for c in load_workbook(out)["Comments"]["E"]] == ["Kind", "business"]
+
+
+def test_export_language_fr_writes_the_french_workbook_and_the_same_csv(
+    cli, filled: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    period = ("--from", "2026-01-01", "--to", "2026-03-31")
+    out = tmp_path / "t1.xlsx"
+    result = cli("export", *period, "--language", "fr", str(out))
+    assert result.code == 0, result.err
+    assert "90 day(s)" in result.out
+    assert list(sheets_and_headers(out).items()) == list(FRENCH.items())
+    assert [c.value for c in load_workbook(out)["Commentaires"]["E"]] == ["Type", "Entreprise"]
+    for language in ("fr", "en"):
+        csv_out = tmp_path / f"{language}.csv"
+        assert cli("export", *period, "--language", language, str(csv_out)).code == 0
+    assert cli("export", *period, str(tmp_path / "plain.csv")).code == 0
+    plain = (tmp_path / "plain.csv").read_bytes()
+    assert (tmp_path / "fr.csv").read_bytes() == plain == (tmp_path / "en.csv").read_bytes()
+
+
+def test_export_help_says_the_workbook_is_english_unless_asked_and_refuses_another_language(
+    cli, filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as done:
+        cli("export", "--help")
+    assert done.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "--language {fr,en}" in shown
+    assert "en (English, the default)" in shown
+    with pytest.raises(SystemExit) as done:
+        cli("export", "--from", "2026-01-01", "--to", "2026-03-31", "--language", "de", "x.xlsx")
+    assert done.value.code == 2
+    assert "invalid choice: 'de'" in capsys.readouterr().err
 
 
 def test_report_commands_never_import_qt_or_matplotlib(filled: Path, tmp_path: Path) -> None:

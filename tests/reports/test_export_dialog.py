@@ -1,25 +1,41 @@
-"""File → Export… in the window: the dialog, then the workbook written on a worker thread."""
+"""File → Export… in the window: the dialog, then the workbook written on a worker thread in
+the studio's language."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate
 
 from feedback_desk.clock import ManualClock
+from feedback_desk.services.settings import set_setting
 from feedback_desk.store.database import Store
+from tests.reports.export_words import ENGLISH, FRENCH, sheets_and_headers
 from tests.reports.ui_fixtures import fill_studio
 
 WAIT_MS = 10_000
 
 
-def test_file_export_writes_the_workbook_of_the_chosen_period(
-    qtbot, studio: Store, store_path: Path, clock: ManualClock, tmp_path: Path
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("fr", FRENCH), ("en", ENGLISH)],
+)
+def test_file_export_writes_the_workbook_of_the_chosen_period_in_the_studio_language(
+    qtbot,
+    studio: Store,
+    store_path: Path,
+    clock: ManualClock,
+    tmp_path: Path,
+    language: str,
+    words: dict[str, list[str]],
 ) -> None:  # type: ignore[no-untyped-def]
     from feedback_desk.ui.main_window import MainWindow
 
     fill_studio(studio)
+    with studio.write() as session:
+        set_setting(session, "studio.language", language, at=clock.now(), actor="test")
     window = MainWindow(studio, clock, remember_state=False)
     qtbot.addWidget(window)
     dialog = window.open_export_dialog()
@@ -30,10 +46,10 @@ def test_file_export_writes_the_workbook_of_the_chosen_period(
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(out.exists, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=WAIT_MS)
-    book = load_workbook(out)
-    assert book.sheetnames == ["By coach", "By date", "Comments"]
-    assert book["By date"].max_row == 21  # 1 to 20 May
-    assert [row[1].value for row in book["Comments"].iter_rows(min_row=2)] == ["R-bad"]
+    assert list(sheets_and_headers(out).items()) == list(words.items())
+    _, by_date, comments = load_workbook(out).worksheets
+    assert by_date.max_row == 21  # 1 to 20 May
+    assert [row[1].value for row in comments.iter_rows(min_row=2)] == ["R-bad"]
     window.close()
 
 

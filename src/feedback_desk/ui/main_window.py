@@ -538,8 +538,10 @@ class MainWindow(QMainWindow):
 
         def work(_progress: Progress) -> object:
             with store.read() as session:
+                # The workbook is in the studio's language, read here on the worker.
+                settings = load_settings(session)
                 return export_period(
-                    session, load_settings(session), ReportScope(first, last), path
+                    session, settings, ReportScope(first, last), path, language=settings.language
                 )
 
         return self.run_task(

@@ -1,4 +1,4 @@
-"""`feedback-desk export --from D --to D OUT.xlsx|OUT.csv`."""
+"""`feedback-desk export --from D --to D [--language fr|en] OUT.xlsx|OUT.csv`."""
 
 from __future__ import annotations
 
@@ -15,10 +15,17 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         parents=[common],
         help="write the period's workbook (or CSV)",
         description="OUT.xlsx: three sheets (by coach, by date with one row a day, comments). "
-        "OUT.csv: one row a review (UTF-8 with a byte-order mark).",
+        "OUT.csv: one row a review (UTF-8 with a byte-order mark), the same in every language.",
     )
     parser.add_argument("--from", dest="date_from", required=True, metavar="D")
     parser.add_argument("--to", dest="date_to", required=True, metavar="D")
+    parser.add_argument(
+        "--language",
+        choices=("fr", "en"),
+        default="en",
+        help="the workbook's sheet names, headers and words: fr (French) or en (English, the "
+        "default); the CSV is the same in both",
+    )
     parser.add_argument(
         "out", metavar="OUT", help="OUT.xlsx (three sheets) or OUT.csv (one row a review)"
     )
@@ -35,7 +42,9 @@ def run(ctx: CliContext) -> int:
     scope = parse_period(ctx.args.date_from, ctx.args.date_to)
     path = Path(ctx.args.out).expanduser()
     with ctx.store().read() as session:
-        summary = export_period(session, load_settings(session), scope, path)
+        summary = export_period(
+            session, load_settings(session), scope, path, language=ctx.args.language
+        )
     if summary.format == "csv":
         ctx.print(f"Wrote {path}: {summary.rows} review(s).")
     else:

@@ -3,13 +3,16 @@
 Written in openpyxl's write-only mode, so a year of comments streams to disk instead of living in
 memory. Dates are real Excel dates (studio local time: Excel has no time zones), numbers are
 numbers with number formats, header rows are frozen, and client text is always stored as text
-(a comment starting with "=" never becomes a formula).
+(a comment starting with "=" never becomes a formula). Sheet names, headers and the app's own words
+(kind, yes/no) are in the language asked for (services/export/language.py); English is today's
+workbook, word for word.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from gettext import NullTranslations
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,12 +24,19 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from feedback_desk.domain.kinds import ReviewKind
+from feedback_desk.services.export.language import N_
 from feedback_desk.services.export.rows import ReviewRow
 from feedback_desk.services.reports.figures import CoachFigures, DayFigures
 
-SHEET_BY_COACH = "By coach"
-SHEET_BY_DATE = "By date"
-SHEET_COMMENTS = "Comments"
+SHEET_BY_COACH = N_("By coach")
+SHEET_BY_DATE = N_("By date")
+SHEET_COMMENTS = N_("Comments")
+
+# Translators: a review's kind in the Comments sheet (English keeps the stored value).
+KIND_WORDS = {ReviewKind.CLASS: N_("class"), ReviewKind.BUSINESS: N_("business")}
+# Translators: the Comments sheet's "Edited manually" column.
+YES, NO = N_("yes"), N_("no")
 
 DATE = "yyyy-mm-dd"
 DATETIME = "yyyy-mm-dd hh:mm"
@@ -48,43 +58,43 @@ class Column:
 
 
 BY_COACH_COLUMNS = (
-    Column("Coach id", 12, TEXT),
-    Column("Coach", 26, TEXT),
-    Column("Reviews", 10, INTEGER),
-    Column("Average", 10, AVERAGE),
-    Column("NPS", 8, INTEGER),
-    Column("Promoters", 11, INTEGER),
-    Column("Passives", 10, INTEGER),
-    Column("Detractors", 11, INTEGER),
+    Column(N_("Coach id"), 12, TEXT),
+    Column(N_("Coach"), 26, TEXT),
+    Column(N_("Reviews"), 10, INTEGER),
+    Column(N_("Average"), 10, AVERAGE),
+    Column(N_("NPS"), 8, INTEGER),
+    Column(N_("Promoters"), 11, INTEGER),
+    Column(N_("Passives"), 10, INTEGER),
+    Column(N_("Detractors"), 11, INTEGER),
 )
 
 BY_DATE_COLUMNS = (
-    Column("Date", 12, DATE),
-    Column("Reviews", 10, INTEGER),
-    Column("Average", 10, AVERAGE),
-    Column("Promoters", 11, INTEGER),
-    Column("Passives", 10, INTEGER),
-    Column("Detractors", 11, INTEGER),
-    Column("NPS", 8, INTEGER),
-    Column("Prompts shown", 15, INTEGER),
-    Column("Prompts answered", 17, INTEGER),
-    Column("Response rate", 14, PERCENT),
-    Column("0-10 answers", 13, INTEGER),
-    Column("0-10 NPS", 10, INTEGER),
+    Column(N_("Date"), 12, DATE),
+    Column(N_("Reviews"), 10, INTEGER),
+    Column(N_("Average"), 10, AVERAGE),
+    Column(N_("Promoters"), 11, INTEGER),
+    Column(N_("Passives"), 10, INTEGER),
+    Column(N_("Detractors"), 11, INTEGER),
+    Column(N_("NPS"), 8, INTEGER),
+    Column(N_("Prompts shown"), 15, INTEGER),
+    Column(N_("Prompts answered"), 17, INTEGER),
+    Column(N_("Response rate"), 14, PERCENT),
+    Column(N_("0-10 answers"), 13, INTEGER),
+    Column(N_("0-10 NPS"), 10, INTEGER),
 )
 
 COMMENT_COLUMNS = (
-    Column("Date (studio time)", 18, DATETIME),
-    Column("Review", 12, TEXT),
-    Column("Client id", 12, TEXT),
-    Column("Client", 24, TEXT),
-    Column("Kind", 10, TEXT),
-    Column("Class", 20, TEXT),
-    Column("Coach", 22, TEXT),
-    Column("Stars", 7, INTEGER),
-    Column("Comment", 80, TEXT, wrap=True),
-    Column("Edited manually", 15, TEXT),
-    Column("Recommend (0-10)", 17, INTEGER),
+    Column(N_("Date (studio time)"), 18, DATETIME),
+    Column(N_("Review"), 12, TEXT),
+    Column(N_("Client id"), 12, TEXT),
+    Column(N_("Client"), 24, TEXT),
+    Column(N_("Kind"), 10, TEXT),
+    Column(N_("Class"), 20, TEXT),
+    Column(N_("Coach"), 22, TEXT),
+    Column(N_("Stars"), 7, INTEGER),
+    Column(N_("Comment"), 80, TEXT, wrap=True),
+    Column(N_("Edited manually"), 15, TEXT),
+    Column(N_("Recommend (0-10)"), 17, INTEGER),
 )
 
 
@@ -95,10 +105,12 @@ def write_workbook(
     days: Sequence[DayFigures],
     comments: Iterable[ReviewRow],
     tz: ZoneInfo,
+    words: NullTranslations,
 ) -> int:
-    """Write the three sheets to *path*; returns the number of comment rows."""
+    """Write the three sheets to *path*, their names, headers and words translated by *words*;
+    returns the number of comment rows."""
     book = Workbook(write_only=True)
-    sheet = _sheet(book, SHEET_BY_COACH, BY_COACH_COLUMNS)
+    sheet = _sheet(book, words, SHEET_BY_COACH, BY_COACH_COLUMNS)
     for coach in coaches:
         _append(
             sheet,
@@ -114,7 +126,7 @@ def write_workbook(
                 coach.detractors,
             ),
         )
-    sheet = _sheet(book, SHEET_BY_DATE, BY_DATE_COLUMNS)
+    sheet = _sheet(book, words, SHEET_BY_DATE, BY_DATE_COLUMNS)
     for day in days:
         f = day.figures
         _append(
@@ -135,7 +147,7 @@ def write_workbook(
                 day.recommend.nps,
             ),
         )
-    sheet = _sheet(book, SHEET_COMMENTS, COMMENT_COLUMNS)
+    sheet = _sheet(book, words, SHEET_COMMENTS, COMMENT_COLUMNS)
     count = 0
     for row in comments:
         _append(
@@ -146,12 +158,12 @@ def write_workbook(
                 row.review,
                 row.client,
                 row.client_name,
-                row.kind.value,
+                words.gettext(KIND_WORDS[row.kind]),
                 row.class_name,
                 row.coach_name,
                 row.stars,
                 row.comment,
-                "yes" if row.edited_manually else "no",
+                words.gettext(YES if row.edited_manually else NO),
                 row.recommend,
             ),
         )
@@ -160,14 +172,19 @@ def write_workbook(
     return count
 
 
-def _sheet(book: Workbook, title: str, columns: Sequence[Column]) -> WriteOnlyWorksheet:
-    sheet = book.create_sheet(title)
+def _sheet(
+    book: Workbook, words: NullTranslations, title: str, columns: Sequence[Column]
+) -> WriteOnlyWorksheet:
+    sheet = book.create_sheet(words.gettext(title))
     sheet.freeze_panes = "A2"
-    for index, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    titles = [words.gettext(column.title) for column in columns]
+    for index, (column, shown) in enumerate(zip(columns, titles, strict=True), start=1):
+        # A translated header is often longer: widen its column so that it shows whole.
+        width = column.width if shown == column.title else max(column.width, len(shown) + 2)
+        sheet.column_dimensions[get_column_letter(index)].width = width
     header = []
-    for column in columns:
-        cell = WriteOnlyCell(sheet, column.title)
+    for shown in titles:
+        cell = WriteOnlyCell(sheet, shown)
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         header.append(cell)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from feedback_desk.errors import FeedbackDeskError, UserInputError
 from feedback_desk.files import create_private_file
 from feedback_desk.services.export.csv_file import write_csv
+from feedback_desk.services.export.language import translations
 from feedback_desk.services.export.rows import review_rows
 from feedback_desk.services.export.workbook import write_workbook
 from feedback_desk.services.reports import ReportScope, daily_figures, period_report
@@ -30,12 +31,14 @@ class ExportSummary:
 
 
 def export_period(
-    session: Session, settings: Settings, scope: ReportScope, path: Path
+    session: Session, settings: Settings, scope: ReportScope, path: Path, *, language: str
 ) -> ExportSummary:
     """Write the period's export to *path* (.xlsx or .csv).
 
-    The file is written next to its destination and renamed into place, so a failure never
-    leaves a half-written file where the old one was.
+    The workbook's sheet names, headers and words are in *language* (``fr`` or ``en``); the CSV
+    is a machine format, the same in every language. The file is written next to its
+    destination and renamed into place, so a failure never leaves a half-written file where the
+    old one was.
     """
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
@@ -43,6 +46,7 @@ def export_period(
     if not path.parent.is_dir():
         raise UserInputError(f"{path}: the folder {path.parent} does not exist")
     tz = settings.timezone
+    words = translations(language)
     # A new name beside the destination, private to the user (it holds client comments).
     temporary = path.with_name(f".export-{uuid.uuid4().hex}{suffix}")
     try:
@@ -63,6 +67,7 @@ def export_period(
                     session, scope, tz=tz, language=settings.language, commented_only=True
                 ),
                 tz=tz,
+                words=words,
             )
             summary = ExportSummary(path, "xlsx", rows, len(days), len(report.by_coach))
         os.replace(temporary, path)
