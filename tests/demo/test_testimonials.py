@@ -8,6 +8,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from feedback_desk.domain.kinds import AspectOrigin, AspectStatus, MessageKind, OutboxState
@@ -157,3 +158,21 @@ def test_the_published_page_shows_only_what_clients_consented_to(
         r for r in rows if r.status is TestimonialStatus.WITHDRAWN or r.approval is Approval.HIDDEN
     ]
     assert {r.display_name for r in hidden_or_gone}.isdisjoint(p["name"] for p in page)
+
+
+@pytest.mark.parametrize(
+    ("until", "seed"), [("2026-03-10", 1), ("2026-06-10", 1), ("2026-01-02", 2), ("2026-09-08", 3)]
+)
+def test_a_small_short_demo_stages_the_testimonials_it_can(
+    cli, tmp_path: Path, until: str, seed: int
+) -> None:  # type: ignore[no-untyped-def]
+    """40 clients over 3 months leave some batches with no promoter to ask: those are skipped,
+    and the answers of the recent ones still come before their invitations expire."""
+    target = tmp_path / "small.sqlite"
+    made = cli(
+        "demo", str(target), "--clients", "40", "--months", "3", "--until", until,
+        "--seed", str(seed), store=False,
+    )  # fmt: skip
+    assert made.code == 0, made.err
+    listed = cli("testimonials", "--store", str(target), "--at", f"{until}T10:00", store=False)
+    assert listed.code == 0, listed.err

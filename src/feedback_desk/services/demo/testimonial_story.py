@@ -27,6 +27,7 @@ from feedback_desk.services.testimonials.bulk import PROMOTER_MONTHS
 
 # Days before the last day on which the manager invited a batch (the last two are "recent").
 BATCH_DAYS = (112, 91, 70, 49, 35, 21, 8)
+RECENT_DAYS = 25  # the last two batches, whatever day of the week they fell back to
 INVITE_TIME = time(11, 15)
 REVIEW_TIME = time(11, 40)
 # The qualities clients choose most, by aspect code (the studio's "where you excel" list).
@@ -233,14 +234,21 @@ def plan_testimonials(
         pool = [c for c in _promoters(reviews, clients, at, cal) if c not in excluded | invited]
         size = 5 if index >= len(days) - 2 else rng.randint(4, 6)
         chosen = sorted(rng.sample(pool, min(size, len(pool))))
+        if not chosen:  # a small or short demo may have no promoter left to ask that day
+            continue
         invited.update(chosen)
         story.batches.append((at, chosen))
         story.testimonials += [DemoTestimonial(c, clients[c].language, at) for c in chosen]
-    recent_start = story.batches[-2][0] if len(story.batches) >= 2 else cal.horizon
+    if not story.batches:
+        return story
+    # The batches of the last RECENT_DAYS (21 and 8 days before, unless a small demo had no one
+    # left to ask): their answers come in the last days, well before they expire.
+    recent_from = cal.at(cal.until - timedelta(days=RECENT_DAYS), INVITE_TIME)
+    recent_start = next((at for at, _ in story.batches if at >= recent_from), cal.horizon)
     old = [t for t in story.testimonials if t.invited_at < recent_start]
     recent = [t for t in story.testimonials if t.invited_at >= recent_start]
     # One invitation of the second batch was never answered: it expired.
-    expired = [t for t in old if t.invited_at == story.batches[min(1, len(days) - 1)][0]][-1:]
+    expired = [t for t in old if t.invited_at == story.batches[min(1, len(story.batches) - 1)][0]][-1:]
     accepted: list[DemoTestimonial] = []
     for t in old:
         if t in expired:
