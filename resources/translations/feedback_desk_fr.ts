@@ -3290,6 +3290,10 @@ Journaux : {logs}</translation>
         <translation>À &amp;propos de Feedback Desk</translation>
     </message>
     <message>
+        <source>My studio</source>
+        <translation>Mon studio</translation>
+    </message>
+    <message>
         <source>Feedback Desk — {studio}</source>
         <translation>Feedback Desk — {studio}</translation>
     </message>

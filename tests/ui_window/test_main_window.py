@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel
 
 from feedback_desk.services.studio import open_studio
-from feedback_desk.ui import preferences
+from feedback_desk.ui import i18n, preferences
 from tests.ui_window.conftest import wait_loaded
 
 
@@ -129,6 +129,18 @@ def test_an_empty_store_shows_empty_states(qtbot, open_window, tmp_path: Path) -
     assert overview.headlines["nps"].value.text() == "—"
     assert overview.recent_list.showing_empty_state
     assert all(label.textFormat().name == "PlainText" for label in overview.findChildren(QLabel))
+
+
+def test_an_unnamed_studio_is_called_mon_studio_in_a_french_window(
+    qtbot, open_window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    i18n.install_language("fr")
+    try:
+        window = open_window(tmp_path / "empty.sqlite")
+        qtbot.waitUntil(lambda: window.windowTitle() == "Feedback Desk — Mon studio")
+    finally:
+        i18n.install_language("en")
+    qtbot.waitUntil(lambda: window.windowTitle() == "Feedback Desk — My studio")
 
 
 def test_open_store_switches_to_another_store(

@@ -339,9 +339,11 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         if self.context.settings_loaded:
-            self.setWindowTitle(
-                self.tr("Feedback Desk — {studio}").format(studio=self.context.settings.studio_name)
-            )
+            settings = self.context.settings
+            # Until the studio names itself, its placeholder name speaks the window's language.
+            named = settings.is_set("studio.name")
+            studio = settings.studio_name if named else self.tr("My studio")
+            self.setWindowTitle(self.tr("Feedback Desk — {studio}").format(studio=studio))
         else:
             self.setWindowTitle(self.tr("Feedback Desk"))
 

@@ -248,7 +248,8 @@ def plan_testimonials(
     old = [t for t in story.testimonials if t.invited_at < recent_start]
     recent = [t for t in story.testimonials if t.invited_at >= recent_start]
     # One invitation of the second batch was never answered: it expired.
-    expired = [t for t in old if t.invited_at == story.batches[min(1, len(story.batches) - 1)][0]][-1:]
+    second_batch_at = story.batches[min(1, len(story.batches) - 1)][0]
+    expired = [t for t in old if t.invited_at == second_batch_at][-1:]
     accepted: list[DemoTestimonial] = []
     for t in old:
         if t in expired:
