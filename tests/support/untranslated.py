@@ -67,8 +67,10 @@ def _our_classes_by_name() -> dict[str, type]:
     while pending:
         cls = pending.pop()
         pending.extend(cls.__subclasses__())
-        if cls.__module__.startswith("feedback_desk."):
-            found[cls.__name__] = cls
+        # Our classes and our mixins in their MRO (PySide asks each class's context in turn).
+        for ancestor in cls.__mro__:
+            if ancestor.__module__.startswith("feedback_desk."):
+                found[ancestor.__name__] = ancestor
     return found
 
 

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,6 +38,7 @@ from feedback_desk.store.database import Store
 from feedback_desk.ui import preferences
 from feedback_desk.ui.charts.renderer import chart_renderer
 from feedback_desk.ui.context import WindowContext, describe_error
+from feedback_desk.ui.retranslating import Retranslating
 from feedback_desk.ui.status import StatusArea
 from feedback_desk.ui.tabs import TabSpec, default_tabs
 from feedback_desk.ui.tabs.base import TabPage
@@ -55,7 +56,7 @@ STORE_FILTER = QT_TRANSLATE_NOOP(
 )
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     store_switched = Signal()
     # The Settings dialog just opened (features connect to their pages' signals).
     settings_opened = Signal(object)
@@ -178,10 +179,6 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     # Language -----------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Every text of the window's own (menus, tab titles, title), then the features'; called

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from feedback_desk.ui.retranslating import Retranslating
 from feedback_desk.workers.tasks import Task
 
 MESSAGE_MS = 6000
 ERROR_MS = 15000
 
 
-class StatusArea(QStatusBar):
+class StatusArea(Retranslating, QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.task_label = QLabel()
@@ -38,11 +39,6 @@ class StatusArea(QStatusBar):
         self.addPermanentWidget(self.permanent)
         self._tracked: list[tuple[Task, str]] = []
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """The Cancel button's texts (a task's label and a message keep the language they were

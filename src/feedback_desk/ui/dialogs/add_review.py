@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -45,6 +45,7 @@ from feedback_desk.services.staff_entry import (
 from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.formatting import format_instant
+from feedback_desk.ui.retranslating import Retranslating
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -59,7 +60,7 @@ def _plain(label: QLabel) -> QLabel:
     return label
 
 
-class AddReviewDialog(QDialog):
+class AddReviewDialog(Retranslating, QDialog):
     """Choose a client (search), the kind, the session (class reviews), stars, the 0-10 answer
     (business reviews, when asked), aspects, comment."""
 
@@ -197,11 +198,6 @@ class AddReviewDialog(QDialog):
         return holder
 
     # --- Translation --------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Add review"))

@@ -8,14 +8,15 @@ from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from feedback_desk.ui.formatting import format_instant
+from feedback_desk.ui.retranslating import Retranslating
 from feedback_desk.workers.google_sync import GoogleSyncWorker
 
 
-class GoogleStatusWidget(QWidget):
+class GoogleStatusWidget(Retranslating, QWidget):
     def __init__(
         self, worker: GoogleSyncWorker, tz: ZoneInfo, parent: QWidget | None = None
     ) -> None:
@@ -44,11 +45,6 @@ class GoogleStatusWidget(QWidget):
         worker.connection_checked.connect(self._on_checked)
         self.show_last_sync(worker.last_sync_at)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """The texts again in the language now shown, from what the widget shows now."""

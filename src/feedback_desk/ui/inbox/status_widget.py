@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from feedback_desk.ui.retranslating import Retranslating
 
-class InboxStatusWidget(QWidget):
+
+class InboxStatusWidget(Retranslating, QWidget):
     clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -20,11 +22,6 @@ class InboxStatusWidget(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.count = 0
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setToolTip(self.tr("Open the replies to read"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -25,11 +25,12 @@ from feedback_desk.services.prompting.kiosk import AspectOption
 from feedback_desk.ui import i18n
 from feedback_desk.ui.kiosk.style import MIN_TOUCH_PX
 from feedback_desk.ui.kiosk.widgets import TouchButton, button_text, plain_label
+from feedback_desk.ui.retranslating import Retranslating
 
 COLUMNS = 3
 
 
-class AspectSection(QWidget):
+class AspectSection(Retranslating, QWidget):
     """Big checkable buttons for the offered aspects, plus "add your own" words."""
 
     editor_opened = Signal(QWidget)  # the own-words field, for the screen to scroll to
@@ -127,11 +128,6 @@ class AspectSection(QWidget):
         toggle.setChecked(True)
         self.own_toggles[toggle] = label
         self._place_all()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         language = i18n.current_language()

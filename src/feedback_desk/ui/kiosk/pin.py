@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
 from feedback_desk.domain.settings_schema import PIN_MAX_DIGITS
 from feedback_desk.ui.kiosk.style import MIN_TOUCH_PX, STYLE_SHEET
 from feedback_desk.ui.kiosk.widgets import TouchButton, plain_label
+from feedback_desk.ui.retranslating import Retranslating
 
 MAX_PIN_DIGITS = PIN_MAX_DIGITS
 PIN_PAD_WIDTH = 680
 
 
-class PinDialog(QDialog):
+class PinDialog(Retranslating, QDialog):
     """A numeric keypad; emits ``pin_entered`` for the window to check (off the GUI thread).
 
     With no PIN configured it says so and offers to leave anyway.
@@ -86,11 +87,6 @@ class PinDialog(QDialog):
         button.clicked.connect(lambda _c=False, d=digit: self.field.insert(d))
         self.keys[digit] = button
         return button
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Leave kiosk mode"))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from feedback_desk.domain.kinds import Polarity, ReviewKind
@@ -26,12 +26,13 @@ from feedback_desk.ui.kiosk.widgets import (
     reveal,
     touch_scroll_area,
 )
+from feedback_desk.ui.retranslating import Retranslating
 
 # Excel first: a happy client sees what they liked before anything else.
 POLARITY_ORDER = (Polarity.EXCEL, Polarity.TO_IMPROVE)
 
 
-class QuestionScreen(QWidget):
+class QuestionScreen(Retranslating, QWidget):
     """Asks the prompt shown to the client; emits what they chose."""
 
     submitted = Signal(object)  # Answer
@@ -155,11 +156,6 @@ class QuestionScreen(QWidget):
         self.sections = []
 
     # --- Translation --------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         visit = self._visit

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from feedback_desk.ui import i18n
 from feedback_desk.ui.kiosk.widgets import TouchButton, plain_label
+from feedback_desk.ui.retranslating import Retranslating
 
 
 class Ending(StrEnum):
@@ -21,7 +22,7 @@ class Ending(StrEnum):
     DECLINED = "declined"
 
 
-class ThanksScreen(QWidget):
+class ThanksScreen(Retranslating, QWidget):
     done = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -52,11 +53,6 @@ class ThanksScreen(QWidget):
         self._first_name = first_name
         self._ending = ending
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         if self._ending is Ending.FAILED:

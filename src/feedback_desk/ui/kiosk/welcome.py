@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from feedback_desk.services.client_search import MIN_QUERY_CHARS, ClientMatch
@@ -19,11 +19,12 @@ from feedback_desk.ui.kiosk.widgets import (
     reveal,
     touch_scroll_area,
 )
+from feedback_desk.ui.retranslating import Retranslating
 
 RESULT_COLUMNS = 2
 
 
-class WelcomeScreen(QWidget):
+class WelcomeScreen(Retranslating, QWidget):
     """Search as you type (debounced); results show first name and last initial only."""
 
     search_requested = Signal(str)
@@ -69,11 +70,6 @@ class WelcomeScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Your opinion counts!"))

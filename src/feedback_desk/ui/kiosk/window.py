@@ -37,6 +37,7 @@ from feedback_desk.ui.kiosk.testimonial import TestimonialScreen
 from feedback_desk.ui.kiosk.thanks import Ending, ThanksScreen
 from feedback_desk.ui.kiosk.welcome import WelcomeScreen
 from feedback_desk.ui.kiosk.widgets import TouchButton
+from feedback_desk.ui.retranslating import Retranslating
 
 T = TypeVar("T")
 
@@ -53,7 +54,7 @@ ACTIVITY_EVENTS = frozenset(
 )
 
 
-class KioskWindow(QWidget):
+class KioskWindow(Retranslating, QWidget):
     """Full-screen by its caller (``showFullScreen``); leaving needs the staff PIN."""
 
     # Staff left kiosk mode (or the application is quitting): the kiosk has closed.
@@ -128,11 +129,6 @@ class KioskWindow(QWidget):
         self.go_idle()
 
     # --- Translation --------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Feedback Desk: tell us how it went"))

@@ -5,12 +5,14 @@ button to Settings → Email: messages never wait silently."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from feedback_desk.ui.retranslating import Retranslating
 
-class OutboxStatusWidget(QWidget):
+
+class OutboxStatusWidget(Retranslating, QWidget):
     clicked = Signal()
     setup_requested = Signal()  # "Set up email…"
 
@@ -34,11 +36,6 @@ class OutboxStatusWidget(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.queued = self.failed = self.uncertain = 0
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.not_set_up.setText(self.tr("Email is not set up: messages wait in the outbox."))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 
 from feedback_desk.services.aspects import MAX_LABEL_CHARS, AspectRow
 from feedback_desk.ui import i18n
+from feedback_desk.ui.retranslating import Retranslating
 
 
-class RenameAspectDialog(QDialog):
+class RenameAspectDialog(Retranslating, QDialog):
     def __init__(self, aspect: AspectRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.aspect = aspect
@@ -43,11 +44,6 @@ class RenameAspectDialog(QDialog):
         self.retranslate()
         self._validate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Rename aspect"))
         for row, text in enumerate((self.tr("French label:"), self.tr("English label:"))):
@@ -63,7 +59,7 @@ class RenameAspectDialog(QDialog):
         return self.french.text(), self.english.text()
 
 
-class MergeAspectDialog(QDialog):
+class MergeAspectDialog(Retranslating, QDialog):
     """Pick the aspect that survives; the votes move to it."""
 
     def __init__(
@@ -92,11 +88,6 @@ class MergeAspectDialog(QDialog):
         layout.addWidget(self.target)
         layout.addWidget(self.buttons)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Merge aspect"))

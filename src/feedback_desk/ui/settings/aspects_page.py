@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ from feedback_desk.services import audit
 from feedback_desk.services.aspects import AspectRow
 from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.retranslating import Retranslating
 from feedback_desk.ui.settings.aspect_dialogs import MergeAspectDialog, RenameAspectDialog
 from feedback_desk.ui.settings.aspects_model import ENGLISH, FRENCH, ROW_ROLE, AspectsTableModel
 from feedback_desk.ui.settings.page import SettingsPage
@@ -53,7 +54,7 @@ class _AspectFilter(QSortFilterProxyModel):
         return self.show_merged or row.merged_into_id is None
 
 
-class AspectsPage(SettingsPage):
+class AspectsPage(Retranslating, SettingsPage):
     """No settings keys: every change applies at once (and is audited), as the buttons say."""
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
@@ -130,11 +131,6 @@ class AspectsPage(SettingsPage):
         self.reload()
 
     # --- Translation --------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.intro.setText(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,7 @@ from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.formatting import count_text, format_instant
 from feedback_desk.ui.i18n import current_language
 from feedback_desk.ui.models.rows_model import ROW_KEY_ROLE, Row, RowsModel
+from feedback_desk.ui.retranslating import Retranslating
 from feedback_desk.ui.tabs.base import TabPage
 from feedback_desk.ui.testimonials.staff_actions import (
     ask,
@@ -70,7 +71,7 @@ def read_tab(session: Session, at: datetime) -> TabData:
     )
 
 
-class TestimonialsTab(TabPage):
+class TestimonialsTab(Retranslating, TabPage):
     __test__ = False  # not a test class, whatever pytest thinks of the name
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
@@ -178,11 +179,6 @@ class TestimonialsTab(TabPage):
         self._update_actions()
 
     # --- Language -------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Every text of the tab; what it shows (summary, rows, qualities, the selected
