@@ -18,8 +18,12 @@ Three rules keep Qt objects from being destroyed on a worker thread, or twice:
 - Tasks belong to the runner (the window's context), never to the widget that asked: deleting a
   widget can never delete a task that is in the middle of being delivered or deleted.
 - Outcomes are not sent through signal arguments (a queued argument can be released by either
-  thread, in either order); the worker stores the outcome on the task, then emits one signal
-  without arguments.
+  thread, in either order); the worker stores the outcome on the task, then emits the task's
+  number.
+- A worker never emits a signal of an object the GUI thread may delete: a task can be deleted as
+  soon as its end was delivered, which may be before the worker's ``emit`` has returned (a worker
+  preempted inside ``emit`` on a busy machine). Workers emit through the runner's relay, which
+  outlives every job (the runner's pool, destroyed first, waits for them).
 
 Every failure is logged with its traceback (``feedback_desk`` logger); a failure whose caller has
 no ``on_error`` is also announced by :attr:`TaskRunner.failed` (the window's status bar).
@@ -27,6 +31,7 @@ no ``on_error`` is also announced by :attr:`TaskRunner.failed` (the window's sta
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -50,12 +55,12 @@ class Task(QObject):
 
     progressed = Signal(int, int, str)  # done, total (-1 when unknown), message
     ended = Signal()
-    # From the worker thread to the runner (queued); nothing else listens to these.
-    _reported = Signal(int, int, str)
-    _finished = Signal()
 
-    def __init__(self, name: str, work: Work, owner: QObject | None, parent: QObject) -> None:
+    def __init__(
+        self, number: int, name: str, work: Work, owner: QObject | None, parent: QObject
+    ) -> None:
         super().__init__(parent)
+        self.number = number  # the runner's key for it, what the worker emits
         self.setObjectName(name)
         self.cancel_requested = threading.Event()
         self.owner = owner
@@ -86,12 +91,20 @@ class Task(QObject):
         self.owner = None
 
 
+class _Relay(QObject):
+    """From the worker threads to the runner (queued), by task number."""
+
+    reported = Signal(int, int, int, str)  # task, done, total (-1 when unknown), message
+    finished = Signal(int)  # task
+
+
 class _TaskProgress:
-    def __init__(self, task: Task) -> None:
+    def __init__(self, task: Task, relay: _Relay) -> None:
         self._task = task
+        self._relay = relay
 
     def report(self, done: int, total: int | None, message: str) -> None:
-        self._task._reported.emit(done, -1 if total is None else total, message)
+        self._relay.reported.emit(self._task.number, done, -1 if total is None else total, message)
 
     @property
     def cancelled(self) -> bool:
@@ -99,9 +112,10 @@ class _TaskProgress:
 
 
 class _Job(QRunnable):
-    def __init__(self, task: Task) -> None:
+    def __init__(self, task: Task, relay: _Relay) -> None:
         super().__init__()
         self._task = task
+        self._relay = relay
 
     def run(self) -> None:
         task = self._task
@@ -109,7 +123,7 @@ class _Job(QRunnable):
         try:
             if work is None or task.cancelled:
                 raise Cancelled()
-            result = work(_TaskProgress(task))
+            result = work(_TaskProgress(task, self._relay))
             task.outcome = ("cancelled", None) if task.cancelled else ("done", result)
             result = None
         except Cancelled:
@@ -119,7 +133,7 @@ class _Job(QRunnable):
         # The task keeps the function and the outcome: drop ours before saying we are done, so
         # the last references go on the GUI thread.
         work = None
-        task._finished.emit()
+        self._relay.finished.emit(task.number)
 
 
 class TaskRunner(QObject):
@@ -134,7 +148,11 @@ class TaskRunner(QObject):
         # Created first, so destroyed first among the children: it waits for running jobs.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
-        self._running: set[Task] = set()
+        self._relay = _Relay(self)
+        self._relay.reported.connect(self._on_reported)
+        self._relay.finished.connect(self._on_finished)
+        self._running: dict[int, Task] = {}
+        self._numbers = itertools.count(1)
         self._closed = False
 
     def run(
@@ -149,24 +167,22 @@ class TaskRunner(QObject):
         on_cancelled: Callable[[], None] | None = None,
     ) -> Task:
         """Run *work*; callbacks run on this runner's thread while *owner* (if any) exists."""
-        task = Task(name, work, owner, self)
+        task = Task(next(self._numbers), name, work, owner, self)
         task.callbacks = {
             "done": on_done,
             "error": on_error,
             "progress": on_progress,
             "cancelled": on_cancelled,
         }
-        task._reported.connect(self._on_reported)
-        task._finished.connect(self._on_finished)
         if owner is not None and owner is not self.parent():
             # (The runner's own parent goes with the runner: nothing to cancel then.)
             owner.destroyed.connect(self._owner_destroyed, Qt.ConnectionType.UniqueConnection)
-        self._running.add(task)
+        self._running[task.number] = task
         if len(self._running) == 1:
             self.busy_changed.emit(True)
         if self._closed:
             task.cancel()
-        self._pool.start(_Job(task))
+        self._pool.start(_Job(task, self._relay))
         return task
 
     def tasks_for(self, owner: QObject) -> BoundTasks:
@@ -178,14 +194,14 @@ class TaskRunner(QObject):
         gone = self.sender()
         # In a garbage cycle being collected, this runner's attributes may be cleared before
         # its C++ object goes: nothing is running for it then.
-        for task in getattr(self, "_running", ()):
+        for task in getattr(self, "_running", {}).values():
             if task.owner is gone or not task.owner_alive():
                 task.cancel()
 
-    @Slot(int, int, str)
-    def _on_reported(self, done: int, total: int, message: str) -> None:
-        task = self.sender()
-        if not isinstance(task, Task) or task not in self._running or task.cancelled:
+    @Slot(int, int, int, str)
+    def _on_reported(self, number: int, done: int, total: int, message: str) -> None:
+        task = self._running.get(number)
+        if task is None or task.cancelled:
             return
         if task.owner_alive():
             callback = task.callbacks.get("progress")
@@ -193,12 +209,11 @@ class TaskRunner(QObject):
                 callback(done, total, message)
         task.progressed.emit(done, total, message)
 
-    @Slot()
-    def _on_finished(self) -> None:
-        task = self.sender()
-        if not isinstance(task, Task) or task not in self._running:
+    @Slot(int)
+    def _on_finished(self, number: int) -> None:
+        task = self._running.pop(number, None)
+        if task is None:
             return
-        self._running.discard(task)
         try:
             self._deliver(task)
         finally:
@@ -234,18 +249,18 @@ class TaskRunner(QObject):
         return bool(self._running)
 
     def running(self, owner: QObject) -> list[Task]:
-        return [task for task in self._running if task.owner is owner]
+        return [task for task in self._running.values() if task.owner is owner]
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Stop delivering outcomes, ask every task to stop and wait for them; False if some
         still run after the timeout."""
         self._closed = True
-        for task in list(self._running):
+        for task in list(self._running.values()):
             task.cancel()
         finished = bool(self._pool.waitForDone(timeout_ms))
         if finished:
             # Their end notices are still queued: release what they hold here, on this thread.
-            for task in list(self._running):
+            for task in list(self._running.values()):
                 task.release()
         return finished
 
