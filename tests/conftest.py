@@ -83,13 +83,25 @@ def keyring_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def garbage_collected_on_the_gui_thread(request: pytest.FixtureRequest) -> None:
+def garbage_collected_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
     """Qt tests run with the window's collector (ui/gc_tuning.py): a Python-owned widget is
-    never destroyed by a collection that happens to run on a worker thread."""
-    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
+    never destroyed by a collection that happens to run on a worker thread.
+
+    After the test, the widgets pytest-qt closed with deleteLater() are deleted at once, by Qt,
+    while their Python side is whole. Left for the next test's event loop, the collector could
+    reach their Python garbage first: it empties the closures' cells before deleting the widget,
+    whose destruction then calls a Python override (a model's headerData) that finds `self`
+    gone."""
+    qt = "qtbot" in request.fixturenames or "qapp" in request.fixturenames
+    if qt:
         from feedback_desk.ui.gc_tuning import collect_on_gui_thread
 
         collect_on_gui_thread(request.getfixturevalue("qapp"))
+    yield
+    if qt:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
