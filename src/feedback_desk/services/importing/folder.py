@@ -248,20 +248,24 @@ def _import_one(
     except ImportRejected as exc:
         if not path.exists():  # taken away meanwhile (by hand, or by another pass)
             return FolderFile(path.name, kind, False, path, exc.problems[0], tuple(exc.problems))
-        target = _move(path, own_map, FAILED)
+        target = _free_place(path, FAILED)
+        # The report first: whoever sees the file in failed/ finds why beside it.
         (target.parent / (target.stem + ERRORS_SUFFIX)).write_text(
             "\n".join(exc.problems) + "\n", encoding="utf-8"
         )
+        _move(path, own_map, target)
         return FolderFile(path.name, kind, False, target, exc.problems[0], tuple(exc.problems))
-    target = _move(path, own_map, IMPORTED)
+    target = _free_place(path, IMPORTED)
     stamp = format_local(clock.now(), timezone)
     line = "; ".join([f"{stamp} {report.summary()}", *report.details()])
     (target.parent / (target.stem + ".log")).write_text(line + "\n", encoding="utf-8")
+    _move(path, own_map, target)
     return FolderFile(path.name, kind, True, target, line, report=report)
 
 
-def _move(path: Path, own_map: Path | None, where: str) -> Path:
-    """Move the file (and its own mapping) into *where*, never over an earlier file."""
+def _free_place(path: Path, where: str) -> Path:
+    """Where the file goes in *where*: its name, or "NAME (2)"… never over an earlier file or
+    report."""
     folder = path.parent / where
     folder.mkdir(exist_ok=True)
     stem, suffix = path.stem, path.suffix
@@ -272,10 +276,14 @@ def _move(path: Path, own_map: Path | None, where: str) -> Path:
     ):
         number += 1
         target = folder / f"{stem} ({number}){suffix}"
+    return target
+
+
+def _move(path: Path, own_map: Path | None, target: Path) -> None:
+    """Move the file (and its own mapping) to *target*, its report already beside it."""
     os.replace(path, target)
     if own_map is not None and own_map.exists():
-        os.replace(own_map, folder / (target.stem + MAP_SUFFIX))
-    return target
+        os.replace(own_map, target.parent / (target.stem + MAP_SUFFIX))
 
 
 class _FolderLock:
