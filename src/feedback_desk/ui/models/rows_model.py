@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from feedback_desk.ui.formatting import plain_tooltip
+from feedback_desk.ui.i18n import current_language
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,8 +31,18 @@ class Row:
 class RowsModel(QAbstractTableModel):
     def __init__(self, headers: Callable[[], Sequence[str]], parent: Any = None) -> None:
         super().__init__(parent)
-        self._headers = headers
+        self._make_headers = headers
+        # Said once per interface language: Qt asks for headers while it destroys the view, when
+        # the collector may already have emptied the owner's closure.
+        self._said_in = current_language()
+        self._said = list(headers())
         self._rows: list[Row] = []
+
+    def _headers(self) -> list[str]:
+        if current_language() != self._said_in:
+            self._said_in = current_language()
+            self._said = list(self._make_headers())
+        return self._said
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
