@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -10,6 +9,8 @@ from pathlib import Path
 from types import ModuleType
 
 from PySide6.QtCore import QTranslator
+
+from tests.support.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "src" / "feedback_desk" / "ui"
@@ -35,14 +36,7 @@ COMPLETE_FOR = [
 
 
 def update_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "update_translations", ROOT / "scripts" / "update_translations.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/update_translations.py")
 
 
 def messages(ts: Path) -> dict[tuple[str, str], str | tuple[str, ...] | None]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
@@ -12,17 +11,11 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from feedback_desk import APP_ID
 from feedback_desk.ui.app import create_application
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.scripts import load_script
 
 
 def make_icons() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_icons", ROOT / "scripts" / "make_icons.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/make_icons.py")
 
 
 def test_the_generated_icons_come_from_the_current_svg() -> None:

@@ -4,26 +4,17 @@ hand-maintained ones."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 from babel.messages.pofile import read_po
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.scripts import load_script
 
 
 def update_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "update_web_translations", ROOT / "scripts" / "update_web_translations.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/update_web_translations.py")
 
 
 DOMAINS = {domain.name: domain for domain in update_script().DOMAINS}
