@@ -93,19 +93,19 @@ class OutboxFeature(WindowFeature):
             self.worker.refresh_counts()
 
     def _run_failed(self, why: str) -> None:
-        self.window.status.show_error(self.tr("Outbox: {why}").format(why=why))
+        self.window.status.show_error(lambda: self.tr("Outbox: {why}").format(why=why))
 
     def _run_finished(self, run: object) -> None:
         send = getattr(run, "send", None)
         unreachable = getattr(send, "unreachable", None)
         if unreachable:
             self.window.status.show_error(
-                self.tr("Outbox: {why}; the emails stay queued.").format(why=unreachable)
+                lambda: self.tr("Outbox: {why}; the emails stay queued.").format(why=unreachable)
             )
         elif getattr(send, "sent", 0):
             sent = int(send.sent)  # type: ignore[union-attr]
             self.window.status.show_message(
-                count_text(
+                lambda: count_text(
                     sent, self.tr("Outbox: {n} email sent."), self.tr("Outbox: {n} emails sent.")
                 )
             )
