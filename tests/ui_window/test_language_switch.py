@@ -189,3 +189,19 @@ def test_a_failed_load_in_the_status_bar_is_said_again_from_its_error(
         assert window.status.currentMessage().startswith("Impossible de charger the reviews : ")
     finally:
         i18n.install_language("en")
+
+
+def test_the_outbox_left_open_under_settings_takes_the_new_title(
+    qtbot, open_window, demo_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The Outbox opens Settings → Email; a language applied there renames the Outbox too."""
+    i18n.install_language("en")
+    try:
+        window: MainWindow = open_window(demo_path)
+        outbox = window.feature(OutboxFeature).open_outbox()
+        assert outbox.windowTitle() == "Outbox"
+        i18n.install_language("fr")
+        qtbot.waitUntil(lambda: outbox.windowTitle() == "Boîte d’envoi", timeout=5_000)
+        outbox.close()
+    finally:
+        i18n.install_language("en")

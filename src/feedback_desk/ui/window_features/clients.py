@@ -97,7 +97,7 @@ class ClientsFeature(WindowFeature):
         context = self.window.context
         view = NonRespondentsView(context)
         view.queued.connect(self._emails_queued)
-        return self._open(HostDialog(self.tr("Non-respondents"), view, self.window))
+        return self._open(HostDialog(lambda: self.tr("Non-respondents"), view, self.window))
 
     def thank_promoters(self) -> QDialog:
         from PySide6.QtCore import Qt

@@ -169,7 +169,7 @@ class InboxFeature(WindowFeature):
         view = RepliesView(opener_for(self.window.context))
         view.check_requested.connect(self.fetch_now)
         view.handled_changed.connect(self._handled)
-        dialog = HostDialog(self.tr("Replies to read"), view, self.window)
+        dialog = HostDialog(lambda: self.tr("Replies to read"), view, self.window)
         dialog.resize(1100, 620)
         self.dialog = dialog
         dialog.open()

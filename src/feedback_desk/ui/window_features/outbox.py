@@ -118,7 +118,7 @@ class OutboxFeature(WindowFeature):
         view = OutboxView(context)
         view.changed.connect(self.nudge)
         view.setup_requested.connect(self.open_email_settings)
-        dialog = HostDialog(self.tr("Outbox"), view, self.window)
+        dialog = HostDialog(lambda: self.tr("Outbox"), view, self.window)
         dialog.resize(1040, 600)  # every column readable, the subject with room
         self.dialog = dialog
         dialog.open()
