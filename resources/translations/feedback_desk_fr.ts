@@ -1939,8 +1939,8 @@ Journaux : {logs}</translation>
         <translation>Langue de l’interface :</translation>
     </message>
     <message>
-        <source>Each person chooses the language of the window on their own computer; the studio&apos;s settings are shared. The main window shows it as soon as you save.</source>
-        <translation>Chaque personne choisit la langue de la fenêtre sur son propre ordinateur ; les paramètres du studio sont partagés. La fenêtre principale l’affiche dès l’enregistrement.</translation>
+        <source>Each person chooses the language of the window on their own computer; the studio&apos;s settings are shared. The window shows it as soon as you save or apply.</source>
+        <translation>Chaque personne choisit la langue de la fenêtre sur son propre ordinateur ; les paramètres du studio sont partagés. La fenêtre l’affiche dès que vous enregistrez ou appliquez.</translation>
     </message>
     <message>
         <source>Studio name</source>
@@ -5339,6 +5339,10 @@ Ils arrivent de la borne, de la saisie par le personnel ou d’une importation.<
     <message>
         <source>Has values to fix</source>
         <translation>Des valeurs sont à corriger</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
     </message>
     <message>
         <source>Could not save: {why}</source>

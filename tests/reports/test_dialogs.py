@@ -19,6 +19,7 @@ from feedback_desk.ui.dialogs.opener import DialogOpener
 from feedback_desk.ui.dialogs.review_details import ReviewDetailsDialog
 from feedback_desk.ui.formatting import edited_badge
 from feedback_desk.ui.models.rows_model import ROW_KEY_ROLE
+from feedback_desk.ui.status import Said, said_now
 from tests.reports.ui_fixtures import fill_studio
 
 WAIT_MS = 10_000
@@ -156,13 +157,13 @@ def test_an_edit_shows_edited_manually_in_the_client_card(
 
 def test_a_refused_edit_tells_why(qtbot, studio: Store, opener: DialogOpener) -> None:  # type: ignore[no-untyped-def]
     fill_studio(studio)
-    messages: list[str] = []
+    messages: list[Said] = []
     opener.status_message.connect(messages.append)
     with qtbot.waitSignal(
         opener.context.tasks.busy_changed, timeout=WAIT_MS, check_params_cb=lambda b: not b
     ):
         opener.edit_stars(None, "R-missing", 4, None)
-    assert messages == ["unknown review 'R-missing'"]
+    assert [said_now(message) for message in messages] == ["unknown review 'R-missing'"]
     [box] = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
     assert box.text() == "unknown review 'R-missing'"
     box.close()

@@ -142,3 +142,66 @@ def _french_catalogue() -> QTranslator:
     catalogue = QTranslator()
     assert catalogue.load(f"{i18n.CATALOGUE}_fr", str(i18n.translations_dir()))
     return catalogue
+
+
+def test_a_status_message_still_shown_reads_in_the_new_language(
+    qtbot, open_window, demo_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Settings saved in English; the language switches while the message is still up: the
+    status bar says it in French, for the time it had left, and it still goes away then."""
+    i18n.install_language("en")
+    try:
+        window: MainWindow = open_window(demo_path)
+        window.settings_action.trigger()
+        dialog = window.settings_dialog
+        assert dialog is not None
+        qtbot.waitUntil(lambda: not dialog.tasks.busy, timeout=20_000)  # type: ignore[attr-defined]
+        with qtbot.waitSignal(dialog.saved, timeout=20_000):  # type: ignore[attr-defined]
+            dialog.buttons.button(dialog.buttons.StandardButton.Save).click()  # type: ignore[attr-defined]
+        assert window.status.currentMessage() == "Settings saved."
+
+        i18n.install_language("fr")
+        qtbot.waitUntil(lambda: window.file_menu.title() == "&Fichier", timeout=5_000)
+        assert window.status.currentMessage() == "Paramètres enregistrés."
+
+        i18n.install_language("en")
+        qtbot.waitUntil(lambda: window.file_menu.title() == "&File", timeout=5_000)
+        assert window.status.currentMessage() == "Settings saved."
+        window.status.clearMessage()
+        i18n.install_language("fr")
+        qtbot.waitUntil(lambda: window.file_menu.title() == "&Fichier", timeout=5_000)
+        assert window.status.currentMessage() == ""  # a message gone stays gone
+    finally:
+        i18n.install_language("en")
+
+
+def test_a_failed_load_in_the_status_bar_is_said_again_from_its_error(
+    qtbot, open_window, demo_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A background read that failed is kept as its exception, not its English sentence."""
+    i18n.install_language("en")
+    try:
+        window: MainWindow = open_window(demo_path)
+        window.context._report_failure("the reviews", OSError("disk gone"))
+        assert window.status.currentMessage().startswith("Could not load the reviews: ")
+        i18n.install_language("fr")
+        qtbot.waitUntil(lambda: window.file_menu.title() == "&Fichier", timeout=5_000)
+        assert window.status.currentMessage().startswith("Impossible de charger the reviews : ")
+    finally:
+        i18n.install_language("en")
+
+
+def test_the_outbox_left_open_under_settings_takes_the_new_title(
+    qtbot, open_window, demo_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The Outbox opens Settings → Email; a language applied there renames the Outbox too."""
+    i18n.install_language("en")
+    try:
+        window: MainWindow = open_window(demo_path)
+        outbox = window.feature(OutboxFeature).open_outbox()
+        assert outbox.windowTitle() == "Outbox"
+        i18n.install_language("fr")
+        qtbot.waitUntil(lambda: outbox.windowTitle() == "Boîte d’envoi", timeout=5_000)
+        outbox.close()
+    finally:
+        i18n.install_language("en")

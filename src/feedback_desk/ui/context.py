@@ -56,7 +56,7 @@ def describe_error(exc: BaseException) -> str:
 class WindowContext(QObject):
     settings_changed = Signal()
     # A background load failed: one line for the status bar.
-    failed = Signal(str)
+    failed = Signal(object)  # what to say: a text, or how to say it (ui/status.py)
     # A widget queued email in the outbox: the window sends it without waiting for its timer.
     emails_queued = Signal()
     # Whether this store may act as the studio (send email, sync Google) is known or changed.
@@ -98,8 +98,12 @@ class WindowContext(QObject):
         return StoreTasks(self, owner)
 
     def _report_failure(self, name: str, exc: object) -> None:
-        why = describe_error(exc) if isinstance(exc, BaseException) else str(exc)
-        self.failed.emit(self.tr("Could not load {what}: {why}").format(what=name, why=why))
+        def said() -> str:
+            # The error itself is kept: its words follow the interface language when said again.
+            why = describe_error(exc) if isinstance(exc, BaseException) else str(exc)
+            return self.tr("Could not load {what}: {why}").format(what=name, why=why)
+
+        self.failed.emit(said)
 
     def reload_settings(self, then: Callable[[], None] | None = None) -> None:
         def adopt(settings: Settings) -> None:

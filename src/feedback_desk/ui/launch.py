@@ -18,6 +18,7 @@ from feedback_desk.store.database import Store
 from feedback_desk.ui.app import ErrorReporter, create_application
 from feedback_desk.ui.preferences import remember_store
 from feedback_desk.ui.single_instance import StoreInstance
+from feedback_desk.ui.status import Said, said_now
 from feedback_desk.workers.tasks import TaskRunner
 
 
@@ -72,10 +73,10 @@ def run_kiosk_window(store: Store, *, clock: Clock, debug: bool) -> int:
         app.aboutToQuit.connect(kiosk.shutdown)
         kiosk.showFullScreen()
 
-    def not_opened(message: str) -> None:
+    def not_opened(message: Said) -> None:
         if opened:
             return  # the kiosk runs: a later failure is in the log
-        box = QMessageBox(QMessageBox.Icon.Critical, "Feedback Desk", message)
+        box = QMessageBox(QMessageBox.Icon.Critical, "Feedback Desk", said_now(message))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.finished.connect(lambda _result: app.exit(1))
         opened_box.append(box)

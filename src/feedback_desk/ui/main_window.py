@@ -359,14 +359,15 @@ class MainWindow(Retranslating, QMainWindow):
             if on_error is not None:
                 on_error(exc)
             else:
-                self.status.show_error(f"{label} {describe_error(exc)}")
+                # The error itself is kept: its words follow the interface language.
+                self.status.show_error(lambda: f"{label} {describe_error(exc)}")
 
         task = self.tasks.run(
             work,
             name=label,
             on_done=on_done,
             on_error=failed,
-            on_cancelled=lambda: self.status.show_message(self.tr("Cancelled.")),
+            on_cancelled=lambda: self.status.show_message(lambda: self.tr("Cancelled.")),
         )
         self.status.track(task, label, cancellable=cancellable)
         return task
@@ -471,7 +472,8 @@ class MainWindow(Retranslating, QMainWindow):
         old.deleteLater()
         preferences.remember_store(store.location)
         self._update_title()
-        self.status.show_message(self.tr("Opened {where}").format(where=store.location))
+        where = store.location
+        self.status.show_message(lambda: self.tr("Opened {where}").format(where=where))
         self.store_switched.emit()
         self.refresh()
 
@@ -547,7 +549,7 @@ class MainWindow(Retranslating, QMainWindow):
             work,
             label=self.tr("Exporting {name}…").format(name=path.name),
             on_done=lambda _summary: self.status.show_message(
-                self.tr("Exported {path}").format(path=path)
+                lambda: self.tr("Exported {path}").format(path=path)
             ),
             cancellable=False,
         )
@@ -563,7 +565,7 @@ class MainWindow(Retranslating, QMainWindow):
             export_work(self.context, chosen),
             label=self.tr("Exporting {name}…").format(name=chosen.name),
             on_done=lambda _exported: self.status.show_message(
-                self.tr("Exported {path}").format(path=chosen)
+                lambda: self.tr("Exported {path}").format(path=chosen)
             ),
             cancellable=False,
         )
@@ -590,7 +592,7 @@ class MainWindow(Retranslating, QMainWindow):
         return dialog
 
     def _settings_saved(self, keys: list[str]) -> None:
-        self.status.show_message(self.tr("Settings saved."))
+        self.status.show_message(lambda: self.tr("Settings saved."))
         if keys:
             self.refresh()
 

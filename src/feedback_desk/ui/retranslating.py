@@ -3,7 +3,10 @@ interface language changes (Qt sends every widget ``QEvent.LanguageChange``; see
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QLabel, QTabBar, QTabWidget, QToolButton
 
 
 class Retranslating:
@@ -16,3 +19,37 @@ class Retranslating:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)  # type: ignore[misc]
+
+
+class KeptText:
+    """What a label says, kept as *how to say it* (a function of the language shown), so that
+    the owner's ``retranslate`` says it again in the new language: a message that outlives the
+    moment it was given ("Saved.", a server's refusal kept as the exception)."""
+
+    def __init__(self, label: QLabel) -> None:
+        self.label = label
+        self._text: Callable[[], str] = str
+
+    def say(self, text: Callable[[], str]) -> None:
+        self._text = text
+        self.label.setText(text())
+
+    def clear(self) -> None:
+        self.say(str)
+
+    def again(self) -> None:
+        self.label.setText(self._text())
+
+
+# Qt names a tab bar's scroll buttons for screen readers once, when it makes them, and never
+# again (qtabbar.cpp, in the QTabBar context of Qt's own catalogue).
+_TAB_SCROLLERS = {"ScrollLeftButton": "Scroll Left", "ScrollRightButton": "Scroll Right"}
+
+
+def retranslate_tab_scrollers(tabs: QTabWidget | QTabBar) -> None:
+    """Name *tabs*' scroll buttons in the interface language, as Qt did in the first one."""
+    bar = tabs.tabBar() if isinstance(tabs, QTabWidget) else tabs
+    for name, text in _TAB_SCROLLERS.items():
+        button = bar.findChild(QToolButton, name)
+        if button is not None:
+            button.setAccessibleName(QCoreApplication.translate("QTabBar", text))

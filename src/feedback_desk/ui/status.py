@@ -1,9 +1,16 @@
 """The main window's status bar: messages, a permanent area other features add widgets to
-(outbox counts, Google sync time…), and the progress of long tasks with a Cancel button."""
+(outbox counts, Google sync time…), and the progress of long tasks with a Cancel button.
+
+A message is given as *how to say it* (:data:`Said`: a function of the interface language, e.g.
+``lambda: self.tr("Settings saved.")``, or one that describes an exception when called), so that
+a message still shown when the interface language changes is said again in the new one, for the
+time it had left. A plain string is shown as it is (text that is data, or already said)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDeadlineTimer, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,6 +25,13 @@ from feedback_desk.workers.tasks import Task
 
 MESSAGE_MS = 6000
 ERROR_MS = 15000
+
+Said = str | Callable[[], str]
+
+
+def said_now(text: Said) -> str:
+    """*text* in the interface language of the moment."""
+    return text() if callable(text) else text
 
 
 class StatusArea(Retranslating, QStatusBar):
@@ -38,20 +52,38 @@ class StatusArea(Retranslating, QStatusBar):
             widget.setVisible(False)
         self.addPermanentWidget(self.permanent)
         self._tracked: list[tuple[Task, str]] = []
+        # The message shown, as how to say it, and when it goes.
+        self._said: tuple[Callable[[], str], QDeadlineTimer] | None = None
+        self.messageChanged.connect(self._message_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
-        """The Cancel button's texts (a task's label and a message keep the language they were
-        given in: they are gone in seconds)."""
+        """The Cancel button's texts, and the message still shown in the new language (a
+        task's label keeps the language it was given in: it is gone when the task ends)."""
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop this task"))
+        if self._said is not None:
+            said, deadline = self._said
+            left = deadline.remainingTime()
+            if left > 0:
+                self._show(said, left)
 
     # Messages -----------------------------------------------------------------------------
-    def show_message(self, text: str, timeout_ms: int = MESSAGE_MS) -> None:
-        self.showMessage(text, timeout_ms)
+    def show_message(self, text: Said, timeout_ms: int = MESSAGE_MS) -> None:
+        self._show(text, timeout_ms)
 
-    def show_error(self, text: str) -> None:
-        self.showMessage(text, ERROR_MS)
+    def show_error(self, text: Said) -> None:
+        self._show(text, ERROR_MS)
+
+    def _show(self, text: Said, timeout_ms: int) -> None:
+        said = text if callable(text) else (lambda: text)
+        self._said = None
+        self.showMessage(said_now(said), timeout_ms)
+        self._said = (said, QDeadlineTimer(timeout_ms))
+
+    def _message_changed(self, text: str) -> None:
+        if not text:
+            self._said = None  # timed out, or cleared
 
     # Permanent widgets --------------------------------------------------------------------
     def add_permanent(self, widget: QWidget) -> None:

@@ -4,14 +4,24 @@ reaching it (its tasks belong to the window's context, which drops their outcome
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
+from feedback_desk.ui.retranslating import Retranslating
 
-class HostDialog(QDialog):
-    def __init__(self, title: str, view: QWidget, parent: QWidget | None = None) -> None:
+
+class HostDialog(Retranslating, QDialog):
+    """*title* says the window's title in the interface language of the moment (it stays open
+    while the language changes: the Outbox beside Settings)."""
+
+    def __init__(
+        self, title: Callable[[], str], view: QWidget, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self._title = title
+        self.retranslate()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.view = view
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -20,3 +30,6 @@ class HostDialog(QDialog):
         layout.addWidget(view, 1)
         layout.addWidget(buttons)
         self.resize(900, 560)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self._title())

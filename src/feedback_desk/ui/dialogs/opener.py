@@ -26,7 +26,7 @@ from feedback_desk.ui.formatting import count_text
 class DialogOpener(QObject):
     review_changed = Signal(int)  # store id of the review
     actions_changed = Signal()
-    status_message = Signal(str)
+    status_message = Signal(object)  # what to say: a text, or how to say it (ui/status.py)
     follow_up_queued = Signal(int)  # an outbox message to send now (the window's outbox worker)
 
     def __init__(
@@ -104,7 +104,7 @@ class DialogOpener(QObject):
         return self._show(dialog)
 
     def _reply_queued(self, _message_id: int) -> None:
-        self.status_message.emit(self.tr("Reply queued in the outbox."))
+        self.status_message.emit(lambda: self.tr("Reply queued in the outbox."))
 
     def _show(self, dialog: QDialog) -> QDialog:
         self._open_dialogs.append(dialog)
@@ -135,7 +135,7 @@ class DialogOpener(QObject):
         def done(outcome: tuple[int | None, EditResult]) -> None:
             review_id, result = outcome
             self.status_message.emit(
-                self.tr("Review {review}: {old} → {new} stars").format(
+                lambda: self.tr("Review {review}: {old} → {new} stars").format(
                     review=result.review, old=result.old_stars, new=result.new_stars
                 )
             )
@@ -161,7 +161,7 @@ class DialogOpener(QObject):
 
         def done(review_id: int | None) -> None:
             self.status_message.emit(
-                self.tr("Action of review {review} closed").format(review=review)
+                lambda: self.tr("Action of review {review} closed").format(review=review)
             )
             if review_id is not None:
                 self.review_changed.emit(review_id)
@@ -183,7 +183,9 @@ class DialogOpener(QObject):
 
         def done(closed: int) -> None:
             self.status_message.emit(
-                count_text(closed, self.tr("{n} action closed"), self.tr("{n} actions closed"))
+                lambda: count_text(
+                    closed, self.tr("{n} action closed"), self.tr("{n} actions closed")
+                )
             )
             self.actions_changed.emit()
 
@@ -192,13 +194,16 @@ class DialogOpener(QObject):
         )
 
     def _failed(self, origin: QWidget | None, error: BaseException) -> None:
-        if isinstance(error, UserInputError):
-            message = "\n".join(error.problems)
-        else:
-            message = self.tr("The change could not be saved: {error}").format(
+        def said() -> str:
+            # The error itself is kept: its words follow the interface language.
+            if isinstance(error, UserInputError):
+                return "\n".join(error.problems)
+            return self.tr("The change could not be saved: {error}").format(
                 error=describe_error(error)
             )
-        self.status_message.emit(message.splitlines()[0])
+
+        message = said()
+        self.status_message.emit(lambda: said().splitlines()[0])
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Not saved"),

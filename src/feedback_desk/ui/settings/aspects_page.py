@@ -31,7 +31,6 @@ from feedback_desk.services import audit
 from feedback_desk.services.aspects import AspectRow
 from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext
-from feedback_desk.ui.retranslating import Retranslating
 from feedback_desk.ui.settings.aspect_dialogs import MergeAspectDialog, RenameAspectDialog
 from feedback_desk.ui.settings.aspects_model import ENGLISH, FRENCH, ROW_ROLE, AspectsTableModel
 from feedback_desk.ui.settings.page import SettingsPage
@@ -54,7 +53,7 @@ class _AspectFilter(QSortFilterProxyModel):
         return self.show_merged or row.merged_into_id is None
 
 
-class AspectsPage(Retranslating, SettingsPage):
+class AspectsPage(SettingsPage):
     """No settings keys: every change applies at once (and is audited), as the buttons say."""
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:

@@ -47,7 +47,8 @@ from feedback_desk.services.settings import Settings
 from feedback_desk.ui.client_pages.serving import Serving, State
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.formatting import format_instant
-from feedback_desk.ui.settings.page import ERROR_STYLE, ValuesPage, plain_label
+from feedback_desk.ui.retranslating import KeptText
+from feedback_desk.ui.settings.page import ERROR_STYLE, ValuesPage, plain_label, set_row_label
 
 QR_SCALE = 5
 # How often the paired devices are read again while a pairing code waits for its tablet.
@@ -66,32 +67,23 @@ class ClientPagesPage(ValuesPage):
         self._serving = Serving()
         self.kiosk_url = ""
 
-        self.enabled = QCheckBox(self.tr("Serve the client pages while this window is open"), self)
+        self.enabled = QCheckBox(self)
         self.host = QLineEdit(self)
         self.host.setPlaceholderText("0.0.0.0")
-        self.host.setToolTip(self.tr("0.0.0.0: every network of this PC"))
         self.port = QSpinBox(self)
         self.port.setRange(1, 65535)
         self.public_url = QLineEdit(self)
         self.public_url.setPlaceholderText("https://avis.example-studio.ca")
         self.server_label = plain_label(self)
-        serving = QGroupBox(self.tr("Serving"), self)
-        form = QFormLayout(serving)
+        self.serving_box = QGroupBox(self)
+        self.form = form = QFormLayout(self.serving_box)
         form.addRow(self.enabled)
-        form.addRow(self.tr("Address:"), self.host)
-        form.addRow(self.tr("Port:"), self.port)
+        form.addRow(" ", self.host)
+        form.addRow(" ", self.port)
         form.addRow(self.server_label)
-        form.addRow(self.tr("Public address of the answer pages:"), self.public_url)
-        form.addRow(
-            plain_label(
-                self,
-                self.tr(
-                    "When set, email requests link to their answer page at this address (a "
-                    "tunnel the studio runs, publishing only /a/ and /static/). Empty: clients "
-                    "answer by replying to the email."
-                ),
-            )
-        )
+        form.addRow(" ", self.public_url)
+        self.public_note = plain_label(self)
+        form.addRow(self.public_note)
 
         self.qr_label = QLabel(self)
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -99,8 +91,7 @@ class ClientPagesPage(ValuesPage):
         self.kiosk_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.device_name = QLineEdit(self)
         self.device_name.setMaxLength(MAX_NAME_CHARS)
-        self.device_name.setPlaceholderText(self.tr("Tablet name (optional)"))
-        self.pair_button = QPushButton(self.tr("Pair a tablet"), self)
+        self.pair_button = QPushButton(self)
         self.pair_button.clicked.connect(self.pair)
         self.code_label = QLabel(self)
         self.code_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -108,17 +99,18 @@ class ClientPagesPage(ValuesPage):
         self.code_label.setStyleSheet("font-size: 22pt; font-weight: bold;")
         self.code_label.hide()
         self.pairing_label = plain_label(self)
+        self.pairing_text = KeptText(self.pairing_label)
         self.devices = QTreeWidget(self)
         self.devices.setRootIsDecorated(False)
         self.devices.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.devices.setHeaderLabels([self.tr("Tablet"), self.tr("Paired"), self.tr("Last seen")])
         self.devices.itemSelectionChanged.connect(self._selection_changed)
-        self.unpair_button = QPushButton(self.tr("Unpair"), self)
+        self.unpair_button = QPushButton(self)
         self.unpair_button.setEnabled(False)
         self.unpair_button.clicked.connect(self.unpair)
         self.devices_label = plain_label(self)
+        self.devices_text = KeptText(self.devices_label)
 
-        tablets = QGroupBox(self.tr("Kiosk tablets"), self)
+        self.tablets = tablets = QGroupBox(self)
         tablets_layout = QVBoxLayout(tablets)
         tablets_layout.addWidget(self.qr_label)
         tablets_layout.addWidget(self.kiosk_label)
@@ -137,7 +129,7 @@ class ClientPagesPage(ValuesPage):
         tablets_layout.addLayout(unpairing)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(serving)
+        layout.addWidget(self.serving_box)
         layout.addWidget(self.problems_label)
         layout.addWidget(tablets)
         layout.addStretch(1)
@@ -152,9 +144,35 @@ class ClientPagesPage(ValuesPage):
         self.device_poll.setInterval(DEVICE_POLL_MS)
         self.device_poll.timeout.connect(self._poll_devices)
 
+        self.retranslate()
         self.show_serving(Serving())
         self.load(context.settings)
         self.read_devices()
+
+    def retranslate(self) -> None:
+        self.enabled.setText(self.tr("Serve the client pages while this window is open"))
+        self.host.setToolTip(self.tr("0.0.0.0: every network of this PC"))
+        self.serving_box.setTitle(self.tr("Serving"))
+        set_row_label(self.form, self.host, self.tr("Address:"))
+        set_row_label(self.form, self.port, self.tr("Port:"))
+        set_row_label(self.form, self.public_url, self.tr("Public address of the answer pages:"))
+        self.public_note.setText(
+            self.tr(
+                "When set, email requests link to their answer page at this address (a "
+                "tunnel the studio runs, publishing only /a/ and /static/). Empty: clients "
+                "answer by replying to the email."
+            )
+        )
+        self.device_name.setPlaceholderText(self.tr("Tablet name (optional)"))
+        self.pair_button.setText(self.tr("Pair a tablet"))
+        self.devices.setHeaderLabels([self.tr("Tablet"), self.tr("Paired"), self.tr("Last seen")])
+        self.unpair_button.setText(self.tr("Unpair"))
+        self.tablets.setTitle(self.tr("Kiosk tablets"))
+        self.server_label.setText(self._serving.describe())
+        self._say_kiosk_url()
+        self._say_devices_heading()
+        self.pairing_text.again()
+        self.devices_text.again()
 
     # ------------------------------------------------------------------ settings
 
@@ -208,8 +226,14 @@ class ClientPagesPage(ValuesPage):
         pixmap = QPixmap()
         pixmap.loadFromData(png, "PNG")
         self.qr_label.setPixmap(pixmap)
-        self.qr_label.setAccessibleName(self.tr("QR code of {url}").format(url=url))
         self.kiosk_url = url
+        self._say_kiosk_url()
+
+    def _say_kiosk_url(self) -> None:
+        url = self.kiosk_url
+        if not url:
+            return  # not drawn yet
+        self.qr_label.setAccessibleName(self.tr("QR code of {url}").format(url=url))
         self.kiosk_label.setText(
             self.tr("Scan it with the tablet's camera, or open {url} in its browser.").format(
                 url=url
@@ -226,12 +250,12 @@ class ClientPagesPage(ValuesPage):
 
         self.pair_button.setEnabled(False)
         self.pairing_label.setStyleSheet("")
-        self.pairing_label.setText(self.tr("Making a pairing code…"))
+        self.pairing_text.say(lambda: self.tr("Making a pairing code…"))
         self.tasks.write(
             self.tr("a pairing code"),
             make,
             on_done=self._show_code,
-            on_error=lambda exc: self._pairing_failed(describe_error(exc)),
+            on_error=self._pairing_failed,
         )
 
     def _show_code(self, code: NewPairingCode) -> None:
@@ -240,21 +264,30 @@ class ClientPagesPage(ValuesPage):
         self.code_label.setText(f"{code.code[:3]} {code.code[3:]}")
         self.code_label.setAccessibleName(code.code)
         self.code_label.show()
-        text = self.tr(
-            "Code for {name}, valid until {time}: on the tablet, open the kiosk's address and "
-            "type it (once)."
-        ).format(name=code.device_name, time=format_instant(code.expires_at, self._tz))
-        if self._serving.state is not State.SERVING:
-            text += " " + self.tr(
-                "The client pages are not served yet: switch them on above, then save."
-            )
-        self.pairing_label.setText(text)
+        served = self._serving.state is State.SERVING
+        tz = self._tz
+
+        def text() -> str:
+            said = self.tr(
+                "Code for {name}, valid until {time}: on the tablet, open the kiosk's address "
+                "and type it (once)."
+            ).format(name=code.device_name, time=format_instant(code.expires_at, tz))
+            if not served:
+                said += " " + self.tr(
+                    "The client pages are not served yet: switch them on above, then save."
+                )
+            return said
+
+        self.pairing_text.say(text)
         self.device_poll.start()
 
-    def _pairing_failed(self, why: str) -> None:
+    def _pairing_failed(self, exc: BaseException) -> None:
         self.pair_button.setEnabled(True)
         self.pairing_label.setStyleSheet(ERROR_STYLE)
-        self.pairing_label.setText(self.tr("No pairing code: {why}").format(why=why))
+        # The error itself is kept: its words follow the language it is said in.
+        self.pairing_text.say(
+            lambda: self.tr("No pairing code: {why}").format(why=describe_error(exc))
+        )
 
     def _poll_devices(self) -> None:
         code = self._code
@@ -263,8 +296,8 @@ class ClientPagesPage(ValuesPage):
             if code is not None:
                 self._code = None
                 self.code_label.hide()
-                self.pairing_label.setText(
-                    self.tr("The pairing code has expired; pair again for a new one.")
+                self.pairing_text.say(
+                    lambda: self.tr("The pairing code has expired; pair again for a new one.")
                 )
             return
         if not self.tasks.busy:
@@ -277,7 +310,7 @@ class ClientPagesPage(ValuesPage):
             self.tr("the paired tablets"),
             list_devices,
             self._show_devices,
-            lambda exc: self.devices_label.setText(describe_error(exc)),
+            lambda exc: self.devices_text.say(lambda: describe_error(exc)),
         )
 
     def _show_devices(self, devices: list[DeviceInfo]) -> None:
@@ -288,7 +321,8 @@ class ClientPagesPage(ValuesPage):
             self.device_poll.stop()
             self._code = None
             self.code_label.hide()
-            self.pairing_label.setText(self.tr("{name} is paired.").format(name=paired[-1].name))
+            name = paired[-1].name
+            self.pairing_text.say(lambda: self.tr("{name} is paired.").format(name=name))
         self.devices.clear()
         for device in devices:
             item = QTreeWidgetItem(
@@ -301,10 +335,13 @@ class ClientPagesPage(ValuesPage):
             item.setData(0, Qt.ItemDataRole.UserRole, device.id)
             item.setToolTip(0, device.user_agent)
             self.devices.addTopLevelItem(item)
-        self.devices_heading.setText(
-            self.tr("Paired tablets:") if devices else self.tr("No tablet is paired yet.")
-        )
+        self._say_devices_heading()
         self._selection_changed()
+
+    def _say_devices_heading(self) -> None:
+        self.devices_heading.setText(
+            self.tr("Paired tablets:") if self._devices else self.tr("No tablet is paired yet.")
+        )
 
     def _selected_device(self) -> DeviceInfo | None:
         items = self.devices.selectedItems()
@@ -330,11 +367,13 @@ class ClientPagesPage(ValuesPage):
             self.tr("unpairing a tablet"),
             revoke,
             on_done=self._unpaired,
-            on_error=lambda exc: self.devices_label.setText(describe_error(exc)),
+            on_error=lambda exc: self.devices_text.say(lambda: describe_error(exc)),
         )
 
     def _unpaired(self, name: str) -> None:
-        self.devices_label.setText(
-            self.tr("{name} is unpaired: it leaves the kiosk at its next page.").format(name=name)
+        self.devices_text.say(
+            lambda: self.tr("{name} is unpaired: it leaves the kiosk at its next page.").format(
+                name=name
+            )
         )
         self.read_devices()

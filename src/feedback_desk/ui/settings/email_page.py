@@ -32,7 +32,13 @@ from feedback_desk.services.settings import Settings
 from feedback_desk.store.database import Store
 from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.settings.keyring_password import no_keyring_message
-from feedback_desk.ui.settings.page import ERROR_STYLE, WARNING_STYLE, ValuesPage, plain_label
+from feedback_desk.ui.settings.page import (
+    ERROR_STYLE,
+    WARNING_STYLE,
+    ValuesPage,
+    plain_label,
+    set_row_label,
+)
 
 
 @dataclass(frozen=True)
@@ -63,8 +69,8 @@ class EmailSettingsPage(ValuesPage):
         self.port = QSpinBox(self)
         self.port.setRange(1, 65535)
         self.security = QComboBox(self)
-        for value, label in SECURITY:
-            self.security.addItem(self.tr(label), value)
+        for value, _label in SECURITY:
+            self.security.addItem("", value)
         self.username = QLineEdit(self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -72,19 +78,14 @@ class EmailSettingsPage(ValuesPage):
         self.sender.setPlaceholderText("hello@yourstudio.com")
         self.timeout = QSpinBox(self)
         self.timeout.setRange(1, 600)
-        self.timeout.setSuffix(self.tr(" s"))
         self.managers = QLineEdit(self)
         self.managers.setPlaceholderText("owner@yourstudio.com, desk@yourstudio.com")
-        self.alerts = QCheckBox(self.tr("Email the managers when a review has 3 stars or fewer"))
+        self.alerts = QCheckBox(self)
         self.per_minute = QSpinBox(self)
         self.per_minute.setRange(1, 10_000)
-        self.per_minute.setSuffix(self.tr(" per minute"))
         self.interval = QSpinBox(self)
         self.interval.setRange(0, 86_400)
-        self.interval.setSuffix(self.tr(" s"))
-        self.interval.setSpecialValueText(self.tr("only when asked"))
         self.address = QLineEdit(self)
-        self.address.setPlaceholderText(self.tr("Printed under invitations and thank-you emails"))
         self.unsubscribe_url = QLineEdit(self)
         self.unsubscribe_url.setPlaceholderText(
             "https://yourstudio.com/unsubscribe?member={client}"
@@ -92,49 +93,37 @@ class EmailSettingsPage(ValuesPage):
         self.warning = plain_label(self, style=WARNING_STYLE)
 
         self.test_address = QLineEdit(self)
-        self.test_button = QPushButton(self.tr("Send test email"), self)
+        self.test_button = QPushButton(self)
         self.test_button.clicked.connect(self.send_test)
         self.test_result = plain_label(self)
 
-        server = QGroupBox(self.tr("Outgoing mail server"), self)
-        form = QFormLayout(server)
-        form.addRow(self.tr("Server:"), self.field("smtp.host", self.host))
-        form.addRow(self.tr("Port:"), self.field("smtp.port", self.port))
-        form.addRow(self.tr("Security:"), self.security)
-        form.addRow(self.tr("User name:"), self.username)
-        form.addRow(self.tr("Password:"), self.field(PASSWORD_KEY, self.password))
-        form.addRow(self.tr("Sender address:"), self.field("smtp.sender", self.sender))
-        form.addRow(
-            self.tr("Give up waiting after:"), self.field("smtp.timeout_seconds", self.timeout)
-        )
-        alerts = QGroupBox(self.tr("Alerts and sending"), self)
-        alert_form = QFormLayout(alerts)
+        self.server = QGroupBox(self)
+        self.server_form = form = QFormLayout(self.server)
+        form.addRow(" ", self.field("smtp.host", self.host))
+        form.addRow(" ", self.field("smtp.port", self.port))
+        form.addRow(" ", self.security)
+        form.addRow(" ", self.username)
+        form.addRow(" ", self.field(PASSWORD_KEY, self.password))
+        form.addRow(" ", self.field("smtp.sender", self.sender))
+        form.addRow(" ", self.field("smtp.timeout_seconds", self.timeout))
+        self.alerts_box = QGroupBox(self)
+        self.alert_form = alert_form = QFormLayout(self.alerts_box)
         alert_form.addRow(self.alerts)
-        alert_form.addRow(
-            self.tr("Managers' addresses:"), self.field("studio.manager_emails", self.managers)
-        )
+        alert_form.addRow(" ", self.field("studio.manager_emails", self.managers))
         alert_form.addRow(self.warning)
-        alert_form.addRow(
-            self.tr("Send at most:"), self.field("outbox.per_minute", self.per_minute)
-        )
-        alert_form.addRow(
-            self.tr("While the window is open, send every:"),
-            self.field("outbox.interval_seconds", self.interval),
-        )
-        identity = QGroupBox(self.tr("Emails to clients"), self)
-        identity_form = QFormLayout(identity)
-        identity_form.addRow(self.tr("Studio address:"), self.address)
-        identity_form.addRow(
-            self.tr("Unsubscribe page (optional):"),
-            self.field("email.unsubscribe_url", self.unsubscribe_url),
-        )
+        alert_form.addRow(" ", self.field("outbox.per_minute", self.per_minute))
+        alert_form.addRow(" ", self.field("outbox.interval_seconds", self.interval))
+        self.identity = QGroupBox(self)
+        self.identity_form = identity_form = QFormLayout(self.identity)
+        identity_form.addRow(" ", self.address)
+        identity_form.addRow(" ", self.field("email.unsubscribe_url", self.unsubscribe_url))
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_address, 1)
         test_row.addWidget(self.test_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(server)
-        layout.addWidget(alerts)
-        layout.addWidget(identity)
+        layout.addWidget(self.server)
+        layout.addWidget(self.alerts_box)
+        layout.addWidget(self.identity)
         layout.addLayout(test_row)
         layout.addWidget(self.test_result)
         layout.addWidget(self.problems_label)
@@ -146,8 +135,65 @@ class EmailSettingsPage(ValuesPage):
         # The password as typed when the dialog saved (taken on the GUI thread).
         self._typed_password = ""
         self._loaded = context.settings
+        # Whether the keyring holds a password (None until the check answers).
+        self._password_stored: bool | None = None
+        self.retranslate()
         self._check_keyring()
         self.load(context.settings)
+
+    def retranslate(self) -> None:
+        for index, (_value, label) in enumerate(SECURITY):
+            self.security.setItemText(index, self.tr(label))
+        self.timeout.setSuffix(self.tr(" s"))
+        self.alerts.setText(self.tr("Email the managers when a review has 3 stars or fewer"))
+        self.per_minute.setSuffix(self.tr(" per minute"))
+        self.interval.setSuffix(self.tr(" s"))
+        self.interval.setSpecialValueText(self.tr("only when asked"))
+        self.address.setPlaceholderText(self.tr("Printed under invitations and thank-you emails"))
+        self.test_button.setText(self.tr("Send test email"))
+        self.server.setTitle(self.tr("Outgoing mail server"))
+        self.alerts_box.setTitle(self.tr("Alerts and sending"))
+        self.identity.setTitle(self.tr("Emails to clients"))
+        rows = (
+            (self.server_form, self.field_box("smtp.host"), self.tr("Server:")),
+            (self.server_form, self.field_box("smtp.port"), self.tr("Port:")),
+            (self.server_form, self.security, self.tr("Security:")),
+            (self.server_form, self.username, self.tr("User name:")),
+            (self.server_form, self.field_box(PASSWORD_KEY), self.tr("Password:")),
+            (self.server_form, self.field_box("smtp.sender"), self.tr("Sender address:")),
+            (
+                self.server_form,
+                self.field_box("smtp.timeout_seconds"),
+                self.tr("Give up waiting after:"),
+            ),
+            (
+                self.alert_form,
+                self.field_box("studio.manager_emails"),
+                self.tr("Managers' addresses:"),
+            ),
+            (self.alert_form, self.field_box("outbox.per_minute"), self.tr("Send at most:")),
+            (
+                self.alert_form,
+                self.field_box("outbox.interval_seconds"),
+                self.tr("While the window is open, send every:"),
+            ),
+            (self.identity_form, self.address, self.tr("Studio address:")),
+            (
+                self.identity_form,
+                self.field_box("email.unsubscribe_url"),
+                self.tr("Unsubscribe page (optional):"),
+            ),
+        )
+        for form, field, text in rows:
+            set_row_label(form, field, text)
+        self._show_password_state()
+        self._update_warning()
+
+    def saved_and_kept_open(self) -> None:
+        """A typed password is in the keyring now: the field says so instead of holding it."""
+        if self._typed_password:
+            self.password.clear()
+            self._check_keyring()
 
     def _check_keyring(self) -> None:
         """Say whether a password is in the keyring, and remember whether there is a usable
@@ -170,8 +216,14 @@ class EmailSettingsPage(ValuesPage):
 
     def _show_keyring(self, state: _KeyringState) -> None:
         self._keyring_problem = state.problem
+        self._password_stored = state.stored
+        self._show_password_state()
+
+    def _show_password_state(self) -> None:
+        if self._password_stored is None:
+            return  # not known yet
         self.password.setPlaceholderText(
-            self.tr("(kept in the system keyring)") if state.stored else self.tr("(none)")
+            self.tr("(kept in the system keyring)") if self._password_stored else self.tr("(none)")
         )
 
     def show_values(self, settings: Settings) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QVBoxLayout, QW
 from feedback_desk.services.settings import Settings
 from feedback_desk.ui import i18n, preferences
 from feedback_desk.ui.context import WindowContext
-from feedback_desk.ui.settings.page import SchemaFormPage, plain_label
+from feedback_desk.ui.settings.page import SchemaFormPage, plain_label, set_row_label
 
 
 class GeneralPage(SchemaFormPage):
@@ -35,28 +35,36 @@ class GeneralPage(SchemaFormPage):
         self.interface_language = QComboBox(self)
         self.interface_language.setObjectName("interface.language")
         # Language names in their own language: whoever reads one can find it.
-        self.interface_language.addItem(self.tr("System language"), "")
+        self.interface_language.addItem("", "")
         self.interface_language.addItem("Français", "fr")
         self.interface_language.addItem("English", "en")
-        self.interface_language.setAccessibleName(self.tr("Interface language"))
         self._chosen_language = preferences.interface_language()
         self._show_language(self._chosen_language)
-        box = QGroupBox(self.tr("This computer"), self)
-        form = QFormLayout(box)
-        form.addRow(self.tr("Interface language:"), self.interface_language)
-        form.addRow(
-            plain_label(
-                box,
-                self.tr(
-                    "Each person chooses the language of the window on their own computer; "
-                    "the studio's settings are shared. The main window shows it as soon as you "
-                    "save."
-                ),
-            )
-        )
+        self.this_computer = QGroupBox(self)
+        self.this_computer_form = QFormLayout(self.this_computer)
+        self.this_computer_form.addRow(" ", self.interface_language)
+        self.language_note = plain_label(self.this_computer)
+        self.this_computer_form.addRow(self.language_note)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(layout.count() - 1, box)  # above the closing stretch
+        layout.insertWidget(layout.count() - 1, self.this_computer)  # above the closing stretch
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.interface_language.setItemText(0, self.tr("System language"))
+        self.interface_language.setAccessibleName(self.tr("Interface language"))
+        self.this_computer.setTitle(self.tr("This computer"))
+        set_row_label(
+            self.this_computer_form, self.interface_language, self.tr("Interface language:")
+        )
+        self.language_note.setText(
+            self.tr(
+                "Each person chooses the language of the window on their own computer; "
+                "the studio's settings are shared. The window shows it as soon as you "
+                "save or apply."
+            )
+        )
 
     def label(self, key: str) -> str:
         labels = {

@@ -32,7 +32,7 @@ from feedback_desk.services.settings import Settings
 from feedback_desk.store.database import Store
 from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.formatting import format_instant
-from feedback_desk.ui.settings.page import ValuesPage
+from feedback_desk.ui.settings.page import ValuesPage, set_row_label
 from feedback_desk.workers.google_sync import describe_failure
 
 FileChooser = Callable[[str], str | None]
@@ -52,17 +52,18 @@ class GoogleSettingsPage(ValuesPage):
         self._choices: list[LocationChoice] = []
         self._status_generation = 0  # a status read that answers after a newer one is dropped
         self.checking = False
-        self.setWindowTitle(self.tr("Google"))
+        # What the connection line and the message say, kept to be said again in a new
+        # interface language: the status read (or why it could not be), and a sentence.
+        self._status: ConnectionStatus | None = None
+        self._status_problem: BaseException | None = None
+        self._message: Callable[[], str] = str
 
         self.status_label = QLabel(self)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
-        self.browser_button = QPushButton(self.tr("Sign in with Google…"), self)
-        self.browser_button.setToolTip(
-            self.tr("Choose the studio's OAuth client file (desktop app); your browser opens")
-        )
-        self.file_button = QPushButton(self.tr("Use an authorized-user file…"), self)
-        self.disconnect_button = QPushButton(self.tr("Disconnect"), self)
+        self.browser_button = QPushButton(self)
+        self.file_button = QPushButton(self)
+        self.disconnect_button = QPushButton(self)
         self.browser_button.clicked.connect(self.sign_in_with_browser)
         self.file_button.clicked.connect(self.sign_in_with_file)
         self.disconnect_button.clicked.connect(self.disconnect)
@@ -72,9 +73,9 @@ class GoogleSettingsPage(ValuesPage):
         buttons.addStretch(1)
 
         self.locations = QComboBox(self)
-        self.keep_button = QPushButton(self.tr("Keep this location"), self)
+        self.keep_button = QPushButton(self)
         self.keep_button.clicked.connect(self.keep_location)
-        self.location_box = QGroupBox(self.tr("Choose the studio's location"), self)
+        self.location_box = QGroupBox(self)
         location_layout = QHBoxLayout(self.location_box)
         location_layout.addWidget(self.locations, 1)
         location_layout.addWidget(self.keep_button)
@@ -85,30 +86,15 @@ class GoogleSettingsPage(ValuesPage):
         self.message.setWordWrap(True)
 
         self.base_url = QLineEdit(self)
-        self.base_url.setPlaceholderText(self.tr("empty: Google's own servers"))
         self.sync_minutes = QSpinBox(self)
         self.sync_minutes.setRange(0, 24 * 60)
-        self.sync_minutes.setSuffix(self.tr(" min"))
-        self.sync_minutes.setSpecialValueText(self.tr("off"))
         self.last_sync = QLabel(self)
-        form = QFormLayout()
-        form.addRow(self.tr("Sync every"), self.sync_minutes)
-        form.addRow(self.tr("Last sync"), self.last_sync)
-        form.addRow(
-            self.tr("API base URL (tests, proxies)"),
-            self.field("google.api_base_url", self.base_url),
-        )
+        self.form = form = QFormLayout()
+        form.addRow(" ", self.sync_minutes)
+        form.addRow(" ", self.last_sync)
+        form.addRow(" ", self.field("google.api_base_url", self.base_url))
 
-        help_text = QLabel(
-            self.tr(
-                "Before connecting: in the Google Cloud console, create a project, enable the "
-                "“Google My Business API”, the “My Business Account Management API” and the "
-                "“My Business Business Information API”, and create an OAuth client of type "
-                "“Desktop app”. A quota of 0 means Google has not granted access yet: submit "
-                "Google's access request form rather than asking for more quota."
-            ),
-            self,
-        )
+        self.help_text = help_text = QLabel(self)
         help_text.setWordWrap(True)
 
         layout = QVBoxLayout(self)
@@ -120,7 +106,45 @@ class GoogleSettingsPage(ValuesPage):
         layout.addWidget(self.problems_label)
         layout.addWidget(help_text)
         layout.addStretch(1)
+        self.retranslate()
         self.load(context.settings)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Google"))
+        self.browser_button.setText(self.tr("Sign in with Google…"))
+        self.browser_button.setToolTip(
+            self.tr("Choose the studio's OAuth client file (desktop app); your browser opens")
+        )
+        self.file_button.setText(self.tr("Use an authorized-user file…"))
+        self.disconnect_button.setText(self.tr("Disconnect"))
+        self.keep_button.setText(self.tr("Keep this location"))
+        self.location_box.setTitle(self.tr("Choose the studio's location"))
+        self.base_url.setPlaceholderText(self.tr("empty: Google's own servers"))
+        self.sync_minutes.setSuffix(self.tr(" min"))
+        self.sync_minutes.setSpecialValueText(self.tr("off"))
+        set_row_label(self.form, self.sync_minutes, self.tr("Sync every"))
+        set_row_label(self.form, self.last_sync, self.tr("Last sync"))
+        set_row_label(
+            self.form,
+            self.field_box("google.api_base_url"),
+            self.tr("API base URL (tests, proxies)"),
+        )
+        self.help_text.setText(
+            self.tr(
+                "Before connecting: in the Google Cloud console, create a project, enable the "
+                "“Google My Business API”, the “My Business Account Management API” and the "
+                "“My Business Business Information API”, and create an OAuth client of type "
+                "“Desktop app”. A quota of 0 means Google has not granted access yet: submit "
+                "Google's access request form rather than asking for more quota."
+            )
+        )
+        self._say_status()
+        self.message.setText(self._message())
+
+    def _say(self, text: Callable[[], str]) -> None:
+        """The message under the buttons: *text*'s words now and in the next language."""
+        self._message = text
+        self.message.setText(text())
 
     # ------------------------------------------------------------------ state
 
@@ -143,7 +167,8 @@ class GoogleSettingsPage(ValuesPage):
         generation = self._status_generation
         store = self._store
         self.checking = True
-        self.status_label.setText(self.tr("Checking the Google connection…"))
+        self._status, self._status_problem = None, None
+        self._say_status()
         self.disconnect_button.setEnabled(False)
 
         def read(_progress: Progress) -> ConnectionStatus:
@@ -164,15 +189,30 @@ class GoogleSettingsPage(ValuesPage):
         if generation != self._status_generation:
             return
         self.checking = False
-        self.status_label.setText(
-            self.tr("The Google connection could not be read: {why}").format(
-                why=describe_failure(exc)
-            )
-        )
+        self._status_problem = exc
+        self._say_status()
 
     def show_status(self, status: ConnectionStatus) -> None:
         self._status_generation += 1  # newer than any read still in flight
         self.checking = False
+        self._status = status
+        self._say_status()
+        self.disconnect_button.setEnabled(status.connected)
+
+    def _say_status(self) -> None:
+        """The connection line and the last sync, from what was read (or why it was not)."""
+        status = self._status
+        if self._status_problem is not None:
+            self.status_label.setText(
+                self.tr("The Google connection could not be read: {why}").format(
+                    why=describe_failure(self._status_problem)
+                )
+            )
+            return
+        if status is None:
+            if self.checking:
+                self.status_label.setText(self.tr("Checking the Google connection…"))
+            return
         tz = self._tz
         if status.connected:
             since = format_instant(status.integrated_at, tz) if status.integrated_at else ""
@@ -187,7 +227,6 @@ class GoogleSettingsPage(ValuesPage):
                     "Not connected. {count} Google reviews are archived on this computer."
                 ).format(count=status.archived_reviews)
             )
-        self.disconnect_button.setEnabled(status.connected)
         self.last_sync.setText(
             format_instant(status.last_sync_at, tz) if status.last_sync_at else self.tr("never")
         )
@@ -200,11 +239,9 @@ class GoogleSettingsPage(ValuesPage):
         )
         return path or None
 
-    def _busy(self, busy: bool, text: str = "") -> None:
+    def _busy(self, busy: bool) -> None:
         for button in (self.browser_button, self.file_button, self.keep_button):
             button.setDisabled(busy)
-        if text:
-            self.message.setText(text)
 
     def sign_in_with_browser(self) -> None:
         path = self.choose_file(self.tr("The studio's OAuth client file"))
@@ -216,7 +253,8 @@ class GoogleSettingsPage(ValuesPage):
             found = auth.sign_in_with_browser(path, browser=browser, prompt_message=None)
             return found, _list_locations(store, found)
 
-        self._busy(True, self.tr("Sign in with Google in your browser…"))
+        self._busy(True)
+        self._say(lambda: self.tr("Sign in with Google in your browser…"))
         self.tasks.run(
             sign_in, name="google-sign-in", on_done=self._signed_in, on_error=self._failed
         )
@@ -231,7 +269,8 @@ class GoogleSettingsPage(ValuesPage):
             found = auth.read_authorized_user_file(path)
             return found, _list_locations(store, found)
 
-        self._busy(True, self.tr("Listing the locations of this sign-in…"))
+        self._busy(True)
+        self._say(lambda: self.tr("Listing the locations of this sign-in…"))
         self.tasks.run(
             sign_in, name="google-sign-in", on_done=self._signed_in, on_error=self._failed
         )
@@ -240,9 +279,7 @@ class GoogleSettingsPage(ValuesPage):
         sign_in, choices = result
         self._busy(False)
         if not choices:
-            self.message.setText(
-                self.tr("This Google account manages no Business Profile location.")
-            )
+            self._say(lambda: self.tr("This Google account manages no Business Profile location."))
             return
         self._pending = sign_in
         self._choices = list(choices)
@@ -250,7 +287,7 @@ class GoogleSettingsPage(ValuesPage):
         for choice in self._choices:
             self.locations.addItem(choice.describe())
         self.location_box.show()
-        self.message.setText(self.tr("Signed in. Choose the studio's location and keep it."))
+        self._say(lambda: self.tr("Signed in. Choose the studio's location and keep it."))
 
     def keep_location(self) -> None:
         index = self.locations.currentIndex()
@@ -271,12 +308,12 @@ class GoogleSettingsPage(ValuesPage):
         self._pending = None
         self.location_box.hide()
         self.show_status(status)
-        self.message.setText(self.tr("Connected. The first sync starts now."))
+        self._say(lambda: self.tr("Connected. The first sync starts now."))
         self.connection_changed.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        self.message.setText(describe_failure(exc))
+        self._say(lambda: describe_failure(exc))
 
     def disconnect(self) -> None:
         store, clock, actor = self._store, self._clock, default_actor()
@@ -293,13 +330,13 @@ class GoogleSettingsPage(ValuesPage):
         )
 
     def _disconnect_failed(self, exc: BaseException) -> None:
-        self.message.setText(describe_failure(exc))
+        self._say(lambda: describe_failure(exc))
         self.show_connection()
 
     def _disconnected(self, status: ConnectionStatus) -> None:
         self.show_status(status)
-        self.message.setText(
-            self.tr(
+        self._say(
+            lambda: self.tr(
                 "Disconnected: the sign-in was removed from the system keyring. The archive of "
                 "{count} Google reviews stays on this computer."
             ).format(count=status.archived_reviews)

@@ -30,7 +30,7 @@ from feedback_desk.services.settings import Settings
 from feedback_desk.store.database import Store
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.settings.keyring_password import KeyringPassword
-from feedback_desk.ui.settings.page import ERROR_STYLE, ValuesPage, plain_label
+from feedback_desk.ui.settings.page import ERROR_STYLE, ValuesPage, plain_label, set_row_label
 
 OK_STYLE = "color: #1b5e20;"
 
@@ -49,62 +49,96 @@ class InboxSettingsPage(ValuesPage):
         self.port = QSpinBox(self)
         self.port.setRange(1, 65535)
         self.security = QComboBox(self)
-        self.security.addItem(self.tr("SSL/TLS (port 993)"), "ssl")
-        self.security.addItem(self.tr("STARTTLS (port 143)"), "starttls")
-        self.security.addItem(self.tr("None"), "none")
+        self.security.addItem("", "ssl")
+        self.security.addItem("", "starttls")
+        self.security.addItem("", "none")
         self.username = QLineEdit(self)
         self.username.setPlaceholderText("studio@example.com")
         self.password = KeyringPassword(self, PASSWORD_KEY)
         self.timeout = QSpinBox(self)
         self.timeout.setRange(1, 600)
-        self.timeout.setSuffix(self.tr(" s"))
         self.folder = QLineEdit(self)
         self.folder.setPlaceholderText("INBOX")
         self.processed_folder = QLineEdit(self)
         self.processed_folder.setPlaceholderText("Feedback Desk")
         self.interval = QSpinBox(self)
         self.interval.setRange(0, 86_400)
+        self.help = plain_label(self)
+
+        self.test_button = QPushButton(self)
+        self.test_button.clicked.connect(self.test_connection)
+        self.test_result = plain_label(self)
+
+        self.server = QGroupBox(self)
+        self.server_form = form = QFormLayout(self.server)
+        for field in (
+            self.host,
+            self.port,
+            self.security,
+            self.username,
+            self.password,
+            self.timeout,
+        ):
+            form.addRow(" ", field)
+        form.addRow(self.help)
+        self.reading = QGroupBox(self)
+        self.reading_form = QFormLayout(self.reading)
+        for field in (self.folder, self.processed_folder, self.interval):
+            self.reading_form.addRow(" ", field)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.server)
+        layout.addWidget(self.reading)
+        layout.addLayout(test_row)
+        layout.addWidget(self.problems_label)
+        layout.addStretch(1)
+        self.retranslate()
+        self.password.check(self.tasks, context.store)
+        self.load(context.settings)
+
+    def retranslate(self) -> None:
+        self.security.setItemText(0, self.tr("SSL/TLS (port 993)"))
+        self.security.setItemText(1, self.tr("STARTTLS (port 143)"))
+        self.security.setItemText(2, self.tr("None"))
+        self.timeout.setSuffix(self.tr(" s"))
         self.interval.setSuffix(self.tr(" s"))
         self.interval.setSpecialValueText(self.tr("only when asked"))
-        self.help = plain_label(
-            self,
+        self.help.setText(
             self.tr(
                 "Gmail and Google Workspace: imap.gmail.com, port 993, SSL/TLS, with an app "
                 "password (2-step verification on). Outlook.com and most Microsoft 365 "
                 "mailboxes refuse passwords for IMAP: point the answer address at another "
                 "mailbox."
+            )
+        )
+        self.test_button.setText(self.tr("Test connection"))
+        self.server.setTitle(self.tr("Mailbox server (IMAP)"))
+        self.reading.setTitle(self.tr("Reading"))
+        rows = (
+            (self.server_form, self.host, self.tr("Server:")),
+            (self.server_form, self.port, self.tr("Port:")),
+            (self.server_form, self.security, self.tr("Security:")),
+            (self.server_form, self.username, self.tr("User name:")),
+            (self.server_form, self.password, self.tr("Password:")),
+            (self.server_form, self.timeout, self.tr("Give up waiting after:")),
+            (self.reading_form, self.folder, self.tr("Folder the answers arrive in:")),
+            (self.reading_form, self.processed_folder, self.tr("Move the studio's answers to:")),
+            (
+                self.reading_form,
+                self.interval,
+                self.tr("While the window is open, check every:"),
             ),
         )
+        for form, field, text in rows:
+            set_row_label(form, field, text)
 
-        self.test_button = QPushButton(self.tr("Test connection"), self)
-        self.test_button.clicked.connect(self.test_connection)
-        self.test_result = plain_label(self)
-
-        server = QGroupBox(self.tr("Mailbox server (IMAP)"), self)
-        form = QFormLayout(server)
-        form.addRow(self.tr("Server:"), self.host)
-        form.addRow(self.tr("Port:"), self.port)
-        form.addRow(self.tr("Security:"), self.security)
-        form.addRow(self.tr("User name:"), self.username)
-        form.addRow(self.tr("Password:"), self.password)
-        form.addRow(self.tr("Give up waiting after:"), self.timeout)
-        form.addRow(self.help)
-        reading = QGroupBox(self.tr("Reading"), self)
-        reading_form = QFormLayout(reading)
-        reading_form.addRow(self.tr("Folder the answers arrive in:"), self.folder)
-        reading_form.addRow(self.tr("Move the studio's answers to:"), self.processed_folder)
-        reading_form.addRow(self.tr("While the window is open, check every:"), self.interval)
-        test_row = QHBoxLayout()
-        test_row.addWidget(self.test_button)
-        test_row.addWidget(self.test_result, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(server)
-        layout.addWidget(reading)
-        layout.addLayout(test_row)
-        layout.addWidget(self.problems_label)
-        layout.addStretch(1)
-        self.password.check(self.tasks, context.store)
-        self.load(context.settings)
+    def saved_and_kept_open(self) -> None:
+        """A typed password is in the keyring now: the field says so instead of holding it."""
+        if self.password.typed:
+            self.password.clear()
+            self.password.check(self.tasks, self._store)
 
     def show_values(self, settings: Settings) -> None:
         self.host.setText(settings.text("imap.host"))

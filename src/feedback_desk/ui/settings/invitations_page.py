@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from feedback_desk.services.settings import Settings
 from feedback_desk.ui.context import WindowContext
-from feedback_desk.ui.settings.page import WARNING_STYLE, ValuesPage, plain_label
+from feedback_desk.ui.settings.page import WARNING_STYLE, ValuesPage, plain_label, set_row_label
 
 
 class InvitationsPage(ValuesPage):
@@ -23,46 +23,62 @@ class InvitationsPage(ValuesPage):
         self.link = QLineEdit(self)
         self.link.setPlaceholderText("https://g.page/r/…/review")
         self.mode = QComboBox(self)
-        self.mode.addItem(self.tr("After two 5-star reviews in a row"), "five_star_pair")
-        self.mode.addItem(self.tr("After N attended sessions"), "after_sessions")
-        self.policy = plain_label(
-            self,
-            self.tr(
-                "Google's review policy forbids asking only satisfied customers for reviews "
-                "(“review gating”). The “two 5-star reviews in a row” mode does exactly that: "
-                "Google may remove reviews it finds were solicited this way. “After N sessions” "
-                "asks every regular client, whatever they think."
-            ),
-        )
+        self.mode.addItem("", "five_star_pair")
+        self.mode.addItem("", "after_sessions")
+        self.policy = plain_label(self)
         self.sessions = QSpinBox(self)
         self.sessions.setRange(1, 1000)
         self.reinvite = QSpinBox(self)
         self.reinvite.setRange(1, 120)
-        self.reinvite.setSuffix(self.tr(" months"))
         self.hour = QSpinBox(self)
         self.hour.setRange(0, 23)
         self.hour.setSuffix(":00")
         self.expiry = QSpinBox(self)
         self.expiry.setRange(1, 365)
-        self.expiry.setSuffix(self.tr(" days"))
         self.off = plain_label(self, style=WARNING_STYLE)
 
-        form = QFormLayout()
-        form.addRow(self.tr("Google review link:"), self.field("google.review_link", self.link))
-        form.addRow(self.off)
-        form.addRow(self.tr("Invite:"), self.mode)
-        form.addRow(self.policy)
-        form.addRow(self.tr("Sessions before an invitation:"), self.sessions)
-        form.addRow(self.tr("Invite again after:"), self.reinvite)
-        form.addRow(self.tr("Send at:"), self.hour)
-        form.addRow(self.tr("Drop an invitation not sent within:"), self.expiry)
+        self.form = QFormLayout()
+        self.form.addRow(" ", self.field("google.review_link", self.link))
+        self.form.addRow(self.off)
+        self.form.addRow(" ", self.mode)
+        self.form.addRow(self.policy)
+        self.form.addRow(" ", self.sessions)
+        self.form.addRow(" ", self.reinvite)
+        self.form.addRow(" ", self.hour)
+        self.form.addRow(" ", self.expiry)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.problems_label)
         layout.addStretch(1)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.link.textChanged.connect(self._mode_changed)
+        self.retranslate()
         self.load(context.settings)
+
+    def retranslate(self) -> None:
+        self.mode.setItemText(0, self.tr("After two 5-star reviews in a row"))
+        self.mode.setItemText(1, self.tr("After N attended sessions"))
+        self.policy.setText(
+            self.tr(
+                "Google's review policy forbids asking only satisfied customers for reviews "
+                "(“review gating”). The “two 5-star reviews in a row” mode does exactly that: "
+                "Google may remove reviews it finds were solicited this way. “After N sessions” "
+                "asks every regular client, whatever they think."
+            )
+        )
+        self.reinvite.setSuffix(self.tr(" months"))
+        self.expiry.setSuffix(self.tr(" days"))
+        rows = (
+            (self.field_box("google.review_link"), self.tr("Google review link:")),
+            (self.mode, self.tr("Invite:")),
+            (self.sessions, self.tr("Sessions before an invitation:")),
+            (self.reinvite, self.tr("Invite again after:")),
+            (self.hour, self.tr("Send at:")),
+            (self.expiry, self.tr("Drop an invitation not sent within:")),
+        )
+        for field, text in rows:
+            set_row_label(self.form, field, text)
+        self._mode_changed()
 
     def show_values(self, settings: Settings) -> None:
         self.link.setText(settings.text("google.review_link"))

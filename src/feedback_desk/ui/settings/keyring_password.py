@@ -26,6 +26,7 @@ from feedback_desk.services.progress import Progress
 from feedback_desk.store.database import Store
 from feedback_desk.ui import i18n
 from feedback_desk.ui.context import StoreTasks
+from feedback_desk.ui.retranslating import Retranslating
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def no_keyring_message(detail: str) -> str:
     )
 
 
-class KeyringPassword(QLineEdit):
+class KeyringPassword(Retranslating, QLineEdit):
     def __init__(self, parent: QWidget, key: str) -> None:
         super().__init__(parent)
         self.key = key
@@ -79,9 +80,14 @@ class KeyringPassword(QLineEdit):
 
     def _show(self, state: KeyringState) -> None:
         self.state = state
-        self.setPlaceholderText(
-            self.tr("(kept in the system keyring)") if state.stored else self.tr("(none)")
-        )
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Whether a password is kept, once known."""
+        if self.state is not None:
+            self.setPlaceholderText(
+                self.tr("(kept in the system keyring)") if self.state.stored else self.tr("(none)")
+            )
 
     def problems(self) -> dict[str, str]:
         problem = self.state.problem if self.state is not None else None

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from feedback_desk.domain.settings_schema import PIN_MAX_DIGITS
 from feedback_desk.services.settings import Settings
 from feedback_desk.ui.context import WindowContext
-from feedback_desk.ui.settings.page import SchemaFormPage, plain_label
+from feedback_desk.ui.settings.page import SchemaFormPage, plain_label, set_row_label
 
 PIN_KEY = "kiosk.pin"
 # Not a setting: the PIN typed a second time, checked against the first.
@@ -61,26 +61,35 @@ class KioskSettingsPage(SchemaFormPage):
             field.setMaxLength(PIN_MAX_DIGITS)
             field.setValidator(digits)
             field.textEdited.connect(self._typed)
-        self.pin.setAccessibleName(self.tr("New staff PIN"))
-        self.pin_again.setAccessibleName(self.tr("New staff PIN, again"))
         self.pin_state = plain_label(self)
-        self.remove_pin_button = QPushButton(self.tr("Remove PIN"), self)
+        self.remove_pin_button = QPushButton(self)
         self.remove_pin_button.clicked.connect(self.remove_pin)
         state_row = QHBoxLayout()
         state_row.addWidget(self.pin_state, 1)
         state_row.addWidget(self.remove_pin_button)
-        box = QGroupBox(self.tr("Staff PIN"), self)
-        form = QFormLayout(box)
-        form.addRow(state_row)
-        form.addRow(self.tr("New PIN (4 to 12 digits):"), self.field(PIN_KEY, self.pin))
-        form.addRow(self.tr("New PIN again:"), self.field(PIN_AGAIN, self.pin_again))
-        question_hint = plain_label(
-            self, self.tr("In the questions, {studio} is replaced by the studio's name.")
-        )
+        self.pin_box = QGroupBox(self)
+        self.pin_form = QFormLayout(self.pin_box)
+        self.pin_form.addRow(state_row)
+        self.pin_form.addRow(" ", self.field(PIN_KEY, self.pin))
+        self.pin_form.addRow(" ", self.field(PIN_AGAIN, self.pin_again))
+        self.question_hint = plain_label(self)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(0, box)
-        layout.insertWidget(2, question_hint)  # under "What the kiosk asks"
+        layout.insertWidget(0, self.pin_box)
+        layout.insertWidget(2, self.question_hint)  # under "What the kiosk asks"
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.pin.setAccessibleName(self.tr("New staff PIN"))
+        self.pin_again.setAccessibleName(self.tr("New staff PIN, again"))
+        self.remove_pin_button.setText(self.tr("Remove PIN"))
+        self.pin_box.setTitle(self.tr("Staff PIN"))
+        set_row_label(self.pin_form, self.field_box(PIN_KEY), self.tr("New PIN (4 to 12 digits):"))
+        set_row_label(self.pin_form, self.field_box(PIN_AGAIN), self.tr("New PIN again:"))
+        self.question_hint.setText(
+            self.tr("In the questions, {studio} is replaced by the studio's name.")
+        )
         self._show_pin_state()
 
     def label(self, key: str) -> str:

@@ -28,6 +28,11 @@ the first page with a problem, scrolls to its first bad field and focuses it):
 The dialog also makes every spin box and combo box of a page ignore the mouse wheel unless it
 has the focus (:func:`ignore_wheel_unless_focused`), so that scrolling a page never changes a
 value by accident; a page that adds such editors later calls that function on them.
+
+A page says its words in :meth:`SettingsPage.retranslate` (the ``Retranslating`` pattern): called
+at the end of its ``__init__`` and again when the interface language changes while the dialog is
+open (Apply on the General page), so that nothing stays in the previous language. Words computed
+from a state (a PIN set or not, a connection checked) are kept as that state and said again there.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -57,6 +63,7 @@ from feedback_desk.domain.values import format_bool
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.database import Store
 from feedback_desk.ui.context import StoreTasks, WindowContext
+from feedback_desk.ui.retranslating import Retranslating
 from feedback_desk.ui.settings.problems import setting_problem
 from feedback_desk.ui.settings.setting_help import setting_help
 
@@ -104,7 +111,14 @@ def ignore_wheel_unless_focused(root: QWidget) -> None:
         editor.installEventFilter(guard)
 
 
-class SettingsPage(QWidget):
+def set_row_label(form: QFormLayout, field: QWidget | QLayout, text: str) -> None:
+    """The label Qt made for *field*'s row (``form.addRow("", field)``) now says *text*."""
+    label = form.labelForField(field)
+    assert isinstance(label, QLabel), "the row was added with a text label"
+    label.setText(text)
+
+
+class SettingsPage(Retranslating, QWidget):
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -114,6 +128,10 @@ class SettingsPage(QWidget):
         self.upcoming: Settings = context.settings
         self._field_editors: dict[str, QWidget] = {}
         self._field_errors: dict[str, QLabel] = {}
+        self._field_boxes: dict[str, QWidget] = {}
+
+    def retranslate(self) -> None:
+        """Say the page's words in the interface language (see the module's docstring)."""
 
     def load(self, settings: Settings) -> None:
         """Show the stored values."""
@@ -132,6 +150,10 @@ class SettingsPage(QWidget):
 
     def after_save(self, store: Store, clock: Clock) -> None:
         """Extra work on the worker thread once the store is saved (none by default)."""
+
+    def saved_and_kept_open(self) -> None:
+        """On the GUI thread once Apply saved everything (the dialog stays open, and then
+        shows the settings as stored again): forget edits kept outside the settings keys."""
 
     def apply_locally(self) -> None:
         """On the GUI thread once everything is saved: what lives on this PC, not in the store
@@ -153,7 +175,12 @@ class SettingsPage(QWidget):
         column.addWidget(error)
         self._field_editors[key] = editor
         self._field_errors[key] = error
+        self._field_boxes[key] = box
         return box
+
+    def field_box(self, key: str) -> QWidget:
+        """What :meth:`field` returned for *key* (the row's field in its form)."""
+        return self._field_boxes[key]
 
     def field_editor(self, key: str) -> QWidget | None:
         return self._field_editors.get(key)
@@ -237,18 +264,33 @@ class SchemaFormPage(SettingsPage):
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.fields: dict[str, _Field] = {}
+        self._groups: list[tuple[QGroupBox, str]] = []
+        self._forms: dict[str, QFormLayout] = {}
         layout = QVBoxLayout(self)
         for title, keys in self.GROUPS:
-            box = QGroupBox(QCoreApplication.translate(type(self).__name__, title))
+            box = QGroupBox()
+            self._groups.append((box, title))
             form = QFormLayout(box)
             for key in keys:
                 editor = self._editor(key)
-                form.addRow(self.label(key), self.field(key, editor))
+                form.addRow(" ", self.field(key, editor))
                 error = self.field_error(key)
                 assert error is not None
                 self.fields[key] = _Field(key, editor, error)
+                self._forms[key] = form
             layout.addWidget(box)
         layout.addStretch(1)
+        SchemaFormPage.retranslate(self)
+
+    def retranslate(self) -> None:
+        """Group titles, field labels, their tooltips and names for a screen reader."""
+        for box, title in self._groups:
+            box.setTitle(QCoreApplication.translate(type(self).__name__, title))
+        for key, field in self.fields.items():
+            box = self.field_box(key)
+            set_row_label(self._forms[key], box, self.label(key))
+            field.editor.setToolTip(setting_help(key))  # the window's words, not the CLI's
+            field.editor.setAccessibleName(self.label(key))
 
     def label(self, key: str) -> str:
         """The field's label (override to name keys in words)."""
@@ -270,8 +312,6 @@ class SchemaFormPage(SettingsPage):
             editor = QLineEdit()
             editor.setPlaceholderText(defn.default)
         editor.setObjectName(key)
-        editor.setToolTip(setting_help(key))  # the window's words, not the CLI's English
-        editor.setAccessibleName(self.label(key))
         return editor
 
     def editor(self, key: str) -> QWidget:

@@ -26,7 +26,8 @@ from feedback_desk.domain.kinds import ReviewKind
 from feedback_desk.services.settings import Settings
 from feedback_desk.services.templates.fill import EmailContent
 from feedback_desk.ui.context import WindowContext, describe_error
-from feedback_desk.ui.settings.page import ValuesPage, plain_label
+from feedback_desk.ui.retranslating import retranslate_tab_scrollers
+from feedback_desk.ui.settings.page import ValuesPage, plain_label, set_row_label
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -35,10 +36,9 @@ PREVIEW_DELAY_MS = 300
 LANGUAGES = ("fr", "en")
 
 
-def _spin(parent: QWidget, low: int, high: int, suffix: str) -> QSpinBox:
+def _spin(parent: QWidget, low: int, high: int) -> QSpinBox:
     spin = QSpinBox(parent)
     spin.setRange(low, high)
-    spin.setSuffix(suffix)
     return spin
 
 
@@ -47,29 +47,22 @@ class RequestsSettingsPage(ValuesPage):
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.enabled = QCheckBox(self.tr("Send email review requests after classes"), self)
-        self.delay = _spin(self, 0, 72, self.tr(" hours"))
-        self.earliest = _spin(self, 0, 23, ":00")
-        self.latest = _spin(self, 0, 23, ":00")
-        self.every = _spin(self, 1, 365, self.tr(" days"))
-        self.expiry = _spin(self, 1, 24 * 30, self.tr(" hours"))
-        self.answer_days = _spin(self, 1, 365, self.tr(" days"))
-        self.consent = QCheckBox(
-            self.tr("Only to clients who agreed to receive email from the studio"), self
-        )
+        self.enabled = QCheckBox(self)
+        self.delay = _spin(self, 0, 72)
+        self.earliest = _spin(self, 0, 23)
+        self.latest = _spin(self, 0, 23)
+        self.earliest.setSuffix(":00")
+        self.latest.setSuffix(":00")
+        self.every = _spin(self, 1, 365)
+        self.expiry = _spin(self, 1, 24 * 30)
+        self.answer_days = _spin(self, 1, 365)
+        self.consent = QCheckBox(self)
         self.reply_to = QLineEdit(self)
-        self.reply_to.setPlaceholderText(self.tr("Empty: the sender address"))
-        self.note = plain_label(
-            self,
-            self.tr(
-                "Requests leave through the outbox (Settings → Email); the answers are read "
-                "from the mailbox (Settings → Inbox), which must receive the answer address."
-            ),
-        )
+        self.note = plain_label(self)
 
         self.preview_kind = QComboBox(self)
-        self.preview_kind.addItem(self.tr("After a class"), ReviewKind.CLASS.value)
-        self.preview_kind.addItem(self.tr("About the studio"), ReviewKind.BUSINESS.value)
+        self.preview_kind.addItem("", ReviewKind.CLASS.value)
+        self.preview_kind.addItem("", ReviewKind.BUSINESS.value)
         self.previews: dict[str, QPlainTextEdit] = {}
         self.preview_tabs = QTabWidget(self)
         for language, title in (("fr", "Français"), ("en", "English")):
@@ -80,26 +73,23 @@ class RequestsSettingsPage(ValuesPage):
             self.preview_tabs.addTab(text, title)
         self.preview_problem = plain_label(self)
 
-        when = QGroupBox(self.tr("When a request goes"), self)
-        when_form = QFormLayout(when)
+        self.when = QGroupBox(self)
+        self.when_form = when_form = QFormLayout(self.when)
         when_form.addRow(self.enabled)
-        when_form.addRow(self.tr("After the end of the class:"), self.delay)
-        when_form.addRow(self.tr("Not before:"), self.earliest)
-        when_form.addRow(self.tr("Not after:"), self.latest)
-        when_form.addRow(self.tr("At most one request per client every:"), self.every)
-        when_form.addRow(self.tr("Drop a request not sent within:"), self.expiry)
-        when_form.addRow(self.tr("Clients may answer for:"), self.answer_days)
+        for field in (self.delay, self.earliest, self.latest, self.every, self.expiry):
+            when_form.addRow(" ", field)
+        when_form.addRow(" ", self.answer_days)
         when_form.addRow(self.consent)
-        when_form.addRow(self.tr("Answers go to:"), self.reply_to)
+        when_form.addRow(" ", self.reply_to)
         when_form.addRow(self.note)
-        preview = QGroupBox(self.tr("Preview"), self)
-        preview_layout = QVBoxLayout(preview)
+        self.preview = QGroupBox(self)
+        preview_layout = QVBoxLayout(self.preview)
         preview_layout.addWidget(self.preview_kind)
         preview_layout.addWidget(self.preview_tabs)
         preview_layout.addWidget(self.preview_problem)
         layout = QVBoxLayout(self)
-        layout.addWidget(when)
-        layout.addWidget(preview)
+        layout.addWidget(self.when)
+        layout.addWidget(self.preview)
         layout.addWidget(self.problems_label)
         layout.addStretch(1)
 
@@ -111,7 +101,43 @@ class RequestsSettingsPage(ValuesPage):
         self._preview_generation = 0
         self.reply_to.textChanged.connect(self._schedule_preview)
         self.preview_kind.currentIndexChanged.connect(self._schedule_preview)
+        self.retranslate()
         self.load(context.settings)
+
+    def retranslate(self) -> None:
+        self.enabled.setText(self.tr("Send email review requests after classes"))
+        for spin, suffix in (
+            (self.delay, self.tr(" hours")),
+            (self.every, self.tr(" days")),
+            (self.expiry, self.tr(" hours")),
+            (self.answer_days, self.tr(" days")),
+        ):
+            spin.setSuffix(suffix)
+        self.consent.setText(self.tr("Only to clients who agreed to receive email from the studio"))
+        self.reply_to.setPlaceholderText(self.tr("Empty: the sender address"))
+        self.note.setText(
+            self.tr(
+                "Requests leave through the outbox (Settings → Email); the answers are read "
+                "from the mailbox (Settings → Inbox), which must receive the answer address."
+            )
+        )
+        self.preview_kind.setItemText(0, self.tr("After a class"))
+        self.preview_kind.setItemText(1, self.tr("About the studio"))
+        self.when.setTitle(self.tr("When a request goes"))
+        self.preview.setTitle(self.tr("Preview"))
+        retranslate_tab_scrollers(self.preview_tabs)
+        rows = (
+            (self.delay, self.tr("After the end of the class:")),
+            (self.earliest, self.tr("Not before:")),
+            (self.latest, self.tr("Not after:")),
+            (self.every, self.tr("At most one request per client every:")),
+            (self.expiry, self.tr("Drop a request not sent within:")),
+            (self.answer_days, self.tr("Clients may answer for:")),
+            (self.reply_to, self.tr("Answers go to:")),
+        )
+        for field, text in rows:
+            set_row_label(self.when_form, field, text)
+        self._schedule_preview()  # its "Subject:" line, or why there is none, said again
 
     def show_values(self, settings: Settings) -> None:
         self.enabled.setChecked(settings.flag("requests.email_enabled"))

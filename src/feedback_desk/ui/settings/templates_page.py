@@ -46,7 +46,8 @@ from feedback_desk.services.templates.render import (
 from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.formatting import count_text
-from feedback_desk.ui.settings.page import ERROR_STYLE, SettingsPage, plain_label
+from feedback_desk.ui.retranslating import retranslate_tab_scrollers
+from feedback_desk.ui.settings.page import ERROR_STYLE, SettingsPage, plain_label, set_row_label
 from feedback_desk.ui.settings.template_problems import template_problem
 from feedback_desk.ui.settings.template_titles import template_title
 
@@ -108,16 +109,13 @@ class TemplatesPage(SettingsPage):
         self._to_write: dict[Key, tuple[str, str] | None] = {}
         self.template_combo = QComboBox(self)
         for name in TemplateName:
-            self.template_combo.addItem(template_title(name), name.value)
+            self.template_combo.addItem("", name.value)
         self.language_combo = QComboBox(self)
-        self.language_combo.addItem(self.tr("French"), "fr")
-        self.language_combo.addItem(self.tr("English"), "en")
+        self.language_combo.addItem("", "fr")
+        self.language_combo.addItem("", "en")
         self.subject = QLineEdit(self)
         self.body = QPlainTextEdit(self)
-        self.placeholders = plain_label(
-            self,
-            self.tr("Placeholders: %1").replace("%1", ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)),
-        )
+        self.placeholders = plain_label(self)
         self.notice = plain_label(self)
         self.error = plain_label(self, style=ERROR_STYLE)
         self.pending_label = plain_label(self)
@@ -125,18 +123,18 @@ class TemplatesPage(SettingsPage):
         self.preview_text.setReadOnly(True)
         self.preview_html = QTextBrowser(self)
         self.preview_html.setOpenLinks(False)
-        previews = QTabWidget(self)
-        previews.addTab(self.preview_text, self.tr("Preview: plain text"))
-        previews.addTab(self.preview_html, self.tr("Preview: HTML"))
-        self.reset_button = QPushButton(self.tr("Back to the default"), self)
+        self.previews = previews = QTabWidget(self)
+        previews.addTab(self.preview_text, "")
+        previews.addTab(self.preview_html, "")
+        self.reset_button = QPushButton(self)
         self.reset_button.clicked.connect(self.reset)
 
         choose = QHBoxLayout()
         choose.addWidget(self.template_combo, 1)
         choose.addWidget(self.language_combo)
         editor = QWidget(self)
-        form = QFormLayout(editor)
-        form.addRow(self.tr("Subject:"), self.subject)
+        self.form = form = QFormLayout(editor)
+        form.addRow(" ", self.subject)
         form.addRow(self.body)
         split = QSplitter(self)
         split.addWidget(editor)
@@ -156,9 +154,38 @@ class TemplatesPage(SettingsPage):
         self.language_combo.currentIndexChanged.connect(self.load_current)
         self.subject.textChanged.connect(self._edited)
         self.body.textChanged.connect(self._edited)
+        self.retranslate()
+        self._read_templates()
+
+    def retranslate(self) -> None:
+        for index, name in enumerate(TemplateName):
+            self.template_combo.setItemText(index, template_title(name))
+        self.language_combo.setItemText(0, self.tr("French"))
+        self.language_combo.setItemText(1, self.tr("English"))
+        self.placeholders.setText(
+            i18n.fill(self.tr("Placeholders: %1"), ", ".join(f"{{{p}}}" for p in PLACEHOLDERS))
+        )
+        self.previews.setTabText(0, self.tr("Preview: plain text"))
+        self.previews.setTabText(1, self.tr("Preview: HTML"))
+        retranslate_tab_scrollers(self.previews)
+        self.reset_button.setText(self.tr("Back to the default"))
+        set_row_label(self.form, self.subject, self.tr("Subject:"))
+        if self._stored is None:
+            self.body.setPlaceholderText(self.tr("Reading the templates…"))
+        else:
+            self.load_current()  # the notice, the count of changes, a template's problem
+
+    def _read_templates(self) -> None:
         self._set_editable(False)
+        self._stored = None
         self.body.setPlaceholderText(self.tr("Reading the templates…"))
         self.tasks.query(self.tr("the email templates"), _stored_templates, self._templates_read)
+
+    def saved_and_kept_open(self) -> None:
+        """The edits are stored now: read the templates again, with nothing pending."""
+        self._pending.clear()
+        self._reset_asked.clear()
+        self._read_templates()
 
     def _set_editable(self, editable: bool) -> None:
         for widget in (self.subject, self.body, self.reset_button):

@@ -9,7 +9,7 @@ from feedback_desk.domain.settings_schema import definition
 from feedback_desk.services.settings import Settings
 from feedback_desk.services.testimonials.questions import QUESTION_NUMBERS, question_key
 from feedback_desk.ui.context import WindowContext
-from feedback_desk.ui.settings.page import ValuesPage, plain_label
+from feedback_desk.ui.settings.page import ValuesPage, plain_label, set_row_label
 
 LANGUAGES = ("fr", "en")
 
@@ -20,54 +20,64 @@ class TestimonialsPage(ValuesPage):
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._studio = context.settings.studio_name
-        self.intro = plain_label(
-            self,
-            self.tr(
-                "A client who agrees to recommend the studio answers two optional questions, "
-                "in two or three sentences each. {studio} is replaced by the studio's name."
-            ),
-        )
+        self.intro = plain_label(self)
         self.fields: dict[tuple[int, str], QLineEdit] = {}
-        questions = QGroupBox(self.tr("Questions"), self)
-        form = QFormLayout(questions)
-        labels = {
-            (1, "fr"): self.tr("First question (French):"),
-            (1, "en"): self.tr("First question (English):"),
-            (2, "fr"): self.tr("Second question (French):"),
-            (2, "en"): self.tr("Second question (English):"),
-        }
+        self.questions = QGroupBox(self)
+        self.form = QFormLayout(self.questions)
         for number in QUESTION_NUMBERS:
             for language in LANGUAGES:
                 field = QLineEdit(self)
                 key = question_key(number, language)
                 field.setObjectName(key)
                 field.setPlaceholderText(definition(key).default)
-                field.setAccessibleName(labels[(number, language)])
                 field.textChanged.connect(self.update_preview)
                 self.fields[(number, language)] = field
-                form.addRow(labels[(number, language)], field)
+                self.form.addRow(" ", field)
         self.expiry = QSpinBox(self)
         self.expiry.setRange(1, 365)
-        self.expiry.setSuffix(self.tr(" days"))
-        form.addRow(self.tr("An invitation can be answered for:"), self.expiry)
+        self.form.addRow(" ", self.expiry)
 
-        preview = QGroupBox(self.tr("Preview: what clients read"), self)
-        preview_layout = QVBoxLayout(preview)
+        self.preview = QGroupBox(self)
+        preview_layout = QVBoxLayout(self.preview)
         self.previews = {language: plain_label(self) for language in LANGUAGES}
         self.previews["fr"].setObjectName("preview:fr")
         self.previews["en"].setObjectName("preview:en")
-        preview_layout.addWidget(plain_label(self, self.tr("In French:")))
-        preview_layout.addWidget(self.previews["fr"])
-        preview_layout.addWidget(plain_label(self, self.tr("In English:")))
-        preview_layout.addWidget(self.previews["en"])
+        self.preview_titles = {language: plain_label(self) for language in LANGUAGES}
+        for language in LANGUAGES:
+            preview_layout.addWidget(self.preview_titles[language])
+            preview_layout.addWidget(self.previews[language])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addWidget(questions)
-        layout.addWidget(preview)
+        layout.addWidget(self.questions)
+        layout.addWidget(self.preview)
         layout.addWidget(self.problems_label)
         layout.addStretch(1)
+        self.retranslate()
         self.load(context.settings)
+
+    def retranslate(self) -> None:
+        self.intro.setText(
+            self.tr(
+                "A client who agrees to recommend the studio answers two optional questions, "
+                "in two or three sentences each. {studio} is replaced by the studio's name."
+            )
+        )
+        self.questions.setTitle(self.tr("Questions"))
+        labels = {
+            (1, "fr"): self.tr("First question (French):"),
+            (1, "en"): self.tr("First question (English):"),
+            (2, "fr"): self.tr("Second question (French):"),
+            (2, "en"): self.tr("Second question (English):"),
+        }
+        for place, field in self.fields.items():
+            field.setAccessibleName(labels[place])
+            set_row_label(self.form, field, labels[place])
+        self.expiry.setSuffix(self.tr(" days"))
+        set_row_label(self.form, self.expiry, self.tr("An invitation can be answered for:"))
+        self.preview.setTitle(self.tr("Preview: what clients read"))
+        self.preview_titles["fr"].setText(self.tr("In French:"))
+        self.preview_titles["en"].setText(self.tr("In English:"))
 
     def show_values(self, settings: Settings) -> None:
         self._studio = settings.studio_name

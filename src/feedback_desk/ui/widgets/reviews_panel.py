@@ -154,7 +154,7 @@ class ReviewsPanel(QWidget):
         self.model.modelReset.connect(self._update_state)
         self.model.rowsInserted.connect(self._update_state)
         self.model.order_changed.connect(self._show_order)
-        self.model.load_failed.connect(context.failed)
+        self.model.load_failed.connect(context.failed.emit)
 
     # Building -----------------------------------------------------------------------------
     def _build(self, coach_and_class_filters: bool) -> None:

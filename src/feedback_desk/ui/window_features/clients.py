@@ -73,7 +73,9 @@ class ClientsFeature(WindowFeature):
         opener_for(self.window.context).open_review(review_id)
 
     def _recorded(self, review_id: str) -> None:
-        self.window.status.show_message(self.tr("Review {id} recorded.").format(id=review_id))
+        self.window.status.show_message(
+            lambda: self.tr("Review {id} recorded.").format(id=review_id)
+        )
         # A review of 3 stars or fewer queued an alert for the managers.
         self.window.context.emails_queued.emit()
         self.window.refresh()
@@ -95,7 +97,7 @@ class ClientsFeature(WindowFeature):
         context = self.window.context
         view = NonRespondentsView(context)
         view.queued.connect(self._emails_queued)
-        return self._open(HostDialog(self.tr("Non-respondents"), view, self.window))
+        return self._open(HostDialog(lambda: self.tr("Non-respondents"), view, self.window))
 
     def thank_promoters(self) -> QDialog:
         from PySide6.QtCore import Qt

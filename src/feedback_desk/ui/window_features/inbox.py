@@ -6,6 +6,7 @@ to read… (or a click on the status bar's count) lists the other replies for st
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
@@ -15,6 +16,7 @@ from shiboken6 import isValid
 from feedback_desk.services.inbox.config import inbox_configured
 from feedback_desk.services.inbox.fetch import FetchSummary
 from feedback_desk.services.inbox.imap import MailboxTransport
+from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.formatting import count_text
 from feedback_desk.ui.inbox.status_widget import InboxStatusWidget
@@ -87,9 +89,10 @@ class InboxFeature(WindowFeature):
 
     def _fetched(self, summary: FetchSummary) -> None:
         if summary.problems:
+            problems = len(summary.problems)
             self._say_once(
-                count_text(
-                    len(summary.problems),
+                lambda: count_text(
+                    problems,
                     self.tr(
                         "Inbox: {n} email could not be read; it stays in the mailbox and is "
                         "tried again."
@@ -104,20 +107,25 @@ class InboxFeature(WindowFeature):
             self.last_failure = None  # a pass worked: the next failure is news
         if not (summary.reviews or summary.inbound):
             return
-        parts = []
-        if summary.reviews:
-            parts.append(
-                count_text(
-                    summary.reviews, self.tr("{n} review recorded"), self.tr("{n} reviews recorded")
+        reviews, inbound = summary.reviews, summary.inbound
+
+        def said() -> str:
+            parts = []
+            if reviews:
+                parts.append(
+                    count_text(
+                        reviews, self.tr("{n} review recorded"), self.tr("{n} reviews recorded")
+                    )
                 )
-            )
-        if summary.inbound:
-            parts.append(
-                count_text(
-                    summary.inbound, self.tr("{n} reply to read"), self.tr("{n} replies to read")
+            if inbound:
+                parts.append(
+                    count_text(
+                        inbound, self.tr("{n} reply to read"), self.tr("{n} replies to read")
+                    )
                 )
-            )
-        self.window.status.show_message(self.tr("Inbox: %1.").replace("%1", ", ".join(parts)))
+            return i18n.fill(self.tr("Inbox: %1."), ", ".join(parts))
+
+        self.window.status.show_message(said)
         # A review of 3 stars or fewer queued an alert; a reply may have opened an action.
         self.context.emails_queued.emit()
         self.window.refresh()
@@ -126,13 +134,18 @@ class InboxFeature(WindowFeature):
             view.reload()
 
     def _failed(self, error: object) -> None:
-        why = describe_error(error) if isinstance(error, BaseException) else str(error)
-        self._say_once(self.tr("Inbox: {why}").format(why=why))
+        def said() -> str:
+            # The error itself is kept: its words follow the interface language.
+            why = describe_error(error) if isinstance(error, BaseException) else str(error)
+            return self.tr("Inbox: {why}").format(why=why)
 
-    def _say_once(self, text: str) -> None:
+        self._say_once(said)
+
+    def _say_once(self, said: Callable[[], str]) -> None:
+        text = said()
         if text != self.last_failure:
             self.last_failure = text
-            self.window.status.show_error(text)
+            self.window.status.show_error(said)
 
     def _show_count(self, count: int) -> None:
         self.status_widget.set_count(count)
@@ -156,7 +169,7 @@ class InboxFeature(WindowFeature):
         view = RepliesView(opener_for(self.window.context))
         view.check_requested.connect(self.fetch_now)
         view.handled_changed.connect(self._handled)
-        dialog = HostDialog(self.tr("Replies to read"), view, self.window)
+        dialog = HostDialog(lambda: self.tr("Replies to read"), view, self.window)
         dialog.resize(1100, 620)
         self.dialog = dialog
         dialog.open()

@@ -93,4 +93,4 @@ class LiveStoreFeature(WindowFeature):
         )
 
     def _failed(self, error: BaseException) -> None:
-        self.window.status.show_error(describe_error(error))
+        self.window.status.show_error(lambda: describe_error(error))

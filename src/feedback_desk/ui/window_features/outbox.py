@@ -93,19 +93,19 @@ class OutboxFeature(WindowFeature):
             self.worker.refresh_counts()
 
     def _run_failed(self, why: str) -> None:
-        self.window.status.show_error(self.tr("Outbox: {why}").format(why=why))
+        self.window.status.show_error(lambda: self.tr("Outbox: {why}").format(why=why))
 
     def _run_finished(self, run: object) -> None:
         send = getattr(run, "send", None)
         unreachable = getattr(send, "unreachable", None)
         if unreachable:
             self.window.status.show_error(
-                self.tr("Outbox: {why}; the emails stay queued.").format(why=unreachable)
+                lambda: self.tr("Outbox: {why}; the emails stay queued.").format(why=unreachable)
             )
         elif getattr(send, "sent", 0):
             sent = int(send.sent)  # type: ignore[union-attr]
             self.window.status.show_message(
-                count_text(
+                lambda: count_text(
                     sent, self.tr("Outbox: {n} email sent."), self.tr("Outbox: {n} emails sent.")
                 )
             )
@@ -118,7 +118,7 @@ class OutboxFeature(WindowFeature):
         view = OutboxView(context)
         view.changed.connect(self.nudge)
         view.setup_requested.connect(self.open_email_settings)
-        dialog = HostDialog(self.tr("Outbox"), view, self.window)
+        dialog = HostDialog(lambda: self.tr("Outbox"), view, self.window)
         dialog.resize(1040, 600)  # every column readable, the subject with room
         self.dialog = dialog
         dialog.open()
