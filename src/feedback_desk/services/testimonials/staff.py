@@ -19,6 +19,7 @@ from feedback_desk.errors import UserInputError
 from feedback_desk.services import audit
 from feedback_desk.services.testimonials.answering import CLIENT_ACTOR, drop_photo, record_consent
 from feedback_desk.store.models import Client, Testimonial
+from feedback_desk.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,12 @@ def _latest_answer(session: Session, client: Client) -> Testimonial:
         .with_for_update()
     ).first()
     if found is None:
-        raise UserInputError(f"{client.external_id} has no accepted testimonial")
+        raise UserInputError(
+            Wording(
+                "{external_id} has no accepted testimonial",
+                external_id=client.external_id,
+            )
+        )
     return found
 
 
@@ -51,12 +57,28 @@ def _locked(session: Session, testimonial_id: int, *, withdrawn: str) -> tuple[T
     says what a withdrawn one cannot have, after the client's id)."""
     testimonial = session.get(Testimonial, testimonial_id, with_for_update=True)
     if testimonial is None:
-        raise UserInputError(f"testimonial {testimonial_id} does not exist")
+        raise UserInputError(
+            Wording(
+                "testimonial {testimonial_id} does not exist",
+                testimonial_id=testimonial_id,
+            )
+        )
     client = session.get_one(Client, testimonial.client_id)
     if testimonial.state is TestimonialState.WITHDRAWN:
-        raise UserInputError(f"{client.external_id} {withdrawn}")
+        raise UserInputError(
+            Wording(
+                "{external_id} {withdrawn}",
+                external_id=client.external_id,
+                withdrawn=withdrawn,
+            )
+        )
     if testimonial.state is not TestimonialState.ACCEPTED:
-        raise UserInputError(f"{client.external_id} has no accepted testimonial")
+        raise UserInputError(
+            Wording(
+                "{external_id} has no accepted testimonial",
+                external_id=client.external_id,
+            )
+        )
     return testimonial, client
 
 
