@@ -122,9 +122,9 @@ def answer_due(
     if client is not None and due is None:
         problems.append(
             Wording(
-                "nothing is due for client {external_id} at {value}",
+                "nothing is due for client {external_id} at {at}",
                 external_id=client.external_id,
-                value=format_local(at, settings.timezone),
+                at=format_local(at, settings.timezone),
             )
         )
     if due is not None and due.kind is ReviewKind.CLASS and request.recommend is not None:

@@ -141,9 +141,9 @@ def answer_problems(
         elif own.polarity not in allowed:
             problems.append(
                 Wording(
-                    "{label!r} cannot be added as {value} for {stars} stars",
+                    "{label!r} cannot be added as {polarity} for {stars} stars",
                     label=own.label,
-                    value=own.polarity.value,
+                    polarity=own.polarity.value,
                     stars=answer.stars,
                 )
             )
@@ -240,9 +240,9 @@ def aspects_by_labels(
         if not fitting:
             problems.append(
                 Wording(
-                    "the aspect {label!r} is {value}: it does not fit a {stars}-star rating",
+                    "the aspect {label!r} is {polarity}: it does not fit a {stars}-star rating",
                     label=label,
-                    value=_polarity_words(matches[0].polarity),
+                    polarity=_polarity_words(matches[0].polarity),
                     stars=stars,
                 )
             )
@@ -260,5 +260,7 @@ def aspects_by_labels(
     return list(dict.fromkeys(ids)), problems
 
 
-def _polarity_words(polarity: Polarity) -> str:
-    return "a 'to improve' aspect" if polarity is Polarity.TO_IMPROVE else "a 'you excel' aspect"
+def _polarity_words(polarity: Polarity) -> Wording:
+    if polarity is Polarity.TO_IMPROVE:
+        return Wording("a 'to improve' aspect")
+    return Wording("a 'you excel' aspect")

@@ -52,7 +52,9 @@ def _latest_answer(session: Session, client: Client) -> Testimonial:
     return found
 
 
-def _locked(session: Session, testimonial_id: int, *, withdrawn: str) -> tuple[Testimonial, Client]:
+def _locked(
+    session: Session, testimonial_id: int, *, withdrawn: Wording
+) -> tuple[Testimonial, Client]:
     """An accepted testimonial, locked, and its client; UserInputError otherwise (*withdrawn*
     says what a withdrawn one cannot have, after the client's id)."""
     testimonial = session.get(Testimonial, testimonial_id, with_for_update=True)
@@ -67,9 +69,9 @@ def _locked(session: Session, testimonial_id: int, *, withdrawn: str) -> tuple[T
     if testimonial.state is TestimonialState.WITHDRAWN:
         raise UserInputError(
             Wording(
-                "{external_id} {withdrawn}",
+                "{external_id} {what_withdrawn_cannot}",
                 external_id=client.external_id,
-                withdrawn=withdrawn,
+                what_withdrawn_cannot=withdrawn,
             )
         )
     if testimonial.state is not TestimonialState.ACCEPTED:
@@ -98,7 +100,7 @@ def set_approval(
     testimonial, client = _locked(
         session,
         testimonial_id,
-        withdrawn="withdrew their consent: the testimonial cannot be published",
+        withdrawn=Wording("withdrew their consent: the testimonial cannot be published"),
     )
     if testimonial.approval is not approval:
         old = testimonial.approval
@@ -134,7 +136,7 @@ def withdraw(
 ) -> Changed:
     """Withdraw every consent of an accepted testimonial (on the client's request)."""
     testimonial, client = _locked(
-        session, testimonial_id, withdrawn="already withdrew their consent"
+        session, testimonial_id, withdrawn=Wording("already withdrew their consent")
     )
     for part in sorted(testimonial.consents()):
         record_consent(session, testimonial, part, False, at=at, place=place, actor=actor)
