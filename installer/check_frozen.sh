@@ -49,6 +49,7 @@ for file in \
   feedback_desk/resources/translations/generated/feedback_desk_fr.qm \
   feedback_desk/resources/translations/generated/web/fr/LC_MESSAGES/web.mo \
   feedback_desk/resources/translations/generated/export/fr/LC_MESSAGES/export.mo \
+  feedback_desk/resources/translations/generated/problems/fr/LC_MESSAGES/problems.mo \
   feedback_desk/web/templates/question.html \
   feedback_desk/web/templates/answer/unavailable.html \
   feedback_desk/web/static/pages.js \

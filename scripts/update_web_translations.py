@@ -1,8 +1,8 @@
-"""Refresh the gettext catalogues (client pages, exports): extract strings into the .po, compile
-the .mo.
+"""Refresh the gettext catalogues (client pages, exports, problems): extract strings into the .po,
+compile the .mo.
 
     python scripts/update_web_translations.py          # extract (sources → .po), then compile
-    python scripts/update_web_translations.py --check  # exit 1 when a .mo is out of date
+    python scripts/update_web_translations.py --check  # exit 1 when a catalogue is out of date
 
 One catalogue a domain, strings English in the code:
 
@@ -10,7 +10,10 @@ One catalogue a domain, strings English in the code:
   in the Jinja templates), French in ``resources/translations/web_fr.po``;
 - ``export``: the XLSX export's sheet names, headers and values,
   ``src/feedback_desk/services/export/`` (``N_`` marks them), French in
-  ``resources/translations/export_fr.po``.
+  ``resources/translations/export_fr.po``;
+- ``problems``: what known failures say (``FeedbackDeskError`` messages), the whole package but
+  the window and the client pages (``Wording("...")`` marks them, see
+  ``src/feedback_desk/wording.py``), French in ``resources/translations/problems_fr.po``.
 
 The .po files are hand-maintained: after extracting, translate the new entries (any .po editor or
 a text editor), then run the script again to compile
@@ -41,6 +44,8 @@ class Domain(NamedTuple):
     project: str
     sources: Path
     methods: tuple[tuple[str, str], ...]
+    # None: Babel's default keywords (gettext, _, N_, ngettext...).
+    keywords: dict[str, object] | None = None
 
 
 WEB = Domain(
@@ -52,7 +57,14 @@ WEB = Domain(
 EXPORT = Domain(
     "export", "Feedback Desk exports", PACKAGE / "services" / "export", (("**.py", "python"),)
 )
-DOMAINS = (WEB, EXPORT)
+PROBLEMS = Domain(
+    "problems",
+    "Feedback Desk problems",
+    PACKAGE,
+    (("ui/**.py", "ignore"), ("**.py", "python")),
+    {"Wording": None},
+)
+DOMAINS = (WEB, EXPORT, PROBLEMS)
 
 
 def po_path(language: str, domain: Domain = WEB) -> Path:
@@ -66,8 +78,9 @@ def mo_path(language: str, domain: Domain = WEB) -> Path:
 def extracted(domain: Domain = WEB, creation_date: object = None) -> Catalog:
     """Every translatable string of *domain*'s sources, as a template catalogue."""
     template = Catalog(project=domain.project, creation_date=creation_date)
+    extra = {} if domain.keywords is None else {"keywords": domain.keywords}
     for _file, _line, message, comments, context in extract_from_dir(
-        str(domain.sources), list(domain.methods), comment_tags=("Translators:",)
+        str(domain.sources), list(domain.methods), comment_tags=("Translators:",), **extra
     ):
         template.add(message, None, auto_comments=comments, context=context)
     return template
@@ -85,14 +98,30 @@ def compiled(language: str, domain: Domain = WEB) -> bytes:
 
 
 def stale_catalogues() -> list[Path]:
-    """The generated .mo files that differ from a fresh compile of their .po."""
-    return [
+    """The generated .mo files that differ from a fresh compile of their .po, and the .po files
+    missing a string their sources mark (or still holding one they no longer do)."""
+    stale = [
         mo_path(lang, domain)
         for domain in DOMAINS
         for lang in LANGUAGES
-        if not mo_path(lang, domain).exists()
+        if not po_path(lang, domain).exists()
+        or not mo_path(lang, domain).exists()
         or mo_path(lang, domain).read_bytes() != compiled(lang, domain)
     ]
+    stale += [
+        po_path(lang, domain)
+        for domain in DOMAINS
+        for lang in LANGUAGES
+        if po_path(lang, domain).exists() and not in_step(lang, domain)
+    ]
+    return stale
+
+
+def in_step(language: str, domain: Domain) -> bool:
+    """Whether *language*'s .po holds exactly the strings *domain*'s sources mark."""
+    marked = {message.id for message in extracted(domain) if message.id}
+    shipped = {message.id for message in read_catalogue(language, domain) if message.id}
+    return marked == shipped
 
 
 def extract_into(language: str, domain: Domain) -> None:

@@ -127,7 +127,7 @@ def test_every_unusable_token_looks_the_same(studio: Studio, why: str) -> None:
         assert answerable_request(session, load_settings(session), token, at=at) is None
     with studio.store.write() as session, pytest.raises(UserInputError) as refused:
         answer_request(session, load_settings(session), token, stars=5, at=at)
-    assert refused.value.problems == [NOT_ANSWERABLE]
+    assert refused.value.problems == [str(NOT_ANSWERABLE)]
 
 
 def test_a_bad_answer_writes_nothing(studio: Studio) -> None:

@@ -179,6 +179,27 @@ def test_merge_moves_the_votes_to_the_survivor(
     assert not page.merge_button.isEnabled()
 
 
+def test_a_rename_the_catalogue_refuses_is_explained_in_french(
+    qtbot: QtBot, page: AspectsPage, ids: dict[str, int], store: Store
+) -> None:
+    """Another workstation merged the aspect while the manager was renaming it: the catalogue
+    (a service) refuses, and a French window says why in French."""
+    i18n.install_language("fr")
+    qtbot.waitUntil(lambda: page.approve_button.text() == "Approuver")
+    page.select_aspect(ids["music"])
+    tap(qtbot, page.rename_button)
+    dialog = page.rename_dialog
+    assert dialog is not None
+    with store.write() as session:
+        catalogue.merge(session, ids["music"], ids["motivation"], at=NOW, actor="front desk")
+    dialog.french.setText("Musique entraînante")
+    tap(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    qtbot.waitUntil(lambda: page.status.text() != "")
+    assert page.status.text() == (
+        "l’aspect 'Music' a été fusionné avec un autre ; modifiez plutôt celui-là"
+    )
+
+
 def test_the_page_speaks_french(qtbot: QtBot, page: AspectsPage, ids: dict[str, int]) -> None:
     i18n.install_language("fr")
     qtbot.waitUntil(lambda: page.approve_button.text() == "Approuver")

@@ -173,6 +173,29 @@ def test_a_file_that_is_not_a_store_is_refused_and_nothing_changes(
     assert window.context.store.location == str(demo_path.resolve())
 
 
+def test_a_french_window_says_in_french_why_a_file_is_not_a_store(
+    qtbot, open_window, demo_path: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The store layer refuses the file; the French window says the store's sentence in French
+    (the command line keeps its English one)."""
+    window = open_window(demo_path)
+    junk = tmp_path / "notes.sqlite"
+    junk.write_text("shopping list: milk, eggs\n" * 200)
+    i18n.install_language("fr")
+    try:
+        window.open_store(str(junk))
+        qtbot.waitUntil(lambda: window.message_box is not None, timeout=20_000)
+        text = window.message_box.text()
+    finally:
+        i18n.install_language("en")
+    assert text == (
+        f"{junk} n’a pas pu être ouverte : {junk} n’est pas une base Feedback Desk (ce n’est pas "
+        "une base de données SQLite) : elle n’a pas été touchée ; choisissez une base, ou un "
+        "nouveau nom de fichier pour en créer une"
+    )
+    assert window.context.store.location == str(demo_path.resolve())
+
+
 def test_a_recent_store_that_vanished_is_forgotten(
     qtbot, open_window, demo_path: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

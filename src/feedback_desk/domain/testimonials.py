@@ -15,6 +15,8 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from feedback_desk.domain.localtime import days_after
+from feedback_desk.errors import Said
+from feedback_desk.wording import Wording
 
 MAX_TEXT_CHARS = 1000
 MAX_JOB_TITLE_CHARS = 100
@@ -116,12 +118,18 @@ def clean_text(text: str | None) -> str | None:
     return cleaned or None
 
 
-def text_problems(text_1: str | None, text_2: str | None) -> list[str]:
-    problems = []
+def text_problems(text_1: str | None, text_2: str | None) -> list[Said]:
+    problems: list[Said] = []
     for number, text in ((1, text_1), (2, text_2)):
         if text is not None and len(text) > MAX_TEXT_CHARS:
             problems.append(
-                f"text {number} has {len(text)} characters; at most {MAX_TEXT_CHARS} are allowed"
+                Wording(
+                    "text {number} has {text_count} characters; at most {max_text_chars} are "
+                    "allowed",
+                    number=number,
+                    text_count=len(text),
+                    max_text_chars=MAX_TEXT_CHARS,
+                )
             )
     return problems
 

@@ -28,6 +28,7 @@ from feedback_desk.store.models import (
     InboundMessage,
     Review,
 )
+from feedback_desk.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -226,16 +227,31 @@ def close_action(
     """Close the action of the review called *review_ref*; UserInputError when there is none."""
     review = session.scalar(select(Review).where(Review.external_id == review_ref))
     if review is None:
-        raise UserInputError(f"unknown review {review_ref!r}")
+        raise UserInputError(
+            Wording(
+                "unknown review {review_ref!r}",
+                review_ref=review_ref,
+            )
+        )
     action = session.scalar(select(Action).where(Action.review_id == review.id))
     if action is None:
         raise UserInputError(
-            f"review {review_ref} has no action to take (it has {review.stars} stars)"
+            Wording(
+                "review {review_ref} has no action to take (it has {stars} stars)",
+                review_ref=review_ref,
+                stars=review.stars,
+            )
         )
     if action.closed_at is not None:
         raise UserInputError(
-            f"the action of review {review_ref} is already closed "
-            f"({action.outcome} by {action.closed_by} on {action.closed_at:%Y-%m-%d})"
+            Wording(
+                "the action of review {review_ref} is already closed ({outcome} by "
+                "{closed_by} on {closed_at:%Y-%m-%d})",
+                review_ref=review_ref,
+                outcome=action.outcome,
+                closed_by=action.closed_by,
+                closed_at=action.closed_at,
+            )
         )
     cleaned = (note or "").strip() or None
     action.closed_at = at

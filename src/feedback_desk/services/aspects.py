@@ -16,12 +16,14 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from feedback_desk import paths
+from feedback_desk.domain.kind_words import kind_word
 from feedback_desk.domain.kinds import AspectOrigin, AspectStatus, Polarity, ReviewKind
 from feedback_desk.domain.segments import offered_polarities
 from feedback_desk.domain.text import fold
 from feedback_desk.errors import UserInputError
 from feedback_desk.services import audit
 from feedback_desk.store.models import Aspect, ReviewAspect
+from feedback_desk.wording import Wording
 
 MAX_LABEL_CHARS = 60
 
@@ -215,8 +217,13 @@ class AspectNameTaken(UserInputError):
 
     def __init__(self, kind: ReviewKind, label_fr: str, label_en: str) -> None:
         super().__init__(
-            f"another {kind.value} aspect is already called {label_fr!r} / {label_en!r}: "
-            "merge the two instead"
+            Wording(
+                "another {kind} aspect is already called {label_fr!r} / {label_en!r}: merge "
+                "the two instead",
+                kind=kind_word(kind),
+                label_fr=label_fr,
+                label_en=label_en,
+            )
         )
         self.label_fr = label_fr
         self.label_en = label_en
@@ -225,14 +232,22 @@ class AspectNameTaken(UserInputError):
 def _get(session: Session, aspect_id: int) -> Aspect:
     aspect = session.get(Aspect, aspect_id)
     if aspect is None:
-        raise UserInputError(f"aspect {aspect_id} does not exist")
+        raise UserInputError(
+            Wording(
+                "aspect {aspect_id} does not exist",
+                aspect_id=aspect_id,
+            )
+        )
     return aspect
 
 
 def _refuse_merged(aspect: Aspect) -> None:
     if aspect.merged_into_id is not None:
         raise UserInputError(
-            f"the aspect {aspect.label_en!r} was merged into another one; change that one instead"
+            Wording(
+                "the aspect {label_en!r} was merged into another one; change that one instead",
+                label_en=aspect.label_en,
+            )
         )
 
 
@@ -255,13 +270,23 @@ def approve(session: Session, aspect_id: int, *, at: datetime, actor: str) -> As
     return aspect
 
 
-def _clean_label(text: str, language: str) -> str:
+def _clean_label(text: str, language: Wording) -> str:
     label = " ".join(text.split())
     if not label:
-        raise UserInputError(f"the {language} label cannot be empty")
+        raise UserInputError(
+            Wording(
+                "the {language} label cannot be empty",
+                language=language,
+            )
+        )
     if len(label) > MAX_LABEL_CHARS:
         raise UserInputError(
-            f"the {language} label has {len(label)} characters; at most {MAX_LABEL_CHARS}"
+            Wording(
+                "the {language} label has {length} characters; at most {max_label_chars}",
+                language=language,
+                length=len(label),
+                max_label_chars=MAX_LABEL_CHARS,
+            )
         )
     return label
 
@@ -278,8 +303,8 @@ def rename(
     """Reword an aspect in both languages; a label another aspect of the kind uses is refused."""
     aspect = _get(session, aspect_id)
     _refuse_merged(aspect)
-    new_fr = _clean_label(label_fr, "French")
-    new_en = _clean_label(label_en, "English")
+    new_fr = _clean_label(label_fr, Wording("French"))
+    new_en = _clean_label(label_en, Wording("English"))
     keys = {fold(new_fr), fold(new_en)}
     clash = session.scalars(
         select(Aspect).where(
@@ -336,13 +361,19 @@ def merge(session: Session, merged_id: int, survivor_id: int, *, at: datetime, a
     merged = _get(session, merged_id)
     survivor_aspect = _get(session, survivor_id)
     if merged.id == survivor_aspect.id:
-        raise UserInputError("an aspect cannot be merged into itself")
+        raise UserInputError(Wording("an aspect cannot be merged into itself"))
     _refuse_merged(merged)
     _refuse_merged(survivor_aspect)
     if merged.kind is not survivor_aspect.kind:
         raise UserInputError(
-            f"{merged.label_en!r} is a {merged.kind.value} aspect and {survivor_aspect.label_en!r}"
-            f" a {survivor_aspect.kind.value} one: only aspects of the same kind can be merged"
+            Wording(
+                "{label_en!r} is a {kind} aspect and {other_label_en!r} a {other_kind} one: only "
+                "aspects of the same kind can be merged",
+                label_en=merged.label_en,
+                kind=kind_word(merged.kind),
+                other_label_en=survivor_aspect.label_en,
+                other_kind=kind_word(survivor_aspect.kind),
+            )
         )
     both = select(ReviewAspect.review_id).where(ReviewAspect.aspect_id == survivor_aspect.id)
     session.execute(

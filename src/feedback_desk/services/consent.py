@@ -12,6 +12,7 @@ from feedback_desk.domain.kinds import OutboxState
 from feedback_desk.errors import UserInputError
 from feedback_desk.services import audit
 from feedback_desk.store.models import Client, OutboxMessage
+from feedback_desk.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,12 @@ class Unsubscribed:
 def find_client(session: Session, external_id: str) -> Client:
     client = session.scalar(select(Client).where(Client.external_id == external_id.strip()))
     if client is None:
-        raise UserInputError(f"there is no client {external_id!r}")
+        raise UserInputError(
+            Wording(
+                "there is no client {external_id!r}",
+                external_id=external_id,
+            )
+        )
     return client
 
 

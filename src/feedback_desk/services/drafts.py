@@ -31,6 +31,7 @@ from feedback_desk.services.templates.fill import (
 )
 from feedback_desk.services.templates.render import render_text
 from feedback_desk.store.models import Action, ActionContact, Client, Review
+from feedback_desk.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -120,12 +121,17 @@ def send_draft(
     """Queue the approved draft; when it concerns an action, log it as an email contact."""
     client = session.get(Client, draft.client_id)
     if client is None:
-        raise UserInputError("the client of this email no longer exists")
+        raise UserInputError(Wording("the client of this email no longer exists"))
     if not draft.to.strip():
-        raise UserInputError("the email has no recipient")
+        raise UserInputError(Wording("the email has no recipient"))
     left = draft.instructions_left()
     if left:
-        raise UserInputError(f"replace {left[0]} with your own words before sending")
+        raise UserInputError(
+            Wording(
+                "replace {left} with your own words before sending",
+                left=left[0],
+            )
+        )
     content = from_plain_text(
         draft.subject,
         draft.body,

@@ -33,6 +33,7 @@ from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.files import PRIVATE_FILE_MODE, make_private_dirs
 from feedback_desk.store.database import LOCATION_KEY_INFO, Store
 from feedback_desk.store.models import Setting
+from feedback_desk.wording import Wording
 
 STORE_ID_KEY = "internal.store_id"
 REGISTRY_FOLDER = "live-stores"
@@ -47,10 +48,15 @@ class StoreIsACopy(FeedbackDeskError):
         self.here = here
         self.live_at = live_at
         super().__init__(
-            f"this store ({here}) is a copy of the studio's live store ({live_at}), so it sends "
-            "no email, does not sync Google and does not use the studio's passwords; if it is "
-            "now the studio's real store (moved, or restored from a backup), confirm it with "
-            "`feedback-desk store make-live` (with --store naming this store)"
+            Wording(
+                "this store ({here}) is a copy of the studio's live store ({live_at}), so it "
+                "sends no email, does not sync Google and does not use the studio's "
+                "passwords; if it is now the studio's real store (moved, or restored from a "
+                "backup), confirm it with `feedback-desk store make-live` (with --store "
+                "naming this store)",
+                here=here,
+                live_at=live_at,
+            )
         )
 
 
@@ -95,8 +101,12 @@ def _record(store_id: str, key: str) -> None:
         os.replace(temporary, target)
     except OSError as exc:
         raise LivenessNotRecorded(
-            f"cannot record which store is the studio's live one in {target.parent} "
-            f"({exc.strerror or exc}): the data folder must be writable"
+            Wording(
+                "cannot record which store is the studio's live one in {parent} ({error}): "
+                "the data folder must be writable",
+                parent=target.parent,
+                error=exc.strerror or exc,
+            )
         ) from exc
     finally:
         temporary.unlink(missing_ok=True)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased
 from feedback_desk.domain.kinds import ContactChannel, MessageKind, PromptOutcome
 from feedback_desk.domain.localtime import days_before, local_day
 from feedback_desk.domain.segments import response_rate
-from feedback_desk.errors import UserInputError
+from feedback_desk.errors import Said, UserInputError
 from feedback_desk.services.drafts import Draft, draft_from_template
 from feedback_desk.services.outbox.queue import commercial_refusal, queue_message
 from feedback_desk.services.settings import Settings
@@ -39,6 +39,7 @@ from feedback_desk.store.models import (
     Prompt,
     Review,
 )
+from feedback_desk.wording import Wording
 
 MAX_NOTE_CHARS = 2000
 
@@ -59,7 +60,12 @@ class ContactEntry:
 def _action(session: Session, action_id: int) -> Action:
     action = session.get(Action, action_id)
     if action is None:
-        raise UserInputError(f"there is no action {action_id}")
+        raise UserInputError(
+            Wording(
+                "there is no action {action_id}",
+                action_id=action_id,
+            )
+        )
     return action
 
 
@@ -76,7 +82,12 @@ def action_for_review(session: Session, review_external_id: str) -> Action:
         select(Action).join(Review).where(Review.external_id == review_external_id.strip())
     )
     if action is None:
-        raise UserInputError(f"review {review_external_id!r} has no action to take")
+        raise UserInputError(
+            Wording(
+                "review {review_external_id!r} has no action to take",
+                review_external_id=review_external_id,
+            )
+        )
     return action
 
 
@@ -108,12 +119,18 @@ def add_contact(
 ) -> ActionContact:
     """Log a contact with the client (a call, a talk at the desk...); never in the future."""
     _action(session, action_id)
-    problems = []
+    problems: list[Said] = []
     if contacted_at > at:
-        problems.append("a contact cannot be dated in the future")
+        problems.append(Wording("a contact cannot be dated in the future"))
     text = (note or "").strip()
     if len(text) > MAX_NOTE_CHARS:
-        problems.append(f"the note has {len(text)} characters; at most {MAX_NOTE_CHARS}")
+        problems.append(
+            Wording(
+                "the note has {text_count} characters; at most {max_note_chars}",
+                text_count=len(text),
+                max_note_chars=MAX_NOTE_CHARS,
+            )
+        )
     if problems:
         raise UserInputError(problems)
     contact = ActionContact(
@@ -284,7 +301,12 @@ def bulk_preview(
     fill it (what staff read before queueing; each client gets it in their own language)."""
     client = session.get(Client, client_id)
     if client is None:
-        raise UserInputError(f"there is no client {client_id}")
+        raise UserInputError(
+            Wording(
+                "there is no client {client_id}",
+                client_id=client_id,
+            )
+        )
     values = client_values(client, settings)
     return {
         language: fill(

@@ -15,12 +15,18 @@ from feedback_desk.services.drafts import Draft, draft_from_template
 from feedback_desk.services.settings import Settings
 from feedback_desk.services.templates.catalogue import REPLY_FOR_SEGMENT
 from feedback_desk.store.models import Review
+from feedback_desk.wording import Wording
 
 
 def find_review(session: Session, external_id: str) -> Review:
     review = session.scalar(select(Review).where(Review.external_id == external_id.strip()))
     if review is None:
-        raise UserInputError(f"there is no review {external_id!r}")
+        raise UserInputError(
+            Wording(
+                "there is no review {external_id!r}",
+                external_id=external_id,
+            )
+        )
     return review
 
 

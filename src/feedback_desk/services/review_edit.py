@@ -14,10 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from feedback_desk.domain.segments import is_at_risk
-from feedback_desk.errors import UserInputError
+from feedback_desk.errors import Said, UserInputError
 from feedback_desk.services import audit
 from feedback_desk.services.actions import ensure_open_action
 from feedback_desk.store.models import Review, ReviewEdit
+from feedback_desk.wording import Wording
 
 MAX_NOTE_CHARS = 2000
 
@@ -40,12 +41,23 @@ def edit_stars(
     actor: str,
 ) -> EditResult:
     """Change the stars of the review called *review_ref*; UserInputError for bad input."""
-    problems = []
+    problems: list[Said] = []
     if not 1 <= stars <= 5:
-        problems.append(f"--stars must be between 1 and 5, not {stars}")
+        problems.append(
+            Wording(
+                "--stars must be between 1 and 5, not {stars}",
+                stars=stars,
+            )
+        )
     cleaned = (note or "").strip() or None
     if cleaned is not None and len(cleaned) > MAX_NOTE_CHARS:
-        problems.append(f"the note has {len(cleaned)} characters; at most {MAX_NOTE_CHARS}")
+        problems.append(
+            Wording(
+                "the note has {length} characters; at most {max_note_chars}",
+                length=len(cleaned),
+                max_note_chars=MAX_NOTE_CHARS,
+            )
+        )
     review = session.scalar(select(Review).where(Review.external_id == review_ref))
     if review is None:
         problems.insert(0, f"unknown review {review_ref!r}")
@@ -54,7 +66,13 @@ def edit_stars(
     assert review is not None
     old = review.stars
     if old == stars:
-        raise UserInputError(f"review {review_ref} already has {stars} stars; nothing changed")
+        raise UserInputError(
+            Wording(
+                "review {review_ref} already has {stars} stars; nothing changed",
+                review_ref=review_ref,
+                stars=stars,
+            )
+        )
     review.stars = stars
     review.edited_manually = True
     session.add(

@@ -14,13 +14,15 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from feedback_desk.domain.kind_words import kind_word
 from feedback_desk.domain.kinds import Channel, ReviewKind
 from feedback_desk.domain.localtime import local_day
 from feedback_desk.domain.segments import is_at_risk
-from feedback_desk.errors import UserInputError
+from feedback_desk.errors import Said, UserInputError
 from feedback_desk.services.alerts import queue_at_risk_alert
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.models import Action, Aspect, ClassSession, Client, Prompt, Review
+from feedback_desk.wording import Wording
 
 MAX_COMMENT_CHARS = 2000
 APP_ID_PREFIX = "FD-"
@@ -47,7 +49,7 @@ class NewReview:
     recommend: int | None = None
 
 
-def recommend_problems(kind: ReviewKind, recommend: int | None) -> list[str]:
+def recommend_problems(kind: ReviewKind, recommend: int | None) -> list[Said]:
     """The 0-10 question belongs to business reviews, answered from 0 to 10."""
     if recommend is None:
         return []
@@ -58,23 +60,38 @@ def recommend_problems(kind: ReviewKind, recommend: int | None) -> list[str]:
     return []
 
 
-def problems_with(new: NewReview) -> list[str]:
-    problems = []
+def problems_with(new: NewReview) -> list[Said]:
+    problems: list[Said] = []
     if not 1 <= new.stars <= 5:
-        problems.append(f"stars must be between 1 and 5, not {new.stars}")
+        problems.append(
+            Wording(
+                "stars must be between 1 and 5, not {stars}",
+                stars=new.stars,
+            )
+        )
     if new.comment is not None and len(new.comment) > MAX_COMMENT_CHARS:
         problems.append(
-            f"the comment has {len(new.comment)} characters; "
-            f"at most {MAX_COMMENT_CHARS} are allowed"
+            Wording(
+                "the comment has {comment_count} characters; at most {max_comment_chars} are "
+                "allowed",
+                comment_count=len(new.comment),
+                max_comment_chars=MAX_COMMENT_CHARS,
+            )
         )
     if new.kind is ReviewKind.CLASS and new.session is None:
-        problems.append("a class review needs the session it is about")
+        problems.append(Wording("a class review needs the session it is about"))
     if new.kind is ReviewKind.BUSINESS and new.session is not None:
-        problems.append("a business review is about the studio, not a session")
+        problems.append(Wording("a business review is about the studio, not a session"))
     problems += recommend_problems(new.kind, new.recommend)
     for aspect in new.aspects:
         if aspect.kind is not new.kind:
-            problems.append(f"the aspect {aspect.label_en!r} is for {aspect.kind} reviews")
+            problems.append(
+                Wording(
+                    "the aspect {label_en!r} is for {kind} reviews",
+                    label_en=aspect.label_en,
+                    kind=kind_word(aspect.kind),
+                )
+            )
     return problems
 
 

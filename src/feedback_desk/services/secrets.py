@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from feedback_desk.errors import FeedbackDeskError
+from feedback_desk.errors import FeedbackDeskError, Said
 from feedback_desk.services.liveness import live_identity
+from feedback_desk.wording import Wording
 
 SERVICE_NAME = "Feedback Desk"
 
-HOW_TO_GET_ONE = (
+HOW_TO_GET_ONE = Wording(
     "install and unlock a system keyring (Windows Credential Manager and the macOS Keychain work "
     "as they are; on Linux, GNOME Keyring or KWallet through the Secret Service), or point "
     "`keyring` at a backend with PYTHON_KEYRING_BACKEND (see `python -m keyring --list-backends`)"
@@ -33,7 +34,7 @@ class SecretStoreUnavailable(FeedbackDeskError):
     Its text is the command line's English sentence; :attr:`detail` is the keyring's own words
     (the refused backend's name, the library's error), for the window to quote in its language."""
 
-    def __init__(self, message: str, *, detail: str = "") -> None:
+    def __init__(self, message: Said, *, detail: str = "") -> None:
         super().__init__(message)
         self.detail = detail
 
@@ -52,13 +53,23 @@ def _backend() -> object:
         backend = keyring.get_keyring()
     except (KeyringError, RuntimeError, ValueError) as exc:
         raise SecretStoreUnavailable(
-            f"the system keyring cannot be used ({exc}): {HOW_TO_GET_ONE}", detail=str(exc)
+            Wording(
+                "the system keyring cannot be used ({error}): {how_to_get_one}",
+                error=exc,
+                how_to_get_one=HOW_TO_GET_ONE,
+            ),
+            detail=str(exc),
         ) from exc
     name = f"{type(backend).__module__}.{type(backend).__name__}"
     priority = getattr(backend, "priority", 0)
     if any(refused in name for refused in _REFUSED_BACKENDS) or priority <= 0:
         raise SecretStoreUnavailable(
-            f"no usable system keyring was found ({name}): {HOW_TO_GET_ONE}", detail=name
+            Wording(
+                "no usable system keyring was found ({name}): {how_to_get_one}",
+                name=name,
+                how_to_get_one=HOW_TO_GET_ONE,
+            ),
+            detail=name,
         )
     return backend
 
@@ -80,7 +91,13 @@ def set_secret(store_id: str, name: str, value: str) -> None:
     try:
         backend.set_password(SERVICE_NAME, _username(store_id, name), value)  # type: ignore[attr-defined]
     except KeyringError as exc:
-        raise SecretStoreUnavailable(f"the system keyring refused to store {name}: {exc}") from exc
+        raise SecretStoreUnavailable(
+            Wording(
+                "the system keyring refused to store {name}: {error}",
+                name=name,
+                error=exc,
+            )
+        ) from exc
 
 
 def get_secret(store_id: str, name: str) -> str | None:
@@ -103,7 +120,13 @@ def read_secret(store_id: str, name: str) -> str | None:
     try:
         value = backend.get_password(SERVICE_NAME, _username(store_id, name))  # type: ignore[attr-defined]
     except KeyringError as exc:
-        raise SecretStoreUnavailable(f"the system keyring refused to read {name}: {exc}") from exc
+        raise SecretStoreUnavailable(
+            Wording(
+                "the system keyring refused to read {name}: {error}",
+                name=name,
+                error=exc,
+            )
+        ) from exc
     return value if isinstance(value, str) else None
 
 
@@ -116,4 +139,10 @@ def delete_secret(store_id: str, name: str) -> None:
     except PasswordDeleteError:
         return
     except KeyringError as exc:
-        raise SecretStoreUnavailable(f"the system keyring refused to delete {name}: {exc}") from exc
+        raise SecretStoreUnavailable(
+            Wording(
+                "the system keyring refused to delete {name}: {error}",
+                name=name,
+                error=exc,
+            )
+        ) from exc

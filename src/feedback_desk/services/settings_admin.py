@@ -10,6 +10,7 @@ from feedback_desk.services.audit import default_actor
 from feedback_desk.services.liveness import known_identity, live_store_id
 from feedback_desk.services.settings import Settings, load_settings, set_setting, shown_value
 from feedback_desk.store.database import Store
+from feedback_desk.wording import Wording
 
 
 def _secret_state(store: Store, key: str) -> str:
@@ -68,7 +69,15 @@ def change(store: Store, key: str, value: str, *, clock: Clock) -> str:
             stored = set_setting(session, key, value, at=clock.now(), actor=default_actor())
     except ValueError as exc:
         message = str(exc)
-        raise UserInputError(message if key in message else f"{key}: {message}") from None
+        raise UserInputError(
+            message
+            if key in message
+            else Wording(
+                "{key}: {message}",
+                key=key,
+                message=message,
+            )
+        ) from None
     if defn.kind is Kind.HASHED:
         return f"{key} = (set)" if stored else f"{key} = (not set)"
     return f"{key} = {stored}"

@@ -20,6 +20,7 @@ from feedback_desk.services.prompting.recording import Answer, answer_problems
 from feedback_desk.services.review_recording import NewReview, record_review
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.models import Attendance, ClassSession, Client, Review
+from feedback_desk.wording import Wording
 
 SESSION_CHOICES = 60
 
@@ -99,14 +100,14 @@ def record_staff_review(
     )
     client = session.get(Client, entry.client_id)
     if client is None:
-        problems.append("choose the client")
+        problems.append(Wording("choose the client"))
     class_session = None
     if entry.kind is ReviewKind.CLASS:
         class_session = session.get(ClassSession, entry.session_id) if entry.session_id else None
         if class_session is None:
-            problems.append("choose the session the class review is about")
+            problems.append(Wording("choose the session the class review is about"))
         elif class_session.starts_at > at:
-            problems.append("that session has not started yet")
+            problems.append(Wording("that session has not started yet"))
         else:
             earlier = session.scalar(
                 select(Review.external_id).where(
@@ -116,7 +117,12 @@ def record_staff_review(
                 )
             )
             if earlier is not None:
-                problems.append(f"the client already reviewed this session (review {earlier})")
+                problems.append(
+                    Wording(
+                        "the client already reviewed this session (review {earlier})",
+                        earlier=earlier,
+                    )
+                )
     if problems:
         raise UserInputError(problems)
     assert client is not None

@@ -36,6 +36,7 @@ from feedback_desk.store.engine import (
     store_url,
 )
 from feedback_desk.store.migrate import require_head, upgrade_to_head
+from feedback_desk.wording import Wording
 
 # How long a write waits for another program's write lock before giving up.
 LOCK_WAIT_SECONDS = 300.0
@@ -177,11 +178,29 @@ def _open_failure(where: str, exc: BaseException) -> BaseException:
     if isinstance(exc, StoreError):
         return exc
     if isinstance(exc, ModuleNotFoundError):
-        return StoreError(f"cannot open {where}: the database driver {exc.name!r} is not installed")
+        return StoreError(
+            Wording(
+                "cannot open {where}: the database driver {name!r} is not installed",
+                where=where,
+                name=exc.name,
+            )
+        )
     if isinstance(exc, OSError):
-        return StoreError(f"cannot open the store {where}: {exc.strerror or exc}")
+        return StoreError(
+            Wording(
+                "cannot open the store {where}: {error}",
+                where=where,
+                error=exc.strerror or exc,
+            )
+        )
     if isinstance(exc, DBAPIError):
-        return StoreError(f"cannot open the store {where}: {driver_message(exc)}")
+        return StoreError(
+            Wording(
+                "cannot open the store {where}: {error}",
+                where=where,
+                error=driver_message(exc),
+            )
+        )
     return exc
 
 
@@ -190,10 +209,18 @@ def create_store(path: str | Path) -> Store:
     already there, whatever it holds, so that nothing is ever overwritten or adopted."""
     target = Path(path).expanduser().resolve()
     if target.is_dir():
-        raise UserInputError(f"{target} is a folder: choose a file name for the new store")
+        raise UserInputError(
+            Wording(
+                "{target} is a folder: choose a file name for the new store",
+                target=target,
+            )
+        )
     if target.exists() and target.stat().st_size > 0:
         raise UserInputError(
-            f"{target} already exists: choose a new file name (to open that file, use Open "
-            "store… instead)"
+            Wording(
+                "{target} already exists: choose a new file name (to open that file, use "
+                "Open store… instead)",
+                target=target,
+            )
         )
     return open_store(target)

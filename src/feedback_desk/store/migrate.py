@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from feedback_desk.errors import NotAStore, StoreError
 from feedback_desk.store.engine import WRITE_OPTION
 from feedback_desk.store.sqlite_file import APPLICATION_ID, STORE_TABLES
+from feedback_desk.wording import Wording
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -62,8 +63,11 @@ def alembic_config(connection: Connection) -> object:
 def _check_known(revision: str | None) -> None:
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise StoreError(
-            f"this store was made by a newer version of Feedback Desk (schema {revision}); "
-            "update Feedback Desk to open it"
+            Wording(
+                "this store was made by a newer version of Feedback Desk (schema "
+                "{revision}); update Feedback Desk to open it",
+                revision=revision,
+            )
         )
 
 
@@ -94,8 +98,11 @@ def migration_lock(engine: Engine) -> Iterator[Connection]:
                 problems = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
                 if problems:
                     raise StoreError(
-                        f"the migration would break {len(problems)} links between records; "
-                        "nothing was changed"
+                        Wording(
+                            "the migration would break {count} links between records; nothing "
+                            "was changed",
+                            count=len(problems),
+                        )
                     )
                 marked = connection.exec_driver_sql("PRAGMA application_id").scalar()
                 if marked != APPLICATION_ID:
@@ -125,7 +132,10 @@ def _refuse_foreign(connection: Connection, where: str) -> None:
     tables = set(inspect(connection).get_table_names())
     if tables and not tables >= STORE_TABLES:
         shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
-        raise NotAStore(where, f"a database of another program, with the tables {shown}")
+        raise NotAStore(
+            where,
+            Wording("a database of another program, with the tables {shown}", shown=shown),
+        )
 
 
 def upgrade_to_head(engine: Engine, where: str) -> None:
@@ -157,9 +167,17 @@ def require_head(engine: Engine, where: str) -> None:
         return
     _check_known(revision)
     if revision is None:
-        raise StoreError(f"cannot create the store {where}: its folder is read-only for you")
+        raise StoreError(
+            Wording(
+                "cannot create the store {where}: its folder is read-only for you",
+                where=where,
+            )
+        )
     raise StoreError(
-        f"the store {where} was made by an older version of Feedback Desk and must be "
-        "upgraded, which needs writing to it, but it is read-only for you: open it once "
-        "where it can be written"
+        Wording(
+            "the store {where} was made by an older version of Feedback Desk and must be "
+            "upgraded, which needs writing to it, but it is read-only for you: open it "
+            "once where it can be written",
+            where=where,
+        )
     )

@@ -20,6 +20,7 @@ from enum import Enum
 from pathlib import Path
 
 from feedback_desk.errors import NotAStore, StoreDamaged
+from feedback_desk.wording import Wording
 
 # "FDsk": marks a SQLite file as a Feedback Desk store (a signed 32-bit integer).
 APPLICATION_ID = int.from_bytes(b"FDsk", "big")
@@ -86,25 +87,27 @@ def inspect(path: Path) -> SqliteFile:
     if not path.exists():
         return SqliteFile(path, FileKind.NEW, folder_writable)
     if path.is_dir():
-        raise NotAStore(str(path), "it is a folder")
+        raise NotAStore(str(path), Wording("it is a folder"))
     writable = folder_writable and os.access(path, os.W_OK)
     with path.open("rb") as file:
         header = file.read(_HEADER_SIZE)
     if not header:
         return SqliteFile(path, FileKind.NEW, writable)
     if not header.startswith(_MAGIC) or len(header) < _HEADER_SIZE:
-        raise NotAStore(str(path), "it is not a SQLite database")
+        raise NotAStore(str(path), Wording("it is not a SQLite database"))
     application_id = int.from_bytes(
         header[_APPLICATION_ID_OFFSET : _APPLICATION_ID_OFFSET + 4], "big", signed=True
     )
     if application_id == APPLICATION_ID:
         return SqliteFile(path, FileKind.STORE, writable)
     if application_id != 0:
-        raise NotAStore(str(path), "another program's database")
+        raise NotAStore(str(path), Wording("another program's database"))
     tables = _table_names(path)
     if not tables:
         return SqliteFile(path, FileKind.NEW, writable)
     if tables >= STORE_TABLES:
         return SqliteFile(path, FileKind.STORE, writable)
     shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
-    raise NotAStore(str(path), f"another program's database, with the tables {shown}")
+    raise NotAStore(
+        str(path), Wording("another program's database, with the tables {shown}", shown=shown)
+    )

@@ -159,7 +159,7 @@ class ErrorReporter:
         if self.debug:
             print(details, file=sys.stderr)
         if isinstance(exc, FeedbackDeskError):
-            text = str(exc)
+            text = i18n.said(exc)
         else:
             first = str(exc).splitlines()[0] if str(exc) else ""
             text = QCoreApplication.translate(

@@ -23,6 +23,7 @@ from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.store.database import Store
+from feedback_desk.ui import i18n
 from feedback_desk.workers.tasks import BoundTasks, Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ def describe_error(exc: BaseException) -> str:
     busy store, a missing file or a network fault said plainly; anything else is a bug, whose
     traceback is in the log (every background failure is logged there)."""
     if isinstance(exc, FeedbackDeskError):
-        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        text = i18n.said(exc)
+        return text.splitlines()[0] if text else type(exc).__name__
     if isinstance(exc, OperationalError) and "locked" in str(exc.orig):
         return QCoreApplication.translate(
             "Errors",

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from feedback_desk import paths
+from feedback_desk.errors import FeedbackDeskError, UserInputError
 
 SOURCE_LANGUAGE = "en"
 LANGUAGES = ("fr", "en")
@@ -35,6 +36,17 @@ class _Installed:
 def current_language() -> str:
     """The language the interface is showing now (``en`` until another is installed)."""
     return _Installed.language
+
+
+def said(error: FeedbackDeskError) -> str:
+    """What a known failure says, in the interface language (``str(error)`` is the English the
+    command line prints)."""
+    return error.in_language(current_language())
+
+
+def said_lines(error: UserInputError) -> list[str]:
+    """One line per problem of *error*, in the interface language."""
+    return error.problems_in(current_language())
 
 
 def install_language(language: str, app: QCoreApplication | None = None) -> str:

@@ -153,7 +153,7 @@ def answer(token: str) -> BaseResponse:
                     at=at,
                 )
     except UserInputError as refused:
-        if refused.problems == [NOT_ANSWERABLE]:
+        if refused.problems == [str(NOT_ANSWERABLE)]:
             raise LinkUnavailable() from None  # answered meanwhile (a form sent twice)
         # An answer the service refuses (an aspect hidden meanwhile): nothing was written.
         raise PageProblem(Problem.BAD_FORM) from None

@@ -19,6 +19,7 @@ from feedback_desk.clock import Clock
 from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.services.client_pages.address import base_url
 from feedback_desk.store.database import Store
+from feedback_desk.wording import Wording
 
 log = logging.getLogger(__name__)
 
@@ -103,16 +104,24 @@ class ClientPagesServer:
         log.info("client pages listening on %s:%s", self._address.host, self._address.port)
         return self._address
 
-    def _start_problem(self, exc: OSError) -> str:
+    def _start_problem(self, exc: OSError) -> Wording:
         where = f"{self._host}:{self._port}"
         if exc.errno == errno.EADDRINUSE:
-            return (
-                f"cannot serve the client pages on {where}: the port is already in use "
-                "(choose another with --port or the web.port setting)"
+            return Wording(
+                "cannot serve the client pages on {where}: the port is already in use "
+                "(choose another with --port or the web.port setting)",
+                where=where,
             )
         if exc.errno == errno.EADDRNOTAVAIL:
-            return f"cannot serve the client pages on {where}: this PC has no such address"
-        return f"cannot serve the client pages on {where}: {exc.strerror or exc}"
+            return Wording(
+                "cannot serve the client pages on {where}: this PC has no such address",
+                where=where,
+            )
+        return Wording(
+            "cannot serve the client pages on {where}: {error}",
+            where=where,
+            error=exc.strerror or exc,
+        )
 
     def _serve(self, server: object, closed: threading.Event) -> None:
         try:

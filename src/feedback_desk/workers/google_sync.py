@@ -17,6 +17,7 @@ from feedback_desk.clock import Clock
 from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.services.progress import Progress
 from feedback_desk.store.database import Store
+from feedback_desk.ui import i18n
 from feedback_desk.workers.tasks import Task, TaskRunner
 
 SyncFunction = Callable[[Store, Clock, Progress], Any]
@@ -31,7 +32,7 @@ def _default_sync(store: Store, clock: Clock, progress: Progress) -> Any:
 
 def describe_failure(exc: BaseException) -> str:
     if isinstance(exc, FeedbackDeskError):
-        return str(exc)
+        return i18n.said(exc)
     return QCoreApplication.translate(
         "GoogleSync", "Google sync failed unexpectedly ({name}: {detail})"
     ).format(name=type(exc).__name__, detail=str(exc)[:200])

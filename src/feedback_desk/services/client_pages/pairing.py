@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from feedback_desk.errors import UserInputError
 from feedback_desk.services import audit
 from feedback_desk.store.models import PairedDevice, PairingCode
+from feedback_desk.wording import Wording
 
 PAIRING_CODE_MINUTES = 10
 PAIRING_CODE_DIGITS = 6
@@ -51,7 +52,12 @@ class DeviceInfo:
 def _clean_name(name: str | None, session: Session) -> str:
     cleaned = " ".join((name or "").split())
     if len(cleaned) > MAX_NAME_CHARS:
-        raise UserInputError(f"the device name has {len(cleaned)} characters; at most 80")
+        raise UserInputError(
+            Wording(
+                "the device name has {length} characters; at most 80",
+                length=len(cleaned),
+            )
+        )
     if cleaned:
         return cleaned
     count = session.scalar(select(func.count()).select_from(PairedDevice)) or 0
@@ -186,10 +192,20 @@ def revoke_device(session: Session, device_id: str | int, *, at: datetime, actor
     try:
         number = int(str(device_id).strip())
     except ValueError:
-        raise UserInputError(f"unknown device {device_id!r} (see `web devices`)") from None
+        raise UserInputError(
+            Wording(
+                "unknown device {device_id!r} (see `web devices`)",
+                device_id=device_id,
+            )
+        ) from None
     device = session.get(PairedDevice, number)
     if device is None or device.revoked_at is not None:
-        raise UserInputError(f"unknown device {device_id!r} (see `web devices`)")
+        raise UserInputError(
+            Wording(
+                "unknown device {device_id!r} (see `web devices`)",
+                device_id=device_id,
+            )
+        )
     device.revoked_at = at
     audit.record(
         session,

@@ -43,6 +43,7 @@ from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.services.templates.catalogue import Template, TemplateName, get_template
 from feedback_desk.services.templates.fill import language_for
 from feedback_desk.store.models import Client, OutboxMessage, Review
+from feedback_desk.wording import Wording
 
 _Row = TypeVar("_Row", Client, Review)
 
@@ -80,7 +81,12 @@ def _queue_alert(session: Session, settings: Settings, alert: DemoAlert) -> Queu
     assert review is not None
     queued = queue_at_risk_alert(session, settings, review, at=alert.delivery.queued_at)
     if queued is None:
-        raise FeedbackDeskError(f"the demo's alert for review {review.external_id} is not due")
+        raise FeedbackDeskError(
+            Wording(
+                "the demo's alert for review {external_id} is not due",
+                external_id=review.external_id,
+            )
+        )
     return queued
 
 
@@ -106,7 +112,12 @@ def _queue_invitation(
         template=templates.get(session, TemplateName.INVITATION, language_for(client, settings)),
     )
     if queued is None:
-        raise FeedbackDeskError(f"the demo queued the invitation of {client.external_id} twice")
+        raise FeedbackDeskError(
+            Wording(
+                "the demo queued the invitation of {external_id} twice",
+                external_id=client.external_id,
+            )
+        )
     return queued
 
 
@@ -155,7 +166,12 @@ def _queue_one(
         assert entry.invitation is not None
         queued = _queue_invitation(session, settings, entry.invitation, templates)
     if not queued.created:
-        raise FeedbackDeskError(f"the demo queued {queued.message.dedup_key} twice")
+        raise FeedbackDeskError(
+            Wording(
+                "the demo queued {dedup_key} twice",
+                dedup_key=queued.message.dedup_key,
+            )
+        )
     settle(queued.message, entry.delivery, sender)
     if entry.delivery.cancelled_at is not None:
         outbox_staff.cancel(

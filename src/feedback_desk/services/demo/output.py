@@ -20,6 +20,7 @@ from feedback_desk.services.demo.writer import write_store
 from feedback_desk.services.processes import is_gone, this_process
 from feedback_desk.services.progress import NullProgress, Progress, check_cancelled
 from feedback_desk.store.database import open_store
+from feedback_desk.wording import Wording
 
 _SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 _STEPS = 9
@@ -167,7 +168,13 @@ def write_demo(
             os.replace(building, target)
         except OSError as exc:
             # Windows refuses to replace a file another program (a window) has open.
-            raise FeedbackDeskError(f"cannot replace {target}: {exc.strerror or exc}") from exc
+            raise FeedbackDeskError(
+                Wording(
+                    "cannot replace {target}: {error}",
+                    target=target,
+                    error=exc.strerror or exc,
+                )
+            ) from exc
     except BaseException:
         _remove_with_side_files(building)
         raise

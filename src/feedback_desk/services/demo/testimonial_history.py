@@ -35,6 +35,7 @@ from feedback_desk.services.testimonials.bulk import ClientFilter, candidates, i
 from feedback_desk.services.testimonials.invitations import latest_invitation
 from feedback_desk.services.testimonials.qualities import POLARITY, qualities_by_labels
 from feedback_desk.store.models import Aspect, OutboxMessage, Testimonial
+from feedback_desk.wording import Wording
 
 
 class _Recorder:
@@ -67,7 +68,13 @@ class _Recorder:
         )
         listed = candidates(self.session, self.settings, at, wanted).rows
         if sorted(c.client_id for c in listed if c.can_be_invited) != client_ids:
-            raise FeedbackDeskError(f"the invite list at {at} does not offer {client_ids}")
+            raise FeedbackDeskError(
+                Wording(
+                    "the invite list at {at} does not offer {client_ids}",
+                    at=at,
+                    client_ids=client_ids,
+                )
+            )
         made = invite_many(
             self.session,
             self.settings,
@@ -77,7 +84,13 @@ class _Recorder:
             tokens=self.tokens,
         )
         if made.invited != made.emailed or made.invited != len(client_ids):
-            raise FeedbackDeskError(f"the demo's invitations at {at}: {made.skipped}")
+            raise FeedbackDeskError(
+                Wording(
+                    "the demo's invitations at {at}: {skipped}",
+                    at=at,
+                    skipped=made.skipped,
+                )
+            )
         for client_id in client_ids:
             testimonial = latest_invitation(self.session, client_id)
             assert testimonial is not None
@@ -100,7 +113,12 @@ class _Recorder:
         assert yes is not None
         added, unknown = qualities_by_labels(self.session, yes.added)
         if unknown:
-            raise FeedbackDeskError(f"the demo's qualities are not offered: {unknown}")
+            raise FeedbackDeskError(
+                Wording(
+                    "the demo's qualities are not offered: {unknown}",
+                    unknown=unknown,
+                )
+            )
         acceptance = answering.Acceptance(
             quality_ids=[self.aspect_of[code] for code in yes.codes] + added,
             own_qualities=yes.own_words,
@@ -158,7 +176,12 @@ class _Recorder:
         testimonial = self.session.get_one(Testimonial, self.testimonial_of[t.client_id])
         assert testimonial.withdraw_token is not None
         if not staff.withdraw_by_token(self.session, testimonial.withdraw_token, at=t.withdrawn_at):
-            raise FeedbackDeskError(f"the demo could not withdraw testimonial {testimonial.id}")
+            raise FeedbackDeskError(
+                Wording(
+                    "the demo could not withdraw testimonial {id}",
+                    id=testimonial.id,
+                )
+            )
 
 
 def testimonial_steps(session: Session, data: DemoData) -> list[Step]:

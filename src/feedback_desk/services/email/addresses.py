@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from feedback_desk.domain.settings_schema import check_email
-from feedback_desk.errors import UserInputError
+from feedback_desk.errors import Said, UserInputError
+from feedback_desk.wording import Wording
+
+# Words the messages below name (said in the reader's language).
+ADDRESS = Wording("address")
+RECIPIENT = Wording("recipient")
+SUBJECT = Wording("subject")
 
 
 def has_control_character(text: str) -> bool:
@@ -13,43 +19,57 @@ def has_control_character(text: str) -> bool:
     return any(ord(ch) < 32 or ord(ch) == 127 for ch in text)
 
 
-def check_header_value(name: str, value: str) -> str:
+def check_header_value(name: Said, value: str) -> str:
     """*value* unchanged, or UserInputError when it holds a newline or another control character."""
     if has_control_character(value):
         raise UserInputError(
-            f"the {name} contains a line break or another control character; "
-            "it was refused so that it cannot add headers to the email"
+            Wording(
+                "the {name} contains a line break or another control character; it was "
+                "refused so that it cannot add headers to the email",
+                name=name,
+            )
         )
     return value
 
 
-def check_address(text: str, *, what: str = "address") -> str:
+def check_address(text: str, *, what: Said = ADDRESS) -> str:
     """One bare address (no display name), stripped; UserInputError naming what is wrong."""
     if has_control_character(text.strip()):
         check_header_value(what, text.strip())
     try:
         return check_email(text)
     except ValueError as exc:
-        raise UserInputError(f"{what}: {exc}") from None
+        raise UserInputError(
+            Wording(
+                "{what}: {error}",
+                what=what,
+                error=exc,
+            )
+        ) from None
 
 
-def check_addresses(texts: Iterable[str], *, what: str = "recipient") -> list[str]:
+def check_addresses(texts: Iterable[str], *, what: Said = RECIPIENT) -> list[str]:
     """Every address checked, duplicates removed (case-insensitively), order kept."""
     seen: dict[str, str] = {}
-    problems: list[str] = []
+    problems: list[Said] = []
     for text in texts:
         if not text.strip():
             continue
         try:
             address = check_address(text, what=what)
         except UserInputError as exc:
-            problems.extend(exc.problems)
+            problems.extend(exc.wordings)
             continue
         seen.setdefault(address.lower(), address)
     if problems:
         raise UserInputError(problems)
     if not seen:
-        raise UserInputError(f"no {what} address was given")
+        raise UserInputError(
+            Wording(
+                "no {what} address was given",
+                what=what,
+            )
+        )
     return list(seen.values())
 
 

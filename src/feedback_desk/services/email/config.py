@@ -7,6 +7,7 @@ from feedback_desk.services import secrets
 from feedback_desk.services.email.security import Security
 from feedback_desk.services.email.smtp import SmtpConfig
 from feedback_desk.services.settings import Settings
+from feedback_desk.wording import Wording
 
 PASSWORD_KEY = "smtp.password"
 
@@ -22,29 +23,36 @@ def smtp_configured(settings: Settings) -> bool:
 
 def smtp_config(settings: Settings, store_id: str) -> SmtpConfig:
     """Everything needed to send; EmailNotConfigured (or SecretStoreUnavailable) otherwise."""
-    missing = []
+    missing: list[Wording] = []
     host = settings.text("smtp.host").strip()
     sender = settings.text("smtp.sender").strip()
     if not host:
         missing.append(
-            "no outgoing mail server is set (Settings → Email, or "
-            "`feedback-desk config smtp.host mail.example.com`)"
+            Wording(
+                "no outgoing mail server is set (Settings → Email, or "
+                "`feedback-desk config smtp.host mail.example.com`)"
+            )
         )
     if not sender:
         missing.append(
-            "no sender address is set (Settings → Email, or "
-            "`feedback-desk config smtp.sender studio@example.com`)"
+            Wording(
+                "no sender address is set (Settings → Email, or "
+                "`feedback-desk config smtp.sender studio@example.com`)"
+            )
         )
     if missing:
-        raise EmailNotConfigured("; ".join(missing))
+        raise EmailNotConfigured(Wording.joined(missing, "; "))
     username = settings.text("smtp.username").strip()
     password = None
     if username:
         password = secrets.read_secret(store_id, PASSWORD_KEY)
         if password is None:
             raise EmailNotConfigured(
-                f"smtp.username is {username} but no SMTP password is in the system keyring "
-                "(Settings → Email, or `feedback-desk config smtp.password ...`)"
+                Wording(
+                    "smtp.username is {username} but no SMTP password is in the system keyring "
+                    "(Settings → Email, or `feedback-desk config smtp.password ...`)",
+                    username=username,
+                )
             )
     return SmtpConfig(
         host=host,

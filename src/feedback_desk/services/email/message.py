@@ -14,11 +14,14 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 
 from feedback_desk.services.email.addresses import (
+    RECIPIENT,
+    SUBJECT,
     check_address,
     check_header_value,
     domain_of,
     needs_smtputf8,
 )
+from feedback_desk.wording import Wording
 
 ONE_CLICK = "List-Unsubscribe=One-Click"
 
@@ -52,13 +55,13 @@ def policy_for(envelope: Envelope) -> email.policy.EmailPolicy[EmailMessage]:
 
 def build_message(envelope: Envelope) -> EmailMessage:
     """The message to send; UserInputError for a bad address or a control character in a header."""
-    sender = check_address(envelope.sender, what="sender address (smtp.sender)")
-    recipients = [check_address(r, what="recipient") for r in envelope.recipients]
-    check_header_value("sender name", envelope.sender_name)
-    check_header_value("subject", envelope.subject)
-    check_header_value("Message-ID", envelope.message_id)
+    sender = check_address(envelope.sender, what=Wording("sender address (smtp.sender)"))
+    recipients = [check_address(r, what=RECIPIENT) for r in envelope.recipients]
+    check_header_value(Wording("sender name"), envelope.sender_name)
+    check_header_value(SUBJECT, envelope.subject)
+    check_header_value(Wording("Message-ID"), envelope.message_id)
     if envelope.list_unsubscribe is not None:
-        check_header_value("List-Unsubscribe header", envelope.list_unsubscribe)
+        check_header_value(Wording("List-Unsubscribe header"), envelope.list_unsubscribe)
 
     message = EmailMessage(policy=policy_for(envelope))
     message["From"] = Address(display_name=envelope.sender_name, addr_spec=sender)

@@ -9,6 +9,7 @@ from datetime import datetime
 from feedback_desk.services.email.addresses import check_address
 from feedback_desk.services.email.message import Envelope, build_message, new_message_id
 from feedback_desk.services.email.smtp import ConnectFailure, Outcome, SmtpConfig, SmtpTransport
+from feedback_desk.wording import Wording
 
 _TEXT = {
     "fr": (
@@ -32,7 +33,7 @@ class ProbeResult:
 def send_test_email(
     config: SmtpConfig, to: str, *, transport: SmtpTransport, now: datetime, language: str
 ) -> ProbeResult:
-    recipient = check_address(to, what="test address")
+    recipient = check_address(to, what=Wording("test address"))
     subject, body = _TEXT.get(language, _TEXT["en"])
     message = build_message(
         Envelope(

@@ -17,6 +17,7 @@ from feedback_desk.services.export.rows import review_rows
 from feedback_desk.services.export.workbook import write_workbook
 from feedback_desk.services.reports import ReportScope, daily_figures, period_report
 from feedback_desk.services.settings import Settings
+from feedback_desk.wording import Wording
 
 FORMATS = (".xlsx", ".csv")
 
@@ -42,9 +43,20 @@ def export_period(
     """
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise UserInputError(f"{path}: the export must end in .xlsx or .csv")
+        raise UserInputError(
+            Wording(
+                "{path}: the export must end in .xlsx or .csv",
+                path=path,
+            )
+        )
     if not path.parent.is_dir():
-        raise UserInputError(f"{path}: the folder {path.parent} does not exist")
+        raise UserInputError(
+            Wording(
+                "{path}: the folder {parent} does not exist",
+                path=path,
+                parent=path.parent,
+            )
+        )
     tz = settings.timezone
     words = translations(language)
     # A new name beside the destination, private to the user (it holds client comments).
@@ -72,7 +84,13 @@ def export_period(
             summary = ExportSummary(path, "xlsx", rows, len(days), len(report.by_coach))
         os.replace(temporary, path)
     except OSError as exc:
-        raise FeedbackDeskError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise FeedbackDeskError(
+            Wording(
+                "cannot write {path}: {error}",
+                path=path,
+                error=exc.strerror or exc,
+            )
+        ) from exc
     finally:
         temporary.unlink(missing_ok=True)
     return summary

@@ -30,6 +30,7 @@ from feedback_desk.services.google.errors import (
     GoogleRefused,
     GoogleSignInRefused,
 )
+from feedback_desk.wording import Wording
 
 SCOPE = "https://www.googleapis.com/auth/business.manage"
 LOCATION_READ_MASK = "name,title,storeCode,metadata"
@@ -140,7 +141,12 @@ class GoogleApi:
             if token is None:
                 return
             if token in seen_tokens:
-                raise GoogleError(f"Google returned the same page twice for {url}; try again later")
+                raise GoogleError(
+                    Wording(
+                        "Google returned the same page twice for {url}; try again later",
+                        url=url,
+                    )
+                )
             seen_tokens.add(token)
 
     def request(
@@ -203,13 +209,20 @@ def refresh_error(exc: RefreshError) -> GoogleError:
     if details.get("error") == "invalid_grant" or "invalid_grant" in text:
         return GoogleSignInRefused(str(details.get("error_description", "")))
     if details.get("error") in ("invalid_client", "unauthorized_client"):
-        return GoogleSignInRefused("the OAuth client was refused: " + str(details.get("error")))
+        return GoogleSignInRefused(
+            Wording("the OAuth client was refused: {error}", error=str(details.get("error")))
+        )
     cause = exc.__cause__ or exc.__context__
     if isinstance(cause, TransportError | requests.ConnectionError | requests.Timeout):
         return GoogleOffline(_short(cause))
     if "necessary fields" in text:
-        return GoogleSignInRefused("the saved sign-in is incomplete")
-    return GoogleError(f"Google's sign-in failed: {_short(exc)}")
+        return GoogleSignInRefused(Wording("the saved sign-in is incomplete"))
+    return GoogleError(
+        Wording(
+            "Google's sign-in failed: {error}",
+            error=_short(exc),
+        )
+    )
 
 
 def _json_body(response: requests.Response) -> JsonObject:
@@ -219,9 +232,14 @@ def _json_body(response: requests.Response) -> JsonObject:
         data = response.json()
     except ValueError as exc:
         status = response.status_code
-        raise GoogleError(f"Google sent an answer that is not JSON ({status})") from exc
+        raise GoogleError(
+            Wording(
+                "Google sent an answer that is not JSON ({status})",
+                status=status,
+            )
+        ) from exc
     if not isinstance(data, dict):
-        raise GoogleError("Google sent an unexpected answer (not a JSON object)")
+        raise GoogleError(Wording("Google sent an unexpected answer (not a JSON object)"))
     return data
 
 
@@ -269,8 +287,11 @@ def error_for(response: requests.Response) -> GoogleError:
         return GoogleRefused(
             status,
             google_status,
-            f"{message} The sign-in lacks the business.manage permission: "
-            "reconnect in Settings → Google",
+            Wording(
+                "{google_message} The sign-in lacks the business.manage permission: "
+                "reconnect in Settings → Google",
+                google_message=message,
+            ),
         )
     if status == 401:
         return GoogleSignInRefused(message)

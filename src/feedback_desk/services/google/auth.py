@@ -22,6 +22,7 @@ from feedback_desk.errors import UserInputError
 from feedback_desk.services import secrets
 from feedback_desk.services.google.api import SCOPE
 from feedback_desk.services.google.errors import GoogleError, GoogleOffline
+from feedback_desk.wording import Wording
 
 GOOGLE_TOKEN_URI = "https://oauth2.googleapis.com/token"
 SECRET_NAME = "google.sign_in"
@@ -64,10 +65,21 @@ class SavedSignIn:
             if not isinstance(data.get(key), str) or not data.get(key)
         ]
         if missing:
-            raise UserInputError(f"{source}: missing {', '.join(missing)}")
+            raise UserInputError(
+                Wording(
+                    "{source}: missing {missing}",
+                    source=source,
+                    missing=", ".join(missing),
+                )
+            )
         token_uri = data.get("token_uri") or GOOGLE_TOKEN_URI
         if not isinstance(token_uri, str) or not token_uri.startswith(("https://", "http://")):
-            raise UserInputError(f"{source}: token_uri must be an http(s) URL")
+            raise UserInputError(
+                Wording(
+                    "{source}: token_uri must be an http(s) URL",
+                    source=source,
+                )
+            )
         return cls(
             client_id=str(data["client_id"]),
             client_secret=str(data["client_secret"]),
@@ -80,11 +92,28 @@ def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise UserInputError(f"{path}: no such file") from None
+        raise UserInputError(
+            Wording(
+                "{path}: no such file",
+                path=path,
+            )
+        ) from None
     except OSError as exc:
-        raise UserInputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise UserInputError(
+            Wording(
+                "{path}: cannot be read ({error})",
+                path=path,
+                error=exc.strerror or exc,
+            )
+        ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserInputError(f"{path}: not a JSON file ({exc})") from None
+        raise UserInputError(
+            Wording(
+                "{path}: not a JSON file ({error})",
+                path=path,
+                error=exc,
+            )
+        ) from None
 
 
 def read_authorized_user_file(path: str | Path) -> SavedSignIn:
@@ -93,15 +122,29 @@ def read_authorized_user_file(path: str | Path) -> SavedSignIn:
     file = Path(path)
     data = _read_json(file)
     if not isinstance(data, dict):
-        raise UserInputError(f"{file}: expected a JSON object")
+        raise UserInputError(
+            Wording(
+                "{file}: expected a JSON object",
+                file=file,
+            )
+        )
     if "installed" in data or "web" in data:
         raise UserInputError(
-            f"{file}: this is an OAuth client file; use --client-secrets for it "
-            "(the browser sign-in)"
+            Wording(
+                "{file}: this is an OAuth client file; use --client-secrets for it (the "
+                "browser sign-in)",
+                file=file,
+            )
         )
     kind = data.get("type")
     if kind is not None and kind != "authorized_user":
-        raise UserInputError(f"{file}: type is {kind!r}, expected 'authorized_user'")
+        raise UserInputError(
+            Wording(
+                "{file}: type is {kind!r}, expected 'authorized_user'",
+                file=file,
+                kind=kind,
+            )
+        )
     return SavedSignIn.from_mapping(data, source=str(file))
 
 
@@ -122,13 +165,23 @@ def sign_in_with_browser(
     data = _read_json(file)
     if not isinstance(data, dict) or not ({"installed", "web"} & data.keys()):
         raise UserInputError(
-            f"{file}: not an OAuth client file (expected an “installed” desktop client from "
-            "the Google Cloud console); an authorized-user JSON goes with --credentials"
+            Wording(
+                "{file}: not an OAuth client file (expected an “installed” desktop client "
+                "from the Google Cloud console); an authorized-user JSON goes with "
+                "--credentials",
+                file=file,
+            )
         )
     try:
         flow = InstalledAppFlow.from_client_secrets_file(str(file), scopes=[SCOPE])
     except (ValueError, KeyError) as exc:
-        raise UserInputError(f"{file}: {exc}") from None
+        raise UserInputError(
+            Wording(
+                "{file}: {error}",
+                file=file,
+                error=exc,
+            )
+        ) from None
     try:
         credentials = flow.run_local_server(
             host="127.0.0.1",
@@ -144,17 +197,27 @@ def sign_in_with_browser(
         )
     except WSGITimeoutError as exc:
         raise GoogleError(
-            f"no answer from the browser sign-in within {timeout_seconds} seconds; try again"
+            Wording(
+                "no answer from the browser sign-in within {timeout_seconds} seconds; try again",
+                timeout_seconds=timeout_seconds,
+            )
         ) from exc
     except OAuth2Error as exc:
         detail = exc.description or exc.error
-        raise GoogleError(f"Google's sign-in did not complete: {detail}") from exc
+        raise GoogleError(
+            Wording(
+                "Google's sign-in did not complete: {detail}",
+                detail=detail,
+            )
+        ) from exc
     except (requests.ConnectionError, requests.Timeout) as exc:
         raise GoogleOffline(str(exc).splitlines()[0][:200]) from exc
     if not credentials.refresh_token:
         raise GoogleError(
-            "Google gave no refresh token; remove Feedback Desk's access in your Google "
-            "account's security settings and connect again"
+            Wording(
+                "Google gave no refresh token; remove Feedback Desk's access in your Google "
+                "account's security settings and connect again",
+            )
         )
     return SavedSignIn(
         client_id=str(credentials.client_id),

@@ -29,6 +29,7 @@ from feedback_desk.services.liveness import known_identity, live_store_id, requi
 from feedback_desk.services.settings import load_settings, set_setting
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import GoogleLocation, GoogleReview
+from feedback_desk.wording import Wording
 
 WRITE_REVIEW_URL = "https://search.google.com/local/writereview?placeid={place_id}"
 
@@ -125,8 +126,10 @@ def choose_location(choices: Sequence[LocationChoice], wanted: str | None) -> Lo
     accents ignored); without it, the only location. UserInputError listing them otherwise."""
     if not choices:
         raise GoogleError(
-            "this Google sign-in manages no Business Profile location; sign in with an owner or "
-            "manager of the studio's profile"
+            Wording(
+                "this Google sign-in manages no Business Profile location; sign in with an "
+                "owner or manager of the studio's profile",
+            )
         )
     if wanted:
         key = wanted.strip()
@@ -147,7 +150,7 @@ def choose_location(choices: Sequence[LocationChoice], wanted: str | None) -> Lo
         return choices[0]
     raise UserInputError(
         [
-            "this sign-in manages several locations; choose one with --location NAME:",
+            Wording("this sign-in manages several locations; choose one with --location NAME:"),
             *(f"  {c.describe()}" for c in choices),
         ]
     )

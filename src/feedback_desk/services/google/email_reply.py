@@ -35,6 +35,7 @@ from feedback_desk.services.templates.fill import (
 )
 from feedback_desk.services.templates.render import render_text
 from feedback_desk.store.models import Client, GoogleReview, OutboxMessage
+from feedback_desk.wording import Wording
 
 _KIND = {"fr": "avis Google", "en": "Google review"}
 _NO_COMMENT = {"fr": "(aucun commentaire)", "en": "(no comment)"}
@@ -63,14 +64,22 @@ def linked_client(review: GoogleReview) -> Client:
     """The client the review is linked to, with an email; UserInputError saying why not."""
     if review.link is None:
         raise UserInputError(
-            f"Google review {review.review_id!r} is not linked to a client: link it to its "
-            "author first to answer it by email"
+            Wording(
+                "Google review {review_id!r} is not linked to a client: link it to its "
+                "author first to answer it by email",
+                review_id=review.review_id,
+            )
         )
     client = review.link.client
     if not client.email:
         raise UserInputError(
-            f"{client.full_name} ({client.external_id}), linked to Google review "
-            f"{review.review_id!r}, has no email address"
+            Wording(
+                "{full_name} ({external_id}), linked to Google review {review_id!r}, has no "
+                "email address",
+                full_name=client.full_name,
+                external_id=client.external_id,
+                review_id=review.review_id,
+            )
         )
     return client
 
@@ -141,12 +150,16 @@ def send_email_reply(
     client = linked_client(review)
     if client.id != draft.client_id:
         raise UserInputError(
-            f"Google review {review_id!r} is now linked to {client.full_name} "
-            f"({client.external_id}), not to the client this email was written for: "
-            "start the email again"
+            Wording(
+                "Google review {review_id!r} is now linked to {full_name} ({external_id}), "
+                "not to the client this email was written for: start the email again",
+                review_id=review_id,
+                full_name=client.full_name,
+                external_id=client.external_id,
+            )
         )
     if not draft.to.strip():
-        raise UserInputError("the email has no recipient")
+        raise UserInputError(Wording("the email has no recipient"))
     content = from_plain_text(
         draft.subject,
         draft.body,

@@ -26,6 +26,7 @@ from feedback_desk.store.models import (
     OutboxMessage,
 )
 from feedback_desk.store.queries.google_reviewed import is_considered_reviewed
+from feedback_desk.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -41,14 +42,24 @@ class ClientSuggestion:
 def find_review(session: Session, review_id: str) -> GoogleReview:
     review = session.scalar(select(GoogleReview).where(GoogleReview.review_id == review_id))
     if review is None:
-        raise UserInputError(f"unknown Google review {review_id!r} (see `google reviews --json`)")
+        raise UserInputError(
+            Wording(
+                "unknown Google review {review_id!r} (see `google reviews --json`)",
+                review_id=review_id,
+            )
+        )
     return review
 
 
 def find_client(session: Session, external_id: str) -> Client:
     client = session.scalar(select(Client).where(Client.external_id == external_id))
     if client is None:
-        raise UserInputError(f"unknown client {external_id!r}")
+        raise UserInputError(
+            Wording(
+                "unknown client {external_id!r}",
+                external_id=external_id,
+            )
+        )
     return client
 
 
@@ -90,7 +101,12 @@ def unlink_review(session: Session, review_id: str, *, at: datetime, actor: str)
     review = find_review(session, review_id)
     link = review.link
     if link is None:
-        raise UserInputError(f"Google review {review_id!r} is not linked to a client")
+        raise UserInputError(
+            Wording(
+                "Google review {review_id!r} is not linked to a client",
+                review_id=review_id,
+            )
+        )
     client_id = link.client.external_id
     session.delete(link)
     audit.record(

@@ -15,12 +15,13 @@ from feedback_desk.services.google.errors import ReplyTooLong
 from feedback_desk.services.google.linking import find_review
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import GoogleReview
+from feedback_desk.wording import Wording
 
 
 def check_reply(text: str) -> str:
     body = text.strip()
     if not body:
-        raise UserInputError("the reply is empty")
+        raise UserInputError(Wording("the reply is empty"))
     size = reply_size(body)
     if size > REPLY_MAX_BYTES:
         raise ReplyTooLong(size, REPLY_MAX_BYTES)
@@ -32,7 +33,10 @@ def _resource(store: Store, review_id: str) -> str:
         review = find_review(session, review_id)
         if review.removed_at is not None:
             raise UserInputError(
-                f"Google review {review_id!r} was removed from Google; it cannot be answered"
+                Wording(
+                    "Google review {review_id!r} was removed from Google; it cannot be answered",
+                    review_id=review_id,
+                )
             )
         return review.resource_name
 

@@ -26,6 +26,7 @@ from feedback_desk.services.progress import NullProgress, Progress, check_cancel
 from feedback_desk.services.settings import load_settings
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import GoogleLocation, GoogleReview
+from feedback_desk.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,12 @@ def fetch_all(api: GoogleApi, reviews_parent: str, progress: Progress) -> dict[s
             try:
                 review = ReviewData.from_api(raw)
             except ValueError as exc:
-                raise GoogleError(f"Google sent a review Feedback Desk cannot read: {exc}") from exc
+                raise GoogleError(
+                    Wording(
+                        "Google sent a review Feedback Desk cannot read: {error}",
+                        error=exc,
+                    )
+                ) from exc
             fetched[review.review_id] = review
         reported_total = page.get("totalReviewCount")
         if isinstance(reported_total, int):

@@ -38,6 +38,7 @@ from feedback_desk.services.outbox.claims import ClaimMaker, claim_is_dead
 from feedback_desk.services.progress import NullProgress, Progress
 from feedback_desk.services.settings import load_settings
 from feedback_desk.store.database import Store
+from feedback_desk.wording import Wording
 
 IMPORTED = "imported"
 FAILED = "failed"
@@ -164,7 +165,12 @@ def import_folder_once(
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise UserInputError(f"the watch folder {folder} does not exist (or is not a folder)")
+        raise UserInputError(
+            Wording(
+                "the watch folder {folder} does not exist (or is not a folder)",
+                folder=folder,
+            )
+        )
     progress = progress or NullProgress()
     looks = looks if looks is not None else FolderLooks()
     with store.read() as db:

@@ -23,6 +23,7 @@ from feedback_desk.services.importing.columns import ImportKind
 from feedback_desk.services.importing.mapping import Mapping, mapping_from_json
 from feedback_desk.services.importing.messages import Code
 from feedback_desk.services.importing.problems import ImportRejected, problem
+from feedback_desk.wording import Wording
 
 BUILTIN_FOLDER = "import_presets"
 USER_FOLDER = "import-presets"
@@ -144,7 +145,10 @@ def _file_stem(name: str) -> str:
     cleaned = name.strip()
     if not cleaned or len(cleaned) > MAX_NAME_CHARS or not header_key(cleaned):
         raise UserInputError(
-            f"a preset name has 1 to {MAX_NAME_CHARS} characters, letters or digits among them"
+            Wording(
+                "a preset name has 1 to {max_name_chars} characters, letters or digits among them",
+                max_name_chars=MAX_NAME_CHARS,
+            )
         )
     # The file is named by the key, so that "Mindbody clients" and "mindbody-clients" are one.
     return header_key(cleaned)
@@ -158,14 +162,25 @@ def save_preset(name: str, kind: ImportKind, mapping: Mapping, *, replace: bool 
     """
     stem = _file_stem(name)
     if stem in _files(builtin_folder()):
-        raise UserInputError(f"{name!r} is the name of a built-in preset; choose another name")
+        raise UserInputError(
+            Wording(
+                "{name!r} is the name of a built-in preset; choose another name",
+                name=name,
+            )
+        )
     folder = user_folder()
     path = folder / f"{stem}.json"
     data: dict[str, Any] = {"name": name.strip(), "kinds": {}}
     if path.exists():
         existing = json.loads(path.read_text(encoding="utf-8"))
         if kind.value in existing.get("kinds", {}) and not replace:
-            raise UserInputError(f"the preset {name!r} already has a mapping for {kind} files")
+            raise UserInputError(
+                Wording(
+                    "the preset {name!r} already has a mapping for {kind} files",
+                    name=name,
+                    kind=kind,
+                )
+            )
         data["kinds"] = dict(existing.get("kinds", {}))
         data["name"] = existing.get("name") or data["name"]  # the name as first written
     data["kinds"][kind.value] = mapping.without_preset().to_json()
@@ -183,8 +198,18 @@ def delete_preset(name: str) -> None:
     """Remove the studio's preset *name*; UserInputError for a built-in or unknown one."""
     key = header_key(name)
     if key in _files(builtin_folder()):
-        raise UserInputError(f"{name!r} is a built-in preset; it cannot be deleted")
+        raise UserInputError(
+            Wording(
+                "{name!r} is a built-in preset; it cannot be deleted",
+                name=name,
+            )
+        )
     path = _files(user_folder()).get(key)
     if path is None:
-        raise UserInputError(f"no preset of yours is named {name!r}")
+        raise UserInputError(
+            Wording(
+                "no preset of yours is named {name!r}",
+                name=name,
+            )
+        )
     path.unlink()

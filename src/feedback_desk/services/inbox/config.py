@@ -7,6 +7,7 @@ from feedback_desk.services import secrets
 from feedback_desk.services.email.security import Security
 from feedback_desk.services.inbox.imap import ImapConfig
 from feedback_desk.services.settings import Settings
+from feedback_desk.wording import Wording
 
 PASSWORD_KEY = "imap.password"
 
@@ -27,24 +28,31 @@ def imap_config(settings: Settings, store_id: str, *, password: str | None = Non
     keyring's."""
     host = settings.text("imap.host").strip()
     username = settings.text("imap.username").strip()
-    missing = []
+    missing: list[Wording] = []
     if not host:
         missing.append(
-            "no mailbox server is set (Settings → Inbox, or "
-            "`feedback-desk config imap.host imap.example.com`)"
+            Wording(
+                "no mailbox server is set (Settings → Inbox, or "
+                "`feedback-desk config imap.host imap.example.com`)"
+            )
         )
     if not username:
         missing.append(
-            "no mailbox login is set (`feedback-desk config imap.username studio@example.com`)"
+            Wording(
+                "no mailbox login is set (`feedback-desk config imap.username studio@example.com`)"
+            )
         )
     if missing:
-        raise InboxNotConfigured("; ".join(missing))
+        raise InboxNotConfigured(Wording.joined(missing, "; "))
     if password is None:
         password = secrets.read_secret(store_id, PASSWORD_KEY)
     if password is None:
         raise InboxNotConfigured(
-            f"imap.username is {username} but no mailbox password is in the system keyring "
-            "(`feedback-desk config imap.password ...`)"
+            Wording(
+                "imap.username is {username} but no mailbox password is in the system "
+                "keyring (`feedback-desk config imap.password ...`)",
+                username=username,
+            )
         )
     return ImapConfig(
         host=host,

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.services.email.security import Security
+from feedback_desk.wording import Wording
 
 _FIELDS = "MESSAGE-ID IN-REPLY-TO REFERENCES SUBJECT FROM DATE AUTO-SUBMITTED"
 _PEEK_HEADERS = f"BODY.PEEK[HEADER.FIELDS ({_FIELDS})]"
@@ -93,7 +94,7 @@ def _words(exc: BaseException) -> str:
 
 
 @contextlib.contextmanager
-def _talking(config: ImapConfig, doing: str) -> Iterator[None]:
+def _talking(config: ImapConfig, doing: Wording) -> Iterator[None]:
     """Turns the failures of one exchange with the server into one sentence."""
     from imapclient.exceptions import IMAPClientError
 
@@ -103,12 +104,22 @@ def _talking(config: ImapConfig, doing: str) -> Iterator[None]:
         raise
     except IMAPClientError as exc:
         raise MailboxUnavailable(
-            f"the mailbox server {config.where} refused to {doing}: {_words(exc)}"
+            Wording(
+                "the mailbox server {where} refused to {doing}: {error}",
+                where=config.where,
+                doing=doing,
+                error=_words(exc),
+            )
         ) from exc
     except (OSError, ssl.SSLError) as exc:
         raise MailboxUnavailable(
-            f"the connection to the mailbox server {config.where} broke while trying to "
-            f"{doing}: {_words(exc)}"
+            Wording(
+                "the connection to the mailbox server {where} broke while trying to {doing}: "
+                "{error}",
+                where=config.where,
+                doing=doing,
+                error=_words(exc),
+            )
         ) from exc
 
 
@@ -118,24 +129,24 @@ class ImapClientConnection:
         self._config = config
 
     def open_folder(self, folder: str) -> FolderState:
-        with _talking(self._config, f"open the folder {folder!r}"):
+        with _talking(self._config, Wording("open the folder {folder!r}", folder=folder)):
             status = self._client.select_folder(folder)
         return FolderState(int(status[b"UIDVALIDITY"]), int(status.get(b"UIDNEXT", 0)))
 
     def uids_after(self, uid: int) -> list[int]:
-        with _talking(self._config, "list the messages"):
+        with _talking(self._config, Wording("list the messages")):
             found = self._client.search(["UID", f"{uid + 1}:*"])
         # "n:*" always names the last message, even when its UID is below n.
         return sorted(int(u) for u in found if int(u) > uid)
 
     def uids_since(self, day: date) -> list[int]:
-        with _talking(self._config, "list the messages"):
+        with _talking(self._config, Wording("list the messages")):
             return sorted(int(u) for u in self._client.search(["SINCE", day]))
 
     def heads(self, uids: Sequence[int]) -> list[MessageHead]:
         if not uids:
             return []
-        with _talking(self._config, "read the messages' headers"):
+        with _talking(self._config, Wording("read the messages' headers")):
             rows = self._client.fetch(list(uids), ["RFC822.SIZE", _PEEK_HEADERS])
         return [
             MessageHead(int(uid), int(data.get(b"RFC822.SIZE", 0)), _header_block(data))
@@ -145,7 +156,7 @@ class ImapClientConnection:
     def messages(self, uids: Sequence[int]) -> dict[int, bytes]:
         if not uids:
             return {}
-        with _talking(self._config, "read the messages"):
+        with _talking(self._config, Wording("read the messages")):
             rows = self._client.fetch(list(uids), ["BODY.PEEK[]"])
         return {
             int(uid): bytes(data[b"BODY[]"])
@@ -154,7 +165,7 @@ class ImapClientConnection:
         }
 
     def ensure_folder(self, folder: str) -> None:
-        with _talking(self._config, f"create the folder {folder!r}"):
+        with _talking(self._config, Wording("create the folder {folder!r}", folder=folder)):
             if not self._client.folder_exists(folder):
                 self._client.create_folder(folder)
                 self._client.subscribe_folder(folder)
@@ -162,7 +173,7 @@ class ImapClientConnection:
     def move(self, uids: Sequence[int], folder: str) -> None:
         if not uids:
             return
-        with _talking(self._config, f"move messages to {folder!r}"):
+        with _talking(self._config, Wording("move messages to {folder!r}", folder=folder)):
             if self._client.has_capability("MOVE"):
                 self._client.move(list(uids), folder)
                 return
@@ -203,24 +214,40 @@ class ImapClientTransport:
         except LoginError as exc:
             _discard(client)
             raise MailboxUnavailable(
-                f"the mailbox server {config.where} refused the login of {config.username}: "
-                f"{_words(exc)}"
+                Wording(
+                    "the mailbox server {where} refused the login of {username}: {error}",
+                    where=config.where,
+                    username=config.username,
+                    error=_words(exc),
+                )
             ) from exc
         except ssl.SSLError as exc:
             _discard(client)
             raise MailboxUnavailable(
-                f"no secure connection to the mailbox server {config.where}: {_words(exc)}"
+                Wording(
+                    "no secure connection to the mailbox server {where}: {error}",
+                    where=config.where,
+                    error=_words(exc),
+                )
             ) from exc
         except (TimeoutError, OSError) as exc:
             _discard(client)
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _words(exc)
             raise MailboxUnavailable(
-                f"cannot reach the mailbox server {config.where}: {reason}"
+                Wording(
+                    "cannot reach the mailbox server {where}: {reason}",
+                    where=config.where,
+                    reason=reason,
+                )
             ) from exc
         except IMAPClientError as exc:
             _discard(client)
             raise MailboxUnavailable(
-                f"the mailbox server {config.where} refused the connection: {_words(exc)}"
+                Wording(
+                    "the mailbox server {where} refused the connection: {error}",
+                    where=config.where,
+                    error=_words(exc),
+                )
             ) from exc
         return ImapClientConnection(client, config)
 

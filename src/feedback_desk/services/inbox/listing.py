@@ -13,6 +13,7 @@ from feedback_desk.domain.kinds import InboundAbout
 from feedback_desk.errors import UserInputError
 from feedback_desk.services import audit
 from feedback_desk.store.models import Action, ActionContact, Client, InboundMessage, Review
+from feedback_desk.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -157,10 +158,19 @@ def mark_handled(session: Session, inbound_id: int, *, at: datetime, actor: str)
     """Staff read it (and did what it asked): it leaves the list of replies to read."""
     message = session.get(InboundMessage, inbound_id)
     if message is None:
-        raise UserInputError(f"there is no inbound message {inbound_id}")
+        raise UserInputError(
+            Wording(
+                "there is no inbound message {inbound_id}",
+                inbound_id=inbound_id,
+            )
+        )
     if message.handled_at is not None:
         raise UserInputError(
-            f"inbound message {inbound_id} was already marked handled by {message.handled_by}"
+            Wording(
+                "inbound message {inbound_id} was already marked handled by {handled_by}",
+                inbound_id=inbound_id,
+                handled_by=message.handled_by,
+            )
         )
     message.handled_at = at
     message.handled_by = actor

@@ -25,6 +25,7 @@ from feedback_desk.services.settings import Settings
 from feedback_desk.services.templates.catalogue import TemplateName
 from feedback_desk.services.templates.fill import format_day
 from feedback_desk.store.models import Client, InboundMessage, Review
+from feedback_desk.wording import Wording
 
 # "Re: ", "RE : ", "Réf. : ", "TR: " ... at the start of a subject (any number of them).
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|réf|ref|tr|fw|fwd)\.?\s*:\s*)+", re.IGNORECASE)
@@ -48,7 +49,12 @@ def quoted(message: InboundMessage, settings: Settings, language: str) -> str:
 def _message(session: Session, inbound_id: int) -> InboundMessage:
     message = session.get(InboundMessage, inbound_id)
     if message is None:
-        raise UserInputError(f"there is no inbound message {inbound_id}")
+        raise UserInputError(
+            Wording(
+                "there is no inbound message {inbound_id}",
+                inbound_id=inbound_id,
+            )
+        )
     return message
 
 
@@ -60,8 +66,12 @@ def draft_inbound_reply(
     client = session.get(Client, message.client_id) if message.client_id is not None else None
     if client is None:
         raise UserInputError(
-            f"inbound message {inbound_id} is from no client of the studio "
-            f"({message.from_address}): answer it from your mail program"
+            Wording(
+                "inbound message {inbound_id} is from no client of the studio "
+                "({from_address}): answer it from your mail program",
+                inbound_id=inbound_id,
+                from_address=message.from_address,
+            )
         )
     review = session.get(Review, message.review_id) if message.review_id is not None else None
     linked = linked_actions(session, [message.id]).get(message.id)

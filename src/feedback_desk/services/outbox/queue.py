@@ -35,10 +35,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from feedback_desk.domain.kinds import MessageKind, OutboxState
-from feedback_desk.errors import UserInputError
-from feedback_desk.services.email.addresses import check_addresses, check_header_value
+from feedback_desk.errors import Said, UserInputError
+from feedback_desk.services.email.addresses import SUBJECT, check_addresses, check_header_value
 from feedback_desk.services.templates.fill import EmailContent
 from feedback_desk.store.models import Client, OutboxMessage, Review
+from feedback_desk.wording import Wording
 
 MAX_SUBJECT_CHARS = 500
 
@@ -98,14 +99,19 @@ def queue_message(
         if existing is not None:
             return Queued(existing, created=False)
     addresses = check_addresses(recipients)
-    subject = check_header_value("subject", content.subject.strip())
-    problems = []
+    subject = check_header_value(SUBJECT, content.subject.strip())
+    problems: list[Said] = []
     if not subject:
-        problems.append("the subject is empty")
+        problems.append(Wording("the subject is empty"))
     if len(subject) > MAX_SUBJECT_CHARS:
-        problems.append(f"the subject is longer than {MAX_SUBJECT_CHARS} characters")
+        problems.append(
+            Wording(
+                "the subject is longer than {max_subject_chars} characters",
+                max_subject_chars=MAX_SUBJECT_CHARS,
+            )
+        )
     if not content.text.strip():
-        problems.append("the message is empty")
+        problems.append(Wording("the message is empty"))
     if content.list_unsubscribe is not None:
         refusal = unsubscribable_refusal(client, consent_needed=consent_needed)
         if refusal:

@@ -15,6 +15,7 @@ from feedback_desk.errors import UserInputError
 from feedback_desk.services import audit
 from feedback_desk.services.requests.lifecycle import after_delivery
 from feedback_desk.store.models import Client, OutboxMessage
+from feedback_desk.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -119,15 +120,26 @@ def details(session: Session, message_id: int) -> OutboxDetails:
 def _get(session: Session, message_id: int) -> OutboxMessage:
     message = session.get(OutboxMessage, message_id)
     if message is None:
-        raise UserInputError(f"there is no outbox message {message_id}")
+        raise UserInputError(
+            Wording(
+                "there is no outbox message {message_id}",
+                message_id=message_id,
+            )
+        )
     return message
 
 
-def _require(message: OutboxMessage, allowed: Sequence[OutboxState], doing: str) -> None:
+def _require(message: OutboxMessage, allowed: Sequence[OutboxState], doing: Wording) -> None:
     if message.state not in allowed:
         names = " or ".join(s.value for s in allowed)
         raise UserInputError(
-            f"message {message.id} is {message.state.value}: only a {names} message can be {doing}"
+            Wording(
+                "message {id} is {state}: only a {names} message can be {doing}",
+                id=message.id,
+                state=message.state.value,
+                names=names,
+                doing=doing,
+            )
         )
 
 
@@ -147,7 +159,7 @@ def _audit(session: Session, message: OutboxMessage, action: str, at: datetime, 
 def retry(session: Session, message_id: int, *, at: datetime, actor: str) -> OutboxMessage:
     """A failed (or uncertain) message goes back in the queue, due now."""
     message = _get(session, message_id)
-    _require(message, (OutboxState.FAILED, OutboxState.UNCERTAIN), "retried")
+    _require(message, (OutboxState.FAILED, OutboxState.UNCERTAIN), Wording("retried"))
     message.state = OutboxState.QUEUED
     message.next_attempt_at = at
     message.claim_token = None
@@ -157,7 +169,11 @@ def retry(session: Session, message_id: int, *, at: datetime, actor: str) -> Out
 
 def cancel(session: Session, message_id: int, *, at: datetime, actor: str) -> OutboxMessage:
     message = _get(session, message_id)
-    _require(message, (OutboxState.QUEUED, OutboxState.FAILED, OutboxState.UNCERTAIN), "cancelled")
+    _require(
+        message,
+        (OutboxState.QUEUED, OutboxState.FAILED, OutboxState.UNCERTAIN),
+        Wording("cancelled"),
+    )
     message.state = OutboxState.CANCELLED
     message.claim_token = None
     after_delivery(session, message.id, OutboxState.CANCELLED, at=at)
@@ -170,7 +186,7 @@ def resolve_as_sent(
 ) -> OutboxMessage:
     """Staff checked: the uncertain message did arrive. It is dated when it was being sent."""
     message = _get(session, message_id)
-    _require(message, (OutboxState.UNCERTAIN,), "marked sent")
+    _require(message, (OutboxState.UNCERTAIN,), Wording("marked sent"))
     message.state = OutboxState.SENT
     message.sent_at = message.claimed_at or at
     message.claim_token = None
@@ -184,5 +200,5 @@ def resolve_by_requeueing(
 ) -> OutboxMessage:
     """Staff checked: the uncertain message did not arrive; send it again."""
     message = _get(session, message_id)
-    _require(message, (OutboxState.UNCERTAIN,), "sent again")
+    _require(message, (OutboxState.UNCERTAIN,), Wording("sent again"))
     return retry(session, message_id, at=at, actor=actor)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from feedback_desk.errors import UserInputError
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.models import ClassSession, Client
+from feedback_desk.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,12 @@ def find_client(session: Session, external_id: str) -> Client:
     """The client with this studio id; UserInputError naming it when there is none."""
     client = session.scalar(select(Client).where(Client.external_id == external_id.strip()))
     if client is None:
-        raise UserInputError(f"unknown client {external_id!r}")
+        raise UserInputError(
+            Wording(
+                "unknown client {external_id!r}",
+                external_id=external_id,
+            )
+        )
     return client
 
 

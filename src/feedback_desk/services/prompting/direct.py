@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from feedback_desk.domain.kinds import Channel, PromptOutcome, ReviewKind
 from feedback_desk.domain.localtime import format_local
 from feedback_desk.domain.prompts import DuePrompt
-from feedback_desk.errors import UserInputError
+from feedback_desk.errors import Said, UserInputError
 from feedback_desk.services.prompting.describe import SessionSummary, find_client, summarize_session
 from feedback_desk.services.prompting.history import due_for
 from feedback_desk.services.prompting.recording import (
@@ -24,6 +24,7 @@ from feedback_desk.services.prompting.recording import (
 from feedback_desk.services.review_recording import MAX_COMMENT_CHARS
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.models import Client
+from feedback_desk.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -65,22 +66,35 @@ class AnswerResult:
     stars: int | None
 
 
-def _request_problems(request: AnswerRequest) -> list[str]:
-    problems = []
+def _request_problems(request: AnswerRequest) -> list[Said]:
+    problems: list[Said] = []
     if request.ignore and (request.aspect_labels or request.comment):
-        problems.append("--aspects and --comment go with --stars, not with --ignore")
+        problems.append(Wording("--aspects and --comment go with --stars, not with --ignore"))
     if request.ignore and request.recommend is not None:
-        problems.append("--recommend goes with --stars, not with --ignore")
+        problems.append(Wording("--recommend goes with --stars, not with --ignore"))
     if request.recommend is not None and not 0 <= request.recommend <= 10:
-        problems.append(f"--recommend must be between 0 and 10, not {request.recommend}")
+        problems.append(
+            Wording(
+                "--recommend must be between 0 and 10, not {recommend}",
+                recommend=request.recommend,
+            )
+        )
     if not request.ignore and request.stars is None:
-        problems.append("give --stars N (1 to 5) or --ignore")
+        problems.append(Wording("give --stars N (1 to 5) or --ignore"))
     if request.stars is not None and not 1 <= request.stars <= 5:
-        problems.append(f"--stars must be between 1 and 5, not {request.stars}")
+        problems.append(
+            Wording(
+                "--stars must be between 1 and 5, not {stars}",
+                stars=request.stars,
+            )
+        )
     if request.comment is not None and len(request.comment) > MAX_COMMENT_CHARS:
         problems.append(
-            f"--comment has {len(request.comment)} characters; at most {MAX_COMMENT_CHARS} "
-            "are allowed"
+            Wording(
+                "--comment has {comment_count} characters; at most {max_comment_chars} are allowed",
+                comment_count=len(request.comment),
+                max_comment_chars=MAX_COMMENT_CHARS,
+            )
         )
     return problems
 
@@ -103,17 +117,22 @@ def answer_due(
     try:
         client = find_client(session, client_id)
     except UserInputError as exc:
-        problems.extend(exc.problems)
+        problems.extend(exc.wordings)
     due = due_for(session, settings, client.id, at) if client is not None else None
     if client is not None and due is None:
         problems.append(
-            f"nothing is due for client {client.external_id} at "
-            f"{format_local(at, settings.timezone)}"
+            Wording(
+                "nothing is due for client {external_id} at {at}",
+                external_id=client.external_id,
+                at=format_local(at, settings.timezone),
+            )
         )
     if due is not None and due.kind is ReviewKind.CLASS and request.recommend is not None:
         problems.append(
-            "--recommend answers the 0-10 question of a business prompt; "
-            "the prompt due is a class review"
+            Wording(
+                "--recommend answers the 0-10 question of a business prompt; the prompt due "
+                "is a class review",
+            )
         )
     aspect_ids: list[int] = []
     if due is not None and request.stars is not None and request.aspect_labels:

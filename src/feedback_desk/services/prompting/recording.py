@@ -14,11 +14,12 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from feedback_desk.domain.kind_words import kind_word
 from feedback_desk.domain.kinds import Channel, Polarity, PromptOutcome, ReviewKind
 from feedback_desk.domain.localtime import local_day
 from feedback_desk.domain.prompts import DuePrompt
 from feedback_desk.domain.segments import offered_polarities
-from feedback_desk.errors import UserInputError
+from feedback_desk.errors import Said, UserInputError
 from feedback_desk.services import aspects as aspect_catalogue
 from feedback_desk.services.review_recording import (
     MAX_COMMENT_CHARS,
@@ -28,6 +29,7 @@ from feedback_desk.services.review_recording import (
 )
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.models import Aspect, ClassSession, Client, Prompt, Review
+from feedback_desk.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -78,9 +80,19 @@ def _open_prompt(session: Session, prompt_id: int) -> Prompt:
     # from a browser records one answer, the other finds the prompt already answered.
     prompt = session.get(Prompt, prompt_id, with_for_update=True)
     if prompt is None:
-        raise UserInputError(f"prompt {prompt_id} does not exist")
+        raise UserInputError(
+            Wording(
+                "prompt {prompt_id} does not exist",
+                prompt_id=prompt_id,
+            )
+        )
     if prompt.outcome is not PromptOutcome.ABANDONED:
-        raise UserInputError(f"this prompt was already {prompt.outcome.value}")
+        raise UserInputError(
+            Wording(
+                "this prompt was already {outcome}",
+                outcome=prompt.outcome.value,
+            )
+        )
     return prompt
 
 
@@ -94,15 +106,19 @@ def ignore_prompt(session: Session, prompt_id: int, *, at: datetime) -> Prompt:
 
 def answer_problems(
     session: Session, kind: ReviewKind, answer: Answer
-) -> tuple[list[str], list[Aspect]]:
+) -> tuple[list[Said], list[Aspect]]:
     """What is wrong with *answer* (one message each), and the offered aspects it ticked."""
-    problems: list[str] = []
+    problems: list[Said] = []
     if not 1 <= answer.stars <= 5:
         return [f"stars must be between 1 and 5, not {answer.stars}"], []
     if answer.comment is not None and len(answer.comment) > MAX_COMMENT_CHARS:
         problems.append(
-            f"the comment has {len(answer.comment)} characters; "
-            f"at most {MAX_COMMENT_CHARS} are allowed"
+            Wording(
+                "the comment has {comment_count} characters; at most {max_comment_chars} are "
+                "allowed",
+                comment_count=len(answer.comment),
+                max_comment_chars=MAX_COMMENT_CHARS,
+            )
         )
     problems += recommend_problems(kind, answer.recommend)
     offered = {a.id: a for a in aspect_catalogue.offered(session, kind, answer.stars)}
@@ -111,14 +127,25 @@ def answer_problems(
         if aspect_id in offered:
             chosen.append(offered[aspect_id])
         else:
-            problems.append(f"aspect {aspect_id} is not offered for {answer.stars} stars")
+            problems.append(
+                Wording(
+                    "aspect {aspect_id} is not offered for {stars} stars",
+                    aspect_id=aspect_id,
+                    stars=answer.stars,
+                )
+            )
     allowed = offered_polarities(answer.stars)
     for own in answer.own_aspects:
         if not own.label.strip():
-            problems.append("an aspect added in the client's own words cannot be empty")
+            problems.append(Wording("an aspect added in the client's own words cannot be empty"))
         elif own.polarity not in allowed:
             problems.append(
-                f"{own.label!r} cannot be added as {own.polarity.value} for {answer.stars} stars"
+                Wording(
+                    "{label!r} cannot be added as {polarity} for {stars} stars",
+                    label=own.label,
+                    polarity=own.polarity.value,
+                    stars=answer.stars,
+                )
             )
     return problems, chosen
 
@@ -186,14 +213,14 @@ def answer_prompt(
 
 def aspects_by_labels(
     session: Session, kind: ReviewKind, stars: int, labels: Sequence[str]
-) -> tuple[list[int], list[str]]:
+) -> tuple[list[int], list[Said]]:
     """Offered aspect ids for typed labels (French or English, case and accents ignored).
 
     Returns the ids, and one problem per label that names no aspect, names one of the other
     polarity, or names one not offered (awaiting approval or hidden).
     """
     ids: list[int] = []
-    problems: list[str] = []
+    problems: list[Said] = []
     if not 1 <= stars <= 5:
         return ids, problems
     offered_ids = {a.id for a in aspect_catalogue.offered(session, kind, stars)}
@@ -201,22 +228,39 @@ def aspects_by_labels(
     for label in labels:
         matches = aspect_catalogue.find_by_label(session, kind, label)
         if not matches:
-            problems.append(f"no {kind.value} review aspect is called {label!r}")
+            problems.append(
+                Wording(
+                    "no {kind} review aspect is called {label!r}",
+                    kind=kind_word(kind),
+                    label=label,
+                )
+            )
             continue
         fitting = [a for a in matches if a.polarity in allowed]
         if not fitting:
             problems.append(
-                f"the aspect {label!r} is {_polarity_words(matches[0].polarity)}: "
-                f"it does not fit a {stars}-star rating"
+                Wording(
+                    "the aspect {label!r} is {polarity}: it does not fit a {stars}-star rating",
+                    label=label,
+                    polarity=_polarity_words(matches[0].polarity),
+                    stars=stars,
+                )
             )
             continue
         usable = [a.id for a in fitting if a.id in offered_ids]
         if not usable:
-            problems.append(f"the aspect {label!r} is not offered (awaiting approval or hidden)")
+            problems.append(
+                Wording(
+                    "the aspect {label!r} is not offered (awaiting approval or hidden)",
+                    label=label,
+                )
+            )
             continue
         ids.append(usable[0])
     return list(dict.fromkeys(ids)), problems
 
 
-def _polarity_words(polarity: Polarity) -> str:
-    return "a 'to improve' aspect" if polarity is Polarity.TO_IMPROVE else "a 'you excel' aspect"
+def _polarity_words(polarity: Polarity) -> Wording:
+    if polarity is Polarity.TO_IMPROVE:
+        return Wording("a 'to improve' aspect")
+    return Wording("a 'you excel' aspect")

@@ -7,7 +7,8 @@ from datetime import date
 
 from feedback_desk.domain.kinds import ReviewKind
 from feedback_desk.domain.localtime import parse_day
-from feedback_desk.errors import UserInputError
+from feedback_desk.errors import Said, UserInputError
+from feedback_desk.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,11 @@ class ReportScope:
     def __post_init__(self) -> None:
         if self.first > self.last:
             raise UserInputError(
-                f"the period starts after it ends ({self.first.isoformat()} > "
-                f"{self.last.isoformat()})"
+                Wording(
+                    "the period starts after it ends ({first} > {last})",
+                    first=self.first.isoformat(),
+                    last=self.last.isoformat(),
+                )
             )
 
     @property
@@ -58,19 +62,30 @@ def parse_period(
     last_option: str = "--to",
 ) -> ReportScope:
     """A scope from the command line's texts; UserInputError naming every bad option."""
-    problems: list[str] = []
+    problems: list[Said] = []
     parsed: list[date] = []
     for option, text in ((first_option, first), (last_option, last)):
         try:
             parsed.append(parse_day(text))
         except ValueError as exc:
-            problems.append(f"{option}: {exc}")
+            problems.append(
+                Wording(
+                    "{option}: {error}",
+                    option=option,
+                    error=exc,
+                )
+            )
     chosen_kind: ReviewKind | None = None
     if kind is not None:
         try:
             chosen_kind = ReviewKind(kind)
         except ValueError:
-            problems.append(f"--kind: {kind!r} is not one of class, business")
+            problems.append(
+                Wording(
+                    "--kind: {kind!r} is not one of class, business",
+                    kind=kind,
+                )
+            )
     if problems:
         raise UserInputError(problems)
     return ReportScope(parsed[0], parsed[1], chosen_kind)

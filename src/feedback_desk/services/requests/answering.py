@@ -34,8 +34,11 @@ from feedback_desk.services.requests.content import question
 from feedback_desk.services.requests.lifecycle import state_at
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.models import Client, Review, ReviewRequest
+from feedback_desk.wording import Wording
 
-NOT_ANSWERABLE = "this link is no longer valid: the question was answered, withdrawn or has expired"
+NOT_ANSWERABLE = Wording(
+    "this link is no longer valid: the question was answered, withdrawn or has expired"
+)
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,7 @@ def answer_request(
         ignore_prompt(session, request.prompt_id, at=at)
         return None
     if stars is None:
-        raise UserInputError("choose from 1 to 5 stars")
+        raise UserInputError(Wording("choose from 1 to 5 stars"))
     answer = Answer(
         stars=stars,
         aspect_ids=tuple(aspects),

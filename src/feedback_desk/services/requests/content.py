@@ -25,6 +25,7 @@ from feedback_desk.services.settings import Settings
 from feedback_desk.services.templates.catalogue import TemplateName, get_template
 from feedback_desk.services.templates.fill import EmailContent, client_values, fill, format_day
 from feedback_desk.store.models import Client
+from feedback_desk.wording import Wording
 
 _ALPHABET = string.digits + string.ascii_uppercase + string.ascii_lowercase
 TOKEN_CHARS = 22  # 62**22 > 2**128: every 128-bit number fits
@@ -102,8 +103,10 @@ class NoAnswerAddress(UserInputError):
 
     def __init__(self) -> None:
         super().__init__(
-            "review requests need an address to answer to: set requests.reply_to or the sender "
-            "address (smtp.sender)"
+            Wording(
+                "review requests need an address to answer to: set requests.reply_to or the "
+                "sender address (smtp.sender)",
+            )
         )
 
 

@@ -24,6 +24,7 @@ from feedback_desk.services.templates.render import (
     render_text,
 )
 from feedback_desk.store.models import Client, Review
+from feedback_desk.wording import Wording
 
 _MONTHS = {
     "fr": [
@@ -151,8 +152,10 @@ def _mailto(settings: Settings, client: Client, language: str) -> str:
     sender = settings.text("smtp.sender").strip()
     if not sender:
         raise UserInputError(
-            "commercial emails carry an unsubscribe address: set the sender address "
-            "(smtp.sender) first"
+            Wording(
+                "commercial emails carry an unsubscribe address: set the sender address "
+                "(smtp.sender) first",
+            )
         )
     subject = f"{UNSUBSCRIBE_SUBJECT} {client.external_id}"
     return f"mailto:{sender}?subject={quote(subject)}"
@@ -248,7 +251,7 @@ def _finish(
     header = None
     if unsubscribe:
         if client is None:
-            raise UserInputError("a commercial email goes to one client")
+            raise UserInputError(Wording("a commercial email goes to one client"))
         footer_text, footer_html = _footer(settings, client, language)
         text += footer_text
         fragment += "\n" + footer_html

@@ -26,7 +26,7 @@ from feedback_desk.domain.testimonials import (
     is_open,
     text_problems,
 )
-from feedback_desk.errors import UserInputError
+from feedback_desk.errors import Said, UserInputError
 from feedback_desk.services import audit
 from feedback_desk.services.requests.content import new_token
 from feedback_desk.services.settings import Settings
@@ -43,6 +43,7 @@ from feedback_desk.services.testimonials.qualities import (
 )
 from feedback_desk.services.testimonials.questions import question
 from feedback_desk.store.models import Client, ConsentEvent, Testimonial, TestimonialQuality
+from feedback_desk.wording import Wording
 
 CLIENT_ACTOR = "client"
 SYSTEM_ACTOR = "feedback-desk"
@@ -83,24 +84,29 @@ def clean_job_title(text: str | None) -> str | None:
     return words or None
 
 
-def acceptance_problems(session: Session, acceptance: Acceptance) -> list[str]:
-    problems: list[str] = []
+def acceptance_problems(session: Session, acceptance: Acceptance) -> list[Said]:
+    problems: list[Said] = []
     offered = {q.id for q in offered_qualities(session)}
     unknown = [i for i in acceptance.quality_ids if i not in offered]
     problems += [f"quality {i} is not offered" for i in unknown]
     if not acceptance.quality_ids and not acceptance.own_qualities:
-        problems.append("choose at least one quality")
+        problems.append(Wording("choose at least one quality"))
     problems += own_quality_problems(acceptance.own_qualities)
     problems += text_problems(clean_text(acceptance.text_1), clean_text(acceptance.text_2))
     title = clean_job_title(acceptance.job_title)
     if title is not None and len(title) > MAX_JOB_TITLE_CHARS:
         problems.append(
-            f"the job title has {len(title)} characters; at most {MAX_JOB_TITLE_CHARS} are allowed"
+            Wording(
+                "the job title has {title_count} characters; at most {max_job_title_chars} "
+                "are allowed",
+                title_count=len(title),
+                max_job_title_chars=MAX_JOB_TITLE_CHARS,
+            )
         )
     return problems
 
 
-def refusal_problems(refusal: Refusal) -> list[str]:
+def refusal_problems(refusal: Refusal) -> list[Said]:
     text = clean_text(refusal.text)
     if text is not None and len(text) > MAX_REFUSAL_CHARS:
         return [
@@ -115,13 +121,23 @@ def answerable(
     """The invitation, locked, if it can be answered at *at*; UserInputError otherwise."""
     testimonial = session.get(Testimonial, testimonial_id, with_for_update=True)
     if testimonial is None:
-        raise UserInputError(f"invitation {testimonial_id} does not exist")
+        raise UserInputError(
+            Wording(
+                "invitation {testimonial_id} does not exist",
+                testimonial_id=testimonial_id,
+            )
+        )
     if testimonial.state is not TestimonialState.INVITED:
-        raise UserInputError(f"this invitation was already answered ({testimonial.state.value})")
+        raise UserInputError(
+            Wording(
+                "this invitation was already answered ({state})",
+                state=testimonial.state.value,
+            )
+        )
     if not is_open(
         testimonial.state, testimonial.invited_at, at, expiry_days(settings), settings.timezone
     ):
-        raise UserInputError("this invitation has expired")
+        raise UserInputError(Wording("this invitation has expired"))
     return testimonial
 
 

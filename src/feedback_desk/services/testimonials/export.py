@@ -32,6 +32,7 @@ from feedback_desk.services.templates.fill import format_day
 from feedback_desk.services.testimonials.emails import studio_language
 from feedback_desk.services.testimonials.qualities import labels_of, quality_votes
 from feedback_desk.store.models import Client, Testimonial
+from feedback_desk.wording import Wording
 
 FORMATS = (".html", ".json")
 
@@ -214,7 +215,12 @@ def export_testimonials(
     """Write the page (.html) or its data (.json); the file appears whole or not at all."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise UserInputError(f"{path.name}: the export is an .html page or a .json file")
+        raise UserInputError(
+            Wording(
+                "{name}: the export is an .html page or a .json file",
+                name=path.name,
+            )
+        )
     page = publication(session, settings, at)
     text = render_html(page) if suffix == ".html" else render_json(page)
     _write_whole(path, text)
@@ -224,7 +230,13 @@ def export_testimonials(
 def _write_whole(path: Path, text: str) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise UserInputError(f"{path}: the folder {folder} does not exist")
+        raise UserInputError(
+            Wording(
+                "{path}: the folder {folder} does not exist",
+                path=path,
+                folder=folder,
+            )
+        )
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:

@@ -30,6 +30,7 @@ from feedback_desk.services.testimonials.emails import (
     queue_or_say_why,
 )
 from feedback_desk.store.models import Client, Testimonial
+from feedback_desk.wording import Wording
 
 EXPIRY_KEY = "testimonials.expiry_days"
 
@@ -127,14 +128,23 @@ def invite(
     # for one client leave one.
     client = session.get(Client, client_id, with_for_update=True)
     if client is None:
-        raise UserInputError(f"client {client_id} does not exist")
+        raise UserInputError(
+            Wording(
+                "client {client_id} does not exist",
+                client_id=client_id,
+            )
+        )
     pending = open_invitation(session, settings, client.id, at)
     if pending is not None:
         until = expires_at(pending.invited_at, expiry_days(settings), settings.timezone)
         raise UserInputError(
-            f"{client.external_id} already has an open invitation (made "
-            f"{format_local(pending.invited_at, settings.timezone)}, open until "
-            f"{format_local(until, settings.timezone)})"
+            Wording(
+                "{external_id} already has an open invitation (made {invited_at}, open until "
+                "{until})",
+                external_id=client.external_id,
+                invited_at=format_local(pending.invited_at, settings.timezone),
+                until=format_local(until, settings.timezone),
+            )
         )
     forget_unanswered_photos(session, settings, at)
     language = client_language(settings, client)
@@ -204,5 +214,10 @@ def _queue_invitation_email(
 def client_by_external_id(session: Session, external_id: str) -> Client:
     client = session.scalar(select(Client).where(Client.external_id == external_id.strip()))
     if client is None:
-        raise UserInputError(f"unknown client {external_id!r}")
+        raise UserInputError(
+            Wording(
+                "unknown client {external_id!r}",
+                external_id=external_id,
+            )
+        )
     return client

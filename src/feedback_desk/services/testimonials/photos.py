@@ -12,7 +12,8 @@ import io
 import warnings
 from typing import TYPE_CHECKING
 
-from feedback_desk.errors import UserInputError
+from feedback_desk.errors import Said, UserInputError
+from feedback_desk.wording import Wording
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PilImage
@@ -28,7 +29,7 @@ JPEG_QUALITY = 85
 class PhotoProblem(UserInputError):
     """A file that cannot be the client's photo; ``reason`` says which rule refused it."""
 
-    def __init__(self, reason: str, message: str) -> None:
+    def __init__(self, reason: str, message: Said) -> None:
         super().__init__(message)
         self.reason = reason
 
@@ -40,18 +41,21 @@ def prepare_photo(data: bytes) -> bytes:
     if len(data) > MAX_PHOTO_BYTES:
         raise PhotoProblem(
             "too_large",
-            f"the photo is {len(data) / 1024 / 1024:.1f} MB; at most "
-            f"{MAX_PHOTO_BYTES // 1024 // 1024} MB are accepted",
+            Wording(
+                "the photo is {size:.1f} MB; at most {limit} MB are accepted",
+                size=len(data) / 1024 / 1024,
+                limit=MAX_PHOTO_BYTES // 1024 // 1024,
+            ),
         )
     if not data:
-        raise PhotoProblem("empty", "the file is empty")
+        raise PhotoProblem("empty", Wording("the file is empty"))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS) as opened:
                 width, height = opened.size
                 if width * height > MAX_PIXELS:
-                    raise PhotoProblem("too_many_pixels", "the image has too many pixels")
+                    raise PhotoProblem("too_many_pixels", Wording("the image has too many pixels"))
                 opened.load()
                 image = ImageOps.exif_transpose(opened)
                 image.thumbnail((MAX_SIDE_PX, MAX_SIDE_PX))
@@ -65,13 +69,15 @@ def prepare_photo(data: bytes) -> bytes:
     except PhotoProblem:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise PhotoProblem("too_many_pixels", "the image has too many pixels") from None
+        raise PhotoProblem("too_many_pixels", Wording("the image has too many pixels")) from None
     except UnidentifiedImageError:
         raise PhotoProblem(
-            "not_an_image", "the file is not a photo (JPEG, PNG, WebP or GIF)"
+            "not_an_image", Wording("the file is not a photo (JPEG, PNG, WebP or GIF)")
         ) from None
     except (OSError, ValueError, SyntaxError):
-        raise PhotoProblem("not_an_image", "the file is not a photo that can be read") from None
+        raise PhotoProblem(
+            "not_an_image", Wording("the file is not a photo that can be read")
+        ) from None
     return out.getvalue()
 
 

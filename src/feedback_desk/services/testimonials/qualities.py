@@ -18,12 +18,14 @@ from sqlalchemy.orm import Session
 
 from feedback_desk.domain.kinds import AspectStatus, Polarity, ReviewKind
 from feedback_desk.domain.testimonials import Approval, TestimonialState
+from feedback_desk.errors import Said
 from feedback_desk.services import aspects as aspect_catalogue
 from feedback_desk.services.aspects import MAX_LABEL_CHARS
 from feedback_desk.services.prompting.kiosk import AspectOption
 from feedback_desk.services.prompting.recording import OwnAspect, own_aspect
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.models import Aspect, Testimonial, TestimonialQuality
+from feedback_desk.wording import Wording
 
 KIND = ReviewKind.BUSINESS
 POLARITY = Polarity.EXCEL
@@ -47,12 +49,12 @@ def offered_qualities(session: Session) -> list[AspectOption]:
     ]
 
 
-def qualities_by_labels(session: Session, labels: Sequence[str]) -> tuple[list[int], list[str]]:
+def qualities_by_labels(session: Session, labels: Sequence[str]) -> tuple[list[int], list[Said]]:
     """Offered quality ids for typed labels (French or English, case and accents ignored), and
     one problem per label that names none."""
     offered = {option.id for option in offered_qualities(session)}
     ids: list[int] = []
-    problems: list[str] = []
+    problems: list[Said] = []
     for label in labels:
         matches = [
             a.id
@@ -62,20 +64,30 @@ def qualities_by_labels(session: Session, labels: Sequence[str]) -> tuple[list[i
         if matches:
             ids.append(matches[0])
         else:
-            problems.append(f"no quality of the studio is called {label!r}")
+            problems.append(
+                Wording(
+                    "no quality of the studio is called {label!r}",
+                    label=label,
+                )
+            )
     return list(dict.fromkeys(ids)), problems
 
 
-def own_quality_problems(labels: Sequence[str]) -> list[str]:
-    problems = []
+def own_quality_problems(labels: Sequence[str]) -> list[Said]:
+    problems: list[Said] = []
     for label in labels:
         words = " ".join(label.split())
         if not words:
-            problems.append("a quality added in the client's own words cannot be empty")
+            problems.append(Wording("a quality added in the client's own words cannot be empty"))
         elif len(words) > MAX_LABEL_CHARS:
             problems.append(
-                f"the quality {words[:20]!r}… has {len(words)} characters; "
-                f"at most {MAX_LABEL_CHARS} are allowed"
+                Wording(
+                    "the quality {words!r}… has {words_count} characters; at most "
+                    "{max_label_chars} are allowed",
+                    words=words[:20],
+                    words_count=len(words),
+                    max_label_chars=MAX_LABEL_CHARS,
+                )
             )
     return problems
 

@@ -19,6 +19,7 @@ from feedback_desk.errors import UserInputError
 from feedback_desk.services import audit
 from feedback_desk.services.testimonials.answering import CLIENT_ACTOR, drop_photo, record_consent
 from feedback_desk.store.models import Client, Testimonial
+from feedback_desk.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -42,21 +43,44 @@ def _latest_answer(session: Session, client: Client) -> Testimonial:
         .with_for_update()
     ).first()
     if found is None:
-        raise UserInputError(f"{client.external_id} has no accepted testimonial")
+        raise UserInputError(
+            Wording(
+                "{external_id} has no accepted testimonial",
+                external_id=client.external_id,
+            )
+        )
     return found
 
 
-def _locked(session: Session, testimonial_id: int, *, withdrawn: str) -> tuple[Testimonial, Client]:
+def _locked(
+    session: Session, testimonial_id: int, *, withdrawn: Wording
+) -> tuple[Testimonial, Client]:
     """An accepted testimonial, locked, and its client; UserInputError otherwise (*withdrawn*
     says what a withdrawn one cannot have, after the client's id)."""
     testimonial = session.get(Testimonial, testimonial_id, with_for_update=True)
     if testimonial is None:
-        raise UserInputError(f"testimonial {testimonial_id} does not exist")
+        raise UserInputError(
+            Wording(
+                "testimonial {testimonial_id} does not exist",
+                testimonial_id=testimonial_id,
+            )
+        )
     client = session.get_one(Client, testimonial.client_id)
     if testimonial.state is TestimonialState.WITHDRAWN:
-        raise UserInputError(f"{client.external_id} {withdrawn}")
+        raise UserInputError(
+            Wording(
+                "{external_id} {what_withdrawn_cannot}",
+                external_id=client.external_id,
+                what_withdrawn_cannot=withdrawn,
+            )
+        )
     if testimonial.state is not TestimonialState.ACCEPTED:
-        raise UserInputError(f"{client.external_id} has no accepted testimonial")
+        raise UserInputError(
+            Wording(
+                "{external_id} has no accepted testimonial",
+                external_id=client.external_id,
+            )
+        )
     return testimonial, client
 
 
@@ -76,7 +100,7 @@ def set_approval(
     testimonial, client = _locked(
         session,
         testimonial_id,
-        withdrawn="withdrew their consent: the testimonial cannot be published",
+        withdrawn=Wording("withdrew their consent: the testimonial cannot be published"),
     )
     if testimonial.approval is not approval:
         old = testimonial.approval
@@ -112,7 +136,7 @@ def withdraw(
 ) -> Changed:
     """Withdraw every consent of an accepted testimonial (on the client's request)."""
     testimonial, client = _locked(
-        session, testimonial_id, withdrawn="already withdrew their consent"
+        session, testimonial_id, withdrawn=Wording("already withdrew their consent")
     )
     for part in sorted(testimonial.consents()):
         record_consent(session, testimonial, part, False, at=at, place=place, actor=actor)

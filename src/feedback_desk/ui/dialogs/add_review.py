@@ -505,7 +505,7 @@ class AddReviewDialog(Retranslating, QDialog):
     def _not_recorded(self, error: BaseException) -> None:
         self._set_recording(False)
         if isinstance(error, UserInputError):
-            self._show_problems(error.problems)
+            self._show_problems(i18n.said_lines(error))
         else:
             self._show_problems(
                 [

@@ -19,6 +19,7 @@ from feedback_desk.services.audit import default_actor
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.review_details import review_id_of
 from feedback_desk.services.review_edit import EditResult, edit_stars
+from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.formatting import count_text
 
@@ -197,7 +198,7 @@ class DialogOpener(QObject):
         def said() -> str:
             # The error itself is kept: its words follow the interface language.
             if isinstance(error, UserInputError):
-                return "\n".join(error.problems)
+                return "\n".join(i18n.said_lines(error))
             return self.tr("The change could not be saved: {error}").format(
                 error=describe_error(error)
             )

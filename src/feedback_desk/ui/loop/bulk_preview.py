@@ -154,7 +154,7 @@ class BulkPreview(QWidget):
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
             return
-        why = "; ".join(error.problems) if isinstance(error, UserInputError) else None
+        why = "; ".join(i18n.said_lines(error)) if isinstance(error, UserInputError) else None
         message = i18n.fill(self.tr("The email cannot be shown: %1"), why or describe_error(error))
         for text in self.texts.values():
             text.setPlainText(message)

@@ -30,7 +30,7 @@ from feedback_desk.services import aspects as catalogue
 from feedback_desk.services import audit
 from feedback_desk.services.aspects import AspectRow
 from feedback_desk.ui import i18n
-from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.settings.aspect_dialogs import MergeAspectDialog, RenameAspectDialog
 from feedback_desk.ui.settings.aspects_model import ENGLISH, FRENCH, ROW_ROLE, AspectsTableModel
 from feedback_desk.ui.settings.page import SettingsPage
@@ -228,9 +228,11 @@ class AspectsPage(SettingsPage):
                     )
                 )
             elif isinstance(error, UserInputError):
-                self.status.setText("\n".join(error.problems))
+                self.status.setText("\n".join(i18n.said_lines(error)))
             else:
-                self.status.setText(i18n.fill(self.tr("The change failed: %1"), str(error)))
+                self.status.setText(
+                    i18n.fill(self.tr("The change failed: %1"), describe_error(error))
+                )
             self.reload()
 
         self.tasks.write(name, change, done, failed)

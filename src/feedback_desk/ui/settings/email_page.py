@@ -30,7 +30,8 @@ from feedback_desk.services.email.smtp import SmtpConfig, SmtplibTransport, Smtp
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.database import Store
-from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui import i18n
+from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.settings.keyring_password import no_keyring_message
 from feedback_desk.ui.settings.page import (
     ERROR_STYLE,
@@ -337,7 +338,7 @@ class EmailSettingsPage(ValuesPage):
                     language=settings.language,
                 )
             except FeedbackDeskError as exc:
-                return False, str(exc)
+                return False, i18n.said(exc)
             return result.ok, result.message
 
         self.tasks.run(
@@ -352,7 +353,7 @@ class EmailSettingsPage(ValuesPage):
         self.test_finished.emit(ok, message)
 
     def _crashed(self, error: BaseException) -> None:
-        self._tested((False, str(error)))
+        self._tested((False, describe_error(error)))
 
 
 def _with_password(settings: Settings, store_id: str, typed: str | None) -> SmtpConfig:

@@ -28,6 +28,7 @@ from feedback_desk.services.inbox.probe import ConnectionCheck
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.settings import Settings
 from feedback_desk.store.database import Store
+from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.settings.keyring_password import KeyringPassword
 from feedback_desk.ui.settings.page import ERROR_STYLE, ValuesPage, plain_label, set_row_label
@@ -199,7 +200,7 @@ class InboxSettingsPage(ValuesPage):
                     store_id = store_identity(session)
                 config = imap_config(settings, store_id, password=typed_password)
             except FeedbackDeskError as exc:
-                return ConnectionCheck(False, str(exc))
+                return ConnectionCheck(False, i18n.said(exc))
             return check_connection(config, transport=transport)
 
         self.tasks.run(

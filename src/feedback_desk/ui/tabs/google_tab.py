@@ -43,6 +43,7 @@ from feedback_desk.services.google.overview import GoogleOverview, load_overview
 from feedback_desk.services.google.queries import ReviewFilter, ReviewRow
 from feedback_desk.services.progress import Progress
 from feedback_desk.services.settings import Settings, load_settings
+from feedback_desk.ui import i18n
 from feedback_desk.ui.charts.chart_view import ChartView
 from feedback_desk.ui.charts.google_growth import draw_google_growth, draw_rating_distribution
 from feedback_desk.ui.context import WindowContext, describe_error
@@ -468,7 +469,7 @@ class GoogleTab(QWidget):
     def _write_failed(self, exc: BaseException) -> None:
         self._writing -= 1
         if isinstance(exc, FeedbackDeskError):
-            self._say(str(exc))
+            self._say(i18n.said(exc))
         else:
             self._say(
                 self.tr("The change could not be saved ({why})").format(why=describe_error(exc))
@@ -617,7 +618,7 @@ class GoogleTab(QWidget):
         if isinstance(exc, FeedbackDeskError):
             # Most likely the row was stale (unlinked, or the email removed, elsewhere).
             self.refresh()
-            self._say(str(exc))
+            self._say(i18n.said(exc))
             return
         self._update_actions()
         self._say(
