@@ -44,7 +44,7 @@ class GoogleSyncWorker(QObject):
     started = Signal()
     progressed = Signal(int, int, str)  # done, total (-1 unknown), message
     synced = Signal(object)  # services.google.sync.SyncResult
-    failed = Signal(str)
+    failed = Signal(object)  # the exception: describe_failure() says it in the language shown
     cancelled = Signal()
     busy_changed = Signal(bool)
     # check_connection() answered: whether a profile is connected (last_sync_at is known).
@@ -136,7 +136,7 @@ class GoogleSyncWorker(QObject):
         if check != self._checks:
             return
         self._checking = False
-        self.failed.emit(describe_failure(exc))
+        self.failed.emit(exc)
 
     def schedule_every(self, minutes: int, *, interval_ms: int | None = None) -> None:
         """Sync every *minutes* (0 stops it); *interval_ms* overrides, for tests."""
@@ -191,7 +191,7 @@ class GoogleSyncWorker(QObject):
         self._finish()
         if self._scheduled and isinstance(exc, GoogleNotConnected):
             return
-        self.failed.emit(describe_failure(exc))
+        self.failed.emit(exc)
 
     def _on_cancelled(self) -> None:
         self._finish()
