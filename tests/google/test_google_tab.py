@@ -324,7 +324,8 @@ def test_background_sync_updates_the_tab_and_the_status_bar(  # type: ignore[no-
     google.remove_review(studio_location, "AbFv")
     with qtbot.waitSignal(worker.failed, timeout=10000) as failed:
         worker.start_sync()
-    assert describe_failure(failed.args[0]).startswith("Google could not be reached; the archive is unchanged")
+    said = describe_failure(failed.args[0])
+    assert said.startswith("Google could not be reached; the archive is unchanged")
     assert status.label.text().startswith("Google: Google could not be reached")
     tab.refresh()
     _loaded(qtbot, tab)

@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QTabBar, QTabWidget, QToolButton
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QTabBar,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
 
 
 class Retranslating:
@@ -69,3 +77,10 @@ def set_item_texts(box: QComboBox, texts: list[str]) -> None:
     """Say *box*'s first entries again (its choices stay, and the one chosen)."""
     for index, text in enumerate(texts):
         box.setItemText(index, text)
+
+
+def form_row(form: QFormLayout, field: QWidget) -> QLabel:
+    """A row of *form* for *field*, its label said later (``label.setText`` in retranslate)."""
+    label = QLabel()
+    form.addRow(label, field)
+    return label
