@@ -29,7 +29,7 @@ from feedback_desk.ui.main_window import MainWindow
 from feedback_desk.ui.window_features.clients import ClientsFeature
 from feedback_desk.ui.worklist.model import ReviewIdRole
 from tests.support.untranslated import UntranslatedRecorder
-from tests.ui_window.test_language_switch import _french_catalogue
+from tests.ui_window.test_language_switch import _french_catalogue, choose_language
 
 # Shown as they are in either language: a language's own name, and a setting's default value
 # (a placeholder, as stored: a window opened in French shows it too).
@@ -87,19 +87,6 @@ def own_texts(widget: QWidget) -> list[str]:
     return [text for text in texts if text]
 
 
-def apply_french(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    """Tools → Settings…, General, Français, Apply: the dialog stays open."""
-    window.settings_action.trigger()
-    dialog = window.settings_dialog
-    assert dialog is not None
-    qtbot.waitUntil(lambda: not dialog.tasks.busy, timeout=20_000)  # type: ignore[attr-defined]
-    page = dialog.page("general")  # type: ignore[attr-defined]
-    page.interface_language.setCurrentIndex(page.interface_language.findData("fr"))
-    with qtbot.waitSignal(dialog.saved, timeout=20_000):  # type: ignore[attr-defined]
-        dialog.buttons.button(dialog.buttons.StandardButton.Apply).click()  # type: ignore[attr-defined]
-    assert i18n.current_language() == "fr"
-
-
 def test_nothing_shown_stays_english_after_switching_to_french(
     qtbot, open_window, demo_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
@@ -122,7 +109,7 @@ def test_nothing_shown_stays_english_after_switching_to_french(
         assert "Actions to take" in english  # the worklist's title: the check can see it
 
         recorder.__enter__()  # behind the French catalogue the Apply installs
-        apply_french(qtbot, window)
+        choose_language(qtbot, window, "fr", apply=True)
         qtbot.waitUntil(lambda: window.file_menu.title() == "&Fichier", timeout=5_000)
         qtbot.waitUntil(window.is_idle, timeout=20_000)
         qtbot.waitUntil(lambda: not worklist.busy, timeout=20_000)  # type: ignore[attr-defined]
