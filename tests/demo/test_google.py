@@ -163,7 +163,7 @@ def test_a_scheduled_sync_of_the_demo_stays_quiet_and_offline(  # type: ignore[n
     try:
         clock = FixedClock(parse_google_time("2026-04-16T14:00:00Z"))
         worker = GoogleSyncWorker(store, clock, runner, parent=owner)
-        failures: list[str] = []
+        failures: list[BaseException] = []
         worker.failed.connect(failures.append)
         # What the window asks when it opens a store: connected? last synced when?
         with qtbot.waitSignal(worker.connection_checked) as checked:

@@ -156,7 +156,7 @@ def test_a_link_removed_meanwhile_is_reported_and_no_dialog_opens(
         unlink_review(session, "G1", at=clock.now(), actor="Paul")
     with qtbot.waitSignal(tab.status_message, timeout=5000) as said:
         qtbot.mouseClick(tab.email_button, Qt.MouseButton.LeftButton)
-    assert said.args == [
+    assert [text() for text in said.args] == [
         "Google review 'G1' is not linked to a client: link it to its author first to answer "
         "it by email"
     ]

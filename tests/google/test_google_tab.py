@@ -15,6 +15,7 @@ from feedback_desk.store.database import Store
 from feedback_desk.store.models import GoogleLink
 from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.dialogs.google_reply import GoogleReplyDialog
+from feedback_desk.ui.google.failure import describe_failure
 from feedback_desk.ui.google.status_widget import GoogleStatusWidget
 from feedback_desk.ui.settings.google_page import GoogleSettingsPage
 from feedback_desk.ui.tabs.google_tab import GoogleTab
@@ -324,7 +325,8 @@ def test_background_sync_updates_the_tab_and_the_status_bar(  # type: ignore[no-
     google.remove_review(studio_location, "AbFv")
     with qtbot.waitSignal(worker.failed, timeout=10000) as failed:
         worker.start_sync()
-    assert failed.args[0].startswith("Google could not be reached; the archive is unchanged")
+    said = describe_failure(failed.args[0])
+    assert said.startswith("Google could not be reached; the archive is unchanged")
     assert status.label.text().startswith("Google: Google could not be reached")
     tab.refresh()
     _loaded(qtbot, tab)
@@ -375,14 +377,14 @@ def test_scheduled_sync_of_an_unconnected_store_stays_quiet(
     qtbot, window_context, store: Store, clock: ManualClock
 ) -> None:  # type: ignore[no-untyped-def]
     worker = _worker(qtbot, window_context)
-    failures: list[str] = []
+    failures: list[BaseException] = []
     worker.failed.connect(failures.append)
     with qtbot.waitSignal(worker.busy_changed, check_params_cb=lambda busy: not busy, timeout=5000):
         worker.start_sync(scheduled=True)
     assert failures == []
     with qtbot.waitSignal(worker.failed, timeout=5000) as failed:
         worker.start_sync()
-    assert "not connected" in failed.args[0]
+    assert "not connected" in describe_failure(failed.args[0])
     _settle(qtbot, worker)
 
 

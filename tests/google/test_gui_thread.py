@@ -276,7 +276,7 @@ def test_a_write_on_a_stale_row_says_why_and_refreshes(  # type: ignore[no-untyp
         link_review(session, "G1", "C1", at=WRITTEN, actor="Julie")
     said: list[str] = []
     tab = _open_tab(qtbot, window_context, [])
-    tab.status_message.connect(said.append)
+    tab.status_message.connect(lambda text: said.append(text()))
     _loaded(qtbot, tab)
     tab.select_row(0)
     assert tab.unlink_button.isEnabled()

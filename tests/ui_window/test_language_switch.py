@@ -93,8 +93,9 @@ def shown(window: MainWindow) -> dict[str, object]:
     }
 
 
-def choose_language(qtbot, window: MainWindow, language: str) -> None:  # type: ignore[no-untyped-def]
-    """As a manager does: Tools → Settings…, General, the interface language, Save."""
+def choose_language(qtbot, window: MainWindow, language: str, *, apply: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """As a manager does: Tools → Settings…, General, the interface language, Save (or Apply,
+    which keeps Settings open)."""
     window.settings_action.trigger()
     dialog = window.settings_dialog
     assert dialog is not None
@@ -103,9 +104,12 @@ def choose_language(qtbot, window: MainWindow, language: str) -> None:  # type: 
     qtbot.waitUntil(lambda: not dialog.tasks.busy, timeout=20_000)  # type: ignore[attr-defined]
     page.interface_language.setCurrentIndex(page.interface_language.findData(language))
     with qtbot.waitSignal(dialog.saved, timeout=20_000):  # type: ignore[attr-defined]
-        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()  # type: ignore[attr-defined]
+        button = (
+            dialog.buttons.StandardButton.Apply if apply else dialog.buttons.StandardButton.Save
+        )  # type: ignore[attr-defined]
+        dialog.buttons.button(button).click()  # type: ignore[attr-defined]
     assert i18n.current_language() == language
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    qtbot.waitUntil(lambda: dialog.isVisible() == apply, timeout=5_000)
 
 
 def test_the_whole_window_follows_a_language_switch_at_once(

@@ -39,7 +39,7 @@ from feedback_desk.ui import preferences
 from feedback_desk.ui.charts.renderer import chart_renderer
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.retranslating import Retranslating
-from feedback_desk.ui.status import StatusArea
+from feedback_desk.ui.status import Said, StatusArea, said_now
 from feedback_desk.ui.tabs import TabSpec, default_tabs
 from feedback_desk.ui.tabs.base import TabPage
 from feedback_desk.ui.window_features import WindowFeature, default_features
@@ -348,7 +348,7 @@ class MainWindow(Retranslating, QMainWindow):
         self,
         work: Callable[[Progress], Any],
         *,
-        label: str,
+        label: Said,
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         cancellable: bool = True,
@@ -360,11 +360,11 @@ class MainWindow(Retranslating, QMainWindow):
                 on_error(exc)
             else:
                 # The error itself is kept: its words follow the interface language.
-                self.status.show_error(lambda: f"{label} {describe_error(exc)}")
+                self.status.show_error(lambda: f"{said_now(label)} {describe_error(exc)}")
 
         task = self.tasks.run(
             work,
-            name=label,
+            name=said_now(label),
             on_done=on_done,
             on_error=failed,
             on_cancelled=lambda: self.status.show_message(lambda: self.tr("Cancelled.")),
@@ -407,7 +407,7 @@ class MainWindow(Retranslating, QMainWindow):
         clock = self.clock
         return self.run_task(
             lambda _progress: new_studio(path, clock=clock),
-            label=self.tr("Creating {name}…").format(name=Path(path).name),
+            label=lambda: self.tr("Creating {name}…").format(name=Path(path).name),
             on_done=self._adopt_store,
             on_error=lambda exc: self._store_failed(path, exc),
             cancellable=False,
@@ -421,7 +421,7 @@ class MainWindow(Retranslating, QMainWindow):
         name = Path(location).name if "://" not in location else location
         return self.run_task(
             lambda _progress: open_studio(location, clock=clock),
-            label=self.tr("Opening {name}…").format(name=name),
+            label=lambda: self.tr("Opening {name}…").format(name=name),
             on_done=self._adopt_store,
             on_error=lambda exc: self._store_failed(location, exc),
             cancellable=False,
@@ -547,7 +547,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         return self.run_task(
             work,
-            label=self.tr("Exporting {name}…").format(name=path.name),
+            label=lambda: self.tr("Exporting {name}…").format(name=path.name),
             on_done=lambda _summary: self.status.show_message(
                 lambda: self.tr("Exported {path}").format(path=path)
             ),
@@ -563,7 +563,7 @@ class MainWindow(Retranslating, QMainWindow):
             return None
         return self.run_task(
             export_work(self.context, chosen),
-            label=self.tr("Exporting {name}…").format(name=chosen.name),
+            label=lambda: self.tr("Exporting {name}…").format(name=chosen.name),
             on_done=lambda _exported: self.status.show_message(
                 lambda: self.tr("Exported {path}").format(path=chosen)
             ),

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QLabel, QTabBar, QTabWidget, QToolButton
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QTabBar,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
 
 
 class Retranslating:
@@ -53,3 +61,26 @@ def retranslate_tab_scrollers(tabs: QTabWidget | QTabBar) -> None:
         button = bar.findChild(QToolButton, name)
         if button is not None:
             button.setAccessibleName(QCoreApplication.translate("QTabBar", text))
+
+
+def retranslate_model(model: QAbstractItemModel) -> None:
+    """Have the views of *model* ask again for its headers and cells, which it says in the
+    interface language of the moment (names of kinds, outcomes, states, dates…)."""
+    columns, rows = model.columnCount(), model.rowCount()
+    if columns:
+        model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+    if columns and rows:
+        model.dataChanged.emit(model.index(0, 0), model.index(rows - 1, columns - 1))
+
+
+def set_item_texts(box: QComboBox, texts: list[str]) -> None:
+    """Say *box*'s first entries again (its choices stay, and the one chosen)."""
+    for index, text in enumerate(texts):
+        box.setItemText(index, text)
+
+
+def form_row(form: QFormLayout, field: QWidget) -> QLabel:
+    """A row of *form* for *field*, its label said later (``label.setText`` in retranslate)."""
+    label = QLabel()
+    form.addRow(label, field)
+    return label

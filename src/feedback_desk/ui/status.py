@@ -51,17 +51,20 @@ class StatusArea(Retranslating, QStatusBar):
             self.addPermanentWidget(widget)
             widget.setVisible(False)
         self.addPermanentWidget(self.permanent)
-        self._tracked: list[tuple[Task, str]] = []
+        self._tracked: list[tuple[Task, Said]] = []
+        self._task_words = ""  # the current task's last progress words
+        self._cancelling = False
         # The message shown, as how to say it, and when it goes.
         self._said: tuple[Callable[[], str], QDeadlineTimer] | None = None
         self.messageChanged.connect(self._message_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
-        """The Cancel button's texts, and the message still shown in the new language (a
-        task's label keeps the language it was given in: it is gone when the task ends)."""
+        """The Cancel button's texts, the message still shown and the task's label in the new
+        language (the task's own progress words are said by the task)."""
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop this task"))
+        self._say_task()
         if self._said is not None:
             said, deadline = self._said
             left = deadline.remainingTime()
@@ -92,7 +95,7 @@ class StatusArea(Retranslating, QStatusBar):
         widget.show()  # a child added to a shown widget stays hidden until told
 
     # Tasks --------------------------------------------------------------------------------
-    def track(self, task: Task, label: str, *, cancellable: bool = True) -> None:
+    def track(self, task: Task, label: Said, *, cancellable: bool = True) -> None:
         """Show *task*'s progress until it ends; Cancel asks it to stop."""
         self._tracked.append((task, label))
         task.setProperty("cancellable", cancellable)
@@ -106,7 +109,7 @@ class StatusArea(Retranslating, QStatusBar):
     def busy(self) -> bool:
         return bool(self._tracked)
 
-    def _current(self) -> tuple[Task, str] | None:
+    def _current(self) -> tuple[Task, Said] | None:
         return self._tracked[-1] if self._tracked else None
 
     def _show_current(self) -> None:
@@ -117,8 +120,10 @@ class StatusArea(Retranslating, QStatusBar):
         if current is None:
             self.cancel_button.setVisible(False)
             return
-        task, label = current
-        self.task_label.setText(label)
+        task, _label = current
+        self._task_words = ""
+        self._cancelling = False
+        self._say_task()
         self.progress.setRange(0, 0)
         self.cancel_button.setVisible(bool(task.property("cancellable")))
 
@@ -130,7 +135,8 @@ class StatusArea(Retranslating, QStatusBar):
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
         if message:
-            self.task_label.setText(f"{current[1]} {message}")
+            self._task_words = message
+            self._say_task()
 
     def _finished(self, task: Task) -> None:
         self._tracked = [(t, label) for t, label in self._tracked if t is not task]
@@ -140,4 +146,15 @@ class StatusArea(Retranslating, QStatusBar):
         current = self._current()
         if current is not None:
             current[0].cancel()
+            self._cancelling = True
+            self._say_task()
+
+    def _say_task(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        if self._cancelling:
             self.task_label.setText(self.tr("Cancelling…"))
+            return
+        label = said_now(current[1])
+        self.task_label.setText(f"{label} {self._task_words}" if self._task_words else label)

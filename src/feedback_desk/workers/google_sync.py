@@ -11,13 +11,11 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from feedback_desk.clock import Clock
-from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.services.progress import Progress
 from feedback_desk.store.database import Store
-from feedback_desk.ui import i18n
 from feedback_desk.workers.tasks import Task, TaskRunner
 
 SyncFunction = Callable[[Store, Clock, Progress], Any]
@@ -30,14 +28,6 @@ def _default_sync(store: Store, clock: Clock, progress: Progress) -> Any:
     return sync_reviews(store, clock=clock, actor=default_actor(), progress=progress)
 
 
-def describe_failure(exc: BaseException) -> str:
-    if isinstance(exc, FeedbackDeskError):
-        return i18n.said(exc)
-    return QCoreApplication.translate(
-        "GoogleSync", "Google sync failed unexpectedly ({name}: {detail})"
-    ).format(name=type(exc).__name__, detail=str(exc)[:200])
-
-
 class GoogleSyncWorker(QObject):
     """Give it a parent (the window's context): a parentless QObject could be collected by
     Python on any thread. Its work runs on *runner*, the window's."""
@@ -45,7 +35,7 @@ class GoogleSyncWorker(QObject):
     started = Signal()
     progressed = Signal(int, int, str)  # done, total (-1 unknown), message
     synced = Signal(object)  # services.google.sync.SyncResult
-    failed = Signal(str)
+    failed = Signal(object)  # the exception: ui.google.failure says it in the language shown
     cancelled = Signal()
     busy_changed = Signal(bool)
     # check_connection() answered: whether a profile is connected (last_sync_at is known).
@@ -137,7 +127,7 @@ class GoogleSyncWorker(QObject):
         if check != self._checks:
             return
         self._checking = False
-        self.failed.emit(describe_failure(exc))
+        self.failed.emit(exc)
 
     def schedule_every(self, minutes: int, *, interval_ms: int | None = None) -> None:
         """Sync every *minutes* (0 stops it); *interval_ms* overrides, for tests."""
@@ -192,7 +182,7 @@ class GoogleSyncWorker(QObject):
         self._finish()
         if self._scheduled and isinstance(exc, GoogleNotConnected):
             return
-        self.failed.emit(describe_failure(exc))
+        self.failed.emit(exc)
 
     def _on_cancelled(self) -> None:
         self._finish()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -80,7 +81,8 @@ class Serving:
 
     state: State = State.OFF
     url: str = ""
-    problem: str = ""
+    # How to say why they could not start, in the language shown (see start_problem).
+    problem: Callable[[], str] = str
 
     def describe(self) -> str:
         if self.state is State.SERVING:
@@ -90,7 +92,7 @@ class Serving:
         if self.state is State.STARTING:
             return QCoreApplication.translate("ClientPages", "Starting the client pages…")
         if self.state is State.FAILED:
-            return self.problem
+            return self.problem()
         return QCoreApplication.translate(
             "ClientPages", "The client pages are not served while this window is open."
         )

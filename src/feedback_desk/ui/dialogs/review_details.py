@@ -36,6 +36,7 @@ from feedback_desk.ui.formatting import (
     stars_text,
 )
 from feedback_desk.ui.models.rows_model import Row, RowsModel
+from feedback_desk.ui.retranslating import Retranslating, form_row, retranslate_model
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -58,7 +59,7 @@ def plain_label(text: str = "") -> QLabel:
     return label
 
 
-class ReviewDetailsDialog(QDialog):
+class ReviewDetailsDialog(Retranslating, QDialog):
     loaded = Signal()  # the review's details are shown (after opening and after each change)
 
     def __init__(self, opener: DialogOpener, review_id: int, parent: QWidget | None = None):
@@ -67,7 +68,7 @@ class ReviewDetailsDialog(QDialog):
         self.tasks = opener.context.tasks_for(self)
         self.review_id = review_id
         self.details: ReviewDetails | None = None
-        self.setWindowTitle(self.tr("Review"))
+        self._shown: tuple[ZoneInfo, ReviewDetails | None] | None = None
         self.setMinimumWidth(560)
 
         self.stars = QLabel()
@@ -96,17 +97,22 @@ class ReviewDetailsDialog(QDialog):
         self.comment.setMaximumHeight(110)
 
         form = QFormLayout()
-        form.addRow(self.tr("Client:"), self.client)
-        form.addRow(self.tr("Kind:"), self.kind)
-        form.addRow(self.tr("Session:"), self.session)
-        form.addRow(self.tr("Date:"), self.date)
-        form.addRow(self.tr("Channel:"), self.channel)
-        form.addRow(self.tr("Where you excel:"), self.excel)
-        form.addRow(self.tr("To improve:"), self.to_improve)
-        form.addRow(self.tr("Comment:"), self.comment)
-        form.addRow(self.tr("Action to take:"), self.action)
+        self.form_labels = [
+            form_row(form, field)
+            for field in (
+                self.client,
+                self.kind,
+                self.session,
+                self.date,
+                self.channel,
+                self.excel,
+                self.to_improve,
+                self.comment,
+                self.action,
+            )
+        ]
 
-        self.history_title = QLabel(self.tr("History of manual edits"))
+        self.history_title = QLabel()
         self.history_title.setStyleSheet("font-weight: bold;")
         self.history = RowsModel(
             lambda: [self.tr("When"), self.tr("Who"), self.tr("Stars"), self.tr("Note")], self
@@ -117,19 +123,13 @@ class ReviewDetailsDialog(QDialog):
         self.history_view.verticalHeader().hide()
         self.history_view.setMaximumHeight(120)
 
-        self.edit_button = QPushButton(self.tr("Edit stars…"))
+        self.edit_button = QPushButton()
         self.edit_button.clicked.connect(self._edit)
-        self.close_action_button = QPushButton(self.tr("Close the action…"))
+        self.close_action_button = QPushButton()
         self.close_action_button.clicked.connect(self._close_action)
-        self.contacts_button = QPushButton(self.tr("Contacts…"))
-        self.contacts_button.setToolTip(
-            self.tr("Contacts with the client about this review, and a follow-up email")
-        )
+        self.contacts_button = QPushButton()
         self.contacts_button.clicked.connect(self._contacts)
-        self.reply_button = QPushButton(self.tr("Reply by email…"))
-        self.reply_button.setToolTip(
-            self.tr("The reply for this review's segment, in the client's language")
-        )
+        self.reply_button = QPushButton()
         self.reply_button.clicked.connect(self._reply)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.reply_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -145,7 +145,40 @@ class ReviewDetailsDialog(QDialog):
         layout.addWidget(self.history_view)
         layout.addWidget(buttons)
         opener.review_changed.connect(self._on_review_changed)
+        self.retranslate()
         self.reload()
+
+    def retranslate(self) -> None:
+        """Every text again in the language shown, the review's from the review shown."""
+        labels = [
+            self.tr("Client:"),
+            self.tr("Kind:"),
+            self.tr("Session:"),
+            self.tr("Date:"),
+            self.tr("Channel:"),
+            self.tr("Where you excel:"),
+            self.tr("To improve:"),
+            self.tr("Comment:"),
+            self.tr("Action to take:"),
+        ]
+        for label, text in zip(self.form_labels, labels, strict=True):
+            label.setText(text)
+        self.history_title.setText(self.tr("History of manual edits"))
+        retranslate_model(self.history)
+        self.edit_button.setText(self.tr("Edit stars…"))
+        self.close_action_button.setText(self.tr("Close the action…"))
+        self.contacts_button.setToolTip(
+            self.tr("Contacts with the client about this review, and a follow-up email")
+        )
+        self.reply_button.setText(self.tr("Reply by email…"))
+        self.reply_button.setToolTip(
+            self.tr("The reply for this review's segment, in the client's language")
+        )
+        if self._shown is None:
+            self.setWindowTitle(self.tr("Review"))
+            self.contacts_button.setText(self.tr("Contacts…"))
+        else:
+            self._fill(*self._shown)
 
     def _on_review_changed(self, review_id: int) -> None:
         if review_id == self.review_id:
@@ -170,11 +203,15 @@ class ReviewDetailsDialog(QDialog):
 
     def _show(self, tz: ZoneInfo, details: ReviewDetails | None) -> None:
         self.details = details
+        self._shown = (tz, details)
+        self._fill(tz, details)
+        self.loaded.emit()
+
+    def _fill(self, tz: ZoneInfo, details: ReviewDetails | None) -> None:
         if details is None:
             self.setWindowTitle(self.tr("Review not found"))
             self.stars.setText(self.tr("This review no longer exists."))
             self.client.setEnabled(False)
-            self.loaded.emit()
             return
         language = self.opener.language
         self.setWindowTitle(self.tr("Review {review}").format(review=details.review))
@@ -247,7 +284,6 @@ class ReviewDetailsDialog(QDialog):
         self.history_view.setVisible(has_history)
         self.edit_button.setEnabled(True)
         self.reply_button.setEnabled(True)
-        self.loaded.emit()
 
     def _reply(self) -> None:
         if self.details is not None:

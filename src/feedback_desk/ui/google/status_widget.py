@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from feedback_desk.ui.formatting import format_instant
+from feedback_desk.ui.google.failure import describe_failure
 from feedback_desk.ui.retranslating import Retranslating
 from feedback_desk.workers.google_sync import GoogleSyncWorker
 
@@ -97,11 +98,10 @@ class GoogleStatusWidget(Retranslating, QWidget):
         self._busy(False)
         self.show_last_sync(self._worker.last_sync_at)
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, exc: BaseException) -> None:
         self._busy(False)
         self._shows_last_sync = False
-        # The worker's message is in the language of the moment it failed.
-        self._show(lambda: self.tr("Google: {message}").format(message=message))
+        self._show(lambda: self.tr("Google: {message}").format(message=describe_failure(exc)))
 
     def _on_cancelled(self) -> None:
         self._busy(False)

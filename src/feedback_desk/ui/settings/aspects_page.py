@@ -7,7 +7,7 @@ page shows the outcome in its status line and reloads. The buttons wait while on
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -31,9 +31,12 @@ from feedback_desk.services import audit
 from feedback_desk.services.aspects import AspectRow
 from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext, describe_error
+from feedback_desk.ui.retranslating import KeptText
 from feedback_desk.ui.settings.aspect_dialogs import MergeAspectDialog, RenameAspectDialog
 from feedback_desk.ui.settings.aspects_model import ENGLISH, FRENCH, ROW_ROLE, AspectsTableModel
 from feedback_desk.ui.settings.page import SettingsPage
+
+T = TypeVar("T")
 
 
 class _AspectFilter(QSortFilterProxyModel):
@@ -106,6 +109,7 @@ class AspectsPage(SettingsPage):
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
+        self.said = KeptText(self.status)  # the last change, said again in another language
 
         filters = QHBoxLayout()
         filters.addWidget(self.kind_filter)
@@ -153,6 +157,7 @@ class AspectsPage(SettingsPage):
         self.merge_button.setText(self.tr("Merge into…"))
         self.model.retranslate()
         self._update_buttons()
+        self.said.again()
 
     # --- Loading ------------------------------------------------------------------------------
 
@@ -211,32 +216,31 @@ class AspectsPage(SettingsPage):
 
     # --- Changes ------------------------------------------------------------------------------
 
-    def _change(self, name: str, change: Callable[[Session], str]) -> None:
-        """Run one change in a write transaction on a worker, then report and reload."""
+    def _change(self, name: str, change: Callable[[Session], T], said: Callable[[T], str]) -> None:
+        """Run one change in a write transaction on a worker, then report and reload (the
+        report kept as how to say it: it follows a language switch)."""
 
-        def done(message: str) -> None:
-            self.status.setText(str(message))
+        def done(result: T) -> None:
+            self.said.say(lambda: said(result))
             self.reload()
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, catalogue.AspectNameTaken):
-                self.status.setText(
-                    i18n.fill(
-                        self.tr("Another aspect is already called “%1” / “%2”: merge the two."),
-                        error.label_fr,
-                        error.label_en,
-                    )
-                )
-            elif isinstance(error, UserInputError):
-                self.status.setText("\n".join(i18n.said_lines(error)))
-            else:
-                self.status.setText(
-                    i18n.fill(self.tr("The change failed: %1"), describe_error(error))
-                )
+            self.said.say(lambda: self._failure(error))
             self.reload()
 
         self.tasks.write(name, change, done, failed)
         self._update_buttons()
+
+    def _failure(self, error: BaseException) -> str:
+        if isinstance(error, catalogue.AspectNameTaken):
+            return i18n.fill(
+                self.tr("Another aspect is already called “%1” / “%2”: merge the two."),
+                error.label_fr,
+                error.label_en,
+            )
+        if isinstance(error, UserInputError):
+            return "\n".join(i18n.said_lines(error))
+        return i18n.fill(self.tr("The change failed: %1"), describe_error(error))
 
     def _label(self, row: AspectRow) -> str:
         return row.label_fr if i18n.current_language() == "fr" else row.label_en
@@ -246,13 +250,11 @@ class AspectsPage(SettingsPage):
         if row is None:
             return
         at, actor = self._clock.now(), audit.default_actor()
-        message = i18n.fill(self.tr("“%1” is now offered to clients."), self._label(row))
-
-        def change(session: Session) -> str:
-            catalogue.approve(session, row.id, at=at, actor=actor)
-            return message
-
-        self._change("aspect-approve", change)
+        self._change(
+            "aspect-approve",
+            lambda session: catalogue.approve(session, row.id, at=at, actor=actor),
+            lambda _done: i18n.fill(self.tr("“%1” is now offered to clients."), self._label(row)),
+        )
 
     def toggle_hidden_selected(self) -> None:
         row = self.selected()
@@ -260,18 +262,20 @@ class AspectsPage(SettingsPage):
             return
         hide = not row.hidden
         at, actor = self._clock.now(), audit.default_actor()
-        template = (
-            self.tr("“%1” is hidden from the kiosk; its votes still count.")
-            if hide
-            else self.tr("“%1” is offered again.")
+
+        def said(_done: object) -> str:
+            template = (
+                self.tr("“%1” is hidden from the kiosk; its votes still count.")
+                if hide
+                else self.tr("“%1” is offered again.")
+            )
+            return i18n.fill(template, self._label(row))
+
+        self._change(
+            "aspect-hide",
+            lambda session: catalogue.set_hidden(session, row.id, hide, at=at, actor=actor),
+            said,
         )
-        message = i18n.fill(template, self._label(row))
-
-        def change(session: Session) -> str:
-            catalogue.set_hidden(session, row.id, hide, at=at, actor=actor)
-            return message
-
-        self._change("aspect-hide", change)
 
     def rename_selected(self) -> None:
         row = self.selected()
@@ -287,15 +291,19 @@ class AspectsPage(SettingsPage):
         label_fr, label_en = dialog.labels()
         aspect_id = dialog.aspect.id
         at, actor = self._clock.now(), audit.default_actor()
-        message = i18n.fill(self.tr("Renamed to “%1” / “%2”."), label_fr.strip(), label_en.strip())
 
-        def change(session: Session) -> str:
+        def change(session: Session) -> None:
             catalogue.rename(
                 session, aspect_id, label_fr=label_fr, label_en=label_en, at=at, actor=actor
             )
-            return message
 
-        self._change("aspect-rename", change)
+        self._change(
+            "aspect-rename",
+            change,
+            lambda _done: i18n.fill(
+                self.tr("Renamed to “%1” / “%2”."), label_fr.strip(), label_en.strip()
+            ),
+        )
 
     def merge_selected(self) -> None:
         row = self.selected()
@@ -318,13 +326,11 @@ class AspectsPage(SettingsPage):
             return
         merged_id = dialog.aspect.id
         at, actor = self._clock.now(), audit.default_actor()
-        template = self.tr("Merged. Votes moved: %1.")
-
-        def change(session: Session) -> str:
-            moved = catalogue.merge(session, merged_id, survivor, at=at, actor=actor)
-            return i18n.fill(template, str(moved))
-
-        self._change("aspect-merge", change)
+        self._change(
+            "aspect-merge",
+            lambda session: catalogue.merge(session, merged_id, survivor, at=at, actor=actor),
+            lambda moved: i18n.fill(self.tr("Merged. Votes moved: %1."), str(moved)),
+        )
 
     def votes_of(self, aspect_id: int) -> int | None:
         for row in self.model.rows():

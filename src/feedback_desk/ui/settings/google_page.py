@@ -32,8 +32,8 @@ from feedback_desk.services.settings import Settings
 from feedback_desk.store.database import Store
 from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.formatting import format_instant
+from feedback_desk.ui.google.failure import describe_failure
 from feedback_desk.ui.settings.page import ValuesPage, set_row_label
-from feedback_desk.workers.google_sync import describe_failure
 
 FileChooser = Callable[[str], str | None]
 

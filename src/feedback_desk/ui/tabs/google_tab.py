@@ -51,9 +51,11 @@ from feedback_desk.ui.dialogs.compose_email import ComposeEmailDialog
 from feedback_desk.ui.dialogs.google_reply import GoogleReplyDialog
 from feedback_desk.ui.dialogs.link_client import LinkClientDialog, PickClientDialog
 from feedback_desk.ui.formatting import format_instant
+from feedback_desk.ui.google.failure import describe_failure
 from feedback_desk.ui.google.reviews_model import GoogleReviewsModel, plain_tooltip
+from feedback_desk.ui.retranslating import KeptText
 from feedback_desk.ui.tabs.base import TabPage
-from feedback_desk.workers.google_sync import GoogleSyncWorker, describe_failure
+from feedback_desk.workers.google_sync import GoogleSyncWorker
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -66,7 +68,7 @@ T = TypeVar("T")
 
 class GoogleTab(QWidget):
     connect_requested = Signal()  # the window opens Settings → Google
-    status_message = Signal(str)
+    status_message = Signal(object)  # how to say it (ui/status.py), for the status bar
     email_queued = Signal(int)  # an outbox message's id: the window may send it right away
 
     def __init__(
@@ -98,7 +100,7 @@ class GoogleTab(QWidget):
         self._build()
         if sync_worker is not None:
             sync_worker.synced.connect(self._on_synced)
-            sync_worker.failed.connect(self._say)
+            sync_worker.failed.connect(lambda exc: self._say(lambda: describe_failure(exc)))
             sync_worker.busy_changed.connect(lambda busy: self.sync_button.setDisabled(busy))
         # Like every tab, it loads when its owner calls refresh() (the window does, once all
         # its tabs exist), so nothing is read twice at start-up.
@@ -196,6 +198,7 @@ class GoogleTab(QWidget):
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
+        self.said = KeptText(self.message)
 
         self.archive = QWidget(self)
         archive_layout = QVBoxLayout(self.archive)
@@ -243,6 +246,7 @@ class GoogleTab(QWidget):
             self._draw_charts(self._overview)
         self._show_count()
         self._update_actions()
+        self.said.again()
 
     # ------------------------------------------------------------------ state
 
@@ -321,7 +325,9 @@ class GoogleTab(QWidget):
 
     def _rows_failed(self, exc: BaseException) -> None:
         self._say(
-            self.tr("The Google reviews could not be read: {why}").format(why=describe_error(exc))
+            lambda: self.tr("The Google reviews could not be read: {why}").format(
+                why=describe_error(exc)
+            )
         )
 
     def _show_status(self, status: ConnectionStatus) -> None:
@@ -412,21 +418,22 @@ class GoogleTab(QWidget):
             )
         return plain_tooltip(text)
 
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
+    def _say(self, text: Callable[[], str]) -> None:
+        """Say *text* under the tab and in the status bar, again in another language."""
+        self.said.say(text)
         self.status_message.emit(text)
 
     # ------------------------------------------------------------------ actions
 
     def sync_now(self) -> None:
         if self._sync_worker is not None and self._sync_worker.start_sync():
-            self._say(self.tr("Syncing Google reviews…"))
+            self._say(lambda: self.tr("Syncing Google reviews…"))
 
     def _on_synced(self, result: object) -> None:
         self.refresh()
         summary = getattr(result, "summary", None)
         if callable(summary):
-            self._say(self.tr("Google sync done: {summary}").format(summary=summary()))
+            self._say(lambda: self.tr("Google sync done: {summary}").format(summary=summary()))
         suggestions = getattr(result, "suggestions", [])
         if suggestions:
             lines = [self.tr("New reviews that may be from your clients (select one, then Link):")]
@@ -458,10 +465,10 @@ class GoogleTab(QWidget):
         self._writing += 1
         self._update_actions()
         self.tasks.write(
-            name, change, lambda result: self._written(done(result)), self._write_failed
+            name, change, lambda result: self._written(lambda: done(result)), self._write_failed
         )
 
-    def _written(self, message: str) -> None:
+    def _written(self, message: Callable[[], str]) -> None:
         self._writing -= 1
         self._say(message)
         self.refresh()
@@ -469,10 +476,12 @@ class GoogleTab(QWidget):
     def _write_failed(self, exc: BaseException) -> None:
         self._writing -= 1
         if isinstance(exc, FeedbackDeskError):
-            self._say(i18n.said(exc))
+            self._say(lambda: i18n.said(exc))
         else:
             self._say(
-                self.tr("The change could not be saved ({why})").format(why=describe_error(exc))
+                lambda: self.tr("The change could not be saved ({why})").format(
+                    why=describe_error(exc)
+                )
             )
         self.refresh()
 
@@ -518,17 +527,17 @@ class GoogleTab(QWidget):
         def publish(_progress: Progress) -> object:
             return publish_reply(store, review.review_id, text, clock=clock, actor=actor)
 
-        self._say(self.tr("Publishing the reply on Google…"))
+        self._say(lambda: self.tr("Publishing the reply on Google…"))
         self.tasks.run(
             publish,
             name="google-reply",
             on_done=lambda _reply: self._after_reply(),
-            on_error=lambda exc: self._say(describe_failure(exc)),
+            on_error=lambda exc: self._say(lambda: describe_failure(exc)),
         )
 
     def _after_reply(self) -> None:
         self.refresh()
-        self._say(self.tr("Reply sent to Google; it shows once Google approves it."))
+        self._say(lambda: self.tr("Reply sent to Google; it shows once Google approves it."))
 
     def email_selected(self) -> None:
         """Prepare the email reply on a worker, then open the compose dialog pre-filled."""
@@ -609,20 +618,20 @@ class GoogleTab(QWidget):
     def _email_sent(self, review: ReviewRow, message_id: int) -> None:
         self.email_queued.emit(message_id)
         self._say(
-            self.tr("Email to {client} queued in the outbox: it leaves with the next send.").format(
-                client=review.client_name
-            )
+            lambda: self.tr(
+                "Email to {client} queued in the outbox: it leaves with the next send."
+            ).format(client=review.client_name)
         )
 
     def _email_failed(self, exc: BaseException) -> None:
         if isinstance(exc, FeedbackDeskError):
             # Most likely the row was stale (unlinked, or the email removed, elsewhere).
             self.refresh()
-            self._say(i18n.said(exc))
+            self._say(lambda: i18n.said(exc))
             return
         self._update_actions()
         self._say(
-            self.tr("The email could not be prepared ({name}: {detail})").format(
+            lambda: self.tr("The email could not be prepared ({name}: {detail})").format(
                 name=type(exc).__name__, detail=str(exc)[:200]
             )
         )
@@ -657,7 +666,7 @@ class GoogleReviewsTab(TabPage):
     (the status bar); an email queued here nudges the outbox through the context."""
 
     connect_requested = Signal()
-    status_message = Signal(str)
+    status_message = Signal(object)  # how to say it (ui/status.py)
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

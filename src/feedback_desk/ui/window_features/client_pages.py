@@ -80,7 +80,10 @@ class ClientPagesFeature(WindowFeature):
     def _failed(self, run: ServerRun, config: PagesConfig, exc: BaseException) -> None:
         if run is not self._run:
             return
-        problem = start_problem(exc, config.host, config.port)
+
+        def problem() -> str:
+            return start_problem(exc, config.host, config.port)
+
         self._show(Serving(State.FAILED, problem=problem))
         self.window.status.show_error(problem)
 

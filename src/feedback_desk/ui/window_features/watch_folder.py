@@ -57,7 +57,8 @@ class FolderWatcher(QObject):
     importing = Signal(object)  # the pass's Task, once it imports a file
     passed = Signal(object)  # the FolderPass
     missing = Signal(str)  # the folder is not there (said once until it changes)
-    failed = Signal(str)  # why the folder could not be looked at (said once until it changes)
+    # Why the folder could not be looked at, as the exception (said once until it changes).
+    failed = Signal(object)
     cancelled = Signal()
 
     def __init__(
@@ -171,7 +172,7 @@ class FolderWatcher(QObject):
 
     def _passed(self, done: FolderPass | None) -> None:
         if done is None:
-            self._say_once(self.missing, str(self.folder))
+            self._say_once(self.missing, str(self.folder), str(self.folder))
             self._ended()
             return
         self._last_failure = ""
@@ -184,14 +185,14 @@ class FolderWatcher(QObject):
         self._ended()
 
     def _failed(self, exc: BaseException) -> None:
-        self._say_once(self.failed, describe_error(exc))
+        self._say_once(self.failed, describe_error(exc), exc)
         self._ended()
 
-    def _say_once(self, signal: SignalInstance, text: str) -> None:
-        """The same trouble at every poll is said once."""
+    def _say_once(self, signal: SignalInstance, text: str, trouble: object) -> None:
+        """The same trouble at every poll (the same *text*) is said once."""
         if text != self._last_failure:
             self._last_failure = text
-            signal.emit(text)
+            signal.emit(trouble)
 
     def _postponed(self, name: str) -> bool:
         found = self.seen.get(name)
@@ -222,15 +223,17 @@ class WatchFolderFeature(WindowFeature):
         self.watcher = watcher
 
     def _importing(self, task: Task) -> None:
-        self.window.status.track(task, self.tr("Watch folder: importing"))
+        self.window.status.track(task, lambda: self.tr("Watch folder: importing"))
 
     def _passed(self, done: FolderPass) -> None:
-        said = [self._imported_text(file) for file in done.imported]
-        said += [self._failed_text(file) for file in done.failed]
+        def said() -> str:
+            texts = [self._imported_text(file) for file in done.imported]
+            return " ".join(texts + [self._failed_text(file) for file in done.failed])
+
         if done.failed:
-            self.window.status.show_error(" ".join(said))
-        elif said:
-            self.window.status.show_message(" ".join(said))
+            self.window.status.show_error(said)
+        elif done.imported:
+            self.window.status.show_message(said)
         if done.imported:
             self.window.refresh()
 
@@ -259,18 +262,20 @@ class WatchFolderFeature(WindowFeature):
 
     def _missing(self, folder: str) -> None:
         self.window.status.show_error(
-            self.tr(
+            lambda: self.tr(
                 "Watch folder: {folder} does not exist (or is not a folder); nothing is imported "
                 "until it does."
             ).format(folder=folder)
         )
 
-    def _failed(self, why: str) -> None:
-        self.window.status.show_error(self.tr("Watch folder: {why}").format(why=why))
+    def _failed(self, exc: BaseException) -> None:
+        self.window.status.show_error(
+            lambda: self.tr("Watch folder: {why}").format(why=describe_error(exc))
+        )
 
     def _cancelled(self) -> None:
         self.window.status.show_message(
-            self.tr(
+            lambda: self.tr(
                 "Watch folder: import cancelled; nothing was written. The files wait in the "
                 "folder until they change or the window is opened again."
             )

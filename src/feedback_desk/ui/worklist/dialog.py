@@ -10,6 +10,7 @@ opener's ``actions_changed`` so that every tab, and this list, reloads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -40,6 +41,7 @@ from feedback_desk.services.audit import default_actor
 from feedback_desk.services.review_listing import class_choices, coach_choices
 from feedback_desk.ui.context import describe_error
 from feedback_desk.ui.dialogs.opener import DialogOpener
+from feedback_desk.ui.retranslating import KeptText, Retranslating, retranslate_model
 from feedback_desk.ui.worklist.bulk_close import BulkCloseDialog
 from feedback_desk.ui.worklist.filters import WorklistFilters
 from feedback_desk.ui.worklist.model import (
@@ -72,7 +74,7 @@ class ClosedBatch:
     closed_at: datetime
 
 
-class ActionWorklistDialog(QDialog):
+class ActionWorklistDialog(Retranslating, QDialog):
     def __init__(
         self, opener: DialogOpener, parent: QWidget | None = None, *, page_size: int = PAGE_SIZE
     ) -> None:
@@ -83,7 +85,6 @@ class ActionWorklistDialog(QDialog):
         self.batch: ClosedBatch | None = None
         self.bulk_dialog: BulkCloseDialog | None = None
         self._writing = False
-        self.setWindowTitle(self.tr("Actions to take"))
         self.setWindowFlags(self.windowFlags() | Qt.WindowType.WindowMinMaxButtonsHint)
         self.resize(1280, 640)
 
@@ -105,17 +106,14 @@ class ActionWorklistDialog(QDialog):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_label)
 
-        self.close_selected_button = QPushButton(self.tr("Close selected…"))
+        self.close_selected_button = QPushButton()
         self.close_selected_button.clicked.connect(self.close_selected)
-        self.close_shown_button = QPushButton(self.tr("Close all shown…"))
-        self.close_shown_button.setToolTip(
-            self.tr("Close every open action the filters show, loaded or not")
-        )
+        self.close_shown_button = QPushButton()
         self.close_shown_button.clicked.connect(self.close_shown)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_button = QPushButton(self.tr("Undo"))
-        self.undo_button.setToolTip(self.tr("Reopen the actions just closed"))
+        self.said = KeptText(self.message)
+        self.undo_button = QPushButton()
         self.undo_button.clicked.connect(self.undo)
         self.undo_button.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -148,7 +146,22 @@ class ActionWorklistDialog(QDialog):
         opener.review_changed.connect(self.reload)
         # Another store opened: this list belonged to the one that closed.
         context.destroyed.connect(self.close)
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        """Every text again in the language shown, those about the list from what it shows."""
+        self.setWindowTitle(self.tr("Actions to take"))
+        self.close_selected_button.setText(self.tr("Close selected…"))
+        self.close_shown_button.setText(self.tr("Close all shown…"))
+        self.close_shown_button.setToolTip(
+            self.tr("Close every open action the filters show, loaded or not")
+        )
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Reopen the actions just closed"))
+        self.said.again()
+        retranslate_model(self.model)
+        self._update_state()
 
     def _table(self) -> QTableView:
         table = QTableView()
@@ -235,8 +248,8 @@ class ActionWorklistDialog(QDialog):
         )
         self.undo_button.setEnabled(not self._writing)
 
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
+    def _say(self, text: Callable[[], str]) -> None:
+        self.said.say(text)
 
     # Opening ------------------------------------------------------------------------------
     def _open(self, index: QModelIndex) -> None:
@@ -267,13 +280,15 @@ class ActionWorklistDialog(QDialog):
             lambda session: open_action_ids(session, filters),
             self._confirm,
             lambda error: self._say(
-                self.tr("Could not read the actions shown: {why}").format(why=describe_error(error))
+                lambda: self.tr("Could not read the actions shown: {why}").format(
+                    why=describe_error(error)
+                )
             ),
         )
 
     def _confirm(self, action_ids: list[int]) -> None:
         if not action_ids:
-            self._say(self.tr("None of these actions is open."))
+            self._say(lambda: self.tr("None of these actions is open."))
             return
         dialog = BulkCloseDialog(len(action_ids), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -289,7 +304,7 @@ class ActionWorklistDialog(QDialog):
 
     def _close(self, action_ids: list[int], outcome: ActionOutcome, note: str | None) -> None:
         at, actor = self.context.clock.now(), default_actor()
-        self._start_writing(self.tr("Closing…"))
+        self._start_writing(lambda: self.tr("Closing…"))
         self.tasks.write(
             self.tr("closing the actions"),
             lambda session: close_actions(session, action_ids, outcome, note, at=at, actor=actor),
@@ -301,12 +316,14 @@ class ActionWorklistDialog(QDialog):
         count = len(batch.action_ids)
         self.batch = batch if count else None
         self.undo_button.setVisible(bool(count))
-        if count == 0:
-            text = self.tr("Nothing closed: these actions were closed meanwhile.")
-        elif count == 1:
-            text = self.tr("1 action closed.")
-        else:
-            text = self.tr("{n} actions closed.").format(n=QLocale().toString(count))
+
+        def text() -> str:
+            if count == 0:
+                return self.tr("Nothing closed: these actions were closed meanwhile.")
+            if count == 1:
+                return self.tr("1 action closed.")
+            return self.tr("{n} actions closed.").format(n=QLocale().toString(count))
+
         self._changed(text)
 
     def undo(self) -> None:
@@ -315,7 +332,7 @@ class ActionWorklistDialog(QDialog):
         if batch is None or self._writing:
             return
         at, actor = self.context.clock.now(), default_actor()
-        self._start_writing(self.tr("Reopening…"))
+        self._start_writing(lambda: self.tr("Reopening…"))
         self.tasks.write(
             self.tr("reopening the actions"),
             lambda session: reopen_actions(
@@ -334,23 +351,25 @@ class ActionWorklistDialog(QDialog):
         self.batch = None
         self.undo_button.hide()
         count, closed = len(reopened), len(batch.action_ids)
-        if count == closed:
-            text = (
-                self.tr("1 action reopened.")
-                if count == 1
-                else self.tr("{n} actions reopened.").format(n=QLocale().toString(count))
-            )
-        else:
-            text = self.tr("{n} of the {closed} actions reopened; the others changed since.")
-            text = text.format(n=QLocale().toString(count), closed=QLocale().toString(closed))
+
+        def text() -> str:
+            if count == closed:
+                return (
+                    self.tr("1 action reopened.")
+                    if count == 1
+                    else self.tr("{n} actions reopened.").format(n=QLocale().toString(count))
+                )
+            partly = self.tr("{n} of the {closed} actions reopened; the others changed since.")
+            return partly.format(n=QLocale().toString(count), closed=QLocale().toString(closed))
+
         self._changed(text)
 
-    def _start_writing(self, text: str) -> None:
+    def _start_writing(self, text: Callable[[], str]) -> None:
         self._writing = True
         self._say(text)
         self._update_buttons()
 
-    def _changed(self, text: str) -> None:
+    def _changed(self, text: Callable[[], str]) -> None:
         self._writing = False
         self._say(text)
         self.opener.status_message.emit(text)
@@ -359,7 +378,10 @@ class ActionWorklistDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self._writing = False
-        text = self.tr("Not saved: {why}").format(why=describe_error(error))
+
+        def text() -> str:
+            return self.tr("Not saved: {why}").format(why=describe_error(error))
+
         self._say(text)
         self.opener.status_message.emit(text)
         self._update_buttons()

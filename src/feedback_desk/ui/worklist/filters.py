@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from feedback_desk.domain.kinds import ActionOutcome, ReviewKind
 from feedback_desk.services.action_worklist import ActionAge, ActionState, WorklistFilter, age_days
+from feedback_desk.ui.retranslating import Retranslating, set_item_texts
 
 SEARCH_DELAY_MS = 300
 
 
-class WorklistFilters(QWidget):
+class WorklistFilters(Retranslating, QWidget):
     """Emits ``changed`` when a choice changes, or a moment after the client search is typed."""
 
     changed = Signal()
@@ -30,49 +31,24 @@ class WorklistFilters(QWidget):
             (ActionState.ALL, None),
         ]
         self.state_box = QComboBox()
-        self.state_box.addItems(
-            [
-                self.tr("Open"),
-                self.tr("Closed"),
-                self.tr("Closed: contacted"),
-                self.tr("Closed: resolved"),
-                self.tr("Closed: no action"),
-                self.tr("Open and closed"),
-            ]
-        )
-        self.state_box.setAccessibleName(self.tr("State"))
+        self.state_box.addItems([""] * len(self._states))
         self._kinds: list[ReviewKind | None] = [None, ReviewKind.CLASS, ReviewKind.BUSINESS]
         self.kind_box = QComboBox()
-        self.kind_box.addItems([self.tr("All kinds"), self.tr("Class"), self.tr("Business")])
-        self.kind_box.setAccessibleName(self.tr("Kind"))
+        self.kind_box.addItems([""] * len(self._kinds))
         self.coach_box = QComboBox()
-        self.coach_box.addItem(self.tr("All coaches"), None)
-        self.coach_box.setAccessibleName(self.tr("Coach"))
+        self.coach_box.addItem("", None)  # "All coaches", said in retranslate()
         self.class_box = QComboBox()
-        self.class_box.addItem(self.tr("All classes"), None)
-        self.class_box.setAccessibleName(self.tr("Class"))
+        self.class_box.addItem("", None)
         self._ages: list[ActionAge | None] = [None, *ActionAge]
         self.age_box = QComboBox()
-        self.age_box.addItems(
-            [
-                self.tr("Any age"),
-                self.tr("Under a week old"),
-                self.tr("1 week to 30 days old"),
-                self.tr("Over 30 days old"),
-                self.tr("Over 90 days old"),
-            ]
-        )
-        self.age_box.setAccessibleName(self.tr("Age"))
-        self.age_box.setToolTip(self.tr("How long ago the client gave the review"))
+        self.age_box.addItems([""] * len(self._ages))
         boxes = (self.state_box, self.kind_box, self.coach_box, self.class_box, self.age_box)
         for box in boxes:
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             box.currentIndexChanged.connect(lambda _index: self.changed.emit())
 
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search a client…"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(self.tr("Client search"))
         self.search_edit.setMinimumWidth(180)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.changed)
@@ -84,6 +60,41 @@ class WorklistFilters(QWidget):
         for box in boxes:
             layout.addWidget(box)
         layout.addWidget(self.search_edit, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        set_item_texts(
+            self.state_box,
+            [
+                self.tr("Open"),
+                self.tr("Closed"),
+                self.tr("Closed: contacted"),
+                self.tr("Closed: resolved"),
+                self.tr("Closed: no action"),
+                self.tr("Open and closed"),
+            ],
+        )
+        self.state_box.setAccessibleName(self.tr("State"))
+        set_item_texts(self.kind_box, [self.tr("All kinds"), self.tr("Class"), self.tr("Business")])
+        self.kind_box.setAccessibleName(self.tr("Kind"))
+        set_item_texts(self.coach_box, [self.tr("All coaches")])
+        self.coach_box.setAccessibleName(self.tr("Coach"))
+        set_item_texts(self.class_box, [self.tr("All classes")])
+        self.class_box.setAccessibleName(self.tr("Class"))
+        set_item_texts(
+            self.age_box,
+            [
+                self.tr("Any age"),
+                self.tr("Under a week old"),
+                self.tr("1 week to 30 days old"),
+                self.tr("Over 30 days old"),
+                self.tr("Over 90 days old"),
+            ],
+        )
+        self.age_box.setAccessibleName(self.tr("Age"))
+        self.age_box.setToolTip(self.tr("How long ago the client gave the review"))
+        self.search_edit.setPlaceholderText(self.tr("Search a client…"))
+        self.search_edit.setAccessibleName(self.tr("Client search"))
 
     def _search_now(self) -> None:
         self._search_timer.stop()

@@ -70,7 +70,7 @@ _SORT_KEYS = {column: SortKey[column.name] for column in Column}
 class ActionsTableModel(QAbstractTableModel):
     loading_changed = Signal(bool)
     count_changed = Signal(object)  # int, or None while unknown
-    load_failed = Signal(str)
+    load_failed = Signal(object)  # how to say why, in the language shown (ui/status.py)
 
     def __init__(
         self,
@@ -183,7 +183,7 @@ class ActionsTableModel(QAbstractTableModel):
         self._complete = True
         self.loading_changed.emit(False)
         self.load_failed.emit(
-            self.tr("Could not load the actions: {why}").format(why=describe_error(exc))
+            lambda: self.tr("Could not load the actions: {why}").format(why=describe_error(exc))
         )
 
     def _set_count(self, count: int | None) -> None:
