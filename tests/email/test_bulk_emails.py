@@ -113,3 +113,21 @@ def test_thanking_the_promoters_shows_the_thank_you_and_its_count(
     assert "Grace" in english.toPlainText()
     dialog.send_button.click()
     qtbot.waitUntil(lambda: dialog.status.text().startswith("2 emails queued."), timeout=10_000)
+
+
+def test_a_french_window_says_in_french_why_a_client_cannot_be_emailed(
+    qtbot, mail_store: Store, clock: ManualClock, window_context: WindowContext
+) -> None:
+    i18n.install_language("fr")
+    silent_clients(mail_store, clock.now(), [("A1", "Grace", True), ("P", "Paul", False)])
+    view = NonRespondentsView(window_context, confirm=lambda _w, _q: False)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
+    model = view.model
+    rows = [
+        " ".join(str(model.index(row, column).data()) for column in range(model.columnCount()))
+        for row in range(model.rowCount())
+    ]
+    paul = next(row for row in rows if "Paul" in row)
+    assert "n’a pas accepté de recevoir des courriels du studio" in paul
+    assert "has not agreed" not in paul

@@ -73,7 +73,7 @@ def test_a_reply_asking_a_promoter_for_referrals_needs_consent(
         settings = load_settings(session)
         draft = draft_reply(session, settings, "R5", at=clock.now())
         assert draft.problem is not None
-        assert "has not agreed" in draft.problem
+        assert "has not agreed" in str(draft.problem)
         with pytest.raises(UserInputError, match="has not agreed"):
             send_draft(session, settings, draft, at=clock.now(), actor="Julie")
 
@@ -162,7 +162,7 @@ def test_non_respondents_and_their_outreach(mail_store: Store, clock: ManualCloc
         assert found[1].prompts_shown == 2
         report = loop.send_outreach(session, settings, found, at=now, actor="Julie")
         assert report.queued == 1
-        assert report.skipped == [
+        assert [str(s) for s in report.skipped] == [
             "NOCONSENT: Audrey Tremblay (NOCONSENT) has not agreed to receive email from the studio"
         ]
         assert loop.send_outreach(session, settings, found, at=now, actor="Julie").already == 1
@@ -181,7 +181,7 @@ def test_thanking_the_promoters_of_a_period_once(mail_store: Store, clock: Manua
         first, last = date(2026, 5, 1), date(2026, 5, 31)
         report = loop.thank_promoters(session, settings, first, last, at=clock.now(), actor="J")
         assert report.queued == 1
-        assert report.skipped == ["GONE: Audrey Tremblay (GONE) unsubscribed"]
+        assert [str(s) for s in report.skipped] == ["GONE: Audrey Tremblay (GONE) unsubscribed"]
         again = loop.thank_promoters(session, settings, first, last, at=clock.now(), actor="J")
         assert again.queued == 0
         thanks = session.scalar(

@@ -46,7 +46,7 @@ class Draft:
     review_id: int | None = None
     action_id: int | None = None
     # Why it cannot be sent as it stands (no address, no consent), shown before staff edit it.
-    problem: str | None = None
+    problem: Wording | None = None
     token: str = field(default_factory=lambda: uuid.uuid4().hex[:16])
     # The template's instructions to staff ("[Describe here what changed.]"), to be replaced.
     instructions: tuple[str, ...] = ()
@@ -87,9 +87,10 @@ def draft_from_template(
         filled |= review_values(review, settings, language)
     if values is not None:
         filled |= values(language)
-    problem = None
+    problem: Wording | None = None
     if not client.email:
-        problem = f"{client.full_name} ({client.external_id}) has no email address"
+        who = f"{client.full_name} ({client.external_id})"
+        problem = Wording("{who} has no email address", who=who)
     elif template_name.commercial:
         problem = commercial_refusal(client, at)
     return Draft(

@@ -42,6 +42,7 @@ from feedback_desk.store.models import (
     OutboxMessage,
     Review,
 )
+from feedback_desk.wording import Wording
 
 _CHUNK = 500
 _SETTLED = (OutboxState.SENT, OutboxState.FAILED, OutboxState.CANCELLED)
@@ -292,7 +293,7 @@ def due_invitations(session: Session, settings: Settings, at: datetime) -> list[
 @dataclass
 class QueueingReport:
     queued: int = 0
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[Wording] = field(default_factory=list)
 
 
 def queue_invitation(
@@ -359,7 +360,11 @@ def queue_due_invitations(
             with session.begin_nested():
                 queued = queue_invitation(session, settings, due, at=at, actor=actor)
         except UserInputError as exc:
-            report.skipped.append(f"{due.client}: {'; '.join(exc.problems)}")
+            report.skipped.append(
+                Wording(
+                    "{client}: {why}", client=due.client, why=Wording.joined(exc.wordings, "; ")
+                )
+            )
             continue
         if queued is not None:
             report.queued += 1

@@ -171,7 +171,7 @@ class Recipient:
     name: str
     email: str | None
     # Why the client cannot get this commercial email, or None.
-    refusal: str | None
+    refusal: Wording | None
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,7 @@ class NonRespondent(Recipient):
 class BulkReport:
     queued: int = 0
     already: int = 0
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[Wording] = field(default_factory=list)
 
 
 def nonrespondents(session: Session, settings: Settings, at: datetime) -> list[NonRespondent]:
@@ -261,7 +261,7 @@ def _send_bulk(
     report = BulkReport()
     for recipient in recipients:
         if recipient.refusal is not None:
-            report.skipped.append(f"{recipient.client}: {recipient.refusal}")
+            report.skipped.append(_skipped(recipient.client, recipient.refusal))
             continue
         client = session.get(Client, recipient.client_id)
         assert client is not None
@@ -285,7 +285,7 @@ def _send_bulk(
                     actor=actor,
                 )
         except UserInputError as exc:
-            report.skipped.append(f"{recipient.client}: {'; '.join(exc.problems)}")
+            report.skipped.append(_skipped(recipient.client, Wording.joined(exc.wordings, "; ")))
             continue
         if queued.created:
             report.queued += 1
@@ -504,3 +504,7 @@ def improvement_share(session: Session, *, at: datetime) -> ImprovementShare:
     return ImprovementShare(
         int(closed), int(followed) + int(followed_today), int(improved) + int(improved_today)
     )
+
+
+def _skipped(client: str, why: Wording) -> Wording:
+    return Wording("{client}: {why}", client=client, why=why)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from feedback_desk import paths
 from feedback_desk.errors import FeedbackDeskError, UserInputError
+from feedback_desk.wording import Wording
 
 SOURCE_LANGUAGE = "en"
 LANGUAGES = ("fr", "en")
@@ -42,6 +43,11 @@ def said(error: FeedbackDeskError) -> str:
     """What a known failure says, in the interface language (``str(error)`` is the English the
     command line prints)."""
     return error.in_language(current_language())
+
+
+def in_words(wording: Wording) -> str:
+    """A reason or a refusal a service gave (a :class:`Wording`), in the interface language."""
+    return wording.render(current_language())
 
 
 def said_lines(error: UserInputError) -> list[str]:

@@ -51,7 +51,7 @@ class Queued:
     created: bool
 
 
-def commercial_refusal(client: Client | None, at: datetime) -> str | None:
+def commercial_refusal(client: Client | None, at: datetime) -> Wording | None:
     """Why *client* may not get commercial email, or None when they may.
 
     An unsubscribe holds from the moment it is recorded, whatever *at* a run looks at.
@@ -59,18 +59,18 @@ def commercial_refusal(client: Client | None, at: datetime) -> str | None:
     return unsubscribable_refusal(client, consent_needed=True)
 
 
-def unsubscribable_refusal(client: Client | None, *, consent_needed: bool) -> str | None:
+def unsubscribable_refusal(client: Client | None, *, consent_needed: bool) -> Wording | None:
     """Why *client* may not get a message that carries an unsubscribe (commercial email, or a
     review request, which needs consent only when ``requests.require_consent`` is on)."""
     if client is None:
-        return "a commercial email goes to one client"
+        return Wording("a commercial email goes to one client")
     who = f"{client.full_name} ({client.external_id})"
     if not client.email:
-        return f"{who} has no email address"
+        return Wording("{who} has no email address", who=who)
     if consent_needed and not client.email_consent:
-        return f"{who} has not agreed to receive email from the studio"
+        return Wording("{who} has not agreed to receive email from the studio", who=who)
     if client.unsubscribed_at is not None:
-        return f"{who} unsubscribed"
+        return Wording("{who} unsubscribed", who=who)
     return None
 
 

@@ -25,6 +25,7 @@ from feedback_desk.services.requests.queueing import queue_due_requests
 from feedback_desk.services.secrets import SecretStoreUnavailable
 from feedback_desk.services.settings import load_settings
 from feedback_desk.store.database import Store
+from feedback_desk.wording import Wording
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +33,9 @@ log = logging.getLogger(__name__)
 @dataclass
 class OutboxRun:
     invitations_queued: int = 0
-    invitations_skipped: list[str] = field(default_factory=list)
+    invitations_skipped: list[Wording] = field(default_factory=list)
     requests_queued: int = 0
-    requests_skipped: list[str] = field(default_factory=list)
+    requests_skipped: list[Wording] = field(default_factory=list)
     send: SendReport = field(default_factory=SendReport)
     warnings: list[str] = field(default_factory=list)
     # Why sending could not even be tried (no server or sender set, no keyring).

@@ -39,6 +39,7 @@ from feedback_desk.services.secrets import store_identity
 from feedback_desk.services.settings import Settings, load_settings
 from feedback_desk.store.database import Store
 from feedback_desk.store.models import Client, OutboxMessage
+from feedback_desk.wording import Wording
 
 FIRST_RETRY = timedelta(minutes=5)
 LONGEST_RETRY = timedelta(hours=1)
@@ -227,7 +228,7 @@ class _Batch:
                 .execution_options(synchronize_session=False)
             )
 
-    def _cancel_withdrawn(self, session: Session, message_id: int, refusal: str) -> None:
+    def _cancel_withdrawn(self, session: Session, message_id: int, refusal: Wording) -> None:
         session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id == message_id, OutboxMessage.state == OutboxState.QUEUED)

@@ -22,12 +22,13 @@ from feedback_desk.services.requests.planning import PlannedRequest, due_request
 from feedback_desk.services.settings import Settings
 from feedback_desk.services.templates.fill import language_for
 from feedback_desk.store.models import Client, ReviewRequest
+from feedback_desk.wording import Wording
 
 
 @dataclass
 class RequestQueueing:
     queued: int = 0
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[Wording] = field(default_factory=list)
 
 
 def queue_request(
@@ -89,7 +90,11 @@ def queue_due_requests(
             with session.begin_nested():
                 queued = queue_request(session, settings, planned, at=at, actor=actor)
         except UserInputError as exc:
-            report.skipped.append(f"{planned.client}: {'; '.join(exc.problems)}")
+            report.skipped.append(
+                Wording(
+                    "{client}: {why}", client=planned.client, why=Wording.joined(exc.wordings, "; ")
+                )
+            )
             continue
         if queued is not None:
             report.queued += 1

@@ -76,7 +76,7 @@ class Answered:
     state: TestimonialState
     # Who was emailed (the client's confirmation, the managers' notice), and why not when not.
     emailed: tuple[str, ...] = ()
-    not_emailed_because: str | None = None
+    not_emailed_because: Wording | None = None
 
 
 def clean_job_title(text: str | None) -> str | None:
@@ -235,11 +235,13 @@ def accept(
 
 def _confirm(
     session: Session, settings: Settings, client: Client, testimonial: Testimonial, *, at: datetime
-) -> tuple[tuple[str, ...], str | None]:
+) -> tuple[tuple[str, ...], Wording | None]:
     """The confirmation with the withdrawal link, to a client with an address (a service
     message: it needs no consent and is sent even after an unsubscribe)."""
     if not client.email:
-        return (), f"{client.external_id} has no email address: no confirmation was sent"
+        return (), Wording(
+            "{client} has no email address: no confirmation was sent", client=client.external_id
+        )
     token = testimonial.withdraw_token
     assert token is not None
     queued = queue_or_say_why(
@@ -255,7 +257,7 @@ def _confirm(
         actor=SYSTEM_ACTOR,
         consent_needed=False,
     )
-    return ((), queued) if isinstance(queued, str) else ((client.email,), None)
+    return ((), queued) if isinstance(queued, Wording) else ((client.email,), None)
 
 
 def refuse(
@@ -299,10 +301,10 @@ def refuse(
 
 def _tell_managers(
     session: Session, settings: Settings, client: Client, testimonial: Testimonial, *, at: datetime
-) -> tuple[tuple[str, ...], str | None]:
+) -> tuple[tuple[str, ...], Wording | None]:
     managers = settings.emails("studio.manager_emails")
     if not managers:
-        return (), "studio.manager_emails is empty: no manager was told of this refusal"
+        return (), Wording("studio.manager_emails is empty: no manager was told of this refusal")
     reason = testimonial.refusal_reason
     assert reason is not None
     queued = queue_or_say_why(
@@ -317,7 +319,7 @@ def _tell_managers(
         dedup_key=f"testimonial:refusal:{testimonial.id}",
         actor=SYSTEM_ACTOR,
     )
-    return ((), queued) if isinstance(queued, str) else (tuple(managers), None)
+    return ((), queued) if isinstance(queued, Wording) else (tuple(managers), None)
 
 
 def keep_photo(

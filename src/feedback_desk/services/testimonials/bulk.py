@@ -22,6 +22,7 @@ from feedback_desk.services.requests.content import new_token
 from feedback_desk.services.settings import Settings
 from feedback_desk.services.testimonials.invitations import expiry_days, invite
 from feedback_desk.store.models import Client, Review, Testimonial
+from feedback_desk.wording import Wording
 
 LIST_LIMIT = 500
 # "Promoters": a 5-star review (seed 001's promoters) within this many months.
@@ -44,7 +45,7 @@ class Candidate:
     name: str
     email: str | None
     # Why no email would be sent (the kiosk still offers the invitation), or None.
-    no_email_because: str | None
+    no_email_because: Wording | None
     # Until when the client's open invitation can be answered (then they cannot be invited).
     open_until: datetime | None
 
@@ -119,7 +120,7 @@ def _open_until(
 class InviteReport:
     invited: int = 0
     emailed: int = 0
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[Wording] = field(default_factory=list)
 
 
 def invite_many(
@@ -137,7 +138,7 @@ def invite_many(
             with session.begin_nested():
                 made = invite(session, settings, client_id, at=at, actor=actor, tokens=tokens)
         except UserInputError as exc:
-            report.skipped.extend(exc.problems)
+            report.skipped.extend(exc.wordings)
             continue
         report.invited += 1
         report.emailed += int(made.emailed)

@@ -21,6 +21,7 @@ from feedback_desk.services.settings import Settings
 from feedback_desk.services.templates.catalogue import LANGUAGES, TemplateName, get_template
 from feedback_desk.services.templates.fill import EmailContent, client_values, fill
 from feedback_desk.store.models import Client
+from feedback_desk.wording import Wording
 
 _ANSWER_HERE = {
     "fr": "Répondez ici (moins de 3 minutes) : {url}",
@@ -126,11 +127,11 @@ def refusal_content(
 
 def queue_or_say_why(
     session: Session, content: Callable[[], EmailContent], **message: Any
-) -> Queued | str:
+) -> Queued | Wording:
     """Queue one message (its content made inside the savepoint too); the reason, and nothing
     queued, when it cannot be (an address refused, a template missing a sender...)."""
     try:
         with session.begin_nested():
             return queue_message(session, content=content(), **message)
     except UserInputError as exc:
-        return "; ".join(exc.problems)
+        return Wording.joined(exc.wordings, "; ")

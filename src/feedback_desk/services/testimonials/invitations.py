@@ -45,7 +45,7 @@ class Invited:
     url: str | None
     emailed: bool
     # Why no email was queued (no address, no consent...), when none was.
-    not_emailed_because: str | None
+    not_emailed_because: Wording | None
 
 
 def expiry_days(settings: Settings) -> int:
@@ -188,7 +188,7 @@ def _queue_invitation_email(
     *,
     at: datetime,
     actor: str,
-) -> str | None:
+) -> Wording | None:
     """Queue the invitation's email; the reason instead when it cannot be sent."""
     refusal = unsubscribable_refusal(client, consent_needed=True)
     if refusal is not None:
@@ -205,7 +205,7 @@ def _queue_invitation_email(
         dedup_key=f"testimonial:invitation:{testimonial.id}",
         actor=actor,
     )
-    if isinstance(queued, str):
+    if isinstance(queued, Wording):
         return queued
     testimonial.outbox_message_id = queued.message.id
     return None

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from feedback_desk.services.drafts import Draft
+from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext
 from feedback_desk.ui.formatting import format_day, language_name, stars_text
 
@@ -138,10 +139,10 @@ class ComposeEmailDialog(QDialog):
         )
         self.context.setText(context_text)
         self._form.setRowVisible(self.context, bool(context_text))
-        self.problem.setText(draft.problem or "")
+        self.problem.setText(i18n.in_words(draft.problem) if draft.problem else "")
         for widget in (self.to_edit, self.subject_edit, self.body_edit):
             widget.setEnabled(True)
-        self.send_button.setEnabled(not (draft.problem and draft.commercial))
+        self.send_button.setEnabled(not (draft.problem is not None and draft.commercial))
         self.ready.emit()
 
     def _prepare(self, prepare: Preparer) -> None:

@@ -45,7 +45,10 @@ class BulkEmail(QObject):
         ]
         if already:
             lines.append(self.tr("%n already queued before.", "", already))
-        lines += [self.tr("Not sent: %1").replace("%1", skipped) for skipped in report.skipped]
+        lines += [
+            self.tr("Not sent: %1").replace("%1", i18n.in_words(skipped))
+            for skipped in report.skipped
+        ]
         return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QWidget
 
 from feedback_desk.services.loop import NonRespondent, Recipient
+from feedback_desk.ui import i18n
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -49,7 +50,7 @@ class RecipientsModel(QAbstractTableModel):
         return None
 
     def _values(self, row: Recipient) -> tuple[str, ...]:
-        status = row.refusal or self.tr("can receive it")
+        status = i18n.in_words(row.refusal) if row.refusal else self.tr("can receive it")
         base = (row.client, row.name, row.email or "")
         if isinstance(row, NonRespondent):
             last = row.last_shown_at.date().isoformat() if row.last_shown_at else ""

@@ -38,6 +38,7 @@ from feedback_desk.services.testimonials.bulk import (
     ClientFilter,
     InviteReport,
 )
+from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.formatting import count_text, format_instant
 from feedback_desk.ui.loop.nonrespondents import Confirm
@@ -94,7 +95,7 @@ class CandidatesModel(QAbstractTableModel):
             )
         if row.no_email_because is not None:
             return self.tr("no email ({why}): offered at the kiosk").format(
-                why=row.no_email_because
+                why=i18n.in_words(row.no_email_because)
             )
         return self.tr("by email, and at the kiosk")
 
@@ -292,7 +293,7 @@ class InviteDialog(QDialog):
             )
             + self.tr(", %n by email.", "", report.emailed)
         ]
-        lines += report.skipped
+        lines += [i18n.in_words(skipped) for skipped in report.skipped]
         self.status.setText("\n".join(lines))
         self.invited.emit(report.invited)
         self.reload()
