@@ -5,9 +5,8 @@ Google invitations due at 10:00, non-respondents and clients with a prompt due (
 slips is handled in ratings.py). Candidates are tried in a seeded order; a candidate whose
 replayed history does not tell the story is replayed as an ordinary client and the next is tried.
 
-The cast's stories are staged at the kiosk: email review requests (request_story.py) go to every
-other client with an address, never to the cast, so no request of the last weeks unsettles a
-story.
+The cast gets email review requests (request_story.py) like every client: a candidate is kept only
+when its history, requests and their answers included, still tells its story.
 """
 
 from __future__ import annotations
@@ -234,6 +233,8 @@ def replay_histories(
                 rng=_history_rng(seed, client.id, 1),
                 rules=rules,
                 overrides=plan.overrides,
+                requests=requests,
+                request_rng=random.Random(f"{seed}/requests/{client.id}/cast"),
             )
             if not plan.check(ledger):
                 continue
