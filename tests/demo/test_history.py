@@ -5,6 +5,7 @@ outbox history is the product's own, so a real `send-outbox` on the demo sends o
 from __future__ import annotations
 
 import random
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,11 +13,12 @@ import pytest
 from sqlalchemy import select
 
 from feedback_desk.domain.invitations import Trigger
-from feedback_desk.domain.kinds import InvitationReason, MessageKind, OutboxState
+from feedback_desk.domain.kinds import Channel, InvitationReason, MessageKind, OutboxState
 from feedback_desk.services.alerts import ALERTING_CHANNELS, alert_dedup_key, queue_at_risk_alert
 from feedback_desk.services.demo import DemoSummary
 from feedback_desk.services.invitations import DueInvitation, due_invitations
 from feedback_desk.services.prompting.history import due_for
+from feedback_desk.services.requests.planning import due_requests
 from feedback_desk.services.settings import load_settings
 from feedback_desk.store.database import Store, open_store
 from feedback_desk.store.models import (
@@ -34,11 +36,14 @@ from tests.support.smtp_server import SmtpServer
 
 
 def prompts_follow_the_kiosk_rules(store: Store, sample: int, seed: int) -> None:
-    """Each prompt shown is the one `prompt` says was due at that instant (for that client)."""
+    """Each prompt shown at the kiosk is the one `prompt` says was due at that instant (for that
+    client). Email prompts follow the request rules (tests/demo/test_requests.py)."""
     with store.read() as session:
         settings = load_settings(session)
         prompts = session.execute(
-            select(Prompt.client_id, Prompt.shown_at, Prompt.kind, Prompt.session_id)
+            select(Prompt.client_id, Prompt.shown_at, Prompt.kind, Prompt.session_id).where(
+                Prompt.channel != Channel.EMAIL
+            )
         ).all()
         for client_id, shown_at, kind, session_id in random.Random(seed).sample(prompts, sample):
             due = due_for(session, settings, client_id, shown_at)
@@ -175,7 +180,12 @@ def test_alerts_went_for_every_at_risk_review_once_the_manager_address_was_set(
         session.rollback()
 
 
-def test_a_real_send_outbox_at_ten_sends_exactly_the_invitations_due(
+def _requests_queued(out: str) -> int:
+    found = re.search(r"review requests queued: (\d+)", out)
+    return int(found.group(1)) if found else 0
+
+
+def test_a_real_send_outbox_at_ten_sends_exactly_the_invitations_and_requests_due(
     default_demo: tuple[Path, DemoSummary], demo_copy: Path
 ) -> None:
     summary = default_demo[1]
@@ -192,10 +202,16 @@ def test_a_real_send_outbox_at_ten_sends_exactly_the_invitations_due(
             )
             with store.read() as session:
                 before = {m.id for m in session.scalars(select(OutboxMessage))}
+                invited = set(summary.invitations_due)
+                # Classes that ended after 7:00 have their request due by 10:00 (the demo
+                # ends at 9:00): the run queues them, and only them.
+                requested = {
+                    p.client for p in due_requests(session, load_settings(session), summary.at)
+                }
                 emails = dict(
                     session.execute(
                         select(Client.external_id, Client.email).where(
-                            Client.external_id.in_(summary.invitations_due)
+                            Client.external_id.in_(invited | requested)
                         )
                     ).all()
                 )
@@ -204,15 +220,19 @@ def test_a_real_send_outbox_at_ten_sends_exactly_the_invitations_due(
         run = run_on(demo_copy)
         first = run("send-outbox", "--at", at_arg(summary.at))
         assert first.code == 0, first.err
-        assert f"invitations queued: {len(summary.invitations_due)}" in first.out
-        assert f"sent: {len(summary.invitations_due)}," in first.out
+        assert f"invitations queued: {len(invited)}" in first.out
+        assert _requests_queued(first.out) == len(requested)
+        assert f"sent: {len(invited) + len(requested)}," in first.out
         received = sorted(r.rcpt_tos[0] for r in server.handler.received)
-        assert received == sorted(emails.values())
+        assert received == sorted(
+            [emails[c] for c in summary.invitations_due] + [emails[c] for c in requested]
+        )
         second = run("send-outbox", "--at", at_arg(summary.at + timedelta(minutes=30)))
         assert second.code == 0, second.err
         assert "invitations queued: 0" in second.out
-        assert "sent: 0," in second.out
-        assert len(server.handler.received) == len(emails)
+        later = _requests_queued(second.out)
+        assert f"sent: {later}," in second.out
+        assert len(server.handler.received) == len(invited) + len(requested) + later
     finally:
         server.stop()
     store = open_store(demo_copy)
@@ -223,8 +243,9 @@ def test_a_real_send_outbox_at_ten_sends_exactly_the_invitations_due(
             ).all()
     finally:
         store.close()
-    assert {m.kind for m in new} == {MessageKind.INVITATION}
-    assert len(new) == len(summary.invitations_due)
+    invitations = [m for m in new if m.kind is MessageKind.INVITATION]
+    assert {m.kind for m in new} <= {MessageKind.INVITATION, MessageKind.REVIEW_REQUEST}
+    assert len(invitations) == len(summary.invitations_due)
     assert all(m.state is OutboxState.SENT for m in new)
 
 

@@ -123,6 +123,8 @@ def test_the_window_closes_with_every_worker_running_and_says_nothing(
                 ("smtp.port", str(server.port)),
                 ("smtp.security", "none"),
                 ("outbox.per_minute", "1"),  # a pause of a minute after each send
+                # Only the test's messages: no review request of the demo's morning first.
+                ("requests.email_enabled", "no"),
             ):
                 set_setting(session, key, value, at=window_clock.now(), actor="tester")
             for n in range(3):

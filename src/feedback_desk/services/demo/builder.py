@@ -12,7 +12,11 @@ from feedback_desk.domain.localtime import zone
 from feedback_desk.domain.settings_schema import definition
 from feedback_desk.services.demo import aftercare, ratings
 from feedback_desk.services.demo.google_story import google_reviews
-from feedback_desk.services.demo.invitation_story import mistype, plan_invitations
+from feedback_desk.services.demo.invitation_story import (
+    EMAIL_FIX_DELAY,
+    mistype,
+    plan_invitations,
+)
 from feedback_desk.services.demo.records import (
     DemoAction,
     DemoAlert,
@@ -20,8 +24,10 @@ from feedback_desk.services.demo.records import (
     DemoGoogleReview,
     DemoInvitation,
     DemoPrompt,
+    DemoRequest,
     DemoReview,
 )
+from feedback_desk.services.demo.request_story import RequestTerms
 from feedback_desk.services.demo.scenarios import Cast, Role, replay_histories
 from feedback_desk.services.demo.studio_plan import (
     CLASSES,
@@ -40,6 +46,8 @@ from feedback_desk.services.demo.world import (
 )
 from feedback_desk.services.invitations import rules_from as invitation_rules
 from feedback_desk.services.prompting.history import rules_from as prompt_rules
+from feedback_desk.services.requests.content import token_of
+from feedback_desk.services.requests.planning import rules_from as request_rules
 from feedback_desk.services.review_recording import app_review_id
 from feedback_desk.services.settings import Settings
 
@@ -77,6 +85,7 @@ class DemoData:
     alerts: list[DemoAlert]
     invitations: list[DemoInvitation]
     google_reviews: list[DemoGoogleReview]
+    requests: list[DemoRequest] = field(default_factory=list)
     unsubscribed: list[int] = field(default_factory=list)
     marked: list[int] = field(default_factory=list)
     bounced: list[int] = field(default_factory=list)
@@ -90,7 +99,15 @@ class DemoData:
 Report = Callable[[str], None]
 
 
-def _number(prompts: list[DemoPrompt], reviews: list[DemoReview]) -> None:
+def _number(
+    prompts: list[DemoPrompt], reviews: list[DemoReview], requests: list[DemoRequest], seed: int
+) -> None:
+    requests.sort(key=lambda r: (r.delivery.queued_at, r.client_id))
+    tokens = random.Random(f"{seed}/tokens")
+    for index, request in enumerate(requests, start=1):
+        request.id = index
+        # 128 random bits, as services.requests.content.new_token draws them (seeded here).
+        request.token = token_of(tokens.getrandbits(128))
     prompts.sort(key=lambda p: (p.shown_at, p.client_id))
     for index, prompt in enumerate(prompts, start=1):
         prompt.id = index
@@ -130,6 +147,9 @@ def _rate_everything(world: World, cast: Cast, reviews: list[DemoReview], seed: 
     words_rng = random.Random(f"{seed}/words")
     for review in reviews:
         ratings.describe(ctx, review, words_rng)
+        if review.channel is Channel.EMAIL:
+            # A reply gives stars and words, never ticked aspects (docs/rules.md#the-inbox).
+            review.aspects = []
     ratings.add_client_aspects(ctx, reviews, words_rng)
 
 
@@ -171,10 +191,37 @@ class GoogleStory:
     bounced: list[int]
 
 
+def _last_emailed(requests: list[DemoRequest]) -> dict[int, datetime]:
+    """When each client last got a request, or last answered one."""
+    last: dict[int, datetime] = {}
+    for request in requests:
+        sent = request.delivery.sent_at or request.delivery.queued_at
+        at = max(sent, request.prompt.outcome_at or sent)
+        last[request.client_id] = max(at, last.get(request.client_id, at))
+    return last
+
+
 def _google(
-    data_world: World, cast: Cast, reviews: list[DemoReview], settings: Settings, seed: int
+    data_world: World,
+    cast: Cast,
+    reviews: list[DemoReview],
+    requests: list[DemoRequest],
+    settings: Settings,
+    seed: int,
 ) -> GoogleStory:
     cal = data_world.calendar
+    # A client who unsubscribed got no request after (the requests were decided first): an
+    # unsubscribe falls after their last request, from its email's unsubscribe line.
+    emailed = _last_emailed(requests)
+    unsubscribed: list[int] = []
+
+    def unsubscribe(client: DemoClient, at: datetime) -> None:
+        last = emailed.get(client.id)
+        if last is not None and at <= last:
+            at = min(last + timedelta(minutes=37), cal.horizon)
+        client.unsubscribed_at = at
+        unsubscribed.append(client.id)
+
     rules = invitation_rules(settings)
     rng = random.Random(f"{seed}/google")
     clients = {c.id: c for c in data_world.clients}
@@ -182,15 +229,13 @@ def _google(
     for review in reviews:
         by_client.setdefault(review.client_id, []).append(review)
     protected = set(cast.roles)
-    unsubscribed: list[int] = []
     history = cal.horizon - timedelta(days=3) - cal.at(cal.first_day, cal.horizon.time())
     for client in data_world.clients:
         if client.invitable and client.id not in protected and rng.random() < 0.015:
             at = cal.at(cal.first_day, cal.horizon.time()) + timedelta(
                 seconds=rng.randint(0, int(history.total_seconds()))
             )
-            client.unsubscribed_at = at
-            unsubscribed.append(client.id)
+            unsubscribe(client, at)
     first_pass = plan_invitations(data_world.clients, by_client, cal, rules, {})
     stop_at: dict[int, datetime] = {}
     for invitation in first_pass:
@@ -199,10 +244,9 @@ def _google(
         if client.id in protected or client.unsubscribed_at is not None:
             continue
         if rng.random() < 0.05:
-            client.unsubscribed_at = min(
-                sent + timedelta(minutes=rng.randint(120, 3 * 24 * 60)), cal.horizon
+            unsubscribe(
+                client, min(sent + timedelta(minutes=rng.randint(120, 3 * 24 * 60)), cal.horizon)
             )
-            unsubscribed.append(client.id)
     total = max(10, round(80 * len(data_world.clients) / 400))
     unprompted = _unprompted(data_world, cast, reviews, rng)
     found = google_reviews(first_pass, clients, cal, total, rng, unprompted)
@@ -225,9 +269,27 @@ def _google(
         )
         stop_at[client.id] = client.google_marked_at
         marked.append(client.id)
-    # One address was mistyped when the client joined: the first invitation bounces.
+    # One address was mistyped when the client joined: the first invitation bounces. Its client
+    # got no request before the address was corrected (requests were decided with the right
+    # address), so their first invitation came well before their first request.
+    first_request: dict[int, datetime] = {}
+    for request in requests:  # in time order (see _number)
+        first_request.setdefault(request.client_id, request.delivery.queued_at)
+    first_invitation: dict[int, datetime] = {}
+    for invitation in first_pass:
+        at = min(invitation.send_at, first_invitation.get(invitation.client_id, invitation.send_at))
+        first_invitation[invitation.client_id] = at
+    settled_before = {
+        client_id
+        for client_id, at in first_invitation.items()
+        if at + EMAIL_FIX_DELAY + timedelta(days=1) < first_request.get(client_id, cal.horizon)
+    }
     bounced: list[int] = []
-    still = [i.client_id for i in candidates if i.client_id not in stop_at]
+    still = [
+        i.client_id
+        for i in candidates
+        if i.client_id not in stop_at and i.client_id in settled_before
+    ]
     if len(still) > 8:
         client = clients[still[len(still) // 2]]
         client.mistyped_email = mistype(client.email or "")
@@ -250,12 +312,20 @@ def generate(options: DemoOptions, report: Report | None = None) -> DemoData:
     attendance = build_attendance(sessions, slot_of, clients, cal, seed)
     world = World(cal, coach_ids, class_ids, sessions, slot_of, clients, attendance)
     world.rebuild_visits()
-    say("A year of visits, prompts and reviews")
-    cast = replay_histories(world, seed, prompt_rules(settings))
+    say("A year of visits, prompts, review requests and reviews")
+    terms = RequestTerms(
+        rules=request_rules(settings),
+        start=cal.requests_start,
+        horizon=cal.horizon,
+        answer_days=settings.integer("requests.answer_days"),
+        longest_minutes=max(s.duration_min for s in sessions),
+    )
+    cast = replay_histories(world, seed, prompt_rules(settings), terms)
     world.attendance.sort(key=lambda r: (r.session_id, r.client_id))
     prompts = [p for ledger in cast.ledgers.values() for p in ledger.prompts]
     reviews = [r for ledger in cast.ledgers.values() for r in ledger.reviews]
-    _number(prompts, reviews)
+    requests = [r for ledger in cast.ledgers.values() for r in ledger.requests]
+    _number(prompts, reviews, requests, seed)
     _rate_everything(world, cast, reviews, seed)
     say("Edits, actions and alerts")
     care_rng = random.Random(f"{seed}/care")
@@ -263,7 +333,7 @@ def generate(options: DemoOptions, report: Report | None = None) -> DemoData:
     actions = aftercare.open_actions(reviews, cal, care_rng)
     alerts = aftercare.alerts(reviews, cal)
     say("Google reviews and invitations")
-    google = _google(world, cast, reviews, settings, seed)
+    google = _google(world, cast, reviews, requests, settings, seed)
     say("Testimonials")
     # Clients with a story of their own, or whose address the outbox history changes, are left
     # out of the invitations to recommend.
@@ -280,6 +350,7 @@ def generate(options: DemoOptions, report: Report | None = None) -> DemoData:
         alerts=alerts,
         invitations=google.invitations,
         google_reviews=google.reviews,
+        requests=requests,
         unsubscribed=google.unsubscribed,
         marked=google.marked,
         bounced=google.bounced,

@@ -1,4 +1,5 @@
-"""A year of visits replayed for one client: kiosk prompts, answers, app and staff reviews.
+"""A year of visits replayed for one client: kiosk prompts, answers, app and staff reviews, and
+in the last weeks the email review requests (request_story.py) in time order with them.
 
 Stars, aspects and comments come later (ratings.py): the rules that decide what is asked never
 look at stars, so the timing of the history is settled first and its content after.
@@ -16,6 +17,7 @@ from feedback_desk.domain.kinds import Channel, PromptOutcome, ReviewKind
 from feedback_desk.domain.prompts import PromptRules
 from feedback_desk.services.demo.prompting import ClientLedger
 from feedback_desk.services.demo.records import DemoClient, DemoPrompt, DemoReview, DemoSession
+from feedback_desk.services.demo.request_story import RequestMail, RequestTerms
 
 
 @dataclass(frozen=True)
@@ -68,15 +70,32 @@ def simulate_client(
     rules: PromptRules,
     overrides: Sequence[Override] = (),
     usual: Behaviour | None = None,
+    requests: RequestTerms | None = None,
+    request_rng: random.Random | None = None,
 ) -> ClientLedger:
+    """The client's history; with *requests*, the email requests the rules sent them too (their
+    answers drawn from *request_rng*, so the kiosk's draws stay those of a studio without)."""
     ledger = ClientLedger(tz=tz, visits=visits, rules=rules)
+    mail = (
+        RequestMail(client, ledger, requests, request_rng or random.Random(client.id))
+        if requests is not None and client.email
+        else None
+    )
+
+    def outbox_until(at: datetime) -> None:
+        if mail is not None:
+            mail.catch_up(at)
+
     base = usual or usual_behaviour(client)
     for session in visits:
         ended = session.ends_at
+        if mail is not None:
+            mail.after_visit(session)
         now = behaviour_at(base, overrides, ended)
         roll = rng.random()
         if roll < now.app:
             at = ended + timedelta(minutes=rng.randint(20, 80))
+            outbox_until(at)
             if (
                 at <= horizon
                 and not ledger.asked_enough_today(at)
@@ -87,6 +106,7 @@ def simulate_client(
             continue
         if roll < now.app + now.staff:
             at = ended + timedelta(minutes=rng.randint(4, 15))
+            outbox_until(at)
             if at <= horizon and not ledger.asked_enough_today(at) and ledger.business_due(at):
                 ledger.add_review(
                     DemoReview(client.id, ReviewKind.BUSINESS, None, at, Channel.STAFF), None
@@ -97,6 +117,7 @@ def simulate_client(
         shown = ended + timedelta(seconds=rng.randint(60, 720))
         if shown > horizon:
             continue
+        outbox_until(shown)
         due = ledger.due(shown)
         if due is None:
             continue
@@ -120,4 +141,5 @@ def simulate_client(
             ledger.add_prompt(
                 DemoPrompt(client.id, due.kind, session_id, shown, PromptOutcome.ABANDONED, None)
             )
+    outbox_until(horizon)
     return ledger

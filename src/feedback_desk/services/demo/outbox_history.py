@@ -55,7 +55,7 @@ OUTBOX_ACTOR = names.STAFF[1]
 Step = tuple[datetime, Callable[[], None]]
 
 
-class _Templates:
+class Templates:
     """The studio's templates, read once per name and language for the whole history."""
 
     def __init__(self) -> None:
@@ -91,7 +91,7 @@ def _queue_alert(session: Session, settings: Settings, alert: DemoAlert) -> Queu
 
 
 def _queue_invitation(
-    session: Session, settings: Settings, invitation: DemoInvitation, templates: _Templates
+    session: Session, settings: Settings, invitation: DemoInvitation, templates: Templates
 ) -> Queued:
     """Queued exactly as the morning run of `send-outbox` queues a due invitation."""
     client = session.get(Client, invitation.client_id)
@@ -137,7 +137,7 @@ def settle(message: OutboxMessage, delivery: DemoDelivery, sender: str) -> None:
         message.last_error = delivery.error
 
 
-def _load(session: Session, model: type[_Row], ids: set[int]) -> list[_Row]:
+def load_rows(session: Session, model: type[_Row], ids: set[int]) -> list[_Row]:
     ordered = sorted(ids)
     rows: list[_Row] = []
     for start in range(0, len(ordered), 500):
@@ -150,7 +150,7 @@ def _queue_one(
     session: Session,
     settings: Settings,
     entry: _Entry,
-    templates: _Templates,
+    templates: Templates,
     people: dict[int, DemoClient],
     sender: str,
 ) -> None:
@@ -189,8 +189,8 @@ def write_outbox(session: Session, data: DemoData, others: Sequence[Step] = ()) 
     client_ids = {e.client_id for e in entries}
     review_ids = {e.invitation.trigger.id for e in entries if e.invitation is not None}
     review_ids |= {e.alert.review.id for e in entries if e.alert is not None}
-    loaded = [*_load(session, Client, client_ids), *_load(session, Review, review_ids)]
-    templates = _Templates()
+    loaded = [*load_rows(session, Client, client_ids), *load_rows(session, Review, review_ids)]
+    templates = Templates()
     people = {c.id: c for c in data.world.clients}
     steps: list[Step] = [
         (

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from feedback_desk.domain import prompts as kiosk
 from feedback_desk.domain.kinds import PromptOutcome, ReviewKind
-from feedback_desk.services.demo.records import DemoPrompt, DemoReview, DemoSession
+from feedback_desk.services.demo.records import DemoPrompt, DemoRequest, DemoReview, DemoSession
 
 _SLICE = timedelta(days=kiosk.CLASS_WINDOW_DAYS + 1)
 
@@ -34,6 +34,8 @@ class ClientLedger:
     rules: kiosk.PromptRules = field(default_factory=kiosk.PromptRules)
     reviews: list[DemoReview] = field(default_factory=list)
     prompts: list[DemoPrompt] = field(default_factory=list)
+    # Email review requests (see request_story.py); their prompts are in ``prompts`` too.
+    requests: list[DemoRequest] = field(default_factory=list)
     _starts: list[datetime] = field(default_factory=list)
     _bookings: list[kiosk.Booking] = field(default_factory=list)
     _sessions: dict[int, DemoSession] = field(default_factory=dict)
@@ -53,6 +55,9 @@ class ClientLedger:
             kiosk.Booking(s.id, s.starts_at, s.ends_at, s.class_id, s.coach_id) for s in self.visits
         ]
         self._sessions = {s.id: s for s in self.visits}
+
+    def session(self, session_id: int) -> DemoSession:
+        return self._sessions[session_id]
 
     # What happened -----------------------------------------------------------------------
     def add_prompt(self, prompt: DemoPrompt) -> None:
@@ -94,7 +99,13 @@ class ClientLedger:
         review and ignored business prompt before them."""
         if self._cached is not None and self._cached[0] == at:
             return self._cached[1]
-        since = at - _SLICE
+        history = self.history_between(at - _SLICE, at)
+        self._cached = (at, history)
+        return history
+
+    def history_between(self, since: datetime, at: datetime) -> kiosk.ClientHistory:
+        """What happened from *since* to *at*, plus the latest business review and ignored
+        business prompt before *since* (the slice a store hands the rules)."""
         first = bisect.bisect_left(self._starts, since)
         last = bisect.bisect_right(self._starts, at)
         reviews = self._past_reviews[
@@ -109,14 +120,18 @@ class ClientLedger:
             )
         ]
         earlier_ignores = [p for p in self._business_ignores if p.shown_at < since]
-        history = kiosk.ClientHistory(
+        return kiosk.ClientHistory(
             bookings=self._bookings[first:last],
             reviews=[*reviews, *earlier_business[-1:]],
             prompts=[*prompts, *earlier_ignores[-1:]],
             attended_before_window=first > 0,
         )
-        self._cached = (at, history)
-        return history
+
+    def last_business(self, at: datetime) -> tuple[datetime | None, datetime | None]:
+        """The latest business review and ignored business prompt dated by *at*."""
+        reviews = [r.created_at for r in self._business_reviews if r.created_at <= at]
+        ignores = [p.decided_at() for p in self._business_ignores if p.decided_at() <= at]
+        return max(reviews, default=None), max(ignores, default=None)
 
     def _windows(self, at: datetime) -> kiosk.Windows:
         if self._windows_at is None or self._windows_at.at != at:

@@ -185,6 +185,23 @@ class DemoInvitation:
 
 
 @dataclass(slots=True)
+class DemoRequest:
+    """An email review request: queued when the rules said it was due, sent by the outbox, then
+    answered (its review), ignored on its answer page, or left unanswered."""
+
+    client_id: int
+    kind: ReviewKind
+    session_id: int | None
+    send_at: datetime  # the rules' send time (the outbox message is scheduled for it)
+    dedup_suffix: str
+    delivery: DemoDelivery
+    prompt: DemoPrompt  # shown on channel email when the email went
+    review: DemoReview | None = None
+    id: int = 0
+    token: str = ""
+
+
+@dataclass(slots=True)
 class DemoGoogleReview:
     review_id: str
     reviewer_name: str

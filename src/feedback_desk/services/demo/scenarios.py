@@ -4,6 +4,9 @@ On the demo's last day the studio must show, by the rules: clients whose satisfa
 Google invitations due at 10:00, non-respondents and clients with a prompt due (the coach who
 slips is handled in ratings.py). Candidates are tried in a seeded order; a candidate whose
 replayed history does not tell the story is replayed as an ordinary client and the next is tried.
+
+The cast gets email review requests (request_story.py) like every client: a candidate is kept only
+when its history, requests and their answers included, still tells its story.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from feedback_desk.services.demo.history import (
 )
 from feedback_desk.services.demo.prompting import ClientLedger
 from feedback_desk.services.demo.records import DemoClient, DemoSession
+from feedback_desk.services.demo.request_story import RequestTerms
 from feedback_desk.services.demo.world import World, add_visit
 
 SILENT = Behaviour(kiosk=0.0, answer=0.0, ignore=0.0, app=0.0, staff=0.0)
@@ -198,7 +202,9 @@ def _suits(role: Role, client: DemoClient) -> bool:
     return True
 
 
-def replay_histories(world: World, seed: int, rules: PromptRules) -> Cast:
+def replay_histories(
+    world: World, seed: int, rules: PromptRules, requests: RequestTerms | None = None
+) -> Cast:
     """Every client's history, the cast's made to tell their stories."""
     cal = world.calendar
     director = _Director(world, seed)
@@ -227,6 +233,8 @@ def replay_histories(world: World, seed: int, rules: PromptRules) -> Cast:
                 rng=_history_rng(seed, client.id, 1),
                 rules=rules,
                 overrides=plan.overrides,
+                requests=requests,
+                request_rng=random.Random(f"{seed}/requests/{client.id}/cast"),
             )
             if not plan.check(ledger):
                 continue
@@ -246,5 +254,7 @@ def replay_histories(world: World, seed: int, rules: PromptRules) -> Cast:
             horizon=cal.horizon,
             rng=_history_rng(seed, client.id, 0),
             rules=rules,
+            requests=requests,
+            request_rng=random.Random(f"{seed}/requests/{client.id}"),
         )
     return cast

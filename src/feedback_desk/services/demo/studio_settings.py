@@ -25,6 +25,10 @@ def settings_history(cal: DemoCalendar) -> list[tuple[str, str, datetime]]:
         # Links in the testimonial emails (the demo serves no page: web.enabled stays off).
         ("web.public_base_url", studio_plan.PAGES_BASE_URL, cal.pages_published),
         ("studio.manager_emails", studio_plan.MANAGER_EMAIL, cal.manager_email_set),
+        # Email review requests after classes (answer pages at web.public_base_url).
+        ("requests.email_enabled", "yes", cal.requests_start),
+        # At most one request a fortnight: regulars come twice a week.
+        ("requests.email_every_days", "14", cal.requests_start),
     ]
     return sorted(history, key=lambda setting: setting[2])
 

@@ -54,6 +54,11 @@ class DemoCalendar:
         return self.at(day, time(16, 30))
 
     @property
+    def requests_start(self) -> datetime:
+        """When the studio switched email review requests on: eight weeks before the end."""
+        return self.at(self.until - timedelta(days=56), time(16, 10))
+
+    @property
     def drop_start(self) -> datetime:
         """Start of the weeks in which one coach and a few clients slip (inside 30 days)."""
         return day_start(self.until - timedelta(days=27), self.tz)

@@ -20,6 +20,7 @@ from feedback_desk.services.demo import names, studio_plan, texts
 from feedback_desk.services.demo.builder import DemoData
 from feedback_desk.services.demo.google_story import google_time
 from feedback_desk.services.demo.outbox_history import write_outbox
+from feedback_desk.services.demo.request_history import RequestWriter
 from feedback_desk.services.demo.studio_settings import settings_history
 from feedback_desk.services.demo.testimonial_history import testimonial_steps
 from feedback_desk.services.settings import set_setting
@@ -493,6 +494,8 @@ def write_store(store: Store, data: DemoData, report: Report | None = None) -> N
         _actions(session, data)
         say("Writing Google reviews, testimonials and the outbox")
         _google(session, data)
-        write_outbox(session, data, testimonial_steps(session, data))
+        requests = RequestWriter(session, data)
+        write_outbox(session, data, [*testimonial_steps(session, data), *requests.steps()])
+        requests.write_requests()
         _later_changes(session, data)
         _bulk(session, AuditEntry, _history_audit(data))

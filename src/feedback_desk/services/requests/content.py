@@ -22,7 +22,7 @@ from feedback_desk.domain.localtime import local_day, to_local
 from feedback_desk.errors import UserInputError
 from feedback_desk.services.prompting.describe import SessionSummary, business_question
 from feedback_desk.services.settings import Settings
-from feedback_desk.services.templates.catalogue import TemplateName, get_template
+from feedback_desk.services.templates.catalogue import Template, TemplateName, get_template
 from feedback_desk.services.templates.fill import EmailContent, client_values, fill, format_day
 from feedback_desk.store.models import Client
 from feedback_desk.wording import Wording
@@ -168,12 +168,14 @@ def request_content(
     summary: SessionSummary | None,
     token: str,
     sent_at: datetime,
+    template: Template | None = None,
 ) -> EmailContent:
-    """The request's email, filled from the studio's review_request template."""
+    """The request's email, filled from the studio's review_request template (*template* when
+    the caller has read it already, for many requests at once)."""
     asked = question(settings, language, summary, sent_at)
     links = answer_links(settings, token, language)
     return fill(
-        get_template(session, TemplateName.REVIEW_REQUEST, language),
+        template or get_template(session, TemplateName.REVIEW_REQUEST, language),
         settings=settings,
         client=client,
         values=client_values(client, settings) | {"question": asked, "answer_links": links.text},
