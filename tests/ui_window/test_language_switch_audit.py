@@ -50,9 +50,9 @@ def english_with_other_french() -> set[str]:
     return differs - kept - SAME_IN_BOTH
 
 
-def visible_texts() -> Iterator[tuple[str, str]]:
+def visible_texts(*, cells: bool = False) -> Iterator[tuple[str, str]]:
     """(where, text) for every visible window: its title, its widgets' texts, and the headers
-    of its tables."""
+    of its tables (and, with *cells*, their first rows' cells)."""
     for window in QApplication.topLevelWidgets():
         if not window.isVisible():
             continue
@@ -70,6 +70,11 @@ def visible_texts() -> Iterator[tuple[str, str]]:
                     header = model.headerData(column, Qt.Orientation.Horizontal)
                     if isinstance(header, str):
                         yield f"{where}/{type(widget).__name__} header", header
+                    if cells:
+                        for row in range(min(model.rowCount(), 50)):
+                            cell = model.index(row, column).data()
+                            if isinstance(cell, str):
+                                yield f"{where}/{type(widget).__name__} cell", cell
 
 
 def own_texts(widget: QWidget) -> list[str]:
@@ -127,6 +132,8 @@ def switch_to_french_and_audit(
     recorder: UntranslatedRecorder,
     english: set[str],
     settled: Callable[[], bool] = lambda: True,
+    *,
+    cells: bool = False,
 ) -> None:
     """Apply French in Settings, wait until every open window has said its texts again (and
     *settled*), then fail on any English left shown or any string the catalogue lacks."""
@@ -136,7 +143,7 @@ def switch_to_french_and_audit(
     qtbot.waitUntil(window.is_idle, timeout=20_000)
     qtbot.waitUntil(settled, timeout=20_000)
     still_english = sorted(
-        {f"{where}: {text!r}" for where, text in visible_texts() if text in english}
+        {f"{where}: {text!r}" for where, text in visible_texts(cells=cells) if text in english}
     )
     recorder.__exit__()
     missing = recorder.report(_french_catalogue())

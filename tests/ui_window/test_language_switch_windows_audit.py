@@ -71,13 +71,20 @@ def test_side_windows_say_everything_again_after_switching_to_french(
         qtbot.waitUntil(window.is_idle, timeout=20_000)
         qtbot.waitUntil(lambda: not outbox.view.model.loading, timeout=20_000)  # type: ignore[attr-defined]
         english = english_with_other_french()
-        shown_before = {text for _where, text in visible_texts()}
-        # The check can see each window's own words.
-        for text in ("Email consent:", "Mark handled", "Show:", "Check the mailbox now"):
+        shown_before = {text for _where, text in visible_texts(cells=True)}
+        # The check can see each window's own words, and the cells of their tables.
+        for text in (
+            "Email consent:",
+            "Mark handled",
+            "Show:",
+            "Check the mailbox now",
+            "a review request",
+            "can receive it",
+        ):
             assert text in english, text
             assert text in shown_before, text
 
-        switch_to_french_and_audit(qtbot, window, recorder, english)
+        switch_to_french_and_audit(qtbot, window, recorder, english, cells=True)
     finally:
         recorder.__exit__()
         i18n.install_language("en")
