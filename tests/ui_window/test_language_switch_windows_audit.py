@@ -1,8 +1,9 @@
 """The audit of a language switch, for the windows opened beside the main one: a client's card,
-a client's email read from the inbox, the Outbox, Replies to read and Non-respondents, all open
-in English on the demo studio (with one client's email in the inbox) when the manager switches
-to French in Settings → General → Apply. Then none of them shows an English sentence the French
-catalogue translates otherwise, and nothing shown asked for a string it lacks."""
+a client's email read from the inbox, the Outbox and one of its messages, Replies to read and
+Non-respondents, all open in English on the demo studio (with one client's email in the inbox)
+when the manager switches to French in Settings → General → Apply. Then none of them shows an
+English sentence the French catalogue translates otherwise (in its texts, its tables' headers and
+first cells), and nothing shown asked for a string it lacks."""
 
 from __future__ import annotations
 
@@ -70,11 +71,14 @@ def test_side_windows_say_everything_again_after_switching_to_french(
         window.feature(ClientsFeature).show_nonrespondents()
         qtbot.waitUntil(window.is_idle, timeout=20_000)
         qtbot.waitUntil(lambda: not outbox.view.model.loading, timeout=20_000)  # type: ignore[attr-defined]
+        message = outbox.view.open_message(0)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: message.loaded, timeout=20_000)
         english = english_with_other_french()
         shown_before = {text for _where, text in visible_texts(cells=True)}
         # The check can see each window's own words, and the cells of their tables.
         for text in (
             "Email consent:",
+            "Last error:",
             "Mark handled",
             "Show:",
             "Check the mailbox now",
