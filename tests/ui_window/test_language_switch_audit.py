@@ -6,7 +6,7 @@ French catalogue translates otherwise, and nothing shown asked for a string it l
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QTreeView,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from feedback_desk.ui import i18n
 from feedback_desk.ui.dialogs.opener import opener_for
@@ -49,9 +50,9 @@ def english_with_other_french() -> set[str]:
     return differs - kept - SAME_IN_BOTH
 
 
-def visible_texts() -> Iterator[tuple[str, str]]:
+def visible_texts(*, cells: bool = False) -> Iterator[tuple[str, str]]:
     """(where, text) for every visible window: its title, its widgets' texts, and the headers
-    of its tables."""
+    of its tables (and, with *cells*, their first rows' cells)."""
     for window in QApplication.topLevelWidgets():
         if not window.isVisible():
             continue
@@ -69,6 +70,11 @@ def visible_texts() -> Iterator[tuple[str, str]]:
                     header = model.headerData(column, Qt.Orientation.Horizontal)
                     if isinstance(header, str):
                         yield f"{where}/{type(widget).__name__} header", header
+                    if cells:
+                        for row in range(min(model.rowCount(), 50)):
+                            cell = model.index(row, column).data()
+                            if isinstance(cell, str):
+                                yield f"{where}/{type(widget).__name__} cell", cell
 
 
 def own_texts(widget: QWidget) -> list[str]:
@@ -108,18 +114,38 @@ def test_nothing_shown_stays_english_after_switching_to_french(
         english = english_with_other_french()
         assert "Actions to take" in english  # the worklist's title: the check can see it
 
-        recorder.__enter__()  # behind the French catalogue the Apply installs
-        choose_language(qtbot, window, "fr", apply=True)
-        qtbot.waitUntil(lambda: window.file_menu.title() == "&Fichier", timeout=5_000)
-        qtbot.waitUntil(window.is_idle, timeout=20_000)
-        qtbot.waitUntil(lambda: not worklist.busy, timeout=20_000)  # type: ignore[attr-defined]
-        still_english = sorted(
-            {f"{where}: {text!r}" for where, text in visible_texts() if text in english}
+        switch_to_french_and_audit(
+            qtbot,
+            window,
+            recorder,
+            english,
+            lambda: not worklist.busy,  # type: ignore[attr-defined]
         )
-        recorder.__exit__()
-        missing = recorder.report(_french_catalogue())
     finally:
         recorder.__exit__()
         i18n.install_language("en")
+
+
+def switch_to_french_and_audit(
+    qtbot: QtBot,
+    window: MainWindow,
+    recorder: UntranslatedRecorder,
+    english: set[str],
+    settled: Callable[[], bool] = lambda: True,
+    *,
+    cells: bool = False,
+) -> None:
+    """Apply French in Settings, wait until every open window has said its texts again (and
+    *settled*), then fail on any English left shown or any string the catalogue lacks."""
+    recorder.__enter__()  # behind the French catalogue the Apply installs
+    choose_language(qtbot, window, "fr", apply=True)
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&Fichier", timeout=5_000)
+    qtbot.waitUntil(window.is_idle, timeout=20_000)
+    qtbot.waitUntil(settled, timeout=20_000)
+    still_english = sorted(
+        {f"{where}: {text!r}" for where, text in visible_texts(cells=cells) if text in english}
+    )
+    recorder.__exit__()
+    missing = recorder.report(_french_catalogue())
     assert still_english == [], "\n".join(still_english)
     assert missing == [], "\n".join(missing)

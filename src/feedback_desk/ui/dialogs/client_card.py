@@ -36,6 +36,7 @@ from feedback_desk.ui.formatting import (
 )
 from feedback_desk.ui.inbox.message_panel import about_name
 from feedback_desk.ui.models.rows_model import ROW_KEY_ROLE, Row, RowsModel
+from feedback_desk.ui.retranslating import Retranslating, form_row, retranslate_model
 from feedback_desk.ui.testimonials.card_section import TestimonialSection
 
 if TYPE_CHECKING:
@@ -61,16 +62,16 @@ def _table(model: RowsModel) -> QTableView:
     return view
 
 
-class ClientCardDialog(QDialog):
+class ClientCardDialog(Retranslating, QDialog):
     loaded = Signal()  # the card is shown (after opening and after each change)
 
     def __init__(self, opener: DialogOpener, client_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.opener = opener
         self.tasks = opener.context.tasks_for(self)
-        self.setWindowTitle(self.tr("Client"))
         self.client_id = client_id
         self.card: ClientCard | None = None
+        self._shown: tuple[ZoneInfo, ClientCard | None] | None = None
         self.resize(820, 560)
 
         self.name = plain_label()
@@ -92,11 +93,10 @@ class ClientCardDialog(QDialog):
         self.joined = plain_label()
         self.consent = plain_label()
         info = QFormLayout()
-        info.addRow(self.tr("Email:"), self.email)
-        info.addRow(self.tr("Phone:"), self.phone)
-        info.addRow(self.tr("Language:"), self.language)
-        info.addRow(self.tr("Member since:"), self.joined)
-        info.addRow(self.tr("Email consent:"), self.consent)
+        self.form_labels = [
+            form_row(info, field)
+            for field in (self.email, self.phone, self.language, self.joined, self.consent)
+        ]
 
         self.reviews = RowsModel(
             lambda: [
@@ -164,7 +164,7 @@ class ClientCardDialog(QDialog):
         self.tabs.addTab(google_page, "")
         # The client's invitations to recommend the studio, their answers and consent.
         self.testimonial = TestimonialSection(opener.context, client_id, self)
-        self.tabs.addTab(self.testimonial, self.tr("Testimonial"))
+        self.tabs.addTab(self.testimonial, "")
         self.tabs.addTab(self.inbound_view, "")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -178,7 +178,27 @@ class ClientCardDialog(QDialog):
         # Bound methods: Qt disconnects them when this card is deleted.
         opener.review_changed.connect(self._review_changed)
         opener.actions_changed.connect(self.reload)
+        self.retranslate()
         self.reload()
+
+    def retranslate(self) -> None:
+        """Every text again in the language shown, the client's from the card shown."""
+        labels = [
+            self.tr("Email:"),
+            self.tr("Phone:"),
+            self.tr("Language:"),
+            self.tr("Member since:"),
+            self.tr("Email consent:"),
+        ]
+        for label, text in zip(self.form_labels, labels, strict=True):
+            label.setText(text)
+        self.tabs.setTabText(self.tabs.indexOf(self.testimonial), self.tr("Testimonial"))
+        for model in (self.reviews, self.prompts, self.actions, self.google, self.inbound):
+            retranslate_model(model)
+        if self._shown is None:
+            self.setWindowTitle(self.tr("Client"))
+        else:
+            self._say(*self._shown)
 
     def _review_changed(self, _review_id: int) -> None:
         self.reload()
@@ -195,10 +215,14 @@ class ClientCardDialog(QDialog):
 
     def _show(self, tz: ZoneInfo, card: ClientCard | None) -> None:
         self.card = card
+        self._shown = (tz, card)
+        self._say(tz, card)
+        self.loaded.emit()
+
+    def _say(self, tz: ZoneInfo, card: ClientCard | None) -> None:
         if card is None:
             self.setWindowTitle(self.tr("Client not found"))
             self.name.setText(self.tr("This client no longer exists."))
-            self.loaded.emit()
             return
         self.setWindowTitle(self.tr("Client {client}").format(client=card.client))
         self.name.setText(f"{card.name} ({card.client})")
@@ -212,7 +236,6 @@ class ClientCardDialog(QDialog):
         self.joined.setText(format_day(card.joined_on) if card.joined_on else "—")
         self.consent.setText(self.tr("yes") if card.email_consent else self.tr("no"))
         self._fill(card, tz)
-        self.loaded.emit()
 
     def _fill(self, card: ClientCard, tz: ZoneInfo) -> None:
         self.reviews.set_rows(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from feedback_desk.ui.context import describe_error
 from feedback_desk.ui.inbox.message_panel import InboundPanel
+from feedback_desk.ui.retranslating import Retranslating
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from feedback_desk.ui.dialogs.opener import DialogOpener
 
 
-class InboundMessageDialog(QDialog):
+class InboundMessageDialog(Retranslating, QDialog):
     loaded = Signal()  # the email is shown (after opening and after each change)
 
     def __init__(
@@ -29,7 +30,7 @@ class InboundMessageDialog(QDialog):
         super().__init__(parent)
         self.inbound_id = inbound_id
         self.tasks = opener.context.tasks_for(self)
-        self.setWindowTitle(self.tr("Client's email"))
+        self._found = True
         self.resize(720, 520)
         self.panel = InboundPanel(opener, self)
         self.panel.changed.connect(self.reload)
@@ -38,7 +39,13 @@ class InboundMessageDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel, 1)
         layout.addWidget(buttons)
+        self.retranslate()
         self.reload()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(
+            self.tr("Client's email") if self._found else self.tr("Email not found")
+        )
 
     def reload(self) -> None:
         inbound_id = self.inbound_id
@@ -54,11 +61,11 @@ class InboundMessageDialog(QDialog):
 
     def _show(self, loaded: tuple[ZoneInfo, InboundEntry | None]) -> None:
         tz, entry = loaded
-        if entry is None:
-            self.setWindowTitle(self.tr("Email not found"))
+        self._found = entry is not None
+        self.retranslate()
         self.panel.show_entry(entry, tz)
         self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
-        self.panel.message.setText(describe_error(error))
+        self.panel.said.say(lambda: describe_error(error))
         self.loaded.emit()

@@ -9,6 +9,7 @@ email, its action or the outbox changed (lists reload).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -30,6 +31,7 @@ from feedback_desk.ui.context import describe_error
 from feedback_desk.ui.dialogs.close_action import CloseActionDialog
 from feedback_desk.ui.dialogs.review_details import plain_label
 from feedback_desk.ui.formatting import format_instant
+from feedback_desk.ui.retranslating import KeptText, Retranslating, form_row
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -73,7 +75,7 @@ def action_text(entry: InboundEntry) -> str:
     ).format(review=linked.review or "—", state=state)
 
 
-class InboundPanel(QWidget):
+class InboundPanel(Retranslating, QWidget):
     changed = Signal()  # the email was handled or answered, or its action closed
     reply_opened = Signal(object)  # the ComposeEmailDialog (tests fill and send it)
 
@@ -85,6 +87,7 @@ class InboundPanel(QWidget):
         self.entry: InboundEntry | None = None
         self.compose: ComposeEmailDialog | None = None
         self.close_dialog: CloseActionDialog | None = None
+        self._tz = ZoneInfo("UTC")
 
         self.from_label = plain_label()
         self.received = plain_label()
@@ -97,23 +100,27 @@ class InboundPanel(QWidget):
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.message = plain_label()
+        self.said = KeptText(self.message)
         form = QFormLayout()
-        form.addRow(self.tr("From:"), self.from_label)
-        form.addRow(self.tr("Received:"), self.received)
-        form.addRow(self.tr("Client:"), self.client)
-        form.addRow(self.tr("Answers:"), self.about)
-        form.addRow(self.tr("Action:"), self.action)
-        form.addRow(self.tr("Handled:"), self.handled)
+        self.fields = (
+            self.from_label,
+            self.received,
+            self.client,
+            self.about,
+            self.action,
+            self.handled,
+        )
+        self.form_labels = [form_row(form, field) for field in self.fields]
 
-        self.reply_button = QPushButton(self.tr("Reply…"))
+        self.reply_button = QPushButton()
         self.reply_button.clicked.connect(self.reply)
-        self.handled_button = QPushButton(self.tr("Mark handled"))
+        self.handled_button = QPushButton()
         self.handled_button.clicked.connect(self.mark_handled)
-        self.client_button = QPushButton(self.tr("Open client"))
+        self.client_button = QPushButton()
         self.client_button.clicked.connect(self._open_client)
-        self.review_button = QPushButton(self.tr("Open review"))
+        self.review_button = QPushButton()
         self.review_button.clicked.connect(self._open_review)
-        self.close_action_button = QPushButton(self.tr("Close the action…"))
+        self.close_action_button = QPushButton()
         self.close_action_button.clicked.connect(self.close_action)
         buttons = QHBoxLayout()
         for button in (
@@ -132,23 +139,42 @@ class InboundPanel(QWidget):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.show_entry(None, ZoneInfo("UTC"))
+        self.retranslate()
+        self.show_entry(None, self._tz)
+
+    def retranslate(self) -> None:
+        """Every text again in the language shown, the email's from the email shown."""
+        labels = [
+            self.tr("From:"),
+            self.tr("Received:"),
+            self.tr("Client:"),
+            self.tr("Answers:"),
+            self.tr("Action:"),
+            self.tr("Handled:"),
+        ]
+        for label, text in zip(self.form_labels, labels, strict=True):
+            label.setText(text)
+        self.reply_button.setText(self.tr("Reply…"))
+        self.handled_button.setText(self.tr("Mark handled"))
+        self.client_button.setText(self.tr("Open client"))
+        self.review_button.setText(self.tr("Open review"))
+        self.close_action_button.setText(self.tr("Close the action…"))
+        self._say_entry()
+        self.said.again()
 
     # Showing --------------------------------------------------------------------------------
     def show_entry(self, entry: InboundEntry | None, tz: ZoneInfo) -> None:
         if entry is None or self.entry is None or entry.id != self.entry.id:
-            self.message.setText("")  # what was said about the email shown before
+            self.said.clear()  # what was said about the email shown before
         self.entry = entry
+        self._tz = tz
+        self._say_entry()
+        self._update_buttons()
+
+    def _say_entry(self) -> None:
+        entry, tz = self.entry, self._tz
         if entry is None:
-            for label in (
-                self.from_label,
-                self.received,
-                self.client,
-                self.about,
-                self.action,
-                self.handled,
-                self.subject,
-            ):
+            for label in (*self.fields, self.subject):
                 label.setText("")
             self.text.setPlainText("")
         else:
@@ -168,7 +194,6 @@ class InboundPanel(QWidget):
             )
             self.subject.setText(entry.subject)
             self.text.setPlainText(entry.text)
-        self._update_buttons()
 
     def _update_buttons(self) -> None:
         entry = self.entry
@@ -187,12 +212,12 @@ class InboundPanel(QWidget):
             return entry.review_id
         return entry.action.review_id if entry.action is not None else None
 
-    def _say(self, text: str, *, error: bool = False) -> None:
+    def _say(self, text: Callable[[], str], *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #B00020;" if error else "")
-        self.message.setText(text)
+        self.said.say(text)
 
     def _failed(self, error: BaseException) -> None:
-        self._say(describe_error(error), error=True)
+        self._say(lambda: describe_error(error), error=True)
         self._update_buttons()
 
     # Opening --------------------------------------------------------------------------------
@@ -220,7 +245,7 @@ class InboundPanel(QWidget):
         self.handled_button.setEnabled(False)
         self.tasks.write(self.tr("the reply"), write, lambda _none: self._done(), self._failed)
 
-    def _done(self, text: str = "") -> None:
+    def _done(self, text: Callable[[], str] = str) -> None:
         self._say(text)
         self.changed.emit()
 
@@ -239,7 +264,7 @@ class InboundPanel(QWidget):
             return draft_inbound_reply(session, load_settings(session), inbound_id, at=at)
 
         self.reply_button.setEnabled(False)
-        self._say(self.tr("Preparing the email…"))
+        self._say(lambda: self.tr("Preparing the email…"))
         self.tasks.query(
             self.tr("the email"),
             read,
@@ -257,7 +282,7 @@ class InboundPanel(QWidget):
 
             return send_inbound_reply(session, settings, approved, inbound_id, at=at, actor=actor)
 
-        self._say("")
+        self._say(str)
         self._update_buttons()
         dialog = ComposeEmailDialog(self.context, draft, self.window(), sender=send)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -269,7 +294,7 @@ class InboundPanel(QWidget):
     def _reply_queued(self, _message_id: int) -> None:
         self.context.emails_queued.emit()
         self.opener.actions_changed.emit()  # the answer may be a contact of an action
-        self._done(self.tr("Reply queued in the outbox."))
+        self._done(lambda: self.tr("Reply queued in the outbox."))
 
     def close_action(self) -> None:
         entry = self.entry
@@ -297,4 +322,4 @@ class InboundPanel(QWidget):
 
     def _action_closed(self, _closed: list[int]) -> None:
         self.opener.actions_changed.emit()
-        self._done(self.tr("Action closed."))
+        self._done(lambda: self.tr("Action closed."))

@@ -28,6 +28,7 @@ from feedback_desk.ui.context import describe_error
 from feedback_desk.ui.formatting import format_instant
 from feedback_desk.ui.inbox.message_panel import InboundPanel, about_name
 from feedback_desk.ui.models.rows_model import ROW_KEY_ROLE, Row, RowsModel
+from feedback_desk.ui.retranslating import KeptText, Retranslating, retranslate_model
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -45,7 +46,7 @@ class _Loaded:
     unhandled: int
 
 
-class RepliesView(QWidget):
+class RepliesView(Retranslating, QWidget):
     loaded = Signal()  # the list shows the store's current replies
     check_requested = Signal()  # "Check the mailbox now"
     handled_changed = Signal()  # a reply was handled or answered: the status count changes
@@ -58,12 +59,13 @@ class RepliesView(QWidget):
         self.entries: dict[int, InboundEntry] = {}
         self._tz = self.context.tz
         self._generation = 0
+        self._loaded: _Loaded | None = None
 
         self.count_label = QLabel()
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.show_handled = QCheckBox(self.tr("Show handled replies too"))
+        self.show_handled = QCheckBox()
         self.show_handled.toggled.connect(self.reload)
-        self.check_button = QPushButton(self.tr("Check the mailbox now"))
+        self.check_button = QPushButton()
         self.check_button.clicked.connect(self.check_requested)
         top = QHBoxLayout()
         top.addWidget(self.count_label)
@@ -102,12 +104,23 @@ class RepliesView(QWidget):
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
+        self.said = KeptText(self.message)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
         opener.actions_changed.connect(self.reload)
+        self.retranslate()
         self.reload()
+
+    def retranslate(self) -> None:
+        """Every text again in the language shown, the list's from the list shown."""
+        self.show_handled.setText(self.tr("Show handled replies too"))
+        self.check_button.setText(self.tr("Check the mailbox now"))
+        self.said.again()
+        retranslate_model(self.model)
+        if self._loaded is not None:
+            self._say_list(self._loaded)
 
     @property
     def busy(self) -> bool:
@@ -137,27 +150,34 @@ class RepliesView(QWidget):
         )
 
     def _failed(self, error: BaseException) -> None:
-        self.message.setText(
-            self.tr("Could not read the replies: {why}").format(why=describe_error(error))
+        self.said.say(
+            lambda: self.tr("Could not read the replies: {why}").format(why=describe_error(error))
         )
 
     def _show(self, generation: int, loaded: _Loaded) -> None:
         if generation != self._generation:
             return
         self._tz = loaded.tz
-        chosen = self.panel.entry.id if self.panel.entry is not None else None
+        self._loaded = loaded
         self.entries = {entry.id: entry for entry in loaded.entries}
-        self.model.set_rows([self._row(entry) for entry in loaded.entries])
+        if not self._say_list(loaded) and loaded.entries:
+            self.table.selectRow(0)
+        elif not loaded.entries:
+            self.panel.show_entry(None, self._tz)
         self.table.resizeColumnsToContents()
+        self.loaded.emit()
+
+    def _say_list(self, loaded: _Loaded) -> bool:
+        """The list's rows and count in the language shown; whether the email shown before is
+        still listed (then chosen again)."""
+        chosen = self.panel.entry.id if self.panel.entry is not None else None
+        self.model.set_rows([self._row(entry) for entry in loaded.entries])
         self.count_label.setText(self._count_text(loaded.unhandled))
         rows = [entry.id for entry in loaded.entries]
         if chosen in rows:
             self.table.selectRow(rows.index(chosen))
-        elif rows:
-            self.table.selectRow(0)
-        else:
-            self.panel.show_entry(None, self._tz)
-        self.loaded.emit()
+            return True
+        return False
 
     def _count_text(self, unhandled: int) -> str:
         if unhandled == 0:

@@ -4,6 +4,8 @@ words with the exact number ("Queue 18 emails")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractButton, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
@@ -15,6 +17,7 @@ from feedback_desk.services.templates.fill import EmailContent
 from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.loop.bulk_table import RecipientsModel
+from feedback_desk.ui.retranslating import Retranslating
 from feedback_desk.ui.settings.page import plain_label
 
 
@@ -64,7 +67,7 @@ def report_text(report: BulkReport) -> str:
     return BulkEmail().report(report)
 
 
-class BulkPreview(QWidget):
+class BulkPreview(Retranslating, QWidget):
     """One tab per language with the subject and text; a line says whose example it is."""
 
     def __init__(
@@ -77,6 +80,9 @@ class BulkPreview(QWidget):
         self._model: RecipientsModel | None = None
         self._button: QAbstractButton | None = None
         self._generation = 0
+        self._recipient: Recipient | None = None
+        # Each tab's text (by language of the email), as a function of the language shown.
+        self._said: Callable[[], dict[str, str]] = dict
         self.caption = plain_label(self)
         self.texts: dict[str, QPlainTextEdit] = {}
         self.tabs = QTabWidget(self)
@@ -90,6 +96,31 @@ class BulkPreview(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.tabs, 1)
         self.show_for(None)
+
+    def retranslate(self) -> None:
+        """The caption and the texts again in the language shown (the emails keep theirs)."""
+        self._say_caption()
+        self._say(self._said)
+        if self._model is not None and self._button is not None:
+            self._button.setText(queue_button_text(len(self._model.checked())))
+
+    def _say_caption(self) -> None:
+        recipient = self._recipient
+        if recipient is None:
+            self.caption.setText(self.tr("Check a client to read the email they would get."))
+        else:
+            self.caption.setText(
+                i18n.fill(
+                    self.tr("The email as %1 would get it; each client gets it in their language."),
+                    f"{recipient.name} ({recipient.client})",
+                )
+            )
+
+    def _say(self, texts: Callable[[], dict[str, str]]) -> None:
+        self._said = texts
+        said = texts()
+        for language, text in self.texts.items():
+            text.setPlainText(said.get(language, ""))
 
     @property
     def example(self) -> int | None:
@@ -117,21 +148,14 @@ class BulkPreview(QWidget):
         if client_id == self._example and client_id is not None:
             return
         self._example = client_id
+        self._recipient = recipient
         self._generation += 1
         generation = self._generation
+        self._say_caption()
         if recipient is None:
-            self.caption.setText(self.tr("Check a client to read the email they would get."))
-            for text in self.texts.values():
-                text.clear()
+            self._say(dict)
             return
-        self.caption.setText(
-            i18n.fill(
-                self.tr("The email as %1 would get it; each client gets it in their language."),
-                f"{recipient.name} ({recipient.client})",
-            )
-        )
-        for text in self.texts.values():
-            text.setPlainText(self.tr("Reading the email…"))
+        self._say(lambda: dict.fromkeys(self.texts, self.tr("Reading the email…")))
         template = self._template
 
         def read(session: Session) -> dict[str, EmailContent]:
@@ -150,14 +174,18 @@ class BulkPreview(QWidget):
     def _shown(self, generation: int, contents: dict[str, EmailContent]) -> None:
         if generation != self._generation:
             return  # another example was asked for since
-        for language, content in contents.items():
-            subject = i18n.fill(self.tr("Subject: %1"), content.subject)
-            self.texts[language].setPlainText(f"{subject}\n\n{content.text}")
+        self._say(
+            lambda: {
+                language: f"{i18n.fill(self.tr('Subject: %1'), content.subject)}\n\n{content.text}"
+                for language, content in contents.items()
+            }
+        )
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
             return
+        self._say(lambda: dict.fromkeys(self.texts, self._cannot_show(error)))
+
+    def _cannot_show(self, error: BaseException) -> str:
         why = "; ".join(i18n.said_lines(error)) if isinstance(error, UserInputError) else None
-        message = i18n.fill(self.tr("The email cannot be shown: %1"), why or describe_error(error))
-        for text in self.texts.values():
-            text.setPlainText(message)
+        return i18n.fill(self.tr("The email cannot be shown: %1"), why or describe_error(error))

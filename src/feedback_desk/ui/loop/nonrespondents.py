@@ -31,6 +31,7 @@ from feedback_desk.ui.loop.bulk_preview import (
     report_text,
 )
 from feedback_desk.ui.loop.bulk_table import RecipientsModel
+from feedback_desk.ui.retranslating import KeptText, Retranslating, retranslate_model
 
 Confirm = Callable[[QWidget, str], bool]
 
@@ -44,7 +45,7 @@ def ask(parent: QWidget, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-class NonRespondentsView(QWidget):
+class NonRespondentsView(Retranslating, QWidget):
     queued = Signal(int)  # how many emails were queued
 
     def __init__(
@@ -80,14 +81,15 @@ class NonRespondentsView(QWidget):
         self.explanation.setWordWrap(True)
         self.preview = BulkPreview(context, TemplateName.OUTREACH, self)
         self.send_button = QPushButton(queue_button_text(0), self)
-        self.send_button.setToolTip(self.tr("Queue the outreach email for the checked clients"))
         self.send_button.clicked.connect(self.send)
         self.preview.follow(self.model, self.send_button)
-        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.reload)
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
+        self.status_said = KeptText(self.status)
+        self.explanation_said = KeptText(self.explanation)
         buttons = QHBoxLayout()
         buttons.addWidget(self.send_button)
         buttons.addStretch(1)
@@ -100,7 +102,16 @@ class NonRespondentsView(QWidget):
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        self.retranslate()
         self.reload()
+
+    def retranslate(self) -> None:
+        """Every text again in the language shown, the list's from the list shown."""
+        self.send_button.setToolTip(self.tr("Queue the outreach email for the checked clients"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.explanation_said.again()
+        self.status_said.again()
+        retranslate_model(self.model)
 
     def reload(self) -> None:
         """Read the list on a worker (a GROUP BY over the prompts of the window)."""
@@ -124,16 +135,20 @@ class NonRespondentsView(QWidget):
     def _loaded(self, result: tuple[list[Recipient], int, int]) -> None:
         rows, prompts, days = result
         self.model.set_rows(rows)
-        self.explanation.setText(
-            self.tr("Clients shown %1 or more prompts in the last %2 days who answered none: %3.")
-            .replace("%1", str(prompts))
-            .replace("%2", str(days))
-            .replace("%3", str(len(rows)))
+        self.explanation_said.say(
+            lambda: (
+                self.tr(
+                    "Clients shown %1 or more prompts in the last %2 days who answered none: %3."
+                )
+                .replace("%1", str(prompts))
+                .replace("%2", str(days))
+                .replace("%3", str(len(rows)))
+            )
         )
         self.refresh_button.setEnabled(True)
 
     def _failed(self, error: BaseException) -> None:
-        self.status.setText(describe_error(error))
+        self.status_said.say(lambda: describe_error(error))
         self.refresh_button.setEnabled(True)
 
     def send(self) -> None:
@@ -157,10 +172,10 @@ class NonRespondentsView(QWidget):
         self._tasks.write(self.tr("the outreach emails"), queue, self._sent, self._sent_failed)
 
     def _sent_failed(self, error: BaseException) -> None:
-        self.status.setText(describe_error(error))
+        self.status_said.say(lambda: describe_error(error))
         self.preview.checks_changed()
 
     def _sent(self, report: BulkReport) -> None:
-        self.status.setText(report_text(report))
+        self.status_said.say(lambda: report_text(report))
         self.preview.checks_changed()
         self.queued.emit(report.queued)

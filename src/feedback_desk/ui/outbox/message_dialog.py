@@ -19,6 +19,7 @@ from feedback_desk.services.outbox.staff import OutboxDetails, details
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.formatting import format_instant
 from feedback_desk.ui.outbox.names import kind_name, state_name
+from feedback_desk.ui.retranslating import Retranslating, form_row
 
 
 def _value_label(parent: QWidget) -> QLabel:
@@ -30,15 +31,16 @@ def _value_label(parent: QWidget) -> QLabel:
     return label
 
 
-class MessageDialog(QDialog):
+class MessageDialog(Retranslating, QDialog):
     def __init__(
         self, context: WindowContext, message_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(self.tr("Message"))
         self._tz = context.tz
         self.loaded = False
+        self._found: OutboxDetails | None = None
+        self._error: BaseException | None = None
         self.recipients = _value_label(self)
         self.subject = _value_label(self)
         self.kind = _value_label(self)
@@ -48,14 +50,18 @@ class MessageDialog(QDialog):
         self.error.setStyleSheet("color: #B00020;")
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
-        self.text.setPlaceholderText(self.tr("Reading the message…"))
         form = QFormLayout()
-        form.addRow(self.tr("To:"), self.recipients)
-        form.addRow(self.tr("Subject:"), self.subject)
-        form.addRow(self.tr("Kind:"), self.kind)
-        form.addRow(self.tr("State:"), self.state)
-        form.addRow(self.tr("Dates:"), self.dates)
-        form.addRow(self.tr("Last error:"), self.error)
+        self.form_labels = [
+            form_row(form, field)
+            for field in (
+                self.recipients,
+                self.subject,
+                self.kind,
+                self.state,
+                self.dates,
+                self.error,
+            )
+        ]
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -63,6 +69,7 @@ class MessageDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
         self.resize(640, 520)
+        self.retranslate()
         context.tasks_for(self).query(
             self.tr("the message"),
             lambda session: details(session, message_id),
@@ -70,10 +77,36 @@ class MessageDialog(QDialog):
             self._failed,
         )
 
+    def retranslate(self) -> None:
+        """Every text again in the language shown; the message keeps its own."""
+        self.setWindowTitle(self.tr("Message"))
+        labels = [
+            self.tr("To:"),
+            self.tr("Subject:"),
+            self.tr("Kind:"),
+            self.tr("State:"),
+            self.tr("Dates:"),
+            self.tr("Last error:"),
+        ]
+        for label, text in zip(self.form_labels, labels, strict=True):
+            label.setText(text)
+        if self._error is not None:
+            self._say_failed(self._error)
+        elif self._found is None:
+            self.text.setPlaceholderText(self.tr("Reading the message…"))
+        else:
+            self._say(self._found)
+
     def _show(self, found: OutboxDetails) -> None:
+        self._found = found
+        self.recipients.setText(found.row.recipients)
+        self.subject.setText(found.row.subject)
+        self.text.setPlainText(found.text)
+        self._say(found)
+        self.loaded = True
+
+    def _say(self, found: OutboxDetails) -> None:
         row = found.row
-        self.recipients.setText(row.recipients)
-        self.subject.setText(row.subject)
         self.kind.setText(kind_name(row.kind))
         attempts = (
             self.tr("1 attempt") if row.attempts == 1 else self.tr("%n attempts", "", row.attempts)
@@ -87,10 +120,12 @@ class MessageDialog(QDialog):
             lines.append(self.tr("Next try %1").replace("%1", when))
         self.dates.setText("\n".join(lines))
         self.error.setText(row.last_error or self.tr("None"))
-        self.text.setPlainText(found.text)
-        self.loaded = True
 
     def _failed(self, error: BaseException) -> None:
+        self._error = error
+        self._say_failed(error)
+
+    def _say_failed(self, error: BaseException) -> None:
         self.text.setPlaceholderText(
             self.tr("The message could not be read: {why}").format(why=describe_error(error))
         )

@@ -40,6 +40,12 @@ from feedback_desk.services.outbox.staff import OutboxRow, page
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.formatting import format_instant
 from feedback_desk.ui.outbox.names import kind_name, state_name
+from feedback_desk.ui.retranslating import (
+    KeptText,
+    Retranslating,
+    retranslate_model,
+    set_item_texts,
+)
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -183,7 +189,7 @@ class OutboxModel(QAbstractTableModel):
         return None
 
 
-class OutboxView(QWidget):
+class OutboxView(Retranslating, QWidget):
     """The table, a state filter, and staff's actions on the selected message."""
 
     changed = Signal()  # staff changed a message: the status bar should refresh its counts
@@ -237,19 +243,17 @@ class OutboxView(QWidget):
 
         self.setup_banner = QFrame(self)
         self.setup_banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setup_label = QLabel(
-            self.tr("Email is not set up: messages wait in the outbox."), self.setup_banner
-        )
+        self.setup_label = QLabel(self.setup_banner)
         self.setup_label.setWordWrap(True)
-        self.setup_button = QPushButton(self.tr("Set up email…"), self.setup_banner)
+        self.setup_button = QPushButton(self.setup_banner)
         self.setup_button.clicked.connect(self.setup_requested)
         banner = QHBoxLayout(self.setup_banner)
         banner.addWidget(self.setup_label, 1)
         banner.addWidget(self.setup_button)
 
         self.filter = QComboBox(self)
-        for label, _states, _empty in self.FILTERS:
-            self.filter.addItem(QCoreApplication.translate("OutboxView", label))
+        for _label, _states, _empty in self.FILTERS:
+            self.filter.addItem("")
         self.filter.currentIndexChanged.connect(self._filter_changed)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -270,14 +274,15 @@ class OutboxView(QWidget):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty_label)
 
-        self.retry_button = QPushButton(self.tr("Retry"), self)
-        self.cancel_button = QPushButton(self.tr("Cancel message"), self)
-        self.sent_button = QPushButton(self.tr("It arrived: mark sent"), self)
-        self.requeue_button = QPushButton(self.tr("It did not arrive: send again"), self)
-        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.retry_button = QPushButton(self)
+        self.cancel_button = QPushButton(self)
+        self.sent_button = QPushButton(self)
+        self.requeue_button = QPushButton(self)
+        self.refresh_button = QPushButton(self)
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
+        self.status_said = KeptText(self.status)
 
         from feedback_desk.services.outbox import staff
 
@@ -288,7 +293,8 @@ class OutboxView(QWidget):
         self.refresh_button.clicked.connect(self.reload)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Show:"), self))
+        self.show_label = QLabel(self)
+        top.addWidget(self.show_label)
         top.addWidget(self.filter)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
@@ -308,8 +314,27 @@ class OutboxView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         context.settings_changed.connect(self._show_setup)
+        self.retranslate()
         self._show_setup()
         self.reload()
+
+    def retranslate(self) -> None:
+        """Every text again in the language shown, the messages' from the rows shown."""
+        self.setup_label.setText(self.tr("Email is not set up: messages wait in the outbox."))
+        self.setup_button.setText(self.tr("Set up email…"))
+        self.show_label.setText(self.tr("Show:"))
+        set_item_texts(
+            self.filter,
+            [QCoreApplication.translate("OutboxView", label) for label, _, _ in self.FILTERS],
+        )
+        self.retry_button.setText(self.tr("Retry"))
+        self.cancel_button.setText(self.tr("Cancel message"))
+        self.sent_button.setText(self.tr("It arrived: mark sent"))
+        self.requeue_button.setText(self.tr("It did not arrive: send again"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.status_said.again()
+        retranslate_model(self.model)
+        self._show_empty()
 
     def _size_columns(self) -> None:
         """Dates, kinds, states and counts as wide as their text; the subject takes the rest;
@@ -371,9 +396,10 @@ class OutboxView(QWidget):
         self.sent_button.setEnabled(state is OutboxState.UNCERTAIN)
         self.requeue_button.setEnabled(state is OutboxState.UNCERTAIN)
         if row is not None and row.last_error:
-            self.status.setText(row.last_error)
+            error = row.last_error  # the server's words, in its language
+            self.status_said.say(lambda: error)
         elif row is None:
-            self.status.clear()
+            self.status_said.clear()
 
     def _page_shown(self) -> None:
         self._show_empty()
@@ -382,8 +408,8 @@ class OutboxView(QWidget):
             self._select_when_loaded = None
 
     def _load_failed(self, error: BaseException) -> None:
-        self.status.setText(
-            self.tr("The outbox could not be read: {why}").format(why=describe_error(error))
+        self.status_said.say(
+            lambda: self.tr("The outbox could not be read: {why}").format(why=describe_error(error))
         )
 
     def _act(self, action: Callable[..., Any]) -> None:
@@ -407,5 +433,5 @@ class OutboxView(QWidget):
         self.changed.emit()
 
     def _failed(self, error: BaseException) -> None:
-        self.status.setText(describe_error(error))
+        self.status_said.say(lambda: describe_error(error))
         self.reload()

@@ -25,6 +25,7 @@ from feedback_desk.services.testimonials.listing import ConsentEntry, Testimonia
 from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.formatting import count_text
 from feedback_desk.ui.i18n import current_language
+from feedback_desk.ui.retranslating import KeptText, Retranslating
 from feedback_desk.ui.testimonials.staff_actions import (
     ask,
     open_invite_dialog,
@@ -60,7 +61,7 @@ def read_client_testimonials(session: Session, client_id: int, at: datetime) -> 
     )
 
 
-class TestimonialSection(QWidget):
+class TestimonialSection(Retranslating, QWidget):
     __test__ = False  # not a test class, whatever pytest thinks of the name
 
     changed = Signal()
@@ -84,14 +85,15 @@ class TestimonialSection(QWidget):
         self.summary.setWordWrap(True)
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
-        self.invite_button = QPushButton(self.tr("Invite to recommend…"), self)
+        self.invite_button = QPushButton(self)
         self.invite_button.clicked.connect(self.invite)
-        self.withdraw_button = QPushButton(self.tr("Withdraw consent (the client asked)…"), self)
+        self.withdraw_button = QPushButton(self)
         self.withdraw_button.setEnabled(False)
         self.withdraw_button.clicked.connect(self.withdraw)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
+        self.said = KeptText(self.message)
         buttons = QHBoxLayout()
         buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
@@ -101,6 +103,14 @@ class TestimonialSection(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.invite_dialog: QWidget | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.invite_button.setText(self.tr("Invite to recommend…"))
+        self.withdraw_button.setText(self.tr("Withdraw consent (the client asked)…"))
+        self.said.again()
+        if self.data is not None:
+            self._say(self.data)
 
     def reload(self) -> None:
         client_id, clock = self._client_id, self._context.clock
@@ -112,6 +122,10 @@ class TestimonialSection(QWidget):
 
     def _show(self, data: ClientTestimonials) -> None:
         self.data = data
+        self._say(data)
+        self.withdraw_button.setEnabled(data.withdrawable is not None)
+
+    def _say(self, data: ClientTestimonials) -> None:
         language = current_language()
         if not data.rows:
             self.summary.setText(self.tr("Never invited to recommend the studio."))
@@ -131,7 +145,6 @@ class TestimonialSection(QWidget):
                 for row in data.rows
             )
         )
-        self.withdraw_button.setEnabled(data.withdrawable is not None)
 
     def invite(self) -> QWidget:
         self.invite_dialog = open_invite_dialog(
@@ -155,10 +168,10 @@ class TestimonialSection(QWidget):
             self._tasks,
             row.id,
             on_done=lambda _changed: self._withdrawn(),
-            on_error=lambda error: self.message.setText(describe_error(error)),
+            on_error=lambda error: self.said.say(lambda: describe_error(error)),
         )
 
     def _withdrawn(self) -> None:
-        self.message.setText(withdrawn_message())
+        self.said.say(withdrawn_message)
         self.reload()
         self.changed.emit()
