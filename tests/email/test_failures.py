@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from feedback_desk.clock import ManualClock
 from feedback_desk.domain.kinds import Channel, OutboxState
+from feedback_desk.errors import UserInputError
 from feedback_desk.services.email.smtp import SmtplibTransport
 from feedback_desk.services.outbox import staff
 from feedback_desk.services.outbox.pacing import Pacing
@@ -132,6 +134,19 @@ def test_a_5xx_reply_marks_the_message_failed_with_the_servers_words(
         staff.retry(session, message.id, at=clock.now(), actor="tester")
     assert send(mail_store, clock).sent == 1
     assert the_message(mail_store).state is OutboxState.SENT
+
+    # Cancelling it now is refused: the command line in English (its stored codes), the
+    # window in French, states included.
+    with pytest.raises(UserInputError) as refused, mail_store.write() as session:
+        staff.cancel(session, message.id, at=clock.now(), actor="tester")
+    assert str(refused.value) == (
+        f"message {message.id} is sent: only a queued or failed or uncertain message can be "
+        "cancelled"
+    )
+    assert refused.value.in_language("fr") == (
+        f"le courriel {message.id} est à l’état envoyé : seul un courriel à l’état en file "
+        "d’attente, en échec ou incertain peut être annulé"
+    )
 
 
 def test_the_rate_limit_holds_on_the_injected_clock(

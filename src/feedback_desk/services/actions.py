@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from feedback_desk.domain.kinds import ActionOutcome, ReviewKind
 from feedback_desk.domain.segments import is_at_risk
+from feedback_desk.domain.state_words import state_word
 from feedback_desk.errors import UserInputError
 from feedback_desk.services import audit
 from feedback_desk.store.models import (
@@ -248,7 +249,7 @@ def close_action(
                 "the action of review {review_ref} is already closed ({outcome} by "
                 "{closed_by} on {closed_at:%Y-%m-%d})",
                 review_ref=review_ref,
-                outcome=action.outcome,
+                outcome=state_word(action.outcome) if action.outcome else "",
                 closed_by=action.closed_by,
                 closed_at=action.closed_at,
             )

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from feedback_desk.domain.kinds import MessageKind, OutboxState
+from feedback_desk.domain.state_words import either, state_word
 from feedback_desk.errors import UserInputError
 from feedback_desk.services import audit
 from feedback_desk.services.requests.lifecycle import after_delivery
@@ -131,13 +132,12 @@ def _get(session: Session, message_id: int) -> OutboxMessage:
 
 def _require(message: OutboxMessage, allowed: Sequence[OutboxState], doing: Wording) -> None:
     if message.state not in allowed:
-        names = " or ".join(s.value for s in allowed)
         raise UserInputError(
             Wording(
                 "message {id} is {state}: only a {names} message can be {doing}",
                 id=message.id,
-                state=message.state.value,
-                names=names,
+                state=state_word(message.state),
+                names=either(allowed),
                 doing=doing,
             )
         )

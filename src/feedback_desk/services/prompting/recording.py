@@ -19,6 +19,7 @@ from feedback_desk.domain.kinds import Channel, Polarity, PromptOutcome, ReviewK
 from feedback_desk.domain.localtime import local_day
 from feedback_desk.domain.prompts import DuePrompt
 from feedback_desk.domain.segments import offered_polarities
+from feedback_desk.domain.state_words import state_word
 from feedback_desk.errors import Said, UserInputError
 from feedback_desk.services import aspects as aspect_catalogue
 from feedback_desk.services.review_recording import (
@@ -90,7 +91,7 @@ def _open_prompt(session: Session, prompt_id: int) -> Prompt:
         raise UserInputError(
             Wording(
                 "this prompt was already {outcome}",
-                outcome=prompt.outcome.value,
+                outcome=state_word(prompt.outcome),
             )
         )
     return prompt

@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from feedback_desk.domain.kinds import MessageKind
+from feedback_desk.domain.state_words import state_word
 from feedback_desk.domain.testimonials import (
     MAX_JOB_TITLE_CHARS,
     MAX_REFUSAL_CHARS,
@@ -131,7 +132,7 @@ def answerable(
         raise UserInputError(
             Wording(
                 "this invitation was already answered ({state})",
-                state=testimonial.state.value,
+                state=state_word(testimonial.state),
             )
         )
     if not is_open(
