@@ -52,7 +52,11 @@ def test_while_the_server_is_down_the_message_waits_then_goes_once(
 
     assert report.sent == 0
     assert report.unreachable is not None
-    assert f"127.0.0.1:{port}" in report.unreachable
+    assert str(report.unreachable).startswith(f"cannot reach the mail server 127.0.0.1:{port}: ")
+    # The window says it in French; the system's own reason stays as the system wrote it.
+    assert report.unreachable.render("fr").startswith(
+        f"impossible de joindre le serveur d’envoi 127.0.0.1:{port} : "
+    )
     message = the_message(store)
     assert message.state is OutboxState.QUEUED
     assert message.last_error is not None

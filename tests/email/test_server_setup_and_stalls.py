@@ -80,7 +80,8 @@ def test_a_server_that_stops_answering_costs_one_message_not_the_whole_batch(
     assert smtp_server.handler.stalls == 1, "no second message was fed to a silent server"
     assert run.exit_code == 1
     assert run.send.unreachable is not None
-    assert "stopped answering" in run.send.unreachable
+    assert "stopped answering" in str(run.send.unreachable)
+    assert "a cessé de répondre" in run.send.unreachable.render("fr")
     states = [state for _id, state, *_rest in snapshot(mail_store)]
     # The server had the whole first message when it went silent: it may have delivered it.
     assert states == [OutboxState.UNCERTAIN, OutboxState.QUEUED, OutboxState.QUEUED]

@@ -46,7 +46,7 @@ def _interruptible_sleep(progress: Progress) -> Callable[[float], None]:
 class OutboxWorker(PeriodicWorker):
     counts_changed = Signal(int, int, int)  # queued, failed, uncertain
     run_finished = Signal(object)  # an OutboxRun
-    run_failed = Signal(str)
+    run_failed = Signal(object)  # the exception: the window says it in its language
     task_name = "outbox"
 
     def __init__(
@@ -94,7 +94,7 @@ class OutboxWorker(PeriodicWorker):
             self.run_finished.emit(result)
 
     def failed(self, error: BaseException) -> None:
-        self.run_failed.emit(str(error))
+        self.run_failed.emit(error)
         self.refresh_counts()
 
     @Slot()
@@ -114,7 +114,7 @@ class OutboxWorker(PeriodicWorker):
         )
 
     def _counts_failed(self, error: BaseException) -> None:
-        self.run_failed.emit(str(error))
+        self.run_failed.emit(error)
 
     def _counts_read(self, result: object) -> None:
         if isinstance(result, tuple):

@@ -26,8 +26,8 @@ _TEXT = {
 @dataclass(frozen=True)
 class ProbeResult:
     ok: bool
-    # "sent to x" or the server's own words.
-    message: str
+    # "sent to x" or why not (the server's own words kept as it wrote them).
+    message: Wording
 
 
 def send_test_email(
@@ -50,11 +50,11 @@ def send_test_email(
     try:
         connection = transport.connect(config)
     except ConnectFailure as exc:
-        return ProbeResult(False, str(exc))
+        return ProbeResult(False, exc.wording)
     try:
         delivery = connection.deliver(message, config.sender, [recipient])
     finally:
         connection.close()
     if delivery.outcome is Outcome.SENT:
-        return ProbeResult(True, f"test email sent to {recipient}")
-    return ProbeResult(False, delivery.detail)
+        return ProbeResult(True, Wording("test email sent to {recipient}", recipient=recipient))
+    return ProbeResult(False, Wording.verbatim(delivery.detail))

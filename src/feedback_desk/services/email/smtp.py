@@ -31,6 +31,7 @@ from typing import Protocol
 
 from feedback_desk.services.email.addresses import needs_smtputf8
 from feedback_desk.services.email.security import Security
+from feedback_desk.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,14 @@ class SmtpConfig:
 
 
 class ConnectFailure(Exception):
-    """The server could not be reached, refused TLS, or refused the login; its words are kept."""
+    """The server could not be reached, refused TLS, or refused the login; its words are kept.
+
+    ``str()`` is the English sentence (the command line's); ``wording`` says it in the window's
+    language, the server's own words as it wrote them."""
+
+    def __init__(self, wording: Wording) -> None:
+        super().__init__(str(wording))
+        self.wording = wording
 
 
 class Outcome(StrEnum):
@@ -241,7 +249,10 @@ class SmtplibTransport:
             if config.security is Security.STARTTLS:
                 if not smtp.has_extn("starttls"):
                     raise ConnectFailure(
-                        f"{where} does not offer STARTTLS; choose another security setting"
+                        Wording(
+                            "{where} does not offer STARTTLS; choose another security setting",
+                            where=where,
+                        )
                     )
                 smtp.starttls(context=self._context())
                 smtp.ehlo()
@@ -253,21 +264,33 @@ class SmtplibTransport:
         except smtplib.SMTPAuthenticationError as exc:
             _discard(smtp)
             raise ConnectFailure(
-                f"{where} refused the login of {config.username}: "
-                f"{server_reply(exc.smtp_code, exc.smtp_error)}"
+                Wording(
+                    "{where} refused the login of {username}: {reply}",
+                    where=where,
+                    username=config.username,
+                    reply=server_reply(exc.smtp_code, exc.smtp_error),
+                )
             ) from exc
         except smtplib.SMTPResponseException as exc:
             _discard(smtp)
             raise ConnectFailure(
-                f"{where} refused the connection: {server_reply(exc.smtp_code, exc.smtp_error)}"
+                Wording(
+                    "{where} refused the connection: {reply}",
+                    where=where,
+                    reply=server_reply(exc.smtp_code, exc.smtp_error),
+                )
             ) from exc
         except smtplib.SMTPNotSupportedError as exc:
             _discard(smtp)
-            raise ConnectFailure(f"{where}: {exc}") from exc
+            raise ConnectFailure(Wording("{where}: {why}", where=where, why=str(exc))) from exc
         except (smtplib.SMTPException, OSError) as exc:
             _discard(smtp)
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise ConnectFailure(f"cannot reach the mail server {where}: {reason}") from exc
+            raise ConnectFailure(
+                Wording(
+                    "cannot reach the mail server {where}: {reason}", where=where, reason=reason
+                )
+            ) from exc
         return SmtplibConnection(smtp)
 
 

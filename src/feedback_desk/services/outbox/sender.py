@@ -70,7 +70,7 @@ class SendReport:
     # Claims left by a dead sender, found and marked uncertain at the start of this run.
     dead_claims: int = 0
     # Why the run stopped (no server reachable, login or sender refused, a silent server).
-    unreachable: str | None = None
+    unreachable: Wording | None = None
     errors: list[str] = field(default_factory=list)
 
 
@@ -321,7 +321,7 @@ def send_due(
             try:
                 connection = batch.connect(after_pause=paused)
             except ConnectFailure as exc:
-                batch.report.unreachable = str(exc)
+                batch.report.unreachable = exc.wording
                 batch.postpone(ids[index:], str(exc))
                 break
             claimed = batch.claim(message_id)
@@ -338,19 +338,24 @@ def send_due(
     return batch.report
 
 
-def _why_the_run_stops(config: SmtpConfig, delivery: Delivery) -> str | None:
+def _why_the_run_stops(config: SmtpConfig, delivery: Delivery) -> Wording | None:
     """Why no further message of this run should be tried, or None to go on."""
     where = f"{config.host}:{config.port}"
     if delivery.outcome is Outcome.SETUP:
-        return (
-            f"the mail server {where} takes no mail from {config.sender} as set up "
-            f"({delivery.detail}): it wants a secure connection (smtp.security) or a login "
-            "(smtp.username and smtp.password), see Settings → Email"
+        return Wording(
+            "the mail server {where} takes no mail from {sender} as set up ({detail}): it wants "
+            "a secure connection (smtp.security) or a login (smtp.username and smtp.password), "
+            "see Settings → Email",
+            where=where,
+            sender=config.sender,
+            detail=delivery.detail,
         )
     if delivery.stalled:
-        return (
-            f"the mail server {where} stopped answering (no reply within "
-            f"{config.timeout:g} seconds, smtp.timeout_seconds); the run stopped there"
+        return Wording(
+            "the mail server {where} stopped answering (no reply within {seconds:g} seconds, "
+            "smtp.timeout_seconds); the run stopped there",
+            where=where,
+            seconds=config.timeout,
         )
     return None
 

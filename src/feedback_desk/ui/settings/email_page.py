@@ -339,7 +339,7 @@ class EmailSettingsPage(ValuesPage):
                 )
             except FeedbackDeskError as exc:
                 return False, i18n.said(exc)
-            return result.ok, result.message
+            return result.ok, i18n.in_words(result.message)
 
         self.tasks.run(
             work, name=self.tr("the test email"), on_done=self._tested, on_error=self._crashed

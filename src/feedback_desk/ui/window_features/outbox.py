@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
-from feedback_desk.ui.context import WindowContext
+from feedback_desk.ui import i18n
+from feedback_desk.ui.context import WindowContext, describe_error
 from feedback_desk.ui.formatting import count_text
 from feedback_desk.ui.outbox.status_widget import OutboxStatusWidget
 from feedback_desk.ui.window_features import WindowFeature
@@ -92,15 +93,19 @@ class OutboxFeature(WindowFeature):
         else:
             self.worker.refresh_counts()
 
-    def _run_failed(self, why: str) -> None:
-        self.window.status.show_error(lambda: self.tr("Outbox: {why}").format(why=why))
+    def _run_failed(self, error: BaseException) -> None:
+        self.window.status.show_error(
+            lambda: self.tr("Outbox: {why}").format(why=describe_error(error))
+        )
 
     def _run_finished(self, run: object) -> None:
         send = getattr(run, "send", None)
         unreachable = getattr(send, "unreachable", None)
         if unreachable:
             self.window.status.show_error(
-                lambda: self.tr("Outbox: {why}; the emails stay queued.").format(why=unreachable)
+                lambda: self.tr("Outbox: {why}; the emails stay queued.").format(
+                    why=i18n.in_words(unreachable)
+                )
             )
         elif getattr(send, "sent", 0):
             sent = int(send.sent)  # type: ignore[union-attr]
