@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from sqlalchemy import func, select
 
@@ -109,6 +109,21 @@ def test_closing_the_window_closes_the_kiosk_without_the_pin(
 
 
 # Staff entry --------------------------------------------------------------------------------
+
+
+def test_no_two_menu_entries_share_a_shortcut(open_window, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Qt triggers neither of two actions on one shortcut ("ambiguous"): Ctrl+N would do nothing."""
+    window = open_window(demo_path)
+    seen: dict[str, str] = {}
+    clashes = []
+    for action in window.findChildren(QAction):
+        for shortcut in action.shortcuts():
+            key = shortcut.toString()
+            if key in seen:
+                clashes.append((key, seen[key], action.text()))
+            seen[key] = action.text()
+    assert seen.get("Ctrl+N") == "&Add review…"
+    assert clashes == []
 
 
 def test_add_review_records_a_staff_review_and_the_tabs_show_it(

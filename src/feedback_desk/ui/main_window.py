@@ -148,9 +148,9 @@ class MainWindow(Retranslating, QMainWindow):
         """The menus' structure; their texts are set by :meth:`retranslate`."""
         bar = self.menuBar()
         self.file_menu = file_menu = bar.addMenu("")
-        self.new_store_action = self._action(
-            file_menu, self.choose_new_store, QKeySequence.StandardKey.New
-        )
+        # No shortcut: Ctrl+N (the platform's New) is Add review…, which staff use every day;
+        # two actions on one shortcut would make Qt trigger neither.
+        self.new_store_action = self._action(file_menu, self.choose_new_store)
         self.open_store_action = self._action(
             file_menu, self.choose_store, QKeySequence.StandardKey.Open
         )
