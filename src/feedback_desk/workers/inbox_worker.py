@@ -18,15 +18,21 @@ window; cancelling stops a pass between two messages.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal, Slot
 
 from feedback_desk.clock import Clock
-from feedback_desk.services.inbox.fetch import FetchSummary
 from feedback_desk.services.inbox.imap import ImapClientTransport, MailboxTransport
 from feedback_desk.services.progress import Progress
 from feedback_desk.store.database import Store
 from feedback_desk.workers.periodic import PeriodicWorker
 from feedback_desk.workers.tasks import Task, TaskRunner
+
+if TYPE_CHECKING:
+    # A pass's modules (reading, recognizing and recording answers) load with the first pass,
+    # on its worker thread: the window's first screen does not need them.
+    from feedback_desk.services.inbox.fetch import FetchSummary
 
 
 class _CountsOnly:

@@ -126,15 +126,26 @@ def _line(
         )
 
 
+# Widths of lines of text already measured, by (text, font size, dots per inch): month names
+# and legends come back in every chart, and measuring one costs a quarter of a millisecond.
+_measured: dict[tuple[str, float, float], float] = {}
+MEASURED_KEPT = 20_000
+
+
 def _text_width(renderer: Any, text: str) -> float:
-    font = FontProperties(size=matplotlib.rcParams["font.size"])
-    return max(
-        (
-            renderer.get_text_width_height_descent(line, font, ismath=False)[0]
-            for line in text.split("\n")
-        ),
-        default=0.0,
-    )
+    size = float(matplotlib.rcParams["font.size"])
+    widest = 0.0
+    for line in text.split("\n"):
+        key = (line, size, float(renderer.dpi))
+        width = _measured.get(key)
+        if width is None:
+            if len(_measured) >= MEASURED_KEPT:
+                _measured.clear()
+            font = FontProperties(size=size)
+            width = renderer.get_text_width_height_descent(line, font, ismath=False)[0]
+            _measured[key] = width
+        widest = max(widest, width)
+    return widest
 
 
 def _step(labels: Sequence[str], room: float, renderer: Any, gap: float) -> int:

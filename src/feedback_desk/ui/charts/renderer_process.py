@@ -9,7 +9,8 @@ of before it.
 The process reads :class:`~feedback_desk.ui.charts.spec.RenderRequest` objects from one pipe
 and answers each with ``Rendered`` (pixels and bar regions) or ``RenderFailed`` (a traceback) on
 another. Requests that arrived while it was drawing are read together and only the newest of
-each chart is drawn (a window being resized asks for many). It ends when the window's end of
+each chart is drawn (a window being resized asks for many); such a burst is drawn two charts at a
+time where the platform allows (``burst.py``). It ends when the window's end of
 the pipe closes (the window stopped it, or died) or on ``None``.
 
 This module imports neither Qt nor matplotlib in the window's process (matplotlib is imported
@@ -27,6 +28,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
+from feedback_desk.ui.charts.burst import GATHER_SECONDS, draw_burst
 from feedback_desk.ui.charts.spec import Rendered, RenderFailed, RenderRequest
 
 log = logging.getLogger("feedback_desk.charts")
@@ -43,7 +45,7 @@ def serve(requests: Connection, answers: Connection) -> None:
     while True:
         try:
             batch = [requests.recv()]
-            while requests.poll():
+            while requests.poll(GATHER_SECONDS):
                 batch.append(requests.recv())
         except (EOFError, OSError):
             return
@@ -53,16 +55,20 @@ def serve(requests: Connection, answers: Connection) -> None:
                 return
             newest.pop(request.slot, None)  # keep the arrival order of the newest ones
             newest[request.slot] = request
-        for request in newest.values():
-            answer: Answer
-            try:
-                answer = painters.render(request)
-            except Exception:
-                answer = RenderFailed(request.slot, request.generation, traceback.format_exc())
-            try:
-                answers.send(answer)
-            except (BrokenPipeError, OSError):
-                return
+        try:
+            draw_burst(list(newest.values()), _draw, answers.send, inherited=(requests, answers))
+        except (BrokenPipeError, OSError):
+            return
+
+
+def _draw(request: RenderRequest) -> Answer:
+    """One chart's answer: its pixels, or why it could not be drawn."""
+    from feedback_desk.ui.charts import painters
+
+    try:
+        return painters.render(request)
+    except Exception:
+        return RenderFailed(request.slot, request.generation, traceback.format_exc())
 
 
 class RendererLink:

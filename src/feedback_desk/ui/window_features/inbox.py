@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialog
 from shiboken6 import isValid
 
 from feedback_desk.services.inbox.config import inbox_configured
-from feedback_desk.services.inbox.fetch import FetchSummary
 from feedback_desk.services.inbox.imap import MailboxTransport
 from feedback_desk.ui import i18n
 from feedback_desk.ui.context import WindowContext, describe_error
@@ -25,6 +24,7 @@ from feedback_desk.workers.inbox_worker import InboxWorker
 from feedback_desk.workers.tasks import Task
 
 if TYPE_CHECKING:
+    from feedback_desk.services.inbox.fetch import FetchSummary
     from feedback_desk.ui.inbox.replies_view import RepliesView
 
 
