@@ -193,6 +193,37 @@ def _peak_mb(pid: int | None = None) -> float:
     return int(line.split()[1]) / 1024
 
 
+class _HelperMemory:
+    """The peak memory of its own (USS: what it does not share with the renderer it was forked
+    from) of the helper that draws part of a burst of charts, sampled every 20 ms on a thread
+    (the helper lives only while a burst is drawn: /proc keeps no peak of a process gone)."""
+
+    def __init__(self, renderer_pid: int | None) -> None:
+        import threading
+
+        self.renderer_pid = renderer_pid
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, name="helper-memory", daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        import psutil
+
+        while not self._stop.wait(0.02):
+            try:
+                helpers = psutil.Process(self.renderer_pid).children()
+                for helper in helpers:
+                    self.peak_mb = max(self.peak_mb, helper.memory_full_info().uss / 2**20)
+            except psutil.Error:
+                continue  # a helper that ended between two reads
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak_mb
+
+
 def window_on_the_large_store(store: Any, until_day: Any, args: argparse.Namespace) -> None:
     """The window opened on the Overview; then every tab; the Class table scrolled and sorted;
     the peak memory of both processes."""
@@ -205,6 +236,7 @@ def window_on_the_large_store(store: Any, until_day: Any, args: argparse.Namespa
     started = time.perf_counter()
     window = _open_window(store, clock)
     built = (time.perf_counter() - started) * 1000
+    helper_memory = _HelperMemory(window.charts.pid)
     overview = window.pages["overview"]
     _wait(lambda: overview.data is not None and not overview.busy)
     drawn = (time.perf_counter() - started) * 1000
@@ -263,11 +295,12 @@ def window_on_the_large_store(store: Any, until_day: Any, args: argparse.Namespa
     heartbeat.close()
     _wait(lambda: _loaded(window))
     gui_mb, renderer_mb = _peak_mb(), _peak_mb(window.charts.pid)
-    total = gui_mb + renderer_mb
+    helper_mb = helper_memory.stop()
+    total = gui_mb + renderer_mb + helper_mb
     print(
         f"peak memory with every tab loaded: window {gui_mb:.0f} MB + chart renderer "
-        f"{renderer_mb:.0f} MB = {total:.0f} MB (bar ≤ {MEMORY_BAR_MB} MB: "
-        f"{'met' if total <= MEMORY_BAR_MB else 'NOT MET'})"
+        f"{renderer_mb:.0f} MB + its burst helper's own {helper_mb:.0f} MB = {total:.0f} MB "
+        f"(bar ≤ {MEMORY_BAR_MB} MB: {'met' if total <= MEMORY_BAR_MB else 'NOT MET'})"
     )
     window.close()
 

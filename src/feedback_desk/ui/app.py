@@ -29,6 +29,7 @@ from feedback_desk.errors import FeedbackDeskError
 from feedback_desk.logs import log_file, setup_file_logging
 from feedback_desk.ui import i18n, preferences
 from feedback_desk.ui.gc_tuning import collect_on_gui_thread
+from feedback_desk.ui.gil_tuning import hand_the_lock_over_often
 from feedback_desk.ui.preferences import APPLICATION, ORGANIZATION
 
 LANGUAGE_ENV = "FEEDBACK_DESK_LANG"
@@ -79,6 +80,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     QGuiApplication.setDesktopFileName(APP_ID)  # Wayland and the taskbar match the .desktop file
     filter_known_qt_messages()
     collect_on_gui_thread(app)
+    hand_the_lock_over_often()
     i18n.install_language(ui_language(), app)
     return app
 

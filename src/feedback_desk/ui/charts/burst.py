@@ -16,6 +16,7 @@ death. Nothing here imports matplotlib or Qt.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -113,6 +114,9 @@ def _help(
     """The forked helper: draw, hand back, end at once (no clean-up of the renderer's state,
     which is the renderer's)."""
     code = 0
+    # The collector would walk (and so copy) every object shared with the renderer; the helper
+    # lives for one burst.
+    gc.disable()
     try:
         for connection in others:
             connection.close()

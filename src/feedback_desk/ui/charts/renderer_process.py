@@ -19,6 +19,7 @@ by :func:`serve`, in the renderer's).
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import queue
@@ -59,6 +60,10 @@ def serve(requests: Connection, answers: Connection) -> None:
             draw_burst(list(newest.values()), _draw, answers.send, inherited=(requests, answers))
         except (BrokenPipeError, OSError):
             return
+        if not requests.poll():
+            # A drawn figure is a web of cycles that only a full collection frees: freed while
+            # idle, its memory is reused by the next charts (and not copied by the next helper).
+            gc.collect()
 
 
 def _draw(request: RenderRequest) -> Answer:
