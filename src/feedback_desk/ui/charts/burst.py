@@ -111,8 +111,8 @@ def _help(
     answers: Connection,
     others: Iterable[Connection],
 ) -> NoReturn:
-    """The forked helper: draw, hand back, end at once (no clean-up of the renderer's state,
-    which is the renderer's)."""
+    """The forked helper: draw its part, hand it back, end at once (no clean-up of the
+    renderer's state, which is the renderer's)."""
     code = 0
     # The collector would walk (and so copy) every object shared with the renderer; the helper
     # lives for one burst.
@@ -120,8 +120,11 @@ def _help(
     try:
         for connection in others:
             connection.close()
-        for request in requests:
-            answers.send(draw(request))
+        drawn = [draw(request) for request in requests]
+        # Sent once all are drawn: a picture is larger than a pipe holds and the renderer reads
+        # only between its own charts, so sending each at once would leave the helper waiting.
+        for answer in drawn:
+            answers.send(answer)
     except BaseException:  # whatever happened, the renderer draws the rest
         code = 1
     finally:
