@@ -11,8 +11,8 @@ import pytest
 
 from feedback_desk.ui.charts import painters
 from feedback_desk.ui.charts.burst import CAN_FORK, share
-from feedback_desk.ui.charts.renderer_process import Answer, RendererLink
-from feedback_desk.ui.charts.spec import AspectsChart, Rendered, RenderRequest
+from feedback_desk.ui.charts.renderer_process import RendererLink
+from feedback_desk.ui.charts.spec import Answer, AspectsChart, Rendered, RenderRequest
 from tests.conftest import PYTHON, subprocess_env
 
 WAIT_S = 60

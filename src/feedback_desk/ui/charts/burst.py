@@ -25,11 +25,10 @@ from collections.abc import Callable, Iterable, Sequence
 from multiprocessing.connection import Connection
 from typing import NoReturn
 
-from feedback_desk.ui.charts.spec import Rendered, RenderFailed, RenderRequest
+from feedback_desk.ui.charts.spec import Answer, RenderRequest
 
 log = logging.getLogger("feedback_desk.charts")
 
-Answer = Rendered | RenderFailed
 Draw = Callable[[RenderRequest], Answer]
 Send = Callable[[Answer], None]
 

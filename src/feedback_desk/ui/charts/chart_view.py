@@ -26,8 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from feedback_desk.ui.charts.renderer import ChartRenderer, chart_renderer
-from feedback_desk.ui.charts.renderer_process import Answer
-from feedback_desk.ui.charts.spec import ChartSpec, Region, RenderFailed
+from feedback_desk.ui.charts.spec import Answer, ChartSpec, Region, RenderFailed
 from feedback_desk.ui.formatting import plain_tooltip
 
 log = logging.getLogger("feedback_desk.charts")

@@ -21,12 +21,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from shiboken6 import isValid
 
-from feedback_desk.ui.charts.renderer_process import (
-    Answer,
-    RendererLink,
-    adopt_early,
-)
-from feedback_desk.ui.charts.spec import ChartSpec, RenderFailed, RenderRequest
+from feedback_desk.ui.charts.renderer_process import RendererLink, adopt_early
+from feedback_desk.ui.charts.spec import Answer, ChartSpec, RenderFailed, RenderRequest
 
 log = logging.getLogger("feedback_desk.charts")
 

@@ -30,11 +30,10 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
 from feedback_desk.ui.charts.burst import GATHER_SECONDS, draw_burst
-from feedback_desk.ui.charts.spec import Rendered, RenderFailed, RenderRequest
+from feedback_desk.ui.charts.spec import Answer, RenderFailed, RenderRequest
 
 log = logging.getLogger("feedback_desk.charts")
 
-Answer = Rendered | RenderFailed
 STOP_TIMEOUT_S = 2.0
 
 

@@ -152,3 +152,7 @@ class RenderFailed:
     slot: int
     generation: int
     details: str  # the renderer's traceback, for the log
+
+
+# What the renderer sends back for a request.
+Answer = Rendered | RenderFailed
