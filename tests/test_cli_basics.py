@@ -126,3 +126,25 @@ def test_failures_show_one_line_and_no_traceback_unless_debug(tmp_path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
     debug = run("config", "--store", str(blocker / "s.sqlite"), "--debug")
     assert "Traceback" in debug.stderr
+
+
+def test_a_window_that_cannot_open_leaves_the_garbage_collector_running(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The collector is paused while the window starts (cli/commands/gui.py); a store that cannot
+    # be opened ends that start, and whatever runs next in the process collects again.
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    script = (
+        "import gc, io, sys\n"
+        "from feedback_desk.cli import main\n"
+        f"code = main(['--store', {str(blocker / 'studio.sqlite')!r}], stderr=io.StringIO())\n"
+        "print(code, gc.isenabled())\n"
+    )
+    done = subprocess.run(
+        [PYTHON, "-c", script],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        timeout=60,
+        check=False,
+    )
+    assert done.stdout.split() == ["1", "True"], done.stderr

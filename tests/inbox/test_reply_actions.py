@@ -95,9 +95,7 @@ def window(qtbot, studio: Studio) -> Iterator[MainWindow]:  # type: ignore[no-un
 def test_the_overview_lists_the_action_and_opens_the_email(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     overview = window.pages["overview"]
     assert isinstance(overview, OverviewTab)
-    entries = overview.actions_list.model
-    assert entries.rowCount() == 1
-    entry = entries.entry(0)
+    [entry] = overview.actions_list.entries
     assert entry.text.startswith("✉  Audrey Tremblay · replied to the outreach · ")
     assert REPLY in entry.text
     overview.actions_list.opened.emit(entry.target_kind, entry.target_id)

@@ -49,8 +49,7 @@ def inbox_of(window: MainWindow) -> InboxFeature:
 def recent_texts(window: MainWindow) -> list[str]:
     overview = window.pages["overview"]
     assert isinstance(overview, OverviewTab)
-    model = overview.recent_list.model
-    return [model.entry(row).text for row in range(model.rowCount())]
+    return [entry.text for entry in overview.recent_list.entries]
 
 
 def open_replies(qtbot, feature: InboxFeature) -> RepliesView:  # type: ignore[no-untyped-def]

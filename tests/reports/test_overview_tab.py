@@ -30,7 +30,7 @@ def _shown(qtbot, opener: DialogOpener) -> OverviewTab:  # type: ignore[no-untyp
 
 def _texts(entry_list) -> list[str]:  # type: ignore[no-untyped-def]
     model = entry_list.model
-    return [model.data(model.index(row)) for row in range(model.rowCount())]
+    return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
 
 
 def test_the_overview_shows_charts_headlines_and_every_list(
@@ -58,7 +58,7 @@ def test_the_overview_shows_charts_headlines_and_every_list(
     assert "“<b>Cold</b> showers & <i>no</i> towels”" in actions[1]
     # Tooltips would render HTML: client text arrives escaped.
     tooltip = tab.actions_list.model.data(
-        tab.actions_list.model.index(1), Qt.ItemDataRole.ToolTipRole
+        tab.actions_list.model.index(1, 0), Qt.ItemDataRole.ToolTipRole
     )
     assert "&lt;b&gt;Cold&lt;/b&gt; showers &amp; &lt;i&gt;no&lt;/i&gt; towels" in tooltip
     assert "<b>" not in tooltip
@@ -89,18 +89,18 @@ def test_list_entries_open_their_review_client_or_coach(
     fill_studio(studio)
     tab = _shown(qtbot, opener)
     view = tab.actions_list.view
-    view.activated.emit(tab.actions_list.model.index(1))
+    view.activated.emit(tab.actions_list.model.index(1, 0))
     [details] = opener.open_dialogs
     assert isinstance(details, ReviewDetailsDialog)
     qtbot.waitUntil(lambda: details.windowTitle() == "Review R-bad", timeout=10_000)
 
-    tab.client_trends.view.activated.emit(tab.client_trends.model.index(0))
+    tab.client_trends.view.activated.emit(tab.client_trends.model.index(0, 0))
     card = opener.open_dialogs[-1]
     assert isinstance(card, ClientCardDialog)
     qtbot.waitUntil(lambda: card.name.text() == "Ann Lee (C1)", timeout=10_000)
 
     with qtbot.waitSignal(tab.coach_requested) as requested:
-        tab.coach_trends.view.activated.emit(tab.coach_trends.model.index(0))
+        tab.coach_trends.view.activated.emit(tab.coach_trends.model.index(0, 0))
     assert requested.args is not None
     assert isinstance(requested.args[0], int)
 

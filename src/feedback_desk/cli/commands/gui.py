@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 from typing import TYPE_CHECKING
 
@@ -127,6 +128,19 @@ def _load_the_first_screens_services() -> None:
 
 
 def run_window(ctx: CliContext) -> int:
+    # Start-up builds what lives as long as the window (modules, the store's mappings, widgets):
+    # the collector's passes over it find nothing and cost a tenth of the imports. Once the
+    # application exists, ui/gc_tuning.py collects on the GUI thread instead.
+    was_collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _open_the_window(ctx)
+    finally:
+        if was_collecting:
+            gc.enable()
+
+
+def _open_the_window(ctx: CliContext) -> int:
     from feedback_desk.errors import UserInputError
 
     _start_chart_renderer()

@@ -1,21 +1,21 @@
 """A titled list of short entries (actions, trends, recent reviews) that open what they name.
 
 Client text is shown through the model's display role, which Qt paints as plain text.
+
+The entries live in a QStandardItemModel, Qt's own model, not in a Python one: a list view
+asks its model for a dozen roles of every row each time it lays out or paints, and each of those
+calls into Python must take the GIL, which a query thread holds meanwhile. With the Overview's
+four lists that was some 2,500 calls, and the window's longest pause when its data arrived. The
+lists are short (at most a few dozen entries), which is what an item model is for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
 
 from feedback_desk.ui.formatting import plain_tooltip
 
-Index = QModelIndex | QPersistentModelIndex
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -37,33 +35,6 @@ class Entry:
     target_kind: str  # "review", "client", "coach" or "inbound" (a client's email)
     target_id: int
     tooltip: str | None = None
-
-
-class EntryModel(QAbstractListModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._entries: list[Entry] = []
-
-    def set_entries(self, entries: Sequence[Entry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
-
-    def entry(self, row: int) -> Entry:
-        return self._entries[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        entry = self._entries[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return entry.text
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(entry.tooltip)
-        return None
 
 
 class EntryList(QWidget):
@@ -84,7 +55,8 @@ class EntryList(QWidget):
         self.header.addWidget(self.title)
         self.header.addWidget(self.count)
         self.header.addStretch(1)
-        self.model = EntryModel(self)
+        self._entries: list[Entry] = []
+        self.model = QStandardItemModel(self)
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
@@ -111,7 +83,9 @@ class EntryList(QWidget):
         self.empty.setText(empty)
 
     def set_entries(self, entries: Sequence[Entry], total: int | None = None) -> None:
-        self.model.set_entries(entries)
+        self._entries = list(entries)
+        self.model.setRowCount(0)
+        self.model.invisibleRootItem().appendRows([_item(entry) for entry in self._entries])
         shown = len(entries)
         total = shown if total is None else total
         self.count.setText(
@@ -122,10 +96,24 @@ class EntryList(QWidget):
         self.stack.setCurrentWidget(self.view if entries else self.empty)
 
     @property
+    def entries(self) -> tuple[Entry, ...]:
+        """What the list shows, in order."""
+        return tuple(self._entries)
+
+    @property
     def showing_empty_state(self) -> bool:
         return self.stack.currentWidget() is self.empty
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
-            entry = self.model.entry(index.row())
+            entry = self._entries[index.row()]
             self.opened.emit(entry.target_kind, entry.target_id)
+
+
+def _item(entry: Entry) -> QStandardItem:
+    item = QStandardItem(entry.text)
+    item.setEditable(False)
+    tooltip = plain_tooltip(entry.tooltip)
+    if tooltip is not None:
+        item.setToolTip(tooltip)
+    return item

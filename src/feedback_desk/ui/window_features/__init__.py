@@ -47,26 +47,3 @@ class WindowFeature(QObject):
     def busy(self) -> bool:
         """Background work of this feature is under way (screenshots wait for it)."""
         return False
-
-
-def default_features(window: MainWindow) -> list[WindowFeature]:
-    from feedback_desk.ui.window_features.client_pages import ClientPagesFeature
-    from feedback_desk.ui.window_features.clients import ClientsFeature
-    from feedback_desk.ui.window_features.google import GoogleFeature
-    from feedback_desk.ui.window_features.inbox import InboxFeature
-    from feedback_desk.ui.window_features.live_store import LiveStoreFeature
-    from feedback_desk.ui.window_features.outbox import OutboxFeature
-    from feedback_desk.ui.window_features.store_info import StoreInfoFeature
-    from feedback_desk.ui.window_features.watch_folder import WatchFolderFeature
-
-    return [
-        # First: whether the store may act as the studio decides what the others start.
-        LiveStoreFeature(window),
-        StoreInfoFeature(window),
-        ClientsFeature(window),
-        OutboxFeature(window),
-        GoogleFeature(window),
-        ClientPagesFeature(window),
-        InboxFeature(window),
-        WatchFolderFeature(window),
-    ]
