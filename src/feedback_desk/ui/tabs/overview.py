@@ -233,19 +233,32 @@ class OverviewTab(TabPage):
             trends, settings = load_trends(store, at)
             return trends, overview_lists.trend_entries(trends, LIST_LIMIT, settings.timezone)
 
+        def read_trends() -> None:
+            self.tasks.run(
+                trends_work,
+                name="trends",
+                on_done=self._show_trends,
+                on_error=lambda error: self._failed("trends", error),
+                on_cancelled=lambda: self._finished("trends"),
+            )
+
+        # The trends are read once the figures are: read together, the two queries take turns
+        # with Python's lock and the figures, which the charts wait for, came later; read after,
+        # the trends' lists fill while the renderer draws the charts.
+        def shown(result: tuple[OverviewData, OverviewLists]) -> None:
+            self._show_overview(result)
+            read_trends()
+
+        def failed(error: BaseException) -> None:
+            self._failed("overview", error)
+            read_trends()
+
+        def cancelled() -> None:
+            self._failed("overview", RuntimeError("cancelled"))
+            self._finished("trends")
+
         self.tasks.run(
-            overview_work,
-            name="overview",
-            on_done=self._show_overview,
-            on_error=lambda error: self._failed("overview", error),
-            on_cancelled=lambda: self._failed("overview", RuntimeError("cancelled")),
-        )
-        self.tasks.run(
-            trends_work,
-            name="trends",
-            on_done=self._show_trends,
-            on_error=lambda error: self._failed("trends", error),
-            on_cancelled=lambda: self._finished("trends"),
+            overview_work, name="overview", on_done=shown, on_error=failed, on_cancelled=cancelled
         )
 
     def _finished(self, part: str) -> None:
