@@ -129,6 +129,7 @@ class MainWindow(Retranslating, QMainWindow):
         else:
             self.resize(self.DEFAULT_SIZE)
         self.tab_widget.currentChanged.connect(self._tab_shown)
+        self.first_screen_shown.connect(self._load_other_tabs)
         QTimer.singleShot(0, self.refresh)
 
     # Building -----------------------------------------------------------------------------
@@ -328,6 +329,16 @@ class MainWindow(Retranslating, QMainWindow):
             page.refresh()
         if not self.first_screen_done:
             self._first_screen_timer.start()
+
+    def _load_other_tabs(self) -> None:
+        """The modules of the tabs not built yet, imported on a worker once the first screen is
+        drawn: the first look at a tab then builds only its widgets (importing the Google tab's
+        modules alone held the GUI thread for over 100 ms)."""
+        loaders = [spec.page_class for spec in self.tab_specs if spec.key not in self.pages]
+        if loaders:
+            self.tasks.run(
+                lambda _progress: [load() for load in loaders], name="the other tabs' modules"
+            )
 
     def _check_first_screen(self) -> None:
         if self.is_idle():

@@ -4,8 +4,10 @@ A feature replaces a tab by changing its entry in :func:`default_tabs` (or passe
 ``MainWindow(tabs=...)``); the window keeps the order, remembers the last tab by its key, and
 ``feedback-desk screenshot --tab KEY`` renders a tab by the same key.
 
-Each factory imports its tab's module when the window is built (tabs pull in matplotlib), by
-name, so that readers and freezers (PyInstaller) can follow it.
+Each spec names a function that imports its tab's module and returns the page's class: the
+window calls it when the tab is first shown (or on a worker, once its first screen is drawn, so
+that the first look at a tab builds only its widgets). The imports are plain import statements,
+so that readers and freezers (PyInstaller) can follow them.
 """
 
 from __future__ import annotations
@@ -25,44 +27,44 @@ if TYPE_CHECKING:
 class TabSpec:
     key: str  # stable: QSettings and `screenshot --tab` use it
     title: Callable[[], str]  # translated when the window is built
-    factory: Callable[[WindowContext], TabPage]  # called when the window is built
+    page_class: Callable[[], type[TabPage]]  # imports the tab's module (any thread)
 
     def create(self, context: WindowContext) -> TabPage:
-        return self.factory(context)
+        return self.page_class()(context)
 
 
 def _title(text: str) -> Callable[[], str]:
     return lambda: QCoreApplication.translate("MainWindow", text)
 
 
-def _overview(context: WindowContext) -> TabPage:
+def _overview() -> type[TabPage]:
     from feedback_desk.ui.tabs.overview import OverviewTab
 
-    return OverviewTab(context)
+    return OverviewTab
 
 
-def _business(context: WindowContext) -> TabPage:
+def _business() -> type[TabPage]:
     from feedback_desk.ui.tabs.business import BusinessReviewsTab
 
-    return BusinessReviewsTab(context)
+    return BusinessReviewsTab
 
 
-def _classes(context: WindowContext) -> TabPage:
+def _classes() -> type[TabPage]:
     from feedback_desk.ui.tabs.classes import ClassReviewsTab
 
-    return ClassReviewsTab(context)
+    return ClassReviewsTab
 
 
-def _google(context: WindowContext) -> TabPage:
+def _google() -> type[TabPage]:
     from feedback_desk.ui.tabs.google_tab import GoogleReviewsTab
 
-    return GoogleReviewsTab(context)
+    return GoogleReviewsTab
 
 
-def _testimonials(context: WindowContext) -> TabPage:
+def _testimonials() -> type[TabPage]:
     from feedback_desk.ui.tabs.testimonials_tab import TestimonialsTab
 
-    return TestimonialsTab(context)
+    return TestimonialsTab
 
 
 def default_tabs() -> list[TabSpec]:
