@@ -100,3 +100,18 @@ def test_a_write_gives_up_in_one_sentence_when_the_lock_never_comes(store_path: 
     with store.read() as session:
         assert session.get(Setting, "studio.name") is None
     store.close()
+
+
+def test_a_new_store_another_program_is_already_writing_to_opens_once_it_is_done(
+    tmp_path: Path,
+) -> None:
+    # The other program took the write lock before the store was switched to WAL: SQLite
+    # refuses the switch at once rather than wait (a wait there could deadlock).
+    location = tmp_path / "studio.sqlite"
+    location.touch()
+    with write_lock_held(location, release_after=0.5):
+        store = open_store(location)
+    with store.read() as session:
+        version = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    store.close()
+    assert version == HEAD_REVISION

@@ -162,7 +162,7 @@ def open_store(
         if read_only:
             require_head(engine, where)
         else:
-            upgrade_to_head(engine, where)
+            _upgrade_in_turn(engine, where, busy_seconds)
     except BaseException as exc:
         if engine is not None:
             engine.dispose()
@@ -171,6 +171,24 @@ def open_store(
             raise
         raise failure from exc
     return Store(engine, where, key=location_key(url), read_only=read_only, lock_wait=lock_wait)
+
+
+def _upgrade_in_turn(engine: Engine, where: str, busy_seconds: float) -> None:
+    """Create or migrate the store, trying again while another program holds it.
+
+    SQLite waits for a lock by itself (``busy_seconds``), except where waiting could deadlock:
+    a new store's switch to WAL while another program already writes to it is refused at once
+    ("database is locked"). Several programs opening a new store together met that (five of six
+    in one CI run). A refused attempt changed nothing; the next one finds the winner's work."""
+    deadline = time.monotonic() + busy_seconds
+    while True:
+        try:
+            upgrade_to_head(engine, where)
+            return
+        except OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(_RETRY_PAUSE)
 
 
 def _open_failure(where: str, exc: BaseException) -> BaseException:
