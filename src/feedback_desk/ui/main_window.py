@@ -259,8 +259,6 @@ class MainWindow(Retranslating, QMainWindow):
         if current in self._slots:
             self.tab_widget.setCurrentIndex(list(self._slots).index(current))
         self.tab_widget.blockSignals(False)
-        for feature in self.features:
-            feature.tabs_built()
         # The tab in front is built on the event loop's first turn, not here: building the
         # window and its front tab in one go kept the GUI thread busy past the 50 ms a user
         # notices (docs/architecture.md, the window's start-up). `page()` builds it sooner if asked.

@@ -3,8 +3,9 @@ stays about tabs, stores and menus' skeleton.
 
 A feature is installed once (its menu entries, its status-bar widgets), retranslated once the
 window is built and at every change of the interface language, attached to every store
-the window opens (the workers that run for that store), told when the tabs are built (to connect
-their signals), detached before that store closes, and shut down with the window.
+the window opens (the workers that run for that store), detached before that store closes, and
+shut down with the window. A tab is built when first shown: a feature that connects to a tab's
+signals listens to ``MainWindow.page_created``.
 """
 
 from __future__ import annotations
@@ -32,9 +33,6 @@ class WindowFeature(QObject):
 
     def attach(self, context: WindowContext) -> None:
         """A store was opened (before its tabs are built)."""
-
-    def tabs_built(self) -> None:
-        """The tabs of the open store exist (``window.pages``)."""
 
     def detach(self) -> None:
         """The open store is about to close: stop and join what runs for it."""
